@@ -1,0 +1,84 @@
+// casus test [FILES|DIRS]: every scenario's expect blocks; one broken file never stops the others.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIssues, InputError, usageIssue } from '../../input/issues.js';
+import { expectationLines } from '../../report/text.js';
+import { runScenario } from '../../run/runner.js';
+import type { Trace } from '../../run/trace.js';
+import { loadScenario } from '../../scenario/load.js';
+import { useColour } from '../io.js';
+import { COMMON_HELP, type Command } from '../options.js';
+
+const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+
+/** Scenario files under the given paths, directories searched recursively, in a stable order. */
+export function scenarioFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const visit = (path: string, explicit: boolean) => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw new InputError([usageIssue(`${path}: no such file or directory`, 'pass scenario files or directories, e.g. casus test scenarios')]);
+    }
+    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name), false);
+    else if (explicit || SCENARIO_FILE.test(path)) out.push(path);
+  };
+  for (const p of paths) visit(p, true);
+  return out;
+}
+
+type Result = { file: string; status: 'passed' | 'failed' | 'no-expectations' | 'error'; trace?: Trace; error?: string };
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: "check every scenario's expect blocks (default: scenarios/)",
+  formats: ['text', 'json'],
+  help: `Usage: casus test [FILES|DIRS]... [--format text|json] [--set NAME=VALUE]... [--rules DIR]
+
+Runs every scenario (directories are searched for .yaml, .yml and .json files) and checks
+its expect blocks. Prints one line per scenario, the details of each failure, then
+"N passed, N failed". Exits 1 if an expectation failed, 2 if a file could not be read.
+
+Example:
+  casus test scenarios --set clause-22-scope=all-guarantees
+
+${COMMON_HELP}`,
+  async run(args, io) {
+    const ruleSet = args.ruleSet();
+    const overrides = args.overrides();
+    const files = scenarioFiles(args.positionals.length ? args.positionals : ['scenarios']);
+    if (files.length === 0) throw new InputError([usageIssue('no scenario files found', 'scenario files end in .yaml, .yml or .json')]);
+    const results: Result[] = [];
+    for (const file of files) {
+      try {
+        const trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: overrides });
+        const status = trace.expectations.length === 0 ? 'no-expectations' : trace.expectations.every((x) => x.ok) ? 'passed' : 'failed';
+        results.push({ file, status, trace });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        results.push({ file, status: 'error', error: formatIssues(error.issues, 5) });
+      }
+    }
+    const count = (s: Result['status']) => results.filter((r) => r.status === s).length;
+    const summary = { passed: count('passed'), failed: count('failed'), errors: count('error'), withoutExpectations: count('no-expectations') };
+    if (args.format === 'json') {
+      const rows = results.map((r) => ({ file: r.file, status: r.status, ...(r.error ? { error: r.error } : {}), expectations: r.trace?.expectations ?? [] }));
+      io.stdout(`${JSON.stringify({ results: rows, summary }, null, 2)}\n`);
+    } else {
+      const colour = useColour(io);
+      const mark = { passed: colour ? '\u001b[32m✓\u001b[0m' : '✓', failed: colour ? '\u001b[31m✗\u001b[0m' : '✗', error: colour ? '\u001b[31m!\u001b[0m' : '!', 'no-expectations': '-' };
+      for (const r of results) {
+        const n = r.trace?.expectations.length ?? 0;
+        const bad = r.trace?.expectations.filter((x) => !x.ok).length ?? 0;
+        const note = r.status === 'passed' ? `${n} expectation${n === 1 ? '' : 's'}` : r.status === 'failed' ? `${bad} of ${n} expectations failed` : r.status === 'error' ? 'could not be run' : 'no expectations';
+        io.stdout(`${mark[r.status]} ${r.file} (${note})\n`);
+        if (r.status === 'failed' && r.trace) for (const x of r.trace.expectations.filter((e) => !e.ok)) for (const line of expectationLines(x, r.trace)) io.stdout(`${line}\n`);
+        if (r.error) io.stdout(`${r.error.replace(/^/gm, '    ')}\n`);
+      }
+      const extra = [summary.errors ? `${summary.errors} could not be run` : '', summary.withoutExpectations ? `${summary.withoutExpectations} without expectations` : ''].filter(Boolean);
+      io.stdout(`\n${summary.passed} passed, ${summary.failed} failed${extra.length ? `, ${extra.join(', ')}` : ''}\n`);
+    }
+    return summary.errors ? 2 : summary.failed ? 1 : 0;
+  },
+};

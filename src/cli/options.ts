@@ -1,0 +1,71 @@
+// Options every command shares, parsed with node:util; mistakes become usage errors with a hint.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputError, usageIssue } from '../input/issues.js';
+import { didYouMean, listOf } from '../plan/suggest.js';
+import { loadRuleSet, type RuleSet } from '../rules/load.js';
+import { checkOverrides, parseOverrides } from '../run/settings.js';
+import type { Io } from './io.js';
+
+export const COMMON_OPTIONS = {
+  rules: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export const COMMON_HELP = `Options:
+  --rules DIR         the rule set (default: the bundled rules/)
+  --set NAME=VALUE    choose an interpretation or parameter; repeatable
+  --format FORMAT     output format
+  -h, --help          this help`;
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  formats: readonly string[];
+  options?: NonNullable<ParseArgsConfig['options']>;
+  run(args: CommandArgs, io: Io): Promise<number>;
+}
+
+export interface CommandArgs {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  format: string;
+  /** the rule set named by --rules, loaded on first use */
+  ruleSet(): RuleSet;
+  /** --set pairs, checked against the rule set */
+  overrides(): Record<string, string>;
+}
+
+export function parseCommandArgs(command: Command, argv: string[]): CommandArgs {
+  const options = { ...COMMON_OPTIONS, ...command.options };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!;
+    const unknown = /option '([^']+)'/.exec(message)?.[1];
+    const known = Object.keys(options).map((o) => `--${o}`);
+    throw new InputError([usageIssue(`casus ${command.name}: ${message}`, (unknown && didYouMean(unknown, known)) || `see casus ${command.name} --help`)]);
+  }
+  const values = parsed.values as CommandArgs['values'];
+  const format = (values.format as string | undefined) ?? command.formats[0]!;
+  if (!command.formats.includes(format)) {
+    throw new InputError([usageIssue(`casus ${command.name}: --format ${format} is not available; use ${listOf(command.formats)}`, didYouMean(format, command.formats))]);
+  }
+  let ruleSet: RuleSet | undefined;
+  const loadRules = () => (ruleSet ??= loadRuleSet((values.rules as string | undefined) ?? undefined));
+  return {
+    positionals: parsed.positionals,
+    values,
+    format,
+    ruleSet: loadRules,
+    overrides() {
+      const overrides = parseOverrides((values.set as string[] | undefined) ?? []);
+      const issues = checkOverrides(loadRules(), overrides);
+      if (issues.length) throw new InputError(issues);
+      return overrides;
+    },
+  };
+}

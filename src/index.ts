@@ -1,0 +1,14 @@
+// casus as a library: load a rule set and a scenario, run it, read the trace.
+export { loadRuleSet, parseRuleSet, DEFAULT_RULES_DIR, type RuleSet, type LoadedRule, type RuleFile } from './rules/load.js';
+export { loadScenario, parseScenario, checkScenario, type LoadedScenario } from './scenario/load.js';
+export { scenarioSchema, ScenarioEvent, Expectation, type Scenario, type SettingsVocabulary } from './scenario/schema.js';
+export { scenarioJsonSchema } from './scenario/jsonSchema.js';
+export { runScenario, type RunOptions } from './run/runner.js';
+export { resolveSettings, parseOverrides, type ResolvedSettings } from './run/settings.js';
+export type { Trace, Step, FiredRule, NotFiredRule, ExpectationResult, Deadline } from './run/trace.js';
+export { guaranteeMachine, type GuaranteeContext, type MachineEvent, type MachineParameters } from './machine/machine.js';
+export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
+export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
+export { textLines } from './report/text.js';
+export { main } from './cli/main.js';
+export * from './plan/vocabulary.js';

@@ -1,0 +1,106 @@
+// Text → value with positions: YAML and JSON parsed by `yaml`, so every path maps back to line:column.
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { InputIssue } from './issues.js';
+import { jsonErrorOffset } from './jsonOffset.js';
+
+export const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
+
+export interface ParsedText {
+  value: unknown;
+  /** line and column (1-based) of the node at `path`, or of its key when `key` is set. */
+  locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number };
+}
+
+export type Parsed = { ok: true; parsed: ParsedText } | { ok: false; issues: InputIssue[] };
+
+function issueAt(file: string, code: string, line: number, column: number, message: string, hint?: string): InputIssue {
+  return { code, file, line, column, path: '', message, ...(hint ? { hint } : {}) };
+}
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
+  let max = depth;
+  for (const child of Object.values(value)) max = Math.max(max, depthOf(child, depth + 1));
+  return max;
+}
+
+function jsonSyntaxIssue(file: string, text: string, error: Error): InputIssue {
+  const offset = Math.max(0, jsonErrorOffset(text));
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text.slice(offset, offset + 12));
+  const reason = error.message.replace(/^JSON\.parse: /, '').split(',')[0]!.replace(/ in JSON at position \d+.*$/, '');
+  return issueAt(file, 'syntax', line, column, `not valid JSON: ${reason} (at ${found})`, 'check for a missing or extra comma, quote or bracket here');
+}
+
+/** Parse YAML (or JSON, when `json` is set) without ever throwing: problems come back as issues. */
+export function parseText(file: string, text: string, json: boolean): Parsed {
+  if (text.includes('\u0000')) return { ok: false, issues: [issueAt(file, 'binary', 1, 1, 'this is not a text file (it contains NUL bytes)', 'scenario files are YAML or JSON text')] };
+  if (text.trim() === '') return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')] };
+  if (json) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return { ok: false, issues: [jsonSyntaxIssue(file, text, error as Error)] };
+    }
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, version: '1.2' });
+  } catch (error) {
+    return { ok: false, issues: [issueAt(file, 'syntax', 1, 1, `cannot be parsed: ${(error as Error).message}`)] };
+  }
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      issues: problems.map((e) => {
+        const { line, column } = pos(e.pos[0]);
+        const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        const hint = e.code === 'DUPLICATE_KEY' ? 'each field may appear once; remove or rename one of them' : e.code === 'TAB_AS_INDENT' ? 'indent with spaces' : undefined;
+        return issueAt(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax', line, column, `${json ? 'JSON' : 'YAML'}: ${message}`, hint);
+      }),
+    };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = (error as Error).message;
+    const hint = /alias/i.test(message) ? `at most ${MAX_ALIASES} alias expansions are allowed; write the values out` : undefined;
+    return { ok: false, issues: [issueAt(file, 'syntax', 1, 1, `cannot be read: ${message}`, hint)] };
+  }
+  if (value === null || value === undefined) return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file holds no data (only comments or null)', 'start from a bundled example in scenarios/')] };
+  if (depthOf(value) > MAX_DEPTH) return { ok: false, issues: [issueAt(file, 'too-deep', 1, 1, `nested more than ${MAX_DEPTH} levels deep`, 'scenario and rule files are shallow; this looks like a broken or hostile file')] };
+
+  const locate = (path: readonly PropertyKey[], key = false) => {
+    let node: Node | null = doc.contents as Node | null;
+    let best = node?.range?.[0] ?? 0;
+    for (let i = 0; i < path.length && node; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (last && key && isScalar(pair.key)) {
+          best = pair.key.range?.[0] ?? best;
+          break;
+        }
+        node = (pair.value as Node | null) ?? null;
+        best = node?.range?.[0] ?? (isScalar(pair.key) ? (pair.key.range?.[0] ?? best) : best);
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = (node.items[seg] as Node | undefined) ?? null;
+        if (node?.range) best = node.range[0];
+      } else break;
+    }
+    return pos(best);
+  };
+  return { ok: true, parsed: { value, locate } };
+}

@@ -1,0 +1,74 @@
+// Reading the statechart: snapshot → Status, and why an event left it unchanged.
+import type { AnyStateNode, SnapshotFrom } from 'xstate';
+import type { MachineEventType, Region, Status } from '../plan/vocabulary.js';
+import { guaranteeMachine, type MachineEvent } from './machine.js';
+
+export type GuaranteeSnapshot = SnapshotFrom<typeof guaranteeMachine>;
+
+type Value = string | { [key: string]: Value };
+
+function leafPath(value: Value): string[] {
+  if (typeof value === 'string') return [value];
+  const [key, child] = Object.entries(value)[0]!;
+  return [key, ...leafPath(child)];
+}
+
+export function statusOf(snapshot: GuaranteeSnapshot): Status {
+  const value = snapshot.value as Record<string, Value>;
+  const [guarantee, phase] = leafPath(value.guarantee!);
+  return {
+    guarantee: guarantee as Status['guarantee'],
+    guaranteePhase: (phase ?? null) as Status['guaranteePhase'],
+    ceasefire: value.ceasefire as Status['ceasefire'],
+    sanctions: value.sanctions as Status['sanctions'],
+    russiaBenefits: value.russiaBenefits as Status['russiaBenefits'],
+    breaches: snapshot.context.breaches,
+  };
+}
+
+function descendants(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap((child) => descendants(child as AnyStateNode))];
+}
+
+/** The status regions that react to `type` somewhere (read from the machine definition). */
+export function regionsHandling(type: MachineEventType): Region[] {
+  const regions: Region[] = Object.entries(guaranteeMachine.root.states)
+    .filter(([, region]) => descendants(region as AnyStateNode).some((n) => n.ownEvents.includes(type)))
+    .map(([name]) => name as Region);
+  if (guaranteeMachine.root.ownEvents.includes(type)) regions.push('breaches');
+  return regions;
+}
+
+export interface Unaffected {
+  region: Region;
+  reason: string;
+}
+
+/** The regions `event` could have changed but did not, each with the reason the statechart gives. */
+export function unaffectedRegions(before: GuaranteeSnapshot, after: Status, event: MachineEvent): Unaffected[] {
+  const was = statusOf(before);
+  const out: Unaffected[] = [];
+  for (const region of regionsHandling(event.type)) {
+    const keys: Region[] = region === 'guarantee' ? ['guarantee', 'guaranteePhase'] : [region];
+    if (keys.some((k) => JSON.stringify(was[k]) !== JSON.stringify(after[k]))) continue;
+    if (region === 'breaches') {
+      const reasons = (guaranteeMachine.root.on[event.type] ?? []).map((t) => t.description).filter(Boolean);
+      out.push({ region, reason: reasons.join('; ') || 'not recorded' });
+      continue;
+    }
+    const active = [...before._nodes]
+      .filter((n) => n.path[0] === region && n.path.length > 1 && n.description)
+      .sort((a, b) => a.path.length - b.path.length);
+    const shown = was[region] as string;
+    out.push({ region, reason: `${region} is ${shown}: ${active.map((n) => n.description).join('; ') || 'no transition for this event'}` });
+  }
+  return out;
+}
+
+/** The events a region reacts to while in one of `states` (e.g. what can change a guarantee in force). */
+export function eventsHandledIn(region: string, states: readonly string[]): string[] {
+  const node = guaranteeMachine.root.states[region] as AnyStateNode | undefined;
+  if (!node) return [];
+  const events = states.flatMap((s) => descendants(node.states[s] as AnyStateNode).flatMap((n) => n.ownEvents));
+  return [...new Set(events)].sort();
+}

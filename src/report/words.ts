@@ -1,0 +1,111 @@
+// The treaty's events and conditions in plain words, for every human-facing view of a trace.
+import { partyName } from '../plan/parties.js';
+import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+import type { ScenarioEvent } from '../scenario/schema.js';
+import type { Deadline } from '../run/trace.js';
+
+const list = (parties: readonly string[]) => parties.map(partyName).join(', ');
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const MEANS_WORDS: Record<string, string> = {
+  ground: 'with ground forces', air: 'from the air', missile: 'with missiles', drone: 'with drones', naval: 'from the sea', mixed: 'with combined forces',
+};
+
+function attackWords(e: Extract<ScenarioEvent, { type: 'armed-attack' }>): string {
+  const traits = [
+    e.scale,
+    e.means ? MEANS_WORDS[e.means] : undefined,
+    e.target ? `at ${e.target}` : undefined,
+    e.crossesLine === true ? 'across the line' : e.crossesLine === false ? 'not across the line' : undefined,
+    e.deliberate === true ? 'deliberate' : e.deliberate === false ? 'not deliberate' : undefined,
+    e.sustained === true ? 'sustained' : e.sustained === false ? 'not sustained' : undefined,
+    e.seizesTerritory ? 'seizing territory' : undefined,
+    e.justified === true ? 'with cause' : e.justified === false ? 'without cause' : e.justified === 'unknown' ? 'cause disputed' : undefined,
+  ].filter(Boolean);
+  return `${partyName(e.by)} attacks ${partyName(e.against)}: ${traits.join(', ')}`;
+}
+
+export function eventWords(e: ScenarioEvent): string {
+  switch (e.type) {
+    case 'signature': return `${partyName(e.party)} signs`;
+    case 'withdrawal-completed': return `${partyName(e.party)} completes its withdrawal`;
+    case 'armed-attack': return attackWords(e);
+    case 'buffer-zone-entry': return `${partyName(e.by)} enters the buffer zone`;
+    case 'consultations-held': return `Consultations with ${list(e.with)}`;
+    case 'us-response-decided': return `The US decides its response: ${e.measures.join(', ')}`;
+    case 'hostilities-ended': return 'Hostilities end';
+    case 'extension-agreed': return `Extension agreed by ${list(e.parties)}`;
+    case 'force-level-reported': return `${partyName(e.party)} reports ${e.personnel.toLocaleString('en-US')} personnel`;
+    case 'election-held': return `${partyName(e.party)} holds an election`;
+    case 'troops-stationed': return `${partyName(e.by)} stations troops in ${partyName(e.in)}`;
+    case 'nato-accession': return `${partyName(e.party)} joins NATO`;
+    case 'nuclear-weapons-acquired': return `${partyName(e.party)} acquires nuclear weapons`;
+    case 'sanctions-relief-step': return 'A sanctions-relief step';
+    case 'compensation-paid': return 'The US is compensated';
+    case 'peace-council-ruling': return e.finding === 'breach' ? `The Peace Council finds ${partyName(e.party)} in breach` : `The Peace Council finds no breach by ${partyName(e.party)}`;
+  }
+}
+
+export function deadlineWords(d: Deadline): string {
+  return d.type === 'term-end' ? "The guarantee's term ends" : 'The deadline for Ukrainian elections passes';
+}
+
+export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }): string {
+  if (step.event) return cap(eventWords(step.event));
+  return step.deadline ? deadlineWords(step.deadline) : '';
+}
+
+const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? 'not stated' : String(v));
+
+function leafWords(leaf: LeafTrace): string {
+  const name = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : show(leaf.value);
+  const is = `${name} is ${show(leaf.factValue)}`;
+  switch (leaf.operator) {
+    case 'equal': return `${is}, not ${target}`;
+    case 'notEqual': return is;
+    case 'in': return `${is}, not one of ${target}`;
+    case 'notIn': return `${is}, one of ${target}`;
+    case 'contains': return `${name} does not include ${target}`;
+    case 'doesNotContain': return `${name} includes ${target}`;
+    case 'containsAll': {
+      const have = Array.isArray(leaf.factValue) ? leaf.factValue : [];
+      const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
+      return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')}`;
+    }
+    case 'greaterThan': return `${is}, not above ${target}`;
+    case 'greaterThanInclusive': return `${is}, below ${target}`;
+    case 'lessThan': return `${is}, not below ${target}`;
+    case 'lessThanInclusive': return `${is}, above ${target}`;
+    default: return `${is} (${leaf.operator} ${target} failed)`;
+  }
+}
+
+/** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */
+export function failedWords(c: ConditionTrace): string[] {
+  if (c.result !== false) return [];
+  if ('all' in c) return c.all.flatMap(failedWords);
+  if ('any' in c) {
+    const parts = c.any.map((x) => failedWords(x).join(' and ')).filter(Boolean);
+    return parts.length <= 1 ? parts : [`none of: ${parts.join('; ')}`];
+  }
+  if ('not' in c) return [`it is not so that ${heldWords(c.not).join(' and ')}`];
+  return [leafWords(c)];
+}
+
+function heldWords(c: ConditionTrace): string[] {
+  if ('all' in c) return c.all.flatMap(heldWords);
+  if ('any' in c) return c.any.filter((x) => x.result).flatMap(heldWords).slice(0, 1);
+  if ('not' in c) return failedWords(c.not);
+  const name = c.path ? `${c.fact}.${c.path}` : c.fact;
+  return [`${name} is ${show(c.factValue)}`];
+}
+
+/** The leaves whose failure made the condition fail. */
+export function failedLeaves(c: ConditionTrace): LeafTrace[] {
+  if (c.result !== false) return [];
+  if ('all' in c) return c.all.flatMap(failedLeaves);
+  if ('any' in c) return c.any.flatMap(failedLeaves);
+  if ('not' in c) return [];
+  return [c];
+}

@@ -1,0 +1,94 @@
+// json-rules-engine set up safely: a plain property-walk path resolver, one custom operator, explanations as data.
+import { Engine, Operator, type RuleResult } from 'json-rules-engine';
+import type { LoadedRule, RuleSet } from './load.js';
+
+export type LeafTrace = {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+  /** the value the fact had (after its path) */
+  factValue: unknown;
+  /** when the rule compares with another fact: that fact's value */
+  valueFactValue?: unknown;
+  /** null when the engine did not need to evaluate it */
+  result: boolean | null;
+};
+export type ConditionTrace =
+  | LeafTrace
+  | { all: ConditionTrace[]; result: boolean | null }
+  | { any: ConditionTrace[]; result: boolean | null }
+  | { not: ConditionTrace; result: boolean | null };
+
+export interface RuleOutcome {
+  rule: LoadedRule;
+  fired: boolean;
+  conditions: ConditionTrace;
+}
+
+/** Only own properties, only plain segments: no JSONPath, filters or expressions are ever evaluated. */
+export function plainPath(value: unknown, path: string): unknown {
+  let v = value;
+  for (const seg of path.split('.')) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}
+
+type Raw = { all?: Raw[]; any?: Raw[]; not?: Raw; fact?: string; path?: string; operator?: string; value?: unknown; factResult?: unknown; valueResult?: unknown; result?: boolean };
+
+function combine(results: (boolean | null)[], op: 'all' | 'any'): boolean | null {
+  if (op === 'all') return results.includes(false) ? false : results.includes(null) ? null : true;
+  return results.includes(true) ? true : results.includes(null) ? null : false;
+}
+
+function toTrace(raw: Raw): ConditionTrace {
+  if (raw.all) {
+    const all = raw.all.map(toTrace);
+    return { all, result: combine(all.map((c) => c.result), 'all') };
+  }
+  if (raw.any) {
+    const any = raw.any.map(toTrace);
+    return { any, result: combine(any.map((c) => c.result), 'any') };
+  }
+  if (raw.not) {
+    const not = toTrace(raw.not);
+    return { not, result: not.result === null ? null : !not.result };
+  }
+  const isRef = raw.value !== null && typeof raw.value === 'object' && !Array.isArray(raw.value);
+  return {
+    fact: raw.fact!,
+    ...(raw.path !== undefined ? { path: raw.path } : {}),
+    operator: raw.operator!,
+    value: raw.value,
+    factValue: raw.factResult === undefined ? null : raw.factResult,
+    ...(isRef ? { valueFactValue: raw.valueResult ?? null } : {}),
+    result: typeof raw.result === 'boolean' ? raw.result : null,
+  };
+}
+
+export interface Evaluator {
+  evaluate(facts: Record<string, unknown>): Promise<RuleOutcome[]>;
+}
+
+/** One engine per run; outcomes come back in rule-set order, whatever order the engine finished in. */
+export function createEvaluator(ruleSet: RuleSet): Evaluator {
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: plainPath, replaceFactsInEventParams: false });
+  engine.addOperator(new Operator<unknown[], unknown[]>('containsAll', (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)), Array.isArray));
+  const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
+  for (const rule of ruleSet.rules) {
+    engine.addRule({ name: rule.name, priority: rule.priority ?? 1, conditions: rule.conditions as never, event: { type: rule.event.type, params: rule.event.params } });
+  }
+  return {
+    async evaluate(facts) {
+      const { results, failureResults } = await engine.run(facts);
+      const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({
+        rule: byName.get(r.name as string)!,
+        fired,
+        conditions: toTrace((r.conditions as unknown as { toJSON(s: false): Raw }).toJSON(false)),
+      });
+      return [...results.map((r) => outcome(r, true)), ...failureResults.map((r) => outcome(r, false))].sort((a, b) => a.rule.order - b.rule.order);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The one declaration of every rule-set file's shape: clauses, settings, gazetteer and rule families.
+import { z } from 'zod';
+import { Party } from '../scenario/schema.js';
+import { BREACH_KINDS, RULE_EMITS } from '../plan/vocabulary.js';
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
+const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, { error: 'expected a plan point such as 10c, or SG for the security-guarantee draft' });
+const Points = z.array(Point).min(1, { error: 'cite at least one plan point' });
+const Text = z.string().min(1);
+
+export const Clause = z.strictObject({
+  id: Id,
+  points: Points,
+  kind: z.enum(['trigger', 'consequence', 'obligation', 'procedure']),
+  title: Text,
+  paraphrase: Text,
+  consequence: Text,
+  planNamesConsequence: z.boolean(),
+});
+export type Clause = z.infer<typeof Clause>;
+
+export const ClauseCatalogue = z.strictObject({
+  clauses: z.array(Clause).min(1),
+  notEncoded: z.array(z.strictObject({ points: Points, topic: Text, why: Text })),
+});
+export type ClauseCatalogue = z.infer<typeof ClauseCatalogue>;
+
+export const Settings = z.strictObject({
+  interpretations: z.array(
+    z.strictObject({
+      name: Id,
+      points: Points,
+      question: Text,
+      readings: z.array(z.strictObject({ value: Id, meaning: Text })).min(2, { error: 'an interpretation needs at least two readings' }),
+    }),
+  ),
+  parameters: z.array(
+    z.strictObject({
+      name: Id,
+      value: z.number().int(),
+      minimum: z.number().int(),
+      unit: Text,
+      points: Points,
+      source: Text,
+      assumption: z.boolean(),
+    }),
+  ),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Gazetteer = z.strictObject({
+  natoMembers: z.strictObject({ asOf: Text, source: Text, members: z.array(Party).min(1) }),
+  places: z.array(z.strictObject({ name: Text, spellings: z.array(Text) })),
+});
+export type Gazetteer = z.infer<typeof Gazetteer>;
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const FactRef = z.strictObject({ fact: z.string() });
+const PlainPath = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, {
+  error: 'expected a plain dot path such as RUSSIAN_ATTACK_QUALIFIES (no JSONPath, filters or expressions)',
+});
+
+export const OPERATORS = [
+  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
+  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'containsAll',
+] as const;
+
+export const LeafCondition = z.strictObject({
+  fact: z.string(),
+  operator: z.enum(OPERATORS),
+  value: z.union([Scalar, z.array(Scalar), FactRef]),
+  path: PlainPath.optional(),
+});
+export type LeafCondition = z.infer<typeof LeafCondition>;
+
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    LeafCondition,
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+export const RuleDef = z.strictObject({
+  name: Id,
+  description: Text.optional(),
+  priority: z.number().int().min(1).max(100).optional(),
+  conditions: z.strictObject({ all: z.array(Condition).min(1) }, { error: 'a rule\'s conditions are { "all": [...] }, starting with the event types it is about' }),
+  event: z.strictObject({
+    type: z.enum(RULE_EMITS),
+    params: z.strictObject({
+      clause: Id,
+      points: Points,
+      breach: z.enum(BREACH_KINDS).optional(),
+      party: Party.optional(),
+      partyFrom: z.enum(['by', 'against', 'party', 'in']).optional(),
+    }),
+  }),
+});
+export type RuleDef = z.infer<typeof RuleDef>;
+
+export const RuleFamily = z.strictObject({
+  family: Id,
+  description: Text,
+  rules: z.array(RuleDef).min(1),
+});
+export type RuleFamily = z.infer<typeof RuleFamily>;

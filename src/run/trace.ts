@@ -1,0 +1,75 @@
+// The JSON trace: the public contract every reporter reads (DESIGN "The JSON trace").
+import type { Unaffected } from '../machine/status.js';
+import type { DeadlineType, Region, RuleEmit, Status } from '../plan/vocabulary.js';
+import type { ConditionTrace } from '../rules/engine.js';
+import type { ScenarioEvent } from '../scenario/schema.js';
+
+export interface FiredRule {
+  rule: string;
+  clause: string;
+  points: string[];
+  priority: number;
+  emits: RuleEmit;
+  /** the breaching party, for rules that record a breach */
+  party?: string;
+  conditions: ConditionTrace;
+  /** regions this rule's event changed */
+  changed: Region[];
+  /** regions it could have changed but did not, each with the statechart's reason */
+  unaffected: Unaffected[];
+}
+
+/** A rule about this kind of event that did not fire, with the conditions that failed. */
+export interface NotFiredRule {
+  rule: string;
+  emits: RuleEmit;
+  clause: string;
+  points: string[];
+  conditions: ConditionTrace;
+}
+
+export interface Deadline {
+  type: DeadlineType;
+  /** the date the deadline was computed from, and how */
+  basis: string;
+}
+
+export interface Step {
+  index: number;
+  at: string;
+  kind: 'event' | 'deadline';
+  event?: ScenarioEvent;
+  deadline?: Deadline;
+  /** line of the event in the scenario file; null for deadlines */
+  line: number | null;
+  fired: FiredRule[];
+  notFired: NotFiredRule[];
+  status: Status;
+  changed: Region[];
+}
+
+export interface ExpectationResult {
+  on: string;
+  line: number;
+  ok: boolean;
+  expected: Record<string, unknown>;
+  actual: Record<string, unknown>;
+  /** the step whose status was compared (null: before the first step) */
+  step: number | null;
+}
+
+export interface Trace {
+  scenario: string;
+  title: string;
+  file: string;
+  interpretations: Record<string, string>;
+  parameters: Record<string, number>;
+  assumptions: string[];
+  /** the rule set's default for every interpretation and parameter, to show what a run changed */
+  defaults: Record<string, string | number>;
+  initial: Status;
+  steps: Step[];
+  final: Status;
+  milestones: { entryIntoForce: string | null; termEnds: string | null; electionsDue: string | null };
+  expectations: ExpectationResult[];
+}

@@ -1,0 +1,152 @@
+// The one declaration of a scenario file's shape (DESIGN "Scenario files"); types come from z.infer.
+import { z } from 'zod';
+import { isIsoDate } from '../plan/dates.js';
+import { PARTIES, PARTY_DESCRIPTION } from '../plan/parties.js';
+import {
+  BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
+} from '../plan/vocabulary.js';
+
+export const IsoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
+  .refine(isIsoDate, { error: 'not a calendar date' });
+
+export const Party = z.enum(PARTIES as [string, ...string[]], { error: `expected ${PARTY_DESCRIPTION}` });
+const Parties = z.array(Party).min(1, { error: 'expected at least one party' });
+/** A whole number; a refinement rather than .int(), whose failure would hide the file's other problems. */
+const WholeNumber = z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' });
+const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as renewed-offensive' });
+
+const common = {
+  at: IsoDate,
+  id: z.string().min(1).optional(),
+  note: z.string().optional(),
+};
+
+function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
+  return z.strictObject({ ...common, type: z.literal(type), ...shape });
+}
+
+export const ArmedAttack = event('armed-attack', {
+  by: Party,
+  against: Party,
+  scale: z.enum(SCALES),
+  means: z.enum(MEANS).optional(),
+  crossesLine: z.boolean().optional(),
+  deliberate: z.boolean().optional(),
+  sustained: z.boolean().optional(),
+  target: z.string().min(1).optional(),
+  seizesTerritory: z.boolean().optional(),
+  justified: z.union([z.boolean(), z.literal('unknown')], { error: 'expected true, false or unknown' }).optional(),
+}).refine((e) => e.by !== e.against, { error: 'a party cannot attack itself', path: ['against'] });
+
+export const ScenarioEvent = z.discriminatedUnion('type', [
+  event('signature', { party: Party }),
+  event('withdrawal-completed', { party: z.enum(['UA', 'RU'], { error: 'expected UA or RU (the sides that withdraw, point 28)' }) }),
+  ArmedAttack,
+  event('buffer-zone-entry', { by: Party }),
+  event('consultations-held', { with: Parties }),
+  event('us-response-decided', { measures: z.array(z.enum(MEASURES)).min(1, { error: 'expected at least one measure' }) }),
+  event('hostilities-ended', {}),
+  event('extension-agreed', { parties: Parties }),
+  event('force-level-reported', { party: Party, personnel: WholeNumber.refine((n) => n >= 0, { error: 'expected a number of personnel, 0 or more' }) }),
+  event('election-held', { party: Party }),
+  event('troops-stationed', { by: Party, in: Party }),
+  event('nato-accession', { party: Party }),
+  event('nuclear-weapons-acquired', { party: Party }),
+  event('sanctions-relief-step', {}),
+  event('compensation-paid', {}),
+  event('peace-council-ruling', { party: Party, finding: z.enum(FINDINGS) }),
+]);
+export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
+
+const BreachExpectation = z.union([
+  z.enum(BREACH_KINDS),
+  z.strictObject({ kind: z.enum(BREACH_KINDS), party: Party.optional() }),
+]);
+
+export const Expectation = z
+  .strictObject({
+    on: z.union([z.literal('end'), IsoDate], { error: 'expected a date written YYYY-MM-DD, or end' }),
+    guarantee: z.enum(GUARANTEE).optional(),
+    guaranteePhase: z.enum(GUARANTEE_PHASE).nullable().optional(),
+    ceasefire: z.enum(CEASEFIRE).optional(),
+    sanctions: z.enum(SANCTIONS).optional(),
+    russiaBenefits: z.enum(RUSSIA_BENEFITS).optional(),
+    breaches: z.array(BreachExpectation).optional(),
+  })
+  .refine((e) => Object.keys(e).length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
+export type Expectation = z.infer<typeof Expectation>;
+
+/** Names and values the loaded rule set accepts for `interpretations` and `parameters`. */
+export interface SettingsVocabulary {
+  interpretations: Record<string, readonly string[]>;
+  parameters: Record<string, { minimum: number }>;
+}
+
+export function scenarioSchema(vocabulary: SettingsVocabulary) {
+  const interpretations = z.strictObject(
+    Object.fromEntries(
+      Object.entries(vocabulary.interpretations).map(([name, values]) => [name, z.enum(values as [string, ...string[]]).optional()]),
+    ),
+  );
+  const parameters = z.strictObject(
+    Object.fromEntries(
+      Object.entries(vocabulary.parameters).map(([name, { minimum }]) => [name, WholeNumber.refine((n) => n >= minimum, { error: `expected a whole number, at least ${minimum}` }).optional()]),
+    ),
+  );
+  return z
+    .strictObject({
+      scenario: Kebab,
+      title: z.string().min(1),
+      description: z.string().optional(),
+      interpretations: interpretations.optional(),
+      parameters: parameters.optional(),
+      until: IsoDate.optional(),
+      events: z.array(ScenarioEvent).min(1, { error: 'a scenario needs at least one event' }),
+      expect: z.array(Expectation).optional(),
+    })
+    .superRefine(checkOrderAndHorizon, { when: () => true });
+}
+
+/** Reads the raw input, so date-order problems are reported with all the others, even beside invalid events. */
+function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
+  if (value === null || typeof value !== 'object') return;
+  const s = value as { events?: unknown; until?: unknown; expect?: unknown };
+  const events: unknown[] = Array.isArray(s.events) ? s.events : [];
+  const at = (e: unknown) => {
+    const v = (e as { at?: unknown } | null)?.at;
+    return typeof v === 'string' && isIsoDate(v) ? v : undefined;
+  };
+  events.forEach((e, i) => {
+    const before = at(events[i - 1]);
+    const here = at(e);
+    if (before !== undefined && here !== undefined && here < before) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i, 'at'],
+        message: `events must be in date order: ${here} comes after ${before} (the event before it)`,
+        params: { hint: 'sort the events by date; events of the same day apply in file order' },
+      });
+    }
+  });
+  const last = events.map(at).filter((d) => d !== undefined).sort().pop();
+  const until = typeof s.until === 'string' ? s.until : undefined;
+  if (until !== undefined && last !== undefined && until < last) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: `until (${until}) is before the last event (${last})`, params: { hint: `set until to ${last} or later, or remove it` } });
+  }
+  const horizon = until ?? last;
+  (Array.isArray(s.expect) ? s.expect : []).forEach((x: unknown, i) => {
+    const on = (x as { on?: unknown } | null)?.on;
+    if (typeof on === 'string' && on !== 'end' && horizon !== undefined && on > horizon) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expect', i, 'on'],
+        message: `${on} is after the end of the run (${horizon}); deadlines are only processed up to the last event or until`,
+        params: { hint: `add until: ${on} to run the clock that far` },
+      });
+    }
+  });
+}
+
+export type Scenario = z.infer<ReturnType<typeof scenarioSchema>>;
