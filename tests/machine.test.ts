@@ -1,0 +1,90 @@
+// The statechart on its own, through XState's pure transition(): no actors, no timers.
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition, type AnyStateNode } from 'xstate';
+import { guaranteeMachine, type MachineEvent } from '../src/machine/machine.js';
+import { statusOf, type GuaranteeSnapshot } from '../src/machine/status.js';
+import { MACHINE_EVENTS, TERMINAL_GUARANTEE, type MachineEventType } from '../src/plan/vocabulary.js';
+
+const parameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100 };
+const ev = (type: MachineEventType, extra: Partial<MachineEvent> = {}): MachineEvent => ({ type, at: '2030-01-01', rule: 'test', clause: 'test', party: null, breach: null, ...extra });
+const start = () => initialTransition(guaranteeMachine, { parameters })[0];
+const send = (s: GuaranteeSnapshot, ...events: MachineEvent[]) => events.reduce((snap, e) => transition(guaranteeMachine, snap, e)[0], s);
+const inForce = () => send(start(), ev('ENTRY_INTO_FORCE', { at: '2026-03-01' }));
+
+const TERMINAL_EVENT: Record<(typeof TERMINAL_GUARANTEE)[number], MachineEventType> = {
+  revoked: 'UKRAINE_INVADES_RUSSIA',
+  lapsed: 'STRIKE_WITHOUT_CAUSE',
+  void: 'GUARANTEE_VOID',
+  expired: 'TERM_ENDS',
+};
+
+describe('the statechart', () => {
+  it('starts pending, awaiting signatures, with sanctions in place and no benefits', () => {
+    expect(statusOf(start())).toEqual({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures', ceasefire: 'not-in-effect', sanctions: 'in-place', russiaBenefits: 'not-granted', breaches: [] });
+  });
+
+  it('enters into force, grants benefits and schedules the term and the election deadline', () => {
+    const s = inForce();
+    expect(statusOf(s)).toMatchObject({ guarantee: 'in-force', russiaBenefits: 'granted' });
+    expect(s.context).toMatchObject({ entryIntoForceOn: '2026-03-01', termEndsOn: '2036-03-01', electionsDueBy: '2026-06-09' });
+  });
+
+  it('enters invoked only from in-force, through a qualifying attack', () => {
+    expect(statusOf(send(start(), ev('RUSSIAN_ATTACK_QUALIFIES'))).guarantee).toBe('pending');
+    expect(statusOf(send(inForce(), ev('RUSSIAN_ATTACK_QUALIFIES')))).toMatchObject({ guarantee: 'invoked', guaranteePhase: 'consultation' });
+    for (const type of MACHINE_EVENTS.filter((t) => t !== 'RUSSIAN_ATTACK_QUALIFIES')) {
+      expect(statusOf(send(inForce(), ev(type))).guarantee, type).not.toBe('invoked');
+    }
+  });
+
+  for (const terminal of TERMINAL_GUARANTEE) {
+    it(`absorbs every event once ${terminal}`, () => {
+      const s = send(inForce(), ev(TERMINAL_EVENT[terminal]));
+      expect(statusOf(s).guarantee).toBe(terminal);
+      for (const type of MACHINE_EVENTS) expect(statusOf(send(s, ev(type))).guarantee, type).toBe(terminal);
+      expect(s.context.termEndsOn).toBeNull();
+    });
+  }
+
+  it('keeps reinstated sanctions reinstated whatever follows', () => {
+    const s = send(inForce(), ev('SANCTIONS_EASED'), ev('RUSSIAN_ATTACK_QUALIFIES'));
+    expect(statusOf(s).sanctions).toBe('reinstated');
+    for (const type of MACHINE_EVENTS) expect(statusOf(send(s, ev(type))).sanctions, type).toBe('reinstated');
+  });
+
+  it('records breaches only after entry into force', () => {
+    const breach = ev('BREACH', { breach: 'force-cap', party: 'UA' });
+    expect(statusOf(send(start(), breach)).breaches).toEqual([]);
+    expect(statusOf(send(inForce(), breach)).breaches).toEqual([{ kind: 'force-cap', party: 'UA', at: '2030-01-01', clause: 'test' }]);
+  });
+
+  it('moves the end of the term by extension-years on an extension', () => {
+    expect(send(inForce(), ev('TERM_EXTENDED')).context.termEndsOn).toBe('2046-03-01');
+  });
+
+  it('returns an invoked guarantee to in-force when hostilities end', () => {
+    const s = send(inForce(), ev('RUSSIAN_ATTACK_QUALIFIES'), ev('US_RESPONSE_DECIDED'));
+    expect(statusOf(s).guaranteePhase).toBe('response');
+    expect(statusOf(send(s, ev('HOSTILITIES_ENDED')))).toMatchObject({ guarantee: 'in-force', guaranteePhase: null });
+  });
+
+  it('has no delayed transitions: deadlines are explicit events, never timers', () => {
+    const nodes: AnyStateNode[] = [];
+    const walk = (n: AnyStateNode) => {
+      nodes.push(n);
+      Object.values(n.states).forEach((c) => walk(c as AnyStateNode));
+    };
+    walk(guaranteeMachine.root);
+    expect(nodes.flatMap((n) => n.after)).toEqual([]);
+  });
+
+  it('declares every state of the status table', () => {
+    const g = guaranteeMachine.root.states.guarantee!;
+    expect(Object.keys(g.states)).toEqual(['pending', 'in-force', 'invoked', 'revoked', 'lapsed', 'void', 'expired']);
+    expect(Object.keys(g.states.pending!.states)).toEqual(['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation']);
+    expect(Object.keys(g.states.invoked!.states)).toEqual(['consultation', 'response']);
+    expect(Object.keys(guaranteeMachine.root.states.ceasefire!.states)).toEqual(['not-in-effect', 'in-effect', 'violated']);
+    expect(Object.keys(guaranteeMachine.root.states.sanctions!.states)).toEqual(['in-place', 'easing', 'lifted', 'reinstated']);
+    expect(Object.keys(guaranteeMachine.root.states.russiaBenefits!.states)).toEqual(['not-granted', 'granted', 'withdrawn']);
+  });
+});

@@ -1,0 +1,68 @@
+// The JSON trace is a public contract (DESIGN "The JSON trace"): shape, completeness and determinism.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../src/run/runner.js';
+import type { ConditionTrace } from '../src/rules/engine.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { GUARANTEE, REGIONS } from '../src/plan/vocabulary.js';
+import { IN_FORCE, qualifying, run, ruleSet } from './helpers.js';
+
+const files = readdirSync('scenarios').filter((f) => /\.ya?ml$|\.json$/.test(f)).map((f) => `scenarios/${f}`);
+
+function leafCount(c: ConditionTrace): number {
+  if ('all' in c) return c.all.reduce((n, x) => n + leafCount(x), 0);
+  if ('any' in c) return c.any.reduce((n, x) => n + leafCount(x), 0);
+  if ('not' in c) return leafCount(c.not);
+  expect(c).toHaveProperty('factValue');
+  expect([true, false, null]).toContain(c.result);
+  return 1;
+}
+
+describe('the JSON trace', () => {
+  it.each(files)('of %s follows the contract', async (file) => {
+    const trace = JSON.parse(JSON.stringify(await runScenario(loadScenario(file, ruleSet), ruleSet)));
+    expect(Object.keys(trace)).toEqual(expect.arrayContaining(['scenario', 'title', 'interpretations', 'parameters', 'steps', 'final', 'expectations']));
+    expect(Object.keys(trace.interpretations)).toEqual(ruleSet.settings.interpretations.map((i) => i.name));
+    expect(Object.keys(trace.parameters)).toEqual(ruleSet.settings.parameters.map((p) => p.name));
+    expect(GUARANTEE).toContain(trace.final.guarantee);
+    expect(Array.isArray(trace.final.breaches)).toBe(true);
+    for (const step of trace.steps) {
+      expect(['event', 'deadline']).toContain(step.kind);
+      expect(step.kind === 'event' ? step.event : step.deadline).toBeDefined();
+      expect(step.kind === 'event' ? typeof step.line : step.line).toBe(step.kind === 'event' ? 'number' : null);
+      expect(Object.keys(step.status)).toEqual([...REGIONS]);
+      for (const r of step.changed) expect(REGIONS).toContain(r);
+      for (const f of step.fired) {
+        expect(f).toMatchObject({ rule: expect.any(String), clause: expect.any(String), points: expect.any(Array), emits: expect.any(String) });
+        expect(leafCount(f.conditions)).toBeGreaterThan(0);
+      }
+    }
+    for (const x of trace.expectations) expect(x).toMatchObject({ on: expect.any(String), ok: expect.any(Boolean), expected: expect.any(Object), actual: expect.any(Object) });
+  });
+
+  it('is byte-identical for the same input', async () => {
+    const events = [...IN_FORCE, qualifying('2029-03-01'), { at: '2029-03-02', type: 'armed-attack', by: 'UA', against: 'RU', scale: 'limited', means: 'ground', seizesTerritory: true }];
+    const a = JSON.stringify(await run(events, { until: '2040-01-01' }));
+    const b = JSON.stringify(await run(events, { until: '2040-01-01' }));
+    expect(a).toBe(b);
+  });
+
+  it('names the value each condition saw and its result', async () => {
+    const t = await run([...IN_FORCE, qualifying('2029-03-01')]);
+    const fired = t.steps[t.steps.length - 1]!.fired.find((f) => f.rule === 'qualifying-russian-attack')!;
+    expect(fired.conditions).toMatchObject({ all: expect.arrayContaining([{ fact: 'scale', operator: 'equal', value: 'large-scale', factValue: 'large-scale', result: true }]), result: true });
+  });
+
+  it('cites the clause and plan points of every fired rule', async () => {
+    const t = await run([...IN_FORCE, qualifying('2029-03-01')]);
+    const cited = t.steps.flatMap((s) => s.fired.map((f) => `${f.clause}:${f.points.join(',')}`));
+    expect(cited).toContain('guarantee-trigger:10c,SG');
+    expect(cited).toContain('entry-into-force:28,SG');
+  });
+
+  it('resolves interpretations: --set beats the scenario, which beats the default', async () => {
+    const t = await run(IN_FORCE, { interpretations: { 'attack-test': 'significant-deliberate-sustained', 'ukraine-attack': 'any-attack' }, set: { 'attack-test': 'large-scale' } });
+    expect(t.interpretations).toMatchObject({ 'attack-test': 'large-scale', 'ukraine-attack': 'any-attack', 'strike-cause': 'retaliation-window' });
+    expect(t.assumptions).toContain('relief-steps');
+  });
+});
