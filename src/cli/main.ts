@@ -1,4 +1,5 @@
 // casus: the command router. A thin shell: parse argv, call one command, map errors to exit codes.
+import { readFileSync } from 'node:fs';
 import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
@@ -8,6 +9,10 @@ import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import type { Io } from './io.js';
 import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 export const COMMANDS: readonly Command[] = [runCommand, testCommand, clausesCommand, schemaCommand];
 
@@ -51,7 +56,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      io.stdout('casus 0.1.0\n');
+      io.stdout(`casus ${version()}\n`);
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);

@@ -121,7 +121,7 @@ function* summaryLines(trace: Trace, width: number, c: ReturnType<typeof palette
   if (assumed.length) yield* wrap(`assumptions (not in the plan): ${assumed.join(', ')}`, width, '    ', '  ').map(c.dim);
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
-    yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(`expectations: all ${trace.expectations.length} hold`);
+    yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(trace.expectations.length === 1 ? 'expectations: the one expectation holds' : `expectations: all ${trace.expectations.length} hold`);
     for (const x of failed) yield* expectationLines(x, trace);
   }
 }

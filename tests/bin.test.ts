@@ -1,0 +1,32 @@
+// The compiled executable, as a user runs it: real process, real exit codes, no stack traces.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const casus = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/bin.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('the casus executable', () => {
+  it('runs the bundled example', () => {
+    const r = casus('run', 'scenarios/renewed-offensive-invokes-the-guarantee.yaml');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Final: guarantee invoked');
+  });
+
+  it('exits 2 with a one-screen message and no stack trace on bad input', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casus-bin-')), 'bad.yaml');
+    writeFileSync(file, 'scenario: bad\ntitle: Bad\nevents:\n  - { at: 2026-13-01, type: signature, party: UA }\n');
+    const r = casus('run', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}:4:`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.split('\n').length).toBeLessThan(25);
+    expect(r.stdout).toBe('');
+  });
+
+  it('prints its version and help', () => {
+    expect(casus('--version').stdout).toMatch(/^casus \d+\.\d+\.\d+/);
+    expect(casus('--help').status).toBe(0);
+  });
+});
