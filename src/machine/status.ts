@@ -44,13 +44,13 @@ export interface Unaffected {
   reason: string;
 }
 
-/** The regions `event` could have changed but did not, each with the reason the statechart gives. */
-export function unaffectedRegions(before: GuaranteeSnapshot, after: Status, event: MachineEvent): Unaffected[] {
+/** The regions that react to `event` somewhere but have no transition for it now, each with the statechart's reason. */
+export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent): Unaffected[] {
+  const acting = new Set(guaranteeMachine.getTransitionData(before, event).map((t) => (t.source.path.length === 0 ? 'breaches' : t.source.path[0])));
   const was = statusOf(before);
   const out: Unaffected[] = [];
   for (const region of regionsHandling(event.type)) {
-    const keys: Region[] = region === 'guarantee' ? ['guarantee', 'guaranteePhase'] : [region];
-    if (keys.some((k) => JSON.stringify(was[k]) !== JSON.stringify(after[k]))) continue;
+    if (acting.has(region)) continue;
     if (region === 'breaches') {
       const reasons = (guaranteeMachine.root.on[event.type] ?? []).map((t) => t.description).filter(Boolean);
       out.push({ region, reason: reasons.join('; ') || 'not recorded' });
@@ -59,8 +59,7 @@ export function unaffectedRegions(before: GuaranteeSnapshot, after: Status, even
     const active = [...before._nodes]
       .filter((n) => n.path[0] === region && n.path.length > 1 && n.description)
       .sort((a, b) => a.path.length - b.path.length);
-    const shown = was[region] as string;
-    out.push({ region, reason: `${region} is ${shown}: ${active.map((n) => n.description).join('; ') || 'no transition for this event'}` });
+    out.push({ region, reason: `${region} is ${String(was[region])}: ${active.map((n) => n.description).join('; ') || 'no transition for this event'}` });
   }
   return out;
 }

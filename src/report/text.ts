@@ -1,9 +1,10 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
-import { eventsHandledIn } from '../machine/status.js';
 import { partyName } from '../plan/parties.js';
 import type { Breach, Region, Status } from '../plan/vocabulary.js';
-import type { FiredRule, Step, Trace } from '../run/trace.js';
-import { failedLeaves, failedWords, stepWords } from './words.js';
+import type { FiredRule, Milestones, Step, Trace } from '../run/trace.js';
+import { nearMisses } from './whyNot.js';
+import { failedWords } from './conditionWords.js';
+import { stepWords } from './words.js';
 
 export interface TextOptions {
   colour: boolean;
@@ -45,19 +46,6 @@ function regionChange(region: Region, before: Status, after: Status): string | u
   return `${REGION_LABEL[region]} ${before[region]} → ${after[region]}`;
 }
 
-const WHO = new Set(['type', 'by', 'against', 'party', 'in']);
-const BINDING_EVENTS = new Set<string>(eventsHandledIn('guarantee', ['in-force', 'invoked']));
-
-/** Near misses worth a line: rules that could have changed the guarantee and failed on more than who did what. */
-function notableMisses(step: Step) {
-  if (step.fired.some((f) => f.changed.includes('guarantee'))) return [];
-  return step.notFired
-    .filter((n) => BINDING_EVENTS.has(n.emits))
-    .filter((n) => !failedLeaves(n.conditions).some((leaf) => WHO.has(leaf.fact)))
-    .map((n) => ({ ...n, why: failedWords(n.conditions) }))
-    .filter((n) => n.why.length > 0);
-}
-
 export function* textLines(trace: Trace, options: TextOptions): Generator<string> {
   const width = options.width ?? 80;
   const c = palette(options.colour);
@@ -70,6 +58,8 @@ export function* textLines(trace: Trace, options: TextOptions): Generator<string
   yield* wrap(chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default', width, '  ', 'readings: ').map(c.dim);
   yield '';
   let before = trace.initial;
+  let was: Milestones = { entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
+  const silent = new Set(trace.clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
   for (const step of trace.steps) {
     const date = step.kind === 'deadline' ? c.cyan(step.at) : step.at;
     const words = wrap(stepWords(step), width, pad, pad);
@@ -77,34 +67,55 @@ export function* textLines(trace: Trace, options: TextOptions): Generator<string
     yield `${date}  ${step.kind === 'deadline' ? c.cyan(head) : head}`;
     yield* words.slice(1);
     const shown = new Set<string>();
-    for (const f of step.fired) yield* firedLines(f, before, step.status, shown, width, pad, c);
-    for (const miss of notableMisses(step)) {
-      yield* wrap(`· ${miss.rule} did not apply: ${miss.why.join('; ')} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
-    }
+    const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
+    for (const f of step.fired) yield* firedLines(f, ctx);
+    const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
+    if (closest) yield* wrap(`· ${closest.rule} did not apply: ${failedWords(closest.conditions, new Set(Object.keys(trace.interpretations))).join('; ')} ${tag(closest)}`, width, `${pad}  `, pad).map(c.dim);
     before = step.status;
+    was = step.milestones;
   }
   yield '';
   yield* summaryLines(trace, width, c);
 }
 
-function* firedLines(f: FiredRule, before: Status, after: Status, shown: Set<string>, width: number, pad: string, c: ReturnType<typeof palette>): Generator<string> {
+interface LineContext {
+  before: Status;
+  after: Status;
+  was: Milestones;
+  now: Milestones;
+  /** clauses for which the plan names no consequence */
+  silent: Set<string>;
+  shown: Set<string>;
+  width: number;
+  pad: string;
+  c: ReturnType<typeof palette>;
+}
+
+function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
+  const { before, after, shown, width, pad, c } = x;
+  const line = (text: string) => wrap(`${text} ${tag(f)}`, width, `${pad}  `, pad);
   for (const changed of f.changed) {
     const region = changed === 'guaranteePhase' ? 'guarantee' : changed;
     const text = regionChange(region, before, after);
     if (!text || shown.has(region)) continue;
     shown.add(region);
     const colour = region === 'guarantee' ? (['revoked', 'lapsed', 'void', 'expired'].includes(after.guarantee) ? c.red : after.guarantee === 'invoked' ? c.yellow : c.green) : c.bold;
-    const lines = wrap(`→ ${text} ${tag(f)}`, width, `${pad}  `, pad);
+    const lines = line(`→ ${text}`);
     yield colour(lines[0]!);
     yield* lines.slice(1);
   }
   if (f.changed.includes('breaches') && !shown.has(`breach:${f.rule}`)) {
     shown.add(`breach:${f.rule}`);
     const added = after.breaches.slice(before.breaches.length).filter((b) => b.clause === f.clause);
-    for (const b of added) yield* wrap(`→ breach: ${breachText(b)} ${tag(f)}`, width, `${pad}  `, pad).map(c.bold);
+    const note = x.silent.has(f.clause) ? ' (the plan names no consequence)' : '';
+    for (const b of added) yield* line(`→ breach: ${breachText(b)}${note}`).map(c.bold);
+  }
+  if (f.changed.length === 0 && f.unaffected.length === 0) {
+    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${x.now.termEnds} (was ${x.was.termEnds})`).map(c.bold);
+    else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied) yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
   }
   for (const u of f.unaffected) {
-    yield* wrap(`· ${f.rule}: no effect on ${u.region}, ${u.reason} ${tag(f)}`, width, `${pad}  `, pad).map(c.dim);
+    yield* line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim);
   }
 }
 

@@ -1,6 +1,5 @@
 // The treaty's events and conditions in plain words, for every human-facing view of a trace.
 import { partyName } from '../plan/parties.js';
-import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import type { Deadline } from '../run/trace.js';
 
@@ -55,57 +54,3 @@ export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }):
   return step.deadline ? deadlineWords(step.deadline) : '';
 }
 
-const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? 'not stated' : String(v));
-
-function leafWords(leaf: LeafTrace): string {
-  const name = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
-  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : show(leaf.value);
-  const is = `${name} is ${show(leaf.factValue)}`;
-  switch (leaf.operator) {
-    case 'equal': return `${is}, not ${target}`;
-    case 'notEqual': return is;
-    case 'in': return `${is}, not one of ${target}`;
-    case 'notIn': return `${is}, one of ${target}`;
-    case 'contains': return `${name} does not include ${target}`;
-    case 'doesNotContain': return `${name} includes ${target}`;
-    case 'containsAll': {
-      const have = Array.isArray(leaf.factValue) ? leaf.factValue : [];
-      const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
-      return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')}`;
-    }
-    case 'greaterThan': return `${is}, not above ${target}`;
-    case 'greaterThanInclusive': return `${is}, below ${target}`;
-    case 'lessThan': return `${is}, not below ${target}`;
-    case 'lessThanInclusive': return `${is}, above ${target}`;
-    default: return `${is} (${leaf.operator} ${target} failed)`;
-  }
-}
-
-/** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */
-export function failedWords(c: ConditionTrace): string[] {
-  if (c.result !== false) return [];
-  if ('all' in c) return c.all.flatMap(failedWords);
-  if ('any' in c) {
-    const parts = c.any.map((x) => failedWords(x).join(' and ')).filter(Boolean);
-    return parts.length <= 1 ? parts : [`none of: ${parts.join('; ')}`];
-  }
-  if ('not' in c) return [`it is not so that ${heldWords(c.not).join(' and ')}`];
-  return [leafWords(c)];
-}
-
-function heldWords(c: ConditionTrace): string[] {
-  if ('all' in c) return c.all.flatMap(heldWords);
-  if ('any' in c) return c.any.filter((x) => x.result).flatMap(heldWords).slice(0, 1);
-  if ('not' in c) return failedWords(c.not);
-  const name = c.path ? `${c.fact}.${c.path}` : c.fact;
-  return [`${name} is ${show(c.factValue)}`];
-}
-
-/** The leaves whose failure made the condition fail. */
-export function failedLeaves(c: ConditionTrace): LeafTrace[] {
-  if (c.result !== false) return [];
-  if ('all' in c) return c.all.flatMap(failedLeaves);
-  if ('any' in c) return c.any.flatMap(failedLeaves);
-  if ('not' in c) return [];
-  return [c];
-}

@@ -12,7 +12,7 @@ import type { ScenarioEvent } from '../scenario/schema.js';
 import { checkExpectations } from './expect.js';
 import { emptyHistory, factContext, recordEvent, stepFacts } from './facts.js';
 import { resolveSettings } from './settings.js';
-import type { Deadline, FiredRule, Step, Trace } from './trace.js';
+import type { Deadline, FiredRule, Milestones, Step, Trace } from './trace.js';
 
 export interface RunOptions {
   /** interpretation and parameter overrides, as from repeated --set name=value */
@@ -21,6 +21,11 @@ export interface RunOptions {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const changedRegions = (before: Status, after: Status): Region[] => REGIONS.filter((r) => !same(before[r], after[r]));
+
+function milestonesOf(snapshot: GuaranteeSnapshot): Milestones {
+  const c = snapshot.context;
+  return { entryIntoForce: c.entryIntoForceOn, termEnds: c.termEndsOn, electionsDue: c.electionsDueBy, reliefStepsApplied: c.reliefStepsApplied };
+}
 
 function dueDeadlines(snapshot: GuaranteeSnapshot): Array<{ type: DeadlineType; on: string; basis: string }> {
   const c = snapshot.context;
@@ -68,7 +73,7 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
         ...(party !== null && params.breach ? { party } : {}),
         conditions: o.conditions,
         changed: changedRegions(statusOf(was), now),
-        unaffected: unaffectedRegions(was, now, event),
+        unaffected: unaffectedRegions(was, event),
       };
     });
     for (const o of fired) history.lastEmitted.set(o.rule.event.type, at);
@@ -84,6 +89,7 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
       notFired: outcomes.filter((o) => !o.fired && o.rule.eventTypes.includes(type)).map((o) => ({ rule: o.rule.name, emits: o.rule.event.type, clause: o.rule.event.params.clause, points: o.rule.event.params.points, conditions: o.conditions })),
       status,
       changed: changedRegions(before, status),
+      milestones: milestonesOf(snapshot),
     });
   };
 
@@ -116,7 +122,8 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
     initial,
     steps,
     final,
-    milestones: { entryIntoForce: snapshot.context.entryIntoForceOn, termEnds: snapshot.context.termEndsOn, electionsDue: snapshot.context.electionsDueBy },
+    milestones: milestonesOf(snapshot),
+    clauses: ruleSet.clauses.clauses,
     expectations: checkExpectations(scenario.expect ?? [], loaded.expectLines, initial, steps, final),
   };
 }

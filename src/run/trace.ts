@@ -2,6 +2,7 @@
 import type { Unaffected } from '../machine/status.js';
 import type { DeadlineType, Region, RuleEmit, Status } from '../plan/vocabulary.js';
 import type { ConditionTrace } from '../rules/engine.js';
+import type { Clause } from '../rules/schema.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 
 export interface FiredRule {
@@ -34,6 +35,14 @@ export interface Deadline {
   basis: string;
 }
 
+/** Dates the statechart keeps beside the status: when the guarantee started, when its term and the election deadline fall. */
+export interface Milestones {
+  entryIntoForce: string | null;
+  termEnds: string | null;
+  electionsDue: string | null;
+  reliefStepsApplied: number;
+}
+
 export interface Step {
   index: number;
   at: string;
@@ -46,6 +55,7 @@ export interface Step {
   notFired: NotFiredRule[];
   status: Status;
   changed: Region[];
+  milestones: Milestones;
 }
 
 export interface ExpectationResult {
@@ -70,6 +80,8 @@ export interface Trace {
   initial: Status;
   steps: Step[];
   final: Status;
-  milestones: { entryIntoForce: string | null; termEnds: string | null; electionsDue: string | null };
+  milestones: Milestones;
+  /** the clause catalogue of the rule set, so every view can cite and paraphrase without re-reading rules */
+  clauses: Clause[];
   expectations: ExpectationResult[];
 }

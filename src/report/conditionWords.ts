@@ -1,0 +1,110 @@
+// A rule's conditions in words: what failed, with the value seen, and under which reading it was required.
+import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+
+const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? 'not stated' : String(v));
+
+const EMIT_WORDS: Record<string, string> = { RUSSIAN_ATTACK_QUALIFIES: 'a qualifying Russian attack' };
+
+/** Boolean event facts as sentences: [when true, when false]. */
+const BOOLEAN_WORDS: Record<string, [string, string]> = {
+  crossesLine: ['the attack crossed the agreed line', 'the attack did not cross the agreed line'],
+  deliberate: ['the attack was deliberate', 'the attack was not deliberate'],
+  sustained: ['the attack was sustained', 'the attack was not sustained'],
+  seizesTerritory: ['the attack seized territory', 'the attack did not seize territory'],
+  compensationPaid: ['the US has been compensated', 'the US has not been compensated'],
+};
+
+/** A fact as a reader would name it: "days since a qualifying Russian attack" rather than daysSince.RUSSIAN_ATTACK_QUALIFIES. */
+export function factName(leaf: { fact: string; path?: string }): string {
+  if (leaf.fact === 'daysSince' && leaf.path) return `days since ${EMIT_WORDS[leaf.path] ?? leaf.path}`;
+  return leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+}
+
+/** What the condition asked for: "above 30 (retaliation-window-days)", "one of ground, mixed". */
+function wanted(leaf: LeafTrace): string {
+  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? (leaf.fact === 'daysSince' ? 'none' : 'not stated') : show(leaf.value);
+  switch (leaf.operator) {
+    case 'equal': return target;
+    case 'notEqual': return `anything but ${target}`;
+    case 'in': return `one of ${target}`;
+    case 'notIn': return `none of ${target}`;
+    case 'greaterThan': return `above ${target}`;
+    case 'greaterThanInclusive': return `at least ${target}`;
+    case 'lessThan': return `below ${target}`;
+    case 'lessThanInclusive': return `at most ${target}`;
+    case 'contains': return `including ${target}`;
+    case 'doesNotContain': return `without ${target}`;
+    default: return `including all of ${target}`;
+  }
+}
+
+function leafWords(leaf: LeafTrace): string {
+  const name = factName(leaf);
+  const sentence = BOOLEAN_WORDS[leaf.fact];
+  if (sentence && leaf.operator === 'equal' && typeof leaf.value === 'boolean') {
+    return leaf.factValue === null ? `the scenario does not say that ${sentence[leaf.value ? 0 : 1].replace(/^the /, 'the ')} (${name} not stated)` : `${sentence[leaf.factValue ? 0 : 1]} (${name}: ${show(leaf.factValue)})`;
+  }
+  if (leaf.operator === 'containsAll') {
+    const have = Array.isArray(leaf.factValue) ? leaf.factValue : [];
+    const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
+    return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')} (has ${show(have)})`;
+  }
+  if (leaf.operator === 'contains' || leaf.operator === 'doesNotContain') return `${name} is ${show(leaf.factValue)}, not ${wanted(leaf)}`;
+  return `${name} is ${show(leaf.factValue)}, not ${wanted(leaf)}`;
+}
+
+const isLeaf = (c: ConditionTrace): c is LeafTrace => 'fact' in c;
+const topLeaves = (c: ConditionTrace): LeafTrace[] => (isLeaf(c) ? [c] : 'all' in c ? c.all.filter(isLeaf) : []);
+
+/** A failed `any`: alternatives that belong to another reading are left out and the reading in force is named. */
+function anyWords(any: ConditionTrace[], readings: ReadonlySet<string>): string[] {
+  const under = new Map<string, unknown>();
+  const parts: string[] = [];
+  const sameFact: LeafTrace[] = [];
+  for (const branch of any) {
+    const settingLeaves = topLeaves(branch).filter((l) => readings.has(l.fact));
+    for (const l of settingLeaves) under.set(l.fact, l.factValue);
+    if (settingLeaves.some((l) => l.result === false)) continue;
+    if (isLeaf(branch) && !readings.has(branch.fact)) {
+      sameFact.push(branch);
+      continue;
+    }
+    const words = failedWords(branch, readings, true);
+    if (words.length) parts.push(words.join(' and '));
+  }
+  const byFact = new Map<string, LeafTrace[]>();
+  for (const l of sameFact) byFact.set(factName(l), [...(byFact.get(factName(l)) ?? []), l]);
+  const leafParts = [...byFact.values()].map((ls) => (ls.length === 1 ? leafWords(ls[0]!) : `${factName(ls[0]!)} is ${show(ls[0]!.factValue)}, neither ${ls.map(wanted).join(' nor ')}`));
+  const all = [...leafParts, ...parts];
+  const prefix = [...under].map(([fact, value]) => `${fact} = ${show(value)}`).join(', ');
+  if (all.length === 0) return prefix ? [`no alternative applies under ${prefix}`] : [];
+  return [`${prefix ? `under ${prefix}, ` : ''}${all.join('; and ')}`];
+}
+
+/** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */
+export function failedWords(c: ConditionTrace, readings: ReadonlySet<string> = new Set(), skipReadings = false): string[] {
+  if (c.result !== false) return [];
+  if ('all' in c) return c.all.flatMap((x) => (skipReadings && isLeaf(x) && readings.has(x.fact) ? [] : failedWords(x, readings)));
+  if ('any' in c) return anyWords(c.any, readings);
+  if ('not' in c) return [`it is not so that ${heldWords(c.not).join(' and ')}`];
+  return [leafWords(c)];
+}
+
+/** The conditions that held, in words. */
+export function heldWords(c: ConditionTrace): string[] {
+  if ('all' in c) return c.all.flatMap(heldWords);
+  if ('any' in c) return c.any.filter((x) => x.result).flatMap(heldWords).slice(0, 1);
+  if ('not' in c) return failedWords(c.not);
+  const sentence = BOOLEAN_WORDS[c.fact];
+  if (sentence && typeof c.factValue === 'boolean') return [sentence[c.factValue ? 0 : 1]];
+  return [`${factName(c)} is ${show(c.factValue)}`];
+}
+
+/** The leaves whose failure made the condition fail. */
+export function failedLeaves(c: ConditionTrace): LeafTrace[] {
+  if (c.result !== false) return [];
+  if ('all' in c) return c.all.flatMap(failedLeaves);
+  if ('any' in c) return c.any.flatMap(failedLeaves);
+  if ('not' in c) return [];
+  return [c];
+}
