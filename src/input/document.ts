@@ -31,14 +31,52 @@ function jsonSyntaxIssue(file: string, text: string, error: Error): InputIssue {
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text.slice(offset, offset + 12));
-  const reason = error.message.replace(/^JSON\.parse: /, '').split(',')[0]!.replace(/ in JSON at position \d+.*$/, '');
+  const reason = error.message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/ is not valid JSON$/, '');
   return issueAt(file, 'syntax', line, column, `not valid JSON: ${reason} (at ${found})`, 'check for a missing or extra comma, quote or bracket here');
 }
 
 /** Parse YAML (or JSON, when `json` is set) without ever throwing: problems come back as issues. */
-export function parseText(file: string, text: string, json: boolean): Parsed {
+const MAX_BLOCK_PREFIX = 256;
+
+/** Where nesting first goes too deep, found by scanning the text, so no parser ever recurses that far. */
+export function tooDeepAt(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let quote: string | null = null;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      const prefix = /^[ \t-]*/.exec(text.slice(lineStart, lineStart + MAX_BLOCK_PREFIX + 1))![0].length;
+      if (prefix > MAX_BLOCK_PREFIX) return { line, column: 1 };
+      if (quote === null) continue;
+    }
+    if (quote !== null) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || (ch === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) quote = ch;
+    else if (ch === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+export function parseText(file: string, raw: string, json: boolean): Parsed {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   if (text.includes('\u0000')) return { ok: false, issues: [issueAt(file, 'binary', 1, 1, 'this is not a text file (it contains NUL bytes)', 'scenario files are YAML or JSON text')] };
   if (text.trim() === '') return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')] };
+  const deep = tooDeepAt(text);
+  if (deep) return { ok: false, issues: [issueAt(file, 'too-deep', deep.line, deep.column, `nested more than ${MAX_DEPTH} levels deep`, 'scenario and rule files are shallow; this looks like a broken or hostile file')] };
   if (json) {
     try {
       JSON.parse(text);
@@ -63,7 +101,8 @@ export function parseText(file: string, text: string, json: boolean): Parsed {
       ok: false,
       issues: problems.map((e) => {
         const { line, column } = pos(e.pos[0]);
-        const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        const key = e.code === 'DUPLICATE_KEY' ? /^["']?([^"'\s:,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[1] : undefined;
+        const message = key ? `the field "${key}" appears twice here` : e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
         const hint = e.code === 'DUPLICATE_KEY' ? 'each field may appear once; remove or rename one of them' : e.code === 'TAB_AS_INDENT' ? 'indent with spaces' : undefined;
         return issueAt(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax', line, column, `${json ? 'JSON' : 'YAML'}: ${message}`, hint);
       }),

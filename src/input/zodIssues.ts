@@ -76,8 +76,10 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
     const { line, column } = parsed.locate(path, key);
     out.push({ code, file, line, column, path: pathText(path), message, ...(hint ? { hint } : {}) });
   };
-  for (const issue of error.issues) {
-    const path = issue.path as PropertyKey[];
+  type Issue = (typeof error.issues)[number];
+  const visit = (issues: readonly Issue[], prefix: PropertyKey[]): void => {
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path as PropertyKey[])];
     const actual = valueAt(parsed.value, path);
     const custom = isDefaultMessage(issue.message) ? undefined : issue.message;
     switch (issue.code) {
@@ -99,7 +101,12 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
           const discPath = atDisc ? path : [...path, disc];
           if (got === undefined) push('missing-field', discPath, `missing field "${disc}"`, known.length ? `${disc} is one of ${listOf(known, 20)}` : undefined);
           else push('invalid-value', discPath, `unknown ${disc} ${describe(got)}`, didYouMean(got, known) ?? `expected one of ${listOf(known, 20)}`);
-        } else push('invalid-value', path, `${custom ?? 'not one of the accepted forms'}, got ${describe(actual)}`);
+        } else {
+          const branches = (issue as { errors?: Issue[][] }).errors ?? [];
+          const closest = branches.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0];
+          if (closest) visit(closest, path);
+          else push('invalid-value', path, `${custom ?? 'not one of the accepted forms'}, got ${describe(actual)}`);
+        }
         break;
       }
       case 'invalid_value': {
@@ -135,5 +142,7 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
         push('invalid', path, `${issue.message}, got ${describe(actual)}`);
     }
   }
+  };
+  visit(error.issues, []);
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -6,15 +6,17 @@ import {
   BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
 } from '../plan/vocabulary.js';
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export const IsoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD' })
-  .refine(isIsoDate, { error: 'not a calendar date' });
+  .refine(isIsoDate, { error: (issue) => (DATE_SHAPE.test(String(issue.input)) ? 'not a calendar date' : 'expected a date written YYYY-MM-DD') })
+  .meta({ format: 'date', pattern: DATE_SHAPE.source });
 
 export const Party = z.enum(PARTIES as [string, ...string[]], { error: `expected ${PARTY_DESCRIPTION}` });
 const Parties = z.array(Party).min(1, { error: 'expected at least one party' });
-/** A whole number; a refinement rather than .int(), whose failure would hide the file's other problems. */
-const WholeNumber = z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' });
+/** A whole number of at least `minimum`; one refinement (not .int(), whose failure would hide the file's other problems). */
+const wholeNumber = (minimum: number, what = 'a whole number') =>
+  z.number().refine((n) => Number.isSafeInteger(n) && n >= minimum, { error: `expected ${what}, ${minimum} or more` });
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as renewed-offensive' });
 
 const common = {
@@ -49,7 +51,7 @@ export const ScenarioEvent = z.discriminatedUnion('type', [
   event('us-response-decided', { measures: z.array(z.enum(MEASURES)).min(1, { error: 'expected at least one measure' }) }),
   event('hostilities-ended', {}),
   event('extension-agreed', { parties: Parties }),
-  event('force-level-reported', { party: Party, personnel: WholeNumber.refine((n) => n >= 0, { error: 'expected a number of personnel, 0 or more' }) }),
+  event('force-level-reported', { party: Party, personnel: wholeNumber(0, 'a whole number of personnel') }),
   event('election-held', { party: Party }),
   event('troops-stationed', { by: Party, in: Party }),
   event('nato-accession', { party: Party }),
@@ -92,7 +94,7 @@ export function scenarioSchema(vocabulary: SettingsVocabulary) {
   );
   const parameters = z.strictObject(
     Object.fromEntries(
-      Object.entries(vocabulary.parameters).map(([name, { minimum }]) => [name, WholeNumber.refine((n) => n >= minimum, { error: `expected a whole number, at least ${minimum}` }).optional()]),
+      Object.entries(vocabulary.parameters).map(([name, { minimum }]) => [name, wholeNumber(minimum).optional()]),
     ),
   );
   return z
