@@ -10,5 +10,10 @@ export { guaranteeMachine, type GuaranteeContext, type MachineEvent, type Machin
 export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
 export { textLines } from './report/text.js';
+export { explain, type Explanation, type WhyNot, type RegionReason } from './report/explain.js';
+export { explanationLines } from './report/explainText.js';
+export { markdownReport } from './report/markdown.js';
+export { htmlReport } from './report/html.js';
+export { mermaid, dot } from './report/diagram.js';
 export { main } from './cli/main.js';
 export * from './plan/vocabulary.js';

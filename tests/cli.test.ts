@@ -58,7 +58,7 @@ describe('casus run', () => {
   it.each([
     [['run'], /exactly one scenario file/],
     [['run', 'no-such-file.yaml'], /no-such-file\.yaml: no such file/],
-    [['run', SCENARIO, '--format', 'xml'], /--format xml is not available; use text or json/],
+    [['run', SCENARIO, '--format', 'xml'], /--format xml is not available; use text, json, md or html/],
     [['run', SCENARIO, '--set', 'attack-test=huge'], /attack-test is one of large-scale or significant-deliberate-sustained/],
     [['run', SCENARIO, '--set', 'atack-test=large-scale'], /did you mean "attack-test"/],
     [['run', SCENARIO, '--set', 'force-cap=lots'], /force-cap is a whole number/],
@@ -145,7 +145,7 @@ describe('casus clauses, schema and help', () => {
     expect(top.code).toBe(0);
     expect(top.out).toContain('Commands:');
     expect(top.out).toContain('clause-22-scope');
-    for (const command of ['run', 'test', 'clauses', 'schema']) {
+    for (const command of ['run', 'explain', 'test', 'clauses', 'diagram', 'schema']) {
       const { code, out } = await cli([command, '--help']);
       expect(code).toBe(0);
       expect(out).toContain(`Usage: casus ${command}`);

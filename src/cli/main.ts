@@ -4,6 +4,8 @@ import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
 import { clausesCommand } from './commands/clauses.js';
+import { diagramCommand } from './commands/diagram.js';
+import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -14,7 +16,7 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-export const COMMANDS: readonly Command[] = [runCommand, testCommand, clausesCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [runCommand, explainCommand, testCommand, clausesCommand, diagramCommand, schemaCommand];
 
 function readings(): string {
   try {

@@ -1,7 +1,7 @@
 // A rule's conditions in words: what failed, with the value seen, and under which reading it was required.
 import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
 
-const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? 'not stated' : String(v));
+export const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? 'not stated' : String(v));
 
 const EMIT_WORDS: Record<string, string> = { RUSSIAN_ATTACK_QUALIFIES: 'a qualifying Russian attack' };
 
@@ -12,6 +12,7 @@ const BOOLEAN_WORDS: Record<string, [string, string]> = {
   sustained: ['the attack was sustained', 'the attack was not sustained'],
   seizesTerritory: ['the attack seized territory', 'the attack did not seize territory'],
   compensationPaid: ['the US has been compensated', 'the US has not been compensated'],
+  justified: ['the strike had cause', 'the strike was without cause'],
 };
 
 /** A fact as a reader would name it: "days since a qualifying Russian attack" rather than daysSince.RUSSIAN_ATTACK_QUALIFIES. */
@@ -21,7 +22,7 @@ export function factName(leaf: { fact: string; path?: string }): string {
 }
 
 /** What the condition asked for: "above 30 (retaliation-window-days)", "one of ground, mixed". */
-function wanted(leaf: LeafTrace): string {
+export function wanted(leaf: LeafTrace): string {
   const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? (leaf.fact === 'daysSince' ? 'none' : 'not stated') : show(leaf.value);
   switch (leaf.operator) {
     case 'equal': return target;
@@ -38,7 +39,8 @@ function wanted(leaf: LeafTrace): string {
   }
 }
 
-function leafWords(leaf: LeafTrace): string {
+/** One failed condition in words, with the value the fact had. */
+export function leafWords(leaf: LeafTrace): string {
   const name = factName(leaf);
   const sentence = BOOLEAN_WORDS[leaf.fact];
   if (sentence && leaf.operator === 'equal' && typeof leaf.value === 'boolean') {
@@ -49,7 +51,7 @@ function leafWords(leaf: LeafTrace): string {
     const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
     return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')} (has ${show(have)})`;
   }
-  if (leaf.operator === 'contains' || leaf.operator === 'doesNotContain') return `${name} is ${show(leaf.factValue)}, not ${wanted(leaf)}`;
+  if (leaf.operator === 'equal' && leaf.value === null) return `${name} is ${show(leaf.factValue)}, but this alternative needs ${leaf.fact === 'daysSince' ? 'none' : 'it not stated'}`;
   return `${name} is ${show(leaf.factValue)}, not ${wanted(leaf)}`;
 }
 
@@ -61,24 +63,34 @@ function anyWords(any: ConditionTrace[], readings: ReadonlySet<string>): string[
   const under = new Map<string, unknown>();
   const parts: string[] = [];
   const sameFact: LeafTrace[] = [];
+  const branches: ConditionTrace[] = [];
   for (const branch of any) {
     const settingLeaves = topLeaves(branch).filter((l) => readings.has(l.fact));
     for (const l of settingLeaves) under.set(l.fact, l.factValue);
     if (settingLeaves.some((l) => l.result === false)) continue;
-    if (isLeaf(branch) && !readings.has(branch.fact)) {
-      sameFact.push(branch);
-      continue;
-    }
+    if (isLeaf(branch) && !readings.has(branch.fact)) sameFact.push(branch);
+    else branches.push(branch);
+  }
+  const named = new Set(sameFact.map((l) => l.fact));
+  for (const branch of branches) {
+    // an alternative that failed only on a fact already described says nothing new
+    if (failedLeaves(branch).every((l) => named.has(l.fact) || readings.has(l.fact))) continue;
     const words = failedWords(branch, readings, true);
     if (words.length) parts.push(words.join(' and '));
   }
   const byFact = new Map<string, LeafTrace[]>();
   for (const l of sameFact) byFact.set(factName(l), [...(byFact.get(factName(l)) ?? []), l]);
-  const leafParts = [...byFact.values()].map((ls) => (ls.length === 1 ? leafWords(ls[0]!) : `${factName(ls[0]!)} is ${show(ls[0]!.factValue)}, neither ${ls.map(wanted).join(' nor ')}`));
+  const leafParts = [...byFact.values()].map((group) => {
+    // "is 21, not above 30" rather than "neither none nor above 30": a stated value is plainly not "none"
+    const ls = group.filter((l) => !(l.operator === 'equal' && l.value === null && l.factValue !== null));
+    const shown = ls.length ? ls : group;
+    return shown.length === 1 ? leafWords(shown[0]!) : `${factName(shown[0]!)} is ${show(shown[0]!.factValue)}, neither ${shown.map(wanted).join(' nor ')}`;
+  });
   const all = [...leafParts, ...parts];
   const prefix = [...under].map(([fact, value]) => `${fact} = ${show(value)}`).join(', ');
   if (all.length === 0) return prefix ? [`no alternative applies under ${prefix}`] : [];
-  return [`${prefix ? `under ${prefix}, ` : ''}${all.join('; and ')}`];
+  if (!prefix) return [all.join('; and ')];
+  return [`${all.join(', and ')}; under ${prefix} ${all.length === 1 ? 'that is required' : all.length === 2 ? 'either would have been enough' : 'any one would have been enough'}`];
 }
 
 /** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */

@@ -5,6 +5,7 @@ import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../
 import { statusOf, unaffectedRegions, type GuaranteeSnapshot } from '../machine/status.js';
 import { partyName } from '../plan/parties.js';
 import { DEADLINE_TYPES, JUDGEMENT_NEEDED, REGIONS, type DeadlineType, type Region, type Status } from '../plan/vocabulary.js';
+import { createCompiledEvaluator } from '../rules/compile.js';
 import { createEvaluator, type RuleOutcome } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -17,6 +18,8 @@ import type { Deadline, FiredRule, Milestones, Step, Trace } from './trace.js';
 export interface RunOptions {
   /** interpretation and parameter overrides, as from repeated --set name=value */
   set?: Record<string, string>;
+  /** json-rules-engine (the reference, default) or the compiled closures (same trace, for batch work) */
+  engine?: 'reference' | 'compiled';
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -39,7 +42,7 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
   const { scenario } = loaded;
   const settings = resolveSettings(ruleSet, scenario, options.set);
   const ctx = factContext(ruleSet, settings);
-  const evaluator = createEvaluator(ruleSet);
+  const evaluator = options.engine === 'compiled' ? createCompiledEvaluator(ruleSet) : createEvaluator(ruleSet);
   const parameters: MachineParameters = {
     'term-years': settings.parameters['term-years']!,
     'extension-years': settings.parameters['extension-years']!,
@@ -121,6 +124,7 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
     defaults: settings.defaults,
     initial,
     steps,
+    horizon,
     final,
     milestones: milestonesOf(snapshot),
     clauses: ruleSet.clauses.clauses,

@@ -79,6 +79,8 @@ export interface Trace {
   defaults: Record<string, string | number>;
   initial: Status;
   steps: Step[];
+  /** the last date the run covers: `until`, or the last event's date */
+  horizon: string;
   final: Status;
   milestones: Milestones;
   /** the clause catalogue of the rule set, so every view can cite and paraphrase without re-reading rules */

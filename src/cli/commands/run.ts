@@ -1,33 +1,60 @@
-// casus run FILE: the timeline of one scenario.
+// casus run FILE: the timeline of one scenario, as text, JSON, Markdown or HTML.
+import { extname } from 'node:path';
 import { InputError, usageIssue } from '../../input/issues.js';
+import { htmlReport } from '../../report/html.js';
+import { markdownReport } from '../../report/markdown.js';
 import { textLines } from '../../report/text.js';
 import { runScenario } from '../../run/runner.js';
+import type { Trace } from '../../run/trace.js';
 import { loadScenario } from '../../scenario/load.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
+import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+
+/** The format --out's extension implies when --format is not given. */
+const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'the timeline of a scenario: each step, what changed, the clause',
-  formats: ['text', 'json'],
-  help: `Usage: casus run FILE [--format text|json] [--set NAME=VALUE]... [--rules DIR]
+  formats: ['text', 'json', 'md', 'html'],
+  options: { ...OUT_OPTION },
+  help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs a scenario (YAML or JSON) and prints its timeline: for every event and deadline,
-what changed and the clause it comes from. --format json prints the full trace.
+what changed and the clause it comes from. --format json prints the full trace;
+md a Markdown report (summary, timeline table, step by step, the statechart in Mermaid,
+the clauses cited); html one self-contained page (no network) with a swimlane chart of
+every status over time and the statechart with the path taken.
 Exits 1 if the scenario's expect blocks do not hold.
 
-Example:
+${OUT_HELP}; without --format, the extension
+                      picks it (.md, .html, .json)
+
+Examples:
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --set attack-test=large-scale
+  casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --out report.html
 
 ${COMMON_HELP}`,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length) throw new InputError([usageIssue('casus run takes exactly one scenario file', 'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);
+    const out = args.values.out as string | undefined;
+    if (out !== undefined) checkOut(out, [file]);
+    const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
     const trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: overrides });
-    if (args.format === 'json') io.stdout(`${JSON.stringify(trace, null, 2)}\n`);
-    else for (const line of textLines(trace, { colour: useColour(io) })) io.stdout(`${line}\n`);
+    emit(io, render(trace, format, out === undefined && useColour(io)), out, [file]);
     return trace.expectations.every((x) => x.ok) ? 0 : 1;
   },
 };
+
+function render(trace: Trace, format: string, colour: boolean): string {
+  switch (format) {
+    case 'json': return `${JSON.stringify(trace, null, 2)}\n`;
+    case 'md': return markdownReport(trace);
+    case 'html': return htmlReport(trace);
+    default: return `${[...textLines(trace, { colour })].join('\n')}\n`;
+  }
+}

@@ -1,0 +1,43 @@
+// casus diagram [FILE]: the statechart as Mermaid or DOT, generated from the machine definition; with FILE, that run's path.
+import { InputError, usageIssue } from '../../input/issues.js';
+import { dot, mermaid } from '../../report/diagram.js';
+import { runScenario } from '../../run/runner.js';
+import { loadScenario } from '../../scenario/load.js';
+import { COMMON_HELP, type Command } from '../options.js';
+import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+
+export const diagramCommand: Command = {
+  name: 'diagram',
+  summary: 'the statechart as Mermaid (renders on GitHub) or Graphviz DOT',
+  formats: ['mermaid', 'dot'],
+  options: { ...OUT_OPTION },
+  help: `Usage: casus diagram [FILE] [--format mermaid|dot] [--out FILE]
+
+Prints the statechart, generated from the machine definition: every state, the parallel
+regions (guarantee, ceasefire, sanctions, Russia's benefits), and every transition with
+its event, guard and actions. With a scenario FILE, the states that run visited are
+highlighted and its final states marked.
+
+${OUT_HELP}
+
+Examples:
+  casus diagram > statechart.mmd
+  casus diagram --format dot | dot -Tsvg > statechart.svg
+  casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml
+
+${COMMON_HELP}`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (extra.length) throw new InputError([usageIssue('casus diagram takes at most one scenario file', 'casus diagram, or casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);
+    const out = args.values.out as string | undefined;
+    const inputs = file ? [file] : [];
+    if (out !== undefined) checkOut(out, inputs);
+    let trace;
+    if (file) {
+      const ruleSet = args.ruleSet();
+      trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: args.overrides() });
+    }
+    emit(io, args.format === 'dot' ? dot(trace) : mermaid(trace), out, inputs);
+    return 0;
+  },
+};

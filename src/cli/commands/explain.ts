@@ -1,0 +1,48 @@
+// casus explain FILE [--at DATE]: why each status is what it is on a date, and why notable events did not change the guarantee.
+import { InputError, usageIssue } from '../../input/issues.js';
+import { explain, explanationJson } from '../../report/explain.js';
+import { explanationLines } from '../../report/explainText.js';
+import { runScenario } from '../../run/runner.js';
+import { loadScenario } from '../../scenario/load.js';
+import { useColour } from '../io.js';
+import { COMMON_HELP, type Command } from '../options.js';
+import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'why each status is what it is on a date, and why not',
+  formats: ['text', 'json'],
+  options: { at: { type: 'string' }, ...OUT_OPTION },
+  help: `Usage: casus explain FILE [--at DATE] [--format text|json] [--out FILE]
+
+For each region (guarantee, ceasefire, sanctions, Russia's benefits) its status on DATE
+(default: the end of the run), the step that set it, the rule that fired with the values
+its conditions saw, and the clause (id, plan points, paraphrase); the breaches recorded.
+Then, why not: for every event that left the guarantee unchanged, the nearest rule that
+did not fire and the condition that failed, with the value it saw and the reading under
+which it was required (or the rule that fired to no effect, and why).
+
+  --at DATE           explain the status on DATE (YYYY-MM-DD), after all its events
+${OUT_HELP}
+
+Examples:
+  casus explain scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml
+  casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01
+  casus explain scenarios/an-extension-without-russia-has-no-effect.yaml --format json
+
+${COMMON_HELP}`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (!file || extra.length) throw new InputError([usageIssue('casus explain takes exactly one scenario file', 'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01')]);
+    const out = args.values.out as string | undefined;
+    if (out !== undefined) checkOut(out, [file]);
+    const ruleSet = args.ruleSet();
+    const overrides = args.overrides();
+    const trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: overrides });
+    const explanation = explain(trace, args.values.at as string | undefined);
+    const colour = out === undefined && useColour(io);
+    const text = args.format === 'json' ? explanationJson(explanation) : `${[...explanationLines(explanation, { colour })].join('\n')}\n`;
+    emit(io, text, out, [file]);
+    return 0;
+  },
+};

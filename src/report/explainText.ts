@@ -1,0 +1,126 @@
+// An Explanation in plain sentences for the terminal, 80 columns.
+import { partyName } from '../plan/parties.js';
+import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
+import { wrap } from './text.js';
+
+export interface ExplainTextOptions {
+  colour: boolean;
+  width?: number;
+}
+
+const ESC = '\u001b[';
+const NBSP = '\u00a0';
+const paint = (on: boolean, code: string) => (s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
+
+const SUBJECT: Record<string, string> = {
+  guarantee: 'The guarantee is',
+  guaranteePhase: 'Its phase is',
+  ceasefire: 'The ceasefire is',
+  sanctions: 'Sanctions on Russia are',
+  russiaBenefits: "Russia's benefits under the deal are",
+};
+
+const LABEL: Record<string, string> = { guarantee: 'the guarantee', guaranteePhase: "the guarantee's phase", ceasefire: 'the ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" };
+
+export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
+export const stepPlace = (s: StepRef) => `${s.at}, step ${s.index}${s.line ? `, line ${s.line}` : ''}`;
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** The conditions that held, readings first: "under attack-test = …, scale is large-scale, …". */
+export function conditionList(conditions: ConditionSeen[]): string {
+  const ordered = [...conditions.filter((c) => c.reading), ...conditions.filter((c) => !c.reading)];
+  return ordered.map((c) => c.words).join(', ');
+}
+
+/** The clause, cited in full the first time and by id and points after. */
+function clauseLines(c: ClauseCitation, cited: Set<string>): string[] {
+  if (cited.has(c.id)) return [`Clause ${c.id} (${points(c)}), as above.`];
+  cited.add(c.id);
+  const lines = [`Clause ${c.id} (${points(c)}), "${c.title}": ${sentence(c.paraphrase)}`];
+  if (c.consequence) lines.push(`${c.planNamesConsequence ? 'Its consequence' : 'Its consequence (the plan names none)'}: ${sentence(c.consequence)}`);
+  return lines;
+}
+
+function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, string>): string[][] {
+  const value = r.value ?? 'none';
+  if (!r.setBy) {
+    const head = r.since === null ? `${SUBJECT[r.region]} ${value}: the initial status; nothing on or before this date changed it.` : `${SUBJECT[r.region]} ${value}, since ${r.since}.`;
+    const n = r.notYet;
+    if (!n) return [[head]];
+    return [[head], [`Not yet: on ${stepPlace(n.step)} (${n.step.words}), rule ${n.rule} [${n.clause.id} · ${n.points.join(', ')}] did not fire: ${sentence(n.reason)}`]];
+  }
+  const s = r.setBy;
+  const out: string[][] = [[`${SUBJECT[r.region]} ${value}, since ${r.since}${s.from !== null ? ` (it was ${s.from})` : ''}.`]];
+  const key = `${s.step.index}:${s.rule}`;
+  const before = told.get(key);
+  if (before) return [...out, [`Set by the same step and rule as ${before} (${s.rule}, ${s.step.at}) [${s.clause.id} · ${s.points.join(', ')}].`]];
+  told.set(key, LABEL[r.region]!);
+  out.push([`On ${stepPlace(s.step)}: ${sentence(s.step.words)}${s.step.note ? ` (${s.step.note})` : ''}`]);
+  out.push([`Rule ${s.rule} fired${s.conditions.length ? ` because ${conditionList(s.conditions)}` : ''}.`]);
+  out.push(clauseLines(s.clause, cited));
+  for (const a of r.alsoFired) out.push([`Rule ${a.rule} [${a.clause.id} · ${a.points.join(', ')}] also fired, to no effect: ${sentence(a.reason)}`]);
+  return out;
+}
+
+function whyNotLines(w: WhyNot, cited: Set<string>): string[][] {
+  const head = `On ${stepPlace(w.step)}: ${sentence(w.step.words)} The guarantee stayed ${w.guarantee}.`;
+  const tag = `[${w.clause.id} · ${w.points.join(', ')}]`;
+  const body =
+    w.kind === 'no-effect'
+      ? `Rule ${w.rule} ${tag} fired, but had no effect on the guarantee: ${sentence(w.reason)}`
+      : `The nearest rule, ${w.rule} ${tag}, did not fire: ${sentence(w.reason)}`;
+  return [[head], [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
+}
+
+export function* explanationLines(e: Explanation, options: ExplainTextOptions): Generator<string> {
+  const width = options.width ?? 80;
+  const bold = paint(options.colour, '1');
+  const dim = paint(options.colour, '2');
+  // "name = value" and [clause · points] are kept on one line, then printed with plain spaces
+  const glue = (text: string) => text.replace(/ = |\[[^\]]*\]/g, (m) => m.replaceAll(' ', NBSP));
+  const para = (text: string, indent = '  ', first = indent) => wrap(glue(text), width, indent, first).map((l) => l.replaceAll(NBSP, ' '));
+  const cited = new Set<string>();
+  const told = new Map<string, string>();
+  const when = e.atEnd ? `at the end of the run (${e.at})` : `on ${e.at}`;
+  yield* para(`Why each status is what it is ${when}`, '  ', '').map(bold);
+  yield* para(`${e.title} (${e.scenario} · ${e.file})`, '  ', '').map(dim);
+  const chosen = Object.entries(e.readings).map(([k, v]) => `${k}=${v}`);
+  yield* para(`readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}`, '  ', '').map(dim);
+  if (!e.afterStep) {
+    yield '';
+    yield* para(`${e.at} is before the first event${e.firstEvent ? ` (${e.firstEvent})` : ''}: every status is still its initial one.`, '', '');
+  } else if (!e.atEnd) {
+    yield* para(`the last step on or before it: ${stepPlace(e.afterStep)}, ${e.afterStep.words}`, '  ', '').map(dim);
+  }
+  for (const r of e.regions) {
+    yield '';
+    const [head, ...rest] = regionLines(r, cited, told);
+    yield* para(head![0]!, '  ', '').map(bold);
+    for (const lines of rest) for (const [i, l] of lines.entries()) yield* para(l, '    ', i === 0 ? '  ' : '    ');
+  }
+  yield '';
+  if (e.breaches.length === 0) yield 'No breaches recorded.';
+  else yield bold(`Breaches recorded (${e.breaches.length}):`);
+  for (const b of e.breaches) {
+    const by = b.rule ? `, rule ${b.rule}` : '';
+    const consequence = b.clauseCitation.planNamesConsequence ? '' : '; the plan names no consequence';
+    yield* para(`${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`, '    ', '  ');
+  }
+  const m = e.milestones;
+  if (m.entryIntoForce) {
+    const term = m.termEnds ? `; its term ends ${m.termEnds}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';
+    yield* para(`In force since ${m.entryIntoForce}${term}.`, '  ', '');
+  }
+  const assumed = Object.entries(e.assumptions).map(([k, v]) => `${k}=${v}`);
+  if (assumed.length) yield* para(`Assumptions (not in the plan): ${assumed.join(', ')}.`, '  ', '').map(dim);
+  yield '';
+  if (e.whyNot.length === 0) {
+    yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
+    return;
+  }
+  yield bold('Why not: events that did not change the guarantee');
+  for (const w of e.whyNot) {
+    yield '';
+    for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
+  }
+}
