@@ -3,9 +3,9 @@ export { loadRuleSet, parseRuleSet, DEFAULT_RULES_DIR, type RuleSet, type Loaded
 export { loadScenario, parseScenario, checkScenario, type LoadedScenario } from './scenario/load.js';
 export { scenarioSchema, ScenarioEvent, Expectation, type Scenario, type SettingsVocabulary } from './scenario/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
-export { runScenario, type RunOptions } from './run/runner.js';
+export { runScenario, streamScenario, runOutcomes, type RunOptions, type StepStream } from './run/runner.js';
 export { resolveSettings, parseOverrides, type ResolvedSettings } from './run/settings.js';
-export type { Trace, Step, FiredRule, NotFiredRule, ExpectationResult, Deadline } from './run/trace.js';
+export type { Trace, Step, FiredRule, NotFiredRule, ExpectationResult, Deadline, OutcomeStep, TraceHead, TraceEnd } from './run/trace.js';
 export { guaranteeMachine, type GuaranteeContext, type MachineEvent, type MachineParameters } from './machine/machine.js';
 export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';

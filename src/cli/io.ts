@@ -4,6 +4,8 @@ export interface Io {
   stderr(text: string): void;
   /** stdout is a terminal */
   isTTY: boolean;
+  /** stderr is a terminal (progress bars go there, and only then) */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
 }
 
@@ -12,6 +14,7 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
   };
 }

@@ -3,11 +3,17 @@ import { readFileSync } from 'node:fs';
 import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
+import { checkCommand } from './commands/check.js';
 import { clausesCommand } from './commands/clauses.js';
+import { compareCommand } from './commands/compare.js';
+import { matrixCommand } from './commands/matrix.js';
+import { sweepCommand } from './commands/sweep.js';
 import { diagramCommand } from './commands/diagram.js';
 import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
+import { simulateCommand } from './commands/simulate.js';
 import { testCommand } from './commands/test.js';
 import type { Io } from './io.js';
 import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
@@ -16,7 +22,7 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-export const COMMANDS: readonly Command[] = [runCommand, explainCommand, testCommand, clausesCommand, diagramCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [runCommand, explainCommand, testCommand, checkCommand, compareCommand, matrixCommand, sweepCommand, clausesCommand, diagramCommand, schemaCommand, serveCommand, simulateCommand];
 
 function readings(): string {
   try {

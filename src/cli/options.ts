@@ -2,12 +2,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import { loadRuleSet, type RuleSet } from '../rules/load.js';
+import { loadPlannedRuleSet, type RuleSet } from '../rules/load.js';
 import { checkOverrides, parseOverrides } from '../run/settings.js';
 import type { Io } from './io.js';
 
 export const COMMON_OPTIONS = {
   rules: { type: 'string' },
+  plan: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -15,6 +16,7 @@ export const COMMON_OPTIONS = {
 
 export const COMMON_HELP = `Options:
   --rules DIR         the rule set (default: the bundled rules/)
+  --plan VERSION      a version of the plan: us-28 (default), e3-counter, ua-20
   --set NAME=VALUE    choose an interpretation or parameter; repeatable
   --format FORMAT     output format
   -h, --help          this help`;
@@ -25,6 +27,8 @@ export interface Command {
   help: string;
   formats: readonly string[];
   options?: NonNullable<ParseArgsConfig['options']>;
+  /** how many --plan options the command takes (default 1) */
+  plans?: number;
   run(args: CommandArgs, io: Io): Promise<number>;
 }
 
@@ -32,8 +36,10 @@ export interface CommandArgs {
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
   format: string;
-  /** the rule set named by --rules, loaded on first use */
-  ruleSet(): RuleSet;
+  /** the --plan versions given (empty: the base plan) */
+  plans: string[];
+  /** the rule set named by --rules under a plan version (default: the first --plan), loaded on first use */
+  ruleSet(plan?: string): RuleSet;
   /** --set pairs, checked against the rule set */
   overrides(): Record<string, string>;
 }
@@ -54,12 +60,21 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
   if (!command.formats.includes(format)) {
     throw new InputError([usageIssue(`casus ${command.name}: --format ${format} is not available; use ${listOf(command.formats)}`, didYouMean(format, command.formats))]);
   }
-  let ruleSet: RuleSet | undefined;
-  const loadRules = () => (ruleSet ??= loadRuleSet((values.rules as string | undefined) ?? undefined));
+  const plans = (values.plan as string[] | undefined) ?? [];
+  if (plans.length > (command.plans ?? 1)) {
+    throw new InputError([usageIssue(`casus ${command.name} takes ${command.plans ?? 1} --plan, not ${plans.length}`, 'casus compare FILE --plan us-28 --plan ua-20 compares two versions')]);
+  }
+  const cache = new Map<string, RuleSet>();
+  const loadRules = (plan: string | undefined = plans[0]): RuleSet => {
+    const key = plan ?? '';
+    if (!cache.has(key)) cache.set(key, loadPlannedRuleSet((values.rules as string | undefined) ?? undefined, plan));
+    return cache.get(key)!;
+  };
   return {
     positionals: parsed.positionals,
     values,
     format,
+    plans,
     ruleSet: loadRules,
     overrides() {
       const overrides = parseOverrides((values.set as string[] | undefined) ?? []);

@@ -7,10 +7,24 @@ import type { Io } from './io.js';
 /** The file-system calls the writer makes, so a test can watch them. */
 export type WriterFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'rmSync' | 'statSync' | 'realpathSync'>;
 
+/** Temporary files being written: removed if the process is interrupted (see bin.ts), so only the old output remains. */
+const unfinished = new Map<string, () => void>();
+
+/** Removes every temporary output still being written; the files named by --out are left as they were. */
+export function abandonUnfinishedOutputs(): void {
+  for (const abandon of [...unfinished.values()]) abandon();
+}
+
+const CHUNK = 64 * 1024;
+/** Output held back from stdout until it is this large, so a run that fails early prints nothing half-done. */
+const HOLD = 1024 * 1024;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export const OUT_OPTION = { out: { type: 'string' } } as const;
 export const OUT_HELP = '  --out FILE          write to FILE (atomically: a temporary file, then a rename)';
 
 let counter = 0;
+const tempFor = (out: string) => join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${++counter}.tmp`);
 
 const real = (fs: WriterFs, path: string): string => {
   try {
@@ -41,7 +55,7 @@ export function checkOut(out: string, inputs: readonly string[], fs: WriterFs = 
 
 /** Writes `text` to a temporary file in the same directory, then renames it over `out`; on failure `out` is untouched. */
 export function writeAtomically(out: string, text: string, fs: WriterFs = nodeFs): void {
-  const temp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${++counter}.tmp`);
+  const temp = tempFor(out);
   try {
     fs.writeFileSync(temp, text, { flag: 'wx' });
     fs.renameSync(temp, out);
@@ -59,5 +73,66 @@ export function emit(io: Io, text: string, out: string | undefined, inputs: read
   }
   checkOut(out, inputs);
   writeAtomically(out, text);
+  io.stderr(`casus: wrote ${out}\n`);
+}
+
+const writeError = (out: string, error: unknown) =>
+  new InputError([usageIssue(`--out ${out}: could not write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that the directory is writable')]);
+
+/**
+ * Streams an output as it is produced: to --out through a temporary file renamed into place at the end (an error or an
+ * interruption leaves the old file), or to stdout, held back until the first megabyte.
+ */
+export async function emitStream(io: Io, chunks: AsyncIterable<string>, out: string | undefined, inputs: readonly string[] = []): Promise<void> {
+  if (out === undefined) {
+    let held = '';
+    let holding = true;
+    for await (const chunk of chunks) {
+      held += chunk;
+      if (held.length >= (holding ? HOLD : CHUNK)) {
+        io.stdout(held);
+        held = '';
+        holding = false;
+        await tick();
+      }
+    }
+    io.stdout(held);
+    return;
+  }
+  checkOut(out, inputs);
+  const temp = tempFor(out);
+  let fd: number | undefined;
+  const abandon = () => {
+    unfinished.delete(temp);
+    if (fd !== undefined) nodeFs.closeSync(fd);
+    fd = undefined;
+    nodeFs.rmSync(temp, { force: true });
+  };
+  try {
+    fd = nodeFs.openSync(temp, 'wx');
+  } catch (error) {
+    throw writeError(out, error);
+  }
+  unfinished.set(temp, abandon);
+  try {
+    let held = '';
+    for await (const chunk of chunks) {
+      held += chunk;
+      if (held.length >= CHUNK) {
+        nodeFs.writeSync(fd!, held);
+        held = '';
+        await tick();
+      }
+    }
+    nodeFs.writeSync(fd!, held);
+    nodeFs.fsyncSync(fd!);
+    nodeFs.closeSync(fd!);
+    fd = undefined;
+    nodeFs.renameSync(temp, out);
+    unfinished.delete(temp);
+  } catch (error) {
+    abandon();
+    throw error instanceof InputError ? error : (error as NodeJS.ErrnoException).syscall ? writeError(out, error) : error;
+  }
   io.stderr(`casus: wrote ${out}\n`);
 }

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { InputIssue } from './issues.js';
 import { jsonErrorOffset } from './jsonOffset.js';
+import { LARGE_YAML_BYTES, parseLargeYaml } from './largeYaml.js';
 
 export const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -83,6 +84,10 @@ export function parseText(file: string, raw: string, json: boolean): Parsed {
     } catch (error) {
       return { ok: false, issues: [jsonSyntaxIssue(file, text, error as Error)] };
     }
+  }
+  if (!json && text.length > LARGE_YAML_BYTES) {
+    const large = parseLargeYaml(text, MAX_ALIASES);
+    if (large && depthOf(large.value) <= MAX_DEPTH) return { ok: true, parsed: large };
   }
   const lineCounter = new LineCounter();
   let doc: Document;

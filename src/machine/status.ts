@@ -9,8 +9,8 @@ type Value = string | { [key: string]: Value };
 
 function leafPath(value: Value): string[] {
   if (typeof value === 'string') return [value];
-  const [key, child] = Object.entries(value)[0]!;
-  return [key, ...leafPath(child)];
+  for (const key in value) return [key, ...leafPath(value[key]!)];
+  return [];
 }
 
 export function statusOf(snapshot: GuaranteeSnapshot): Status {
@@ -30,13 +30,18 @@ function descendants(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap((child) => descendants(child as AnyStateNode))];
 }
 
+const handling = new Map<MachineEventType, Region[]>();
+
 /** The status regions that react to `type` somewhere (read from the machine definition). */
 export function regionsHandling(type: MachineEventType): Region[] {
+  const known = handling.get(type);
+  if (known) return [...known];
   const regions: Region[] = Object.entries(guaranteeMachine.root.states)
     .filter(([, region]) => descendants(region as AnyStateNode).some((n) => n.ownEvents.includes(type)))
     .map(([name]) => name as Region);
   if (guaranteeMachine.root.ownEvents.includes(type)) regions.push('breaches');
-  return regions;
+  handling.set(type, regions);
+  return [...regions];
 }
 
 export interface Unaffected {

@@ -63,7 +63,7 @@ export interface RunPath {
   /** node ids occupied at the end */
   final: Set<string>;
   /** the moves made, between the deepest states left and entered, with the machine event that made them */
-  taken: Array<{ from: string; to: string; event: string | null; rule: string | null; at: string }>;
+  taken: Array<{ from: string; to: string; event: string | null; rule: string | null; at: string; step: number }>;
   /** node ids in the order first entered */
   order: string[];
 }
@@ -93,7 +93,7 @@ export function runPath(trace: Trace): RunPath {
       const is = now.filter((id) => regionOf(id) === region);
       if (was.join() === is.join()) continue;
       const by = step.fired.find((f) => f.changed.includes(region as 'guarantee') || (region === 'guarantee' && f.changed.includes('guaranteePhase')));
-      path.taken.push({ from: was[was.length - 1]!, to: is[is.length - 1]!, event: by?.emits ?? null, rule: by?.rule ?? null, at: step.at });
+      path.taken.push({ from: was[was.length - 1]!, to: is[is.length - 1]!, event: by?.emits ?? null, rule: by?.rule ?? null, at: step.at, step: step.index });
     }
     before = now;
   }

@@ -72,13 +72,39 @@ function whyNotLines(w: WhyNot, cited: Set<string>): string[][] {
   return [[head], [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
 }
 
+/** Wraps a paragraph to the width; "name = value" and [clause · points] are kept on one line, then printed with plain spaces. */
+function paragraphs(width: number) {
+  const glue = (text: string) => text.replace(/ = |\[[^\]]*\]/g, (m) => m.replaceAll(' ', NBSP));
+  return (text: string, indent = '  ', first = indent) => wrap(glue(text), width, indent, first).map((l) => l.replaceAll(NBSP, ' '));
+}
+
+function breachLine(b: Explanation['breaches'][number]): string {
+  const by = b.rule ? `, rule ${b.rule}` : '';
+  const consequence = b.clauseCitation.planNamesConsequence ? '' : '; the plan names no consequence';
+  return `${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`;
+}
+
+/** The sentences of the explanation about one step only: the statuses it set, the breaches it recorded and, if it left the guarantee alone, why not. */
+export function* stepExplanationLines(e: Explanation, index: number, options: ExplainTextOptions): Generator<string> {
+  const para = paragraphs(options.width ?? 80);
+  const bold = paint(options.colour, '1');
+  const cited = new Set<string>();
+  const told = new Map<string, string>();
+  for (const r of e.regions.filter((x) => x.setBy?.step.index === index)) {
+    const [head, ...rest] = regionLines(r, cited, told);
+    yield* para(head![0]!, '  ', '').map(bold);
+    for (const lines of rest) for (const [i, l] of lines.entries()) yield* para(l, '    ', i === 0 ? '  ' : '    ');
+  }
+  for (const b of e.breaches.filter((x) => x.step?.index === index)) yield* para(`Breach recorded: ${breachLine(b)}`, '    ', '');
+  for (const w of e.whyNot.filter((x) => x.step.index === index)) {
+    for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
+  }
+}
+
 export function* explanationLines(e: Explanation, options: ExplainTextOptions): Generator<string> {
-  const width = options.width ?? 80;
   const bold = paint(options.colour, '1');
   const dim = paint(options.colour, '2');
-  // "name = value" and [clause · points] are kept on one line, then printed with plain spaces
-  const glue = (text: string) => text.replace(/ = |\[[^\]]*\]/g, (m) => m.replaceAll(' ', NBSP));
-  const para = (text: string, indent = '  ', first = indent) => wrap(glue(text), width, indent, first).map((l) => l.replaceAll(NBSP, ' '));
+  const para = paragraphs(options.width ?? 80);
   const cited = new Set<string>();
   const told = new Map<string, string>();
   const when = e.atEnd ? `at the end of the run (${e.at})` : `on ${e.at}`;
@@ -101,11 +127,7 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   yield '';
   if (e.breaches.length === 0) yield 'No breaches recorded.';
   else yield bold(`Breaches recorded (${e.breaches.length}):`);
-  for (const b of e.breaches) {
-    const by = b.rule ? `, rule ${b.rule}` : '';
-    const consequence = b.clauseCitation.planNamesConsequence ? '' : '; the plan names no consequence';
-    yield* para(`${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`, '    ', '  ');
-  }
+  for (const b of e.breaches) yield* para(breachLine(b), '    ', '  ');
   const m = e.milestones;
   if (m.entryIntoForce) {
     const term = m.termEnds ? `; its term ends ${m.termEnds}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';

@@ -103,7 +103,7 @@ export function swimlaneSvg(trace: Trace): string {
   out.push(`<g class="lane" data-lane="steps"><text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">events, breaches</text>`);
   for (const step of trace.steps) {
     const sx = x(step.at).toFixed(1);
-    out.push(`<line class="${step.kind === 'deadline' ? 'step-mark deadline' : 'step-mark'}" x1="${sx}" y1="${y + 4}" x2="${sx}" y2="${y + laneH - 4}"><title>${esc(`${step.at}: ${stepWords(step)}`)}</title></line>`);
+    out.push(`<line class="${step.kind === 'deadline' ? 'step-mark deadline' : 'step-mark'}" data-step="${step.index}" x1="${sx}" y1="${y + 4}" x2="${sx}" y2="${y + laneH - 4}"><title>${esc(`${step.at}: ${stepWords(step)}`)}</title></line>`);
   }
   for (const b of trace.final.breaches) {
     const bx = x(b.at);
@@ -179,7 +179,7 @@ export function statechartSvg(trace: Trace): string {
     const right = Math.max(a.x + a.w, b.x + b.w);
     const [ya, yb] = [a.y + Math.min(a.h, boxH) / 2, b.y + Math.min(b.h, boxH) / 2];
     const bulge = right + 12 + Math.min(30, Math.abs(yb - ya) / 8);
-    out.push(`<path class="move" d="M${a.x + a.w} ${ya} C${bulge} ${ya} ${bulge} ${yb} ${b.x + b.w + 2} ${yb}" marker-end="url(#arrow)"><title>${esc(`move ${k + 1}, ${m.at}: ${m.from.split('.').pop()} → ${m.to.split('.').pop()}${m.event ? ` on ${m.event}` : ''}${m.rule ? ` (rule ${m.rule})` : ''}`)}</title></path>`);
+    out.push(`<path class="move" data-step="${m.step}" d="M${a.x + a.w} ${ya} C${bulge} ${ya} ${bulge} ${yb} ${b.x + b.w + 2} ${yb}" marker-end="url(#arrow)"><title>${esc(`move ${k + 1}, ${m.at}: ${m.from.split('.').pop()} → ${m.to.split('.').pop()}${m.event ? ` on ${m.event}` : ''}${m.rule ? ` (rule ${m.rule})` : ''}`)}</title></path>`);
   });
   out.push('</svg>');
   return out.join('\n');

@@ -1,7 +1,9 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
 import { partyName } from '../plan/parties.js';
 import type { Breach, Region, Status } from '../plan/vocabulary.js';
-import type { FiredRule, Milestones, Step, Trace } from '../run/trace.js';
+import type { Clause } from '../rules/schema.js';
+import type { StepStream } from '../run/runner.js';
+import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
 import { nearMisses } from './whyNot.js';
 import { failedWords } from './conditionWords.js';
 import { stepWords } from './words.js';
@@ -47,36 +49,67 @@ function regionChange(region: Region, before: Status, after: Status): string | u
 }
 
 export function* textLines(trace: Trace, options: TextOptions): Generator<string> {
+  const timeline = textTimeline(trace, trace.clauses, options);
+  yield* timeline.head();
+  for (const step of trace.steps) yield* timeline.step(step);
+  yield* timeline.end(trace, (i) => trace.steps[i]);
+}
+
+/** The same lines as textLines, as the steps come: nothing but the previous step is kept. */
+export async function* streamTextLines(run: Pick<StepStream, 'head' | 'steps'>, clauses: readonly Clause[], options: TextOptions): AsyncGenerator<string> {
+  const timeline = textTimeline(run.head, clauses, options);
+  yield* timeline.head();
+  for (let r = await run.steps.next(); ; r = await run.steps.next()) {
+    if (r.done) {
+      const steps = r.value.expectationSteps;
+      yield* timeline.end({ ...run.head, ...r.value }, (i) => steps.get(i));
+      return;
+    }
+    yield* timeline.step(r.value);
+  }
+}
+
+/** The timeline in three parts (heading, one block per step, summary), carrying only the previous step between calls. */
+function textTimeline(head: TraceHead, clauses: readonly Clause[], options: TextOptions) {
   const width = options.width ?? 80;
   const c = palette(options.colour);
   const pad = ' '.repeat(12);
-  yield* wrap(trace.title, width, '  ').map(c.bold);
-  yield* wrap(`${trace.scenario} · ${trace.file}`, width, '  ').map(c.dim);
-  const readings = Object.entries(trace.interpretations).filter(([k, v]) => trace.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
-  const params = Object.entries(trace.parameters).filter(([k, v]) => trace.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
-  const chosen = [...readings, ...params];
-  yield* wrap(chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default', width, '  ', 'readings: ').map(c.dim);
-  yield '';
-  let before = trace.initial;
+  let before = head.initial;
   let was: Milestones = { entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
-  const silent = new Set(trace.clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
-  for (const step of trace.steps) {
-    const date = step.kind === 'deadline' ? c.cyan(step.at) : step.at;
-    const words = wrap(stepWords(step), width, pad, pad);
-    const head = words[0]!.slice(pad.length);
-    yield `${date}  ${step.kind === 'deadline' ? c.cyan(head) : head}`;
-    yield* words.slice(1);
-    const shown = new Set<string>();
-    const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
-    for (const f of step.fired) yield* firedLines(f, ctx);
-    const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
-    if (closest) yield* wrap(`· ${closest.rule} did not apply: ${failedWords(closest.conditions, new Set(Object.keys(trace.interpretations))).join('; ')} ${tag(closest)}`, width, `${pad}  `, pad).map(c.dim);
-    before = step.status;
-    was = step.milestones;
-  }
-  yield '';
-  yield* summaryLines(trace, width, c);
+  const silent = new Set(clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
+  const names = new Set(Object.keys(head.interpretations));
+  return {
+    *head(): Generator<string> {
+      yield* wrap(head.title, width, '  ').map(c.bold);
+      yield* wrap(`${head.scenario} · ${head.file}`, width, '  ').map(c.dim);
+      const readings = Object.entries(head.interpretations).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
+      const params = Object.entries(head.parameters).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
+      const chosen = [...readings, ...params];
+      yield* wrap(chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default', width, '  ', 'readings: ').map(c.dim);
+      yield '';
+    },
+    *step(step: Step): Generator<string> {
+      const date = step.kind === 'deadline' ? c.cyan(step.at) : step.at;
+      const words = wrap(stepWords(step), width, pad, pad);
+      const first = words[0]!.slice(pad.length);
+      yield `${date}  ${step.kind === 'deadline' ? c.cyan(first) : first}`;
+      yield* words.slice(1);
+      const shown = new Set<string>();
+      const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
+      for (const f of step.fired) yield* firedLines(f, ctx);
+      const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
+      if (closest) yield* wrap(`· ${closest.rule} did not apply: ${failedWords(closest.conditions, names).join('; ')} ${tag(closest)}`, width, `${pad}  `, pad).map(c.dim);
+      before = step.status;
+      was = step.milestones;
+    },
+    *end(end: SummaryInput, stepAt: (index: number) => Step | undefined): Generator<string> {
+      yield '';
+      yield* summaryLines(end, stepAt, width, c);
+    },
+  };
 }
+
+type SummaryInput = Pick<Trace, 'final' | 'milestones' | 'assumptions' | 'parameters' | 'expectations'>;
 
 interface LineContext {
   before: Status;
@@ -119,7 +152,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   }
 }
 
-function* summaryLines(trace: Trace, width: number, c: ReturnType<typeof palette>): Generator<string> {
+function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
   yield `  ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`;
@@ -133,12 +166,13 @@ function* summaryLines(trace: Trace, width: number, c: ReturnType<typeof palette
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
     yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(trace.expectations.length === 1 ? 'expectations: the one expectation holds' : `expectations: all ${trace.expectations.length} hold`);
-    for (const x of failed) yield* expectationLines(x, trace);
+    for (const x of failed) yield* expectationLines(x, stepAt);
   }
 }
 
-export function* expectationLines(x: Trace['expectations'][number], trace: Trace): Generator<string> {
-  const step = x.step === null ? undefined : trace.steps[x.step];
+/** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */
+export function* expectationLines(x: Trace['expectations'][number], steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined)): Generator<string> {
+  const step = x.step === null ? undefined : typeof steps === 'function' ? steps(x.step) : steps.steps[x.step];
   const where = step ? `step ${step.index}, ${step.at} ${stepWords(step)}` : 'before the first event';
   yield `    line ${x.line}, on ${x.on} (${where}):`;
   for (const key of Object.keys(x.expected)) {

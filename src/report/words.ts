@@ -49,8 +49,14 @@ export function deadlineWords(d: Deadline): string {
   return d.type === 'term-end' ? "The guarantee's term ends" : 'The deadline for Ukrainian elections passes';
 }
 
+/** Where an event comes from and how sure it is: "(contested; source: …)". */
+export function provenanceWords(e: ScenarioEvent): string {
+  const parts = [e.confidence, e.source ? `source: ${e.source}` : undefined].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
 export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }): string {
-  if (step.event) return cap(eventWords(step.event));
+  if (step.event) return `${cap(eventWords(step.event))}${provenanceWords(step.event)}`;
   return step.deadline ? deadlineWords(step.deadline) : '';
 }
 

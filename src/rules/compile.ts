@@ -25,13 +25,40 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   greaterThanInclusive: (a, b) => isNumber(a) && (a as number) >= (b as number),
 };
 
-function leafParts(leaf: LeafCondition) {
+/** A leaf's operator and its two sides; a side that reads one of `constants` is read once, here. */
+function leafParts(leaf: LeafCondition, constants?: Facts) {
   const op = OPERATORS[leaf.operator]!;
   const { fact, path } = leaf;
-  const read = path === undefined ? (f: Facts) => f[fact] : (f: Facts) => plainPath(f[fact], path);
+  const known = (name: string) => constants !== undefined && Object.hasOwn(constants, name);
   const ref = leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
-  const rhs = ref === undefined ? () => leaf.value : (f: Facts) => f[ref];
-  return { op, read, rhs, ref };
+  const lhsValue = known(fact) ? (path === undefined ? constants![fact] : plainPath(constants![fact], path)) : undefined;
+  const rhsValue = ref === undefined ? leaf.value : known(ref) ? constants![ref] : undefined;
+  const read = known(fact) ? () => lhsValue : path === undefined ? (f: Facts) => f[fact] : (f: Facts) => plainPath(f[fact], path);
+  const rhs = ref === undefined || known(ref) ? () => rhsValue : (f: Facts) => f[ref];
+  const constant = known(fact) && (ref === undefined || known(ref));
+  return { op, read, rhs, ref, constant };
+}
+
+/** Like compileCondition, with `constants` baked in: a part that depends only on them becomes true or false. */
+function foldCondition(c: Condition, constants: Facts): Test | boolean {
+  if ('all' in c || 'any' in c) {
+    const all = 'all' in c;
+    const parts: Test[] = [];
+    for (const part of (all ? c.all : c.any).map((x) => foldCondition(x, constants))) {
+      if (part === !all) return !all;
+      if (typeof part !== 'boolean') parts.push(part);
+    }
+    if (parts.length === 0) return all;
+    if (parts.length === 1) return parts[0]!;
+    return all ? (f) => parts.every((p) => p(f)) : (f) => parts.some((p) => p(f));
+  }
+  if ('not' in c) {
+    const inner = foldCondition(c.not, constants);
+    return typeof inner === 'boolean' ? !inner : (f) => !inner(f);
+  }
+  const { op, read, rhs, constant } = leafParts(c, constants);
+  if (constant) return op(read({}), rhs({}));
+  return (f) => op(read(f), rhs(f));
 }
 
 export function compileCondition(c: Condition): Test {
@@ -85,39 +112,40 @@ export function compilePartial(c: Condition): Partial {
   };
 }
 
+const combined = (children: ConditionTrace[], all: boolean): boolean | null => {
+  let open = false;
+  for (const child of children) {
+    if (child.result === !all) return !all;
+    if (child.result === null) open = true;
+  }
+  return open ? null : all;
+};
+
 /** Like json-rules-engine's result tree: every leaf evaluated, with the values it saw. */
-export function compileExplain(c: Condition): Explain {
+export function compileExplain(c: Condition, constants?: Facts): Explain {
   if ('all' in c || 'any' in c) {
-    const kind = 'all' in c ? 'all' : 'any';
-    const parts = ('all' in c ? c.all : c.any).map(compileExplain);
+    const all = 'all' in c;
+    const parts = (all ? c.all : c.any).map((x) => compileExplain(x, constants));
     return (f) => {
       const children = parts.map((p) => p(f));
-      const results = children.map((x) => x.result);
-      const result = kind === 'all' ? (results.includes(false) ? false : results.includes(null) ? null : true) : results.includes(true) ? true : results.includes(null) ? null : false;
-      return kind === 'all' ? { all: children, result } : { any: children, result };
+      const result = combined(children, all);
+      return all ? { all: children, result } : { any: children, result };
     };
   }
   if ('not' in c) {
-    const inner = compileExplain(c.not);
+    const inner = compileExplain(c.not, constants);
     return (f) => {
       const not = inner(f);
       return { not, result: not.result === null ? null : !not.result };
     };
   }
-  const { op, read, rhs, ref } = leafParts(c);
-  return (f) => {
-    const a = read(f);
-    const b = rhs(f);
-    return {
-      fact: c.fact,
-      ...(c.path !== undefined ? { path: c.path } : {}),
-      operator: c.operator,
-      value: c.value,
-      factValue: a === undefined ? null : a,
-      ...(ref !== undefined ? { valueFactValue: b ?? null } : {}),
-      result: op(a, b),
-    };
-  };
+  const { op, read, rhs, ref } = leafParts(c, constants);
+  const { fact, path, operator, value } = c;
+  const seen = (a: unknown) => (a === undefined ? null : a);
+  if (path === undefined && ref === undefined) return (f) => { const a = read(f); return { fact, operator, value, factValue: seen(a), result: op(a, value) }; };
+  if (path === undefined) return (f) => { const a = read(f); const b = rhs(f); return { fact, operator, value, factValue: seen(a), valueFactValue: b ?? null, result: op(a, b) }; };
+  if (ref === undefined) return (f) => { const a = read(f); return { fact, path, operator, value, factValue: seen(a), result: op(a, value) }; };
+  return (f) => { const a = read(f); const b = rhs(f); return { fact, path, operator, value, factValue: seen(a), valueFactValue: b ?? null, result: op(a, b) }; };
 }
 
 export interface CompiledRule {
@@ -130,15 +158,46 @@ export function compileRules(ruleSet: RuleSet): CompiledRule[] {
   return ruleSet.rules.map((rule) => ({ rule, test: compileCondition(rule.conditions), explain: compileExplain(rule.conditions) }));
 }
 
-/** The compiled counterpart of the engine's evaluator: same outcomes, same explanation trees, synchronous. */
-export function createCompiledEvaluator(ruleSet: RuleSet) {
-  const rules = compileRules(ruleSet);
+/** A rule's outcome on one step; without `conditions` when only outcomes are wanted. */
+export interface Verdict {
+  rule: LoadedRule;
+  fired: boolean;
+  conditions?: ConditionTrace;
+}
+
+/** Rules specialised to one run's settings, indexed by the event type each is about. */
+export interface CompiledRuleSet {
+  /** the rules about `type`, fired or not, with the same condition trees as json-rules-engine */
+  explain(facts: Facts, type: string): RuleOutcome[];
+  /** only the rules about `type` that fire, in rule-set order, without trees */
+  fire(facts: Facts, type: string): Verdict[];
+}
+
+const NONE: never[] = [];
+
+/** Compiles `ruleSet` with `constants` (interpretations, parameters, data lists) baked in; facts then omit them. */
+export function compileRuleSet(ruleSet: RuleSet, constants: Facts): CompiledRuleSet {
+  const byType = new Map<string, Array<{ rule: LoadedRule; test: Test; explain: Explain; verdict: Verdict }>>();
+  for (const rule of ruleSet.rules) {
+    const folded = foldCondition(rule.conditions, constants);
+    const entry = { rule, test: typeof folded === 'boolean' ? () => folded : folded, explain: compileExplain(rule.conditions, constants), verdict: { rule, fired: true } };
+    for (const type of rule.eventTypes) byType.set(type, [...(byType.get(type) ?? []), entry]);
+  }
   return {
-    evaluate(facts: Facts): RuleOutcome[] {
+    explain(facts, type) {
+      const rules = byType.get(type);
+      if (!rules) return NONE;
       return rules.map(({ rule, explain }) => {
         const conditions = explain(facts);
         return { rule, fired: conditions.result === true, conditions };
       });
+    },
+    fire(facts, type) {
+      const rules = byType.get(type);
+      if (!rules) return NONE;
+      let out: Verdict[] | undefined;
+      for (const r of rules) if (r.test(facts)) (out ??= []).push(r.verdict);
+      return out ?? NONE;
     },
   };
 }

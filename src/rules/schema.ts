@@ -54,6 +54,19 @@ export const Gazetteer = z.strictObject({
 });
 export type Gazetteer = z.infer<typeof Gazetteer>;
 
+/** Overlaps of rules that the plan's own text causes, acknowledged with the reason; `check` reports them without failing. */
+export const Ambiguities = z.strictObject({
+  ambiguities: z.array(
+    z.strictObject({
+      rules: z.tuple([Id, Id]),
+      points: Points,
+      question: Text,
+      rationale: Text,
+    }),
+  ),
+});
+export type Ambiguities = z.infer<typeof Ambiguities>;
+
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FactRef = z.strictObject({ fact: z.string() });
 const PlainPath = z

@@ -10,37 +10,69 @@ function breachMatches(expected: BreachExpectation, actual: Breach): boolean {
   return expected.kind === actual.kind && (expected.party === undefined || expected.party === actual.party);
 }
 
-/** The status at the end of a date: after its last step, deadlines included. */
-function statusOn(on: string, initial: Status, steps: readonly Step[], final: Status): { status: Status; step: number | null } {
-  if (on === 'end') return { status: final, step: steps.length ? steps.length - 1 : null };
-  let found: Step | undefined;
-  for (const step of steps) {
-    if (step.at > on) break;
-    found = step;
+function compare(x: Expectation, status: Status): { ok: boolean; expected: Record<string, unknown>; actual: Record<string, unknown> } {
+  const expected: Record<string, unknown> = {};
+  const actual: Record<string, unknown> = {};
+  let ok = true;
+  for (const [key, want] of Object.entries(x)) {
+    if (key === 'on' || want === undefined) continue;
+    const got = status[key as keyof Status];
+    expected[key] = want;
+    if (key === 'breaches') {
+      const list = got as Breach[];
+      const wanted = want as BreachExpectation[];
+      actual[key] = list.map((b) => ({ kind: b.kind, party: b.party }));
+      if (list.length !== wanted.length || !wanted.every((w, j) => breachMatches(w, list[j]!))) ok = false;
+    } else {
+      actual[key] = got;
+      if (got !== want) ok = false;
+    }
   }
-  return found ? { status: found.status, step: found.index } : { status: initial, step: null };
+  return { ok, expected, actual };
+}
+
+type Seen<S> = { index: number; at: string; status: Status; step: S };
+
+/**
+ * Checks expectations as steps go by, from statuses only: an expectation on a date is settled by the last step of
+ * that date, so nothing but the steps it settles on is kept.
+ */
+export class ExpectationTracker<S> {
+  private readonly results: Array<ExpectationResult | undefined>;
+  /** date expectations not yet settled, by date */
+  private readonly open: number[];
+  private last: Seen<S> | undefined;
+  /** the steps expectations were settled on, by index (for reports of failures) */
+  readonly steps = new Map<number, S>();
+
+  constructor(private readonly expect: readonly Expectation[], private readonly lines: readonly number[], private readonly initial: Status) {
+    this.results = expect.map(() => undefined);
+    this.open = expect.map((_, i) => i).filter((i) => expect[i]!.on !== 'end').sort((a, b) => (expect[a]!.on < expect[b]!.on ? -1 : expect[a]!.on > expect[b]!.on ? 1 : a - b));
+  }
+
+  private settle(i: number, status: Status, seen: Seen<S> | undefined): void {
+    const x = this.expect[i]!;
+    if (seen) this.steps.set(seen.index, seen.step);
+    this.results[i] = { on: x.on, line: this.lines[i] ?? 0, ...compare(x, status), step: seen ? seen.index : null };
+  }
+
+  observe(index: number, at: string, status: Status, step: S): void {
+    if (this.expect.length === 0) return;
+    while (this.open.length && this.expect[this.open[0]!]!.on < at) this.settle(this.open.shift()!, this.last?.status ?? this.initial, this.last);
+    this.last = { index, at, status, step };
+  }
+
+  finish(final: Status): ExpectationResult[] {
+    for (const i of this.open.splice(0)) this.settle(i, this.last?.status ?? this.initial, this.last);
+    this.expect.forEach((x, i) => {
+      if (x.on === 'end') this.settle(i, final, this.last);
+    });
+    return this.results as ExpectationResult[];
+  }
 }
 
 export function checkExpectations(expect: readonly Expectation[], lines: readonly number[], initial: Status, steps: readonly Step[], final: Status): ExpectationResult[] {
-  return expect.map((x, i) => {
-    const { status, step } = statusOn(x.on, initial, steps, final);
-    const expected: Record<string, unknown> = {};
-    const actual: Record<string, unknown> = {};
-    let ok = true;
-    for (const [key, want] of Object.entries(x)) {
-      if (key === 'on' || want === undefined) continue;
-      const got = status[key as keyof Status];
-      expected[key] = want;
-      if (key === 'breaches') {
-        const list = got as Breach[];
-        const wanted = want as BreachExpectation[];
-        actual[key] = list.map((b) => ({ kind: b.kind, party: b.party }));
-        if (list.length !== wanted.length || !wanted.every((w, j) => breachMatches(w, list[j]!))) ok = false;
-      } else {
-        actual[key] = got;
-        if (got !== want) ok = false;
-      }
-    }
-    return { on: x.on, line: lines[i] ?? 0, ok, expected, actual, step };
-  });
+  const tracker = new ExpectationTracker<Step>(expect, lines, initial);
+  for (const step of steps) tracker.observe(step.index, step.at, step.status, step);
+  return tracker.finish(final);
 }

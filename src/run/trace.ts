@@ -58,6 +58,12 @@ export interface Step {
   milestones: Milestones;
 }
 
+/** A fired rule as the fast path records it: what it did, without its condition tree. */
+export type FiredOutcome = Omit<FiredRule, 'conditions' | 'unaffected'>;
+
+/** A step as the fast path records it: statuses and the rules that fired, no explanations. */
+export type OutcomeStep = Omit<Step, 'fired' | 'notFired'> & { fired: FiredOutcome[] };
+
 export interface ExpectationResult {
   on: string;
   line: number;
@@ -66,6 +72,27 @@ export interface ExpectationResult {
   actual: Record<string, unknown>;
   /** the step whose status was compared (null: before the first step) */
   step: number | null;
+}
+
+/** What a trace says before its steps: known once the settings are resolved. */
+export interface TraceHead {
+  scenario: string;
+  title: string;
+  file: string;
+  interpretations: Record<string, string>;
+  parameters: Record<string, number>;
+  assumptions: string[];
+  defaults: Record<string, string | number>;
+  initial: Status;
+}
+
+/** What a trace says after its steps. */
+export interface TraceEnd {
+  horizon: string;
+  final: Status;
+  milestones: Milestones;
+  clauses: Clause[];
+  expectations: ExpectationResult[];
 }
 
 export interface Trace {

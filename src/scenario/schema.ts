@@ -17,12 +17,17 @@ const Parties = z.array(Party).min(1, { error: 'expected at least one party' });
 /** A whole number of at least `minimum`; one refinement (not .int(), whose failure would hide the file's other problems). */
 const wholeNumber = (minimum: number, what = 'a whole number') =>
   z.number().refine((n) => Number.isSafeInteger(n) && n >= minimum, { error: `expected ${what}, ${minimum} or more` });
-const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as renewed-offensive' });
+export const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as renewed-offensive' });
+
+export const CONFIDENCE = ['reported', 'confirmed', 'contested'] as const;
 
 const common = {
   at: IsoDate,
   id: z.string().min(1).optional(),
   note: z.string().optional(),
+  /** where the event is reported: a citation shown beside it in every report */
+  source: z.string().min(1).optional(),
+  confidence: z.enum(CONFIDENCE).optional(),
 };
 
 function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
@@ -86,7 +91,8 @@ export interface SettingsVocabulary {
   parameters: Record<string, { minimum: number }>;
 }
 
-export function scenarioSchema(vocabulary: SettingsVocabulary) {
+/** The `interpretations` and `parameters` blocks a rule set accepts (scenario files and simulation models share them). */
+export function settingsSchemas(vocabulary: SettingsVocabulary) {
   const interpretations = z.strictObject(
     Object.fromEntries(
       Object.entries(vocabulary.interpretations).map(([name, values]) => [name, z.enum(values as [string, ...string[]]).optional()]),
@@ -97,6 +103,11 @@ export function scenarioSchema(vocabulary: SettingsVocabulary) {
       Object.entries(vocabulary.parameters).map(([name, { minimum }]) => [name, wholeNumber(minimum).optional()]),
     ),
   );
+  return { interpretations, parameters };
+}
+
+export function scenarioSchema(vocabulary: SettingsVocabulary) {
+  const { interpretations, parameters } = settingsSchemas(vocabulary);
   return z
     .strictObject({
       scenario: Kebab,

@@ -1,15 +1,47 @@
 // casus clauses: the clause catalogue, the rules that encode each clause, and what is deliberately not encoded.
+import type { RuleSet } from '../../rules/load.js';
 import { wrap } from '../../report/text.js';
 import { COMMON_HELP, type Command } from '../options.js';
+
+/** What the plan version changes, each change with its points, confidence and note. */
+function* planLines(ruleSet: RuleSet): Generator<string> {
+  const plan = ruleSet.plan;
+  if (!plan) return;
+  yield `Plan version: ${plan.version}, ${plan.title}`;
+  if (plan.changes.length === 0) {
+    yield '  the base rule set, no changes', '';
+    return;
+  }
+  yield `  ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} from us-28:`;
+  for (const c of plan.changes) {
+    const what = 'parameter' in c ? `${c.parameter} = ${c.value}` : 'removeRule' in c ? `rule ${c.removeRule} removed` : 'replaceRule' in c ? `rule ${c.replaceRule.name} replaced` : `rule ${c.addRule.name} added`;
+    yield* wrap(`${what} (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.confidence}): ${c.note}`, 80, '      ', '  - ');
+  }
+  yield '';
+}
+
+/** Clauses whose rules a plan version removes, replaces or adds. */
+function changedClauses(ruleSet: RuleSet): Set<string> {
+  const out = new Set<string>();
+  for (const c of ruleSet.plan?.changes ?? []) {
+    if ('replaceRule' in c) out.add(c.replaceRule.event.params.clause);
+    if ('addRule' in c) out.add(c.addRule.event.params.clause);
+    if ('removeRule' in c) for (const clause of ruleSet.clauses.clauses) if (clause.points.some((p) => c.points.includes(p))) out.add(clause.id);
+    if ('parameter' in c) for (const clause of ruleSet.clauses.clauses) if (clause.points.some((p) => c.points.includes(p))) out.add(clause.id);
+  }
+  return out;
+}
 
 export const clausesCommand: Command = {
   name: 'clauses',
   summary: 'the clause catalogue and the rules that encode each clause',
   formats: ['text', 'json'],
-  help: `Usage: casus clauses [--format text|json] [--rules DIR]
+  help: `Usage: casus clauses [--plan VERSION] [--format text|json] [--rules DIR]
 
 Lists every clause casus encodes (id, plan points, kind, a paraphrase, the consequence),
 the rules that encode it, and the points deliberately not encoded, with the reason.
+With --plan, first what that version of the plan changes, each change citing its points
+and how sure the source is.
 
 ${COMMON_HELP}`,
   async run(args, io) {
@@ -17,12 +49,13 @@ ${COMMON_HELP}`,
     const rulesOf = (id: string) => ruleSet.rules.filter((r) => r.event.params.clause === id).map((r) => r.name);
     if (args.format === 'json') {
       const clauses = ruleSet.clauses.clauses.map((c) => ({ ...c, rules: rulesOf(c.id) }));
-      io.stdout(`${JSON.stringify({ clauses, notEncoded: ruleSet.clauses.notEncoded }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...(ruleSet.plan ? { plan: ruleSet.plan } : {}), clauses, notEncoded: ruleSet.clauses.notEncoded }, null, 2)}\n`);
       return 0;
     }
-    const out: string[] = [];
+    const out: string[] = [...planLines(ruleSet)];
+    const changed = changedClauses(ruleSet);
     for (const c of ruleSet.clauses.clauses) {
-      out.push(`${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})`);
+      out.push(`${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})${changed.has(c.id) ? `  ← changed in ${ruleSet.plan!.version}` : ''}`);
       out.push(...wrap(c.paraphrase, 80, '    ', '    '));
       out.push(...wrap(`${c.planNamesConsequence ? 'Then' : 'Then (the plan names no consequence)'}: ${c.consequence}`, 80, '    ', '    '));
       const rules = rulesOf(c.id);

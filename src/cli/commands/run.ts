@@ -2,14 +2,14 @@
 import { extname } from 'node:path';
 import { InputError, usageIssue } from '../../input/issues.js';
 import { htmlReport } from '../../report/html.js';
+import { streamTraceJson } from '../../report/json.js';
 import { markdownReport } from '../../report/markdown.js';
-import { textLines } from '../../report/text.js';
-import { runScenario } from '../../run/runner.js';
-import type { Trace } from '../../run/trace.js';
+import { streamTextLines } from '../../report/text.js';
+import { runScenario, streamScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { checkOut, emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
 
 /** The format --out's extension implies when --format is not given. */
 const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
@@ -44,17 +44,21 @@ ${COMMON_HELP}`,
     const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
-    const trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: overrides });
-    emit(io, render(trace, format, out === undefined && useColour(io)), out, [file]);
-    return trace.expectations.every((x) => x.ok) ? 0 : 1;
+    const loaded = loadScenario(file, ruleSet);
+    if (format === 'md' || format === 'html') {
+      const trace = await runScenario(loaded, ruleSet, { set: overrides });
+      emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace), out, [file]);
+      return trace.expectations.every((x) => x.ok) ? 0 : 1;
+    }
+    // text and JSON stream: a long scenario's steps are written as they come, never held
+    const run = streamScenario(loaded, ruleSet, { set: overrides });
+    const colour = out === undefined && useColour(io);
+    const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
+    await emitStream(io, chunks, out, [file]);
+    return run.end().expectations.every((x) => x.ok) ? 0 : 1;
   },
 };
 
-function render(trace: Trace, format: string, colour: boolean): string {
-  switch (format) {
-    case 'json': return `${JSON.stringify(trace, null, 2)}\n`;
-    case 'md': return markdownReport(trace);
-    case 'html': return htmlReport(trace);
-    default: return `${[...textLines(trace, { colour })].join('\n')}\n`;
-  }
+async function* withNewlines(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  for await (const line of lines) yield `${line}\n`;
 }

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssues, InputError, usageIssue } from '../../input/issues.js';
+import { coverageLines, coverageOf } from '../../report/coverage.js';
 import { expectationLines } from '../../report/text.js';
 import { runScenario } from '../../run/runner.js';
 import type { Trace } from '../../run/trace.js';
@@ -34,11 +35,14 @@ export const testCommand: Command = {
   name: 'test',
   summary: "check every scenario's expect blocks (default: scenarios/)",
   formats: ['text', 'json'],
-  help: `Usage: casus test [FILES|DIRS]... [--format text|json] [--set NAME=VALUE]... [--rules DIR]
+  options: { coverage: { type: 'boolean' } },
+  help: `Usage: casus test [FILES|DIRS]... [--coverage] [--format text|json] [--set NAME=VALUE]... [--rules DIR]
 
 Runs every scenario (directories are searched for .yaml, .yml and .json files) and checks
 its expect blocks. Prints one line per scenario, the details of each failure, then
 "N passed, N failed". Exits 1 if an expectation failed, 2 if a file could not be read.
+--coverage lists, clause by clause, the scenarios that fire each rule, and exits 1 if a
+rule is never fired.
 
 Example:
   casus test scenarios --set clause-22-scope=all-guarantees
@@ -62,9 +66,10 @@ ${COMMON_HELP}`,
     }
     const count = (s: Result['status']) => results.filter((r) => r.status === s).length;
     const summary = { passed: count('passed'), failed: count('failed'), errors: count('error'), withoutExpectations: count('no-expectations') };
+    const coverage = args.values.coverage ? coverageOf(ruleSet, results.flatMap((r) => (r.trace ? [{ file: r.file, trace: r.trace }] : []))) : undefined;
     if (args.format === 'json') {
       const rows = results.map((r) => ({ file: r.file, status: r.status, ...(r.error ? { error: r.error } : {}), expectations: r.trace?.expectations ?? [] }));
-      io.stdout(`${JSON.stringify({ results: rows, summary }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ results: rows, summary, ...(coverage ? { coverage } : {}) }, null, 2)}\n`);
     } else {
       const colour = useColour(io);
       const mark = { passed: colour ? '\u001b[32m✓\u001b[0m' : '✓', failed: colour ? '\u001b[31m✗\u001b[0m' : '✗', error: colour ? '\u001b[31m!\u001b[0m' : '!', 'no-expectations': '-' };
@@ -77,8 +82,9 @@ ${COMMON_HELP}`,
         if (r.error) io.stdout(`${r.error.replace(/^/gm, '    ')}\n`);
       }
       const extra = [summary.errors ? `${summary.errors} could not be run` : '', summary.withoutExpectations ? `${summary.withoutExpectations} without expectations` : ''].filter(Boolean);
+      if (coverage) for (const line of coverageLines(coverage)) io.stdout(`${line}\n`);
       io.stdout(`\n${summary.passed} passed, ${summary.failed} failed${extra.length ? `, ${extra.join(', ')}` : ''}\n`);
     }
-    return summary.errors ? 2 : summary.failed ? 1 : 0;
+    return summary.errors ? 2 : summary.failed || coverage?.unreached.length ? 1 : 0;
   },
 };

@@ -1,0 +1,73 @@
+// What the benchmark times: json-rules-engine alone, the statechart alone, the reference runner, the fast path.
+import type { MachineEvent } from '../machine/machine.js';
+import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
+import { statusOf } from '../machine/status.js';
+import { createEngine } from '../rules/engine.js';
+import type { RuleSet } from '../rules/load.js';
+import { openRun, runOutcomes, streamScenario } from '../run/runner.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { Status } from '../plan/vocabulary.js';
+
+/** The inputs of the two engines on every step of a scenario, recorded once (untimed) from the fast path. */
+export interface Inputs {
+  facts: Record<string, unknown>[];
+  machineEvents: MachineEvent[];
+  parameters: Parameters<typeof initialSnapshot>[0];
+  final: Status;
+}
+
+export function recordInputs(loaded: LoadedScenario, ruleSet: RuleSet): Inputs {
+  const run = openRun(loaded, ruleSet, { engine: 'compiled' }, 'outcomes');
+  const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
+  const facts: Record<string, unknown>[] = [];
+  const machineEvents: MachineEvent[] = [];
+  for (let p = run.stepper.next(); p; p = run.stepper.next()) {
+    facts.push({ ...p.facts, ...run.ctx.constants });
+    const step = run.stepper.apply(p, run.evaluate(p.facts, p.type) as never);
+    for (const f of step.fired) {
+      const { params } = byName.get(f.rule)!.event;
+      const party = params.party ?? (params.partyFrom && p.event ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined) : undefined) ?? null;
+      machineEvents.push({ type: f.emits as MachineEvent['type'], at: step.at, rule: f.rule, clause: f.clause, party, breach: params.breach ?? null });
+    }
+  }
+  const p = run.settings.parameters;
+  return { facts, machineEvents, parameters: { 'term-years': p['term-years']!, 'extension-years': p['extension-years']!, 'election-deadline-days': p['election-deadline-days']! }, final: run.stepper.current };
+}
+
+/** (a) json-rules-engine alone: a new engine with our rules (as every run makes one), run on each step's facts. */
+export async function engineAlone(ruleSet: RuleSet, inputs: Inputs): Promise<void> {
+  const engine = createEngine(ruleSet);
+  for (const facts of inputs.facts) await engine.run(facts);
+}
+
+/** (b) the statechart alone: the machine events the rules emitted, through the same reused-scope transition. */
+export function statechartAlone(inputs: Inputs): Status {
+  let snapshot = initialSnapshot(inputs.parameters);
+  for (const event of inputs.machineEvents) snapshot = nextSnapshot(snapshot, event);
+  return statusOf(snapshot);
+}
+
+/** (c) the reference runner: json-rules-engine, full explanations, steps streamed and dropped. */
+export async function referencePath(loaded: LoadedScenario, ruleSet: RuleSet, engine: 'reference' | 'compiled' = 'reference'): Promise<void> {
+  const { steps } = streamScenario(loaded, ruleSet, { engine });
+  for (let r = await steps.next(); !r.done; r = await steps.next());
+}
+
+/** (d) the fast path: compiled rules, outcomes only. */
+export function fastPath(loaded: LoadedScenario, ruleSet: RuleSet): void {
+  runOutcomes(loaded, ruleSet);
+}
+
+/** Median seconds per call of `fn`, repeated until `budget` seconds have passed (at least `min` times), after a warm-up call. */
+export async function timeIt(fn: () => unknown, budget: number, min = 3, warm = true): Promise<number> {
+  if (warm) await fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < min || (performance.now() - start) / 1000 < budget) {
+    const t0 = performance.now();
+    await fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}

@@ -1,0 +1,105 @@
+// Every reachable statechart snapshot over the machine's event alphabet, and the invariants that must hold on it.
+import { initialTransition, transition, type AnyStateNode } from 'xstate';
+import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../machine/machine.js';
+import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
+import { MACHINE_EVENTS, TERMINAL_GUARANTEE, type Status } from '../plan/vocabulary.js';
+
+const PARAMETERS: MachineParameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100 };
+
+/** One sample of each machine event; breaches carry a kind and a party so they can be recorded. */
+export const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
+  type,
+  at: '2030-01-01',
+  rule: 'check',
+  clause: 'check',
+  party: type === 'BREACH' || type === 'CEASEFIRE_VIOLATED' ? 'RU' : null,
+  breach: type === 'BREACH' ? 'buffer-zone' : type === 'CEASEFIRE_VIOLATED' ? 'ceasefire-violation' : null,
+}));
+
+/** A snapshot up to what matters for behaviour: the state, whether it entered into force, and capped counters. */
+function keyOf(s: GuaranteeSnapshot): string {
+  const c = s.context;
+  return JSON.stringify([s.value, c.entryIntoForceOn !== null, c.termEndsOn !== null, Math.min(c.reliefStepsApplied, 3), Math.min(c.breaches.length, 1)]);
+}
+
+export interface Edge {
+  from: Status;
+  to: Status;
+  event: MachineEvent['type'];
+  entered: boolean;
+}
+
+export interface StateSpace {
+  snapshots: GuaranteeSnapshot[];
+  edges: Edge[];
+  /** every status (without breaches) a run can be in, deduplicated */
+  statuses: Array<Omit<Status, 'breaches'>>;
+  /** leaf states of the machine (region.path) never visited */
+  unreachable: string[];
+}
+
+export function exploreStateSpace(): StateSpace {
+  const [first] = initialTransition(guaranteeMachine, { parameters: PARAMETERS });
+  const seen = new Map<string, GuaranteeSnapshot>([[keyOf(first), first]]);
+  const queue = [first];
+  const edges: Edge[] = [];
+  while (queue.length > 0) {
+    const snap = queue.shift()!;
+    for (const event of ALPHABET) {
+      const [next] = transition(guaranteeMachine, snap, event);
+      edges.push({ from: statusOf(snap), to: statusOf(next), event: event.type, entered: snap.context.entryIntoForceOn !== null });
+      const key = keyOf(next);
+      if (!seen.has(key)) {
+        seen.set(key, next);
+        queue.push(next);
+      }
+    }
+  }
+  const snapshots = [...seen.values()];
+  const statuses = new Map<string, Omit<Status, 'breaches'>>();
+  for (const s of snapshots) {
+    const { breaches: _, ...rest } = statusOf(s);
+    statuses.set(JSON.stringify(rest), rest);
+  }
+  const visited = new Set(snapshots.flatMap((s) => [...s._nodes].map((n) => n.path.join('.'))));
+  const leaves: string[] = [];
+  const walk = (n: AnyStateNode) => {
+    const children = Object.values(n.states) as AnyStateNode[];
+    if (children.length === 0 && n.path.length > 0) leaves.push(n.path.join('.'));
+    children.forEach(walk);
+  };
+  walk(guaranteeMachine.root);
+  return { snapshots, edges, statuses: [...statuses.values()], unreachable: leaves.filter((l) => !visited.has(l)) };
+}
+
+export interface Invariant {
+  name: string;
+  ok: boolean;
+  /** a counterexample when it does not hold */
+  counterexample?: string;
+}
+
+const TERMINAL = new Set<string>(TERMINAL_GUARANTEE);
+
+export function checkInvariants(space: StateSpace): Invariant[] {
+  const first = <T>(items: T[], describe: (x: T) => string): Pick<Invariant, 'ok' | 'counterexample'> =>
+    items.length === 0 ? { ok: true } : { ok: false, counterexample: describe(items[0]!) };
+  const edge = (e: Edge) => `${e.event} takes guarantee ${e.from.guarantee} → ${e.to.guarantee}, sanctions ${e.from.sanctions} → ${e.to.sanctions}`;
+  return [
+    { name: 'terminal statuses absorb every event', ...first(space.edges.filter((e) => TERMINAL.has(e.from.guarantee) && e.to.guarantee !== e.from.guarantee), edge) },
+    {
+      name: 'invoked is only entered from in-force, through a qualifying attack',
+      ...first(space.edges.filter((e) => e.to.guarantee === 'invoked' && e.from.guarantee !== 'invoked' && !(e.from.guarantee === 'in-force' && e.event === 'RUSSIAN_ATTACK_QUALIFIES')), edge),
+    },
+    { name: 'reinstated sanctions never change', ...first(space.edges.filter((e) => e.from.sanctions === 'reinstated' && e.to.sanctions !== 'reinstated'), edge) },
+    {
+      name: "Russia's benefits are granted only after entry into force",
+      ...first(space.snapshots.filter((s) => s.context.entryIntoForceOn === null && statusOf(s).russiaBenefits === 'granted'), (s) => JSON.stringify(s.value)),
+    },
+    {
+      name: 'sanctions are eased, lifted or reinstated only after entry into force',
+      ...first(space.snapshots.filter((s) => s.context.entryIntoForceOn === null && statusOf(s).sanctions !== 'in-place'), (s) => JSON.stringify(s.value)),
+    },
+    { name: 'every declared state is reachable', ...first(space.unreachable, (l) => `${l} is never reached`) },
+  ];
+}

@@ -1,0 +1,40 @@
+// casus matrix FILE: the scenario under every combination of readings, outcomes grouped.
+import { InputError, usageIssue } from '../../input/issues.js';
+import { matrixLines, matrixMarkdown } from '../../report/whatif.js';
+import { loadScenario } from '../../scenario/load.js';
+import { runMatrix } from '../../whatif/matrix.js';
+import { COMMON_HELP, type Command } from '../options.js';
+import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+
+export const matrixCommand: Command = {
+  name: 'matrix',
+  summary: 'a scenario under every combination of readings, outcomes grouped',
+  formats: ['text', 'json', 'md'],
+  options: { ...OUT_OPTION, only: { type: 'string' } },
+  help: `Usage: casus matrix FILE [--only NAME,NAME] [--format text|json|md] [--out FILE] [--plan VERSION] [--rules DIR]
+
+Runs the scenario under every combination of the interpretations' readings (or only of
+those named by --only; the others keep the scenario's values or --set), groups the
+combinations by the final status of the guarantee, and says which readings each outcome
+depends on: the smallest set of interpretations that decides it.
+
+${OUT_HELP}
+
+Example:
+  casus matrix scenarios/a-russian-land-grab-is-a-breach-but-does-not-void-the-guarantee.yaml
+    → void   48 of 96  when clause-22-scope = all-guarantees
+
+${COMMON_HELP}`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (!file || extra.length) throw new InputError([usageIssue('casus matrix takes exactly one scenario file')]);
+    const out = args.values.out as string | undefined;
+    if (out !== undefined) checkOut(out, [file]);
+    const ruleSet = args.ruleSet();
+    const only = (args.values.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
+    const matrix = await runMatrix(loadScenario(file, ruleSet), ruleSet, { set: args.overrides(), ...(only ? { only } : {}) });
+    const text = args.format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : args.format === 'md' ? matrixMarkdown(matrix) : `${[...matrixLines(matrix)].join('\n')}\n`;
+    emit(io, text, out, [file]);
+    return 0;
+  },
+};

@@ -1,0 +1,96 @@
+// casus simulate MODEL: Monte Carlo over a stochastic event model; the distribution of outcomes.
+import { availableParallelism } from 'node:os';
+import { InputError, usageIssue } from '../../input/issues.js';
+import { simulationJson, simulationLines, type SimulationReport } from '../../report/simulation.js';
+import { resolveSettings } from '../../run/settings.js';
+import { loadModel } from '../../simulate/model.js';
+import { simulate } from '../../simulate/pool.js';
+import { summarise } from '../../simulate/tally.js';
+import type { Io } from '../io.js';
+import { COMMON_HELP, type Command } from '../options.js';
+import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+
+/** Below this many runs, worker threads cost more than they save. */
+const WORKERS_FROM = 5_000;
+
+function wholeNumber(name: string, text: string | undefined, fallback: number, minimum: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < minimum) throw new InputError([usageIssue(`--${name} ${text}: expected a whole number, ${minimum} or more`, `e.g. --${name} ${Math.max(minimum, 2)}`)]);
+  return n;
+}
+
+/** A progress bar on stderr, redrawn at most ten times a second, only on a terminal. */
+function progressBar(io: Io): { update(done: number, total: number): void; clear(): void } | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      const width = 30;
+      const filled = Math.round((width * done) / total);
+      io.stderr(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((100 * done) / total)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} runs`);
+    },
+    clear: () => io.stderr('\r\u001b[2K'),
+  };
+}
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'Monte Carlo over a stochastic event model: the distribution of outcomes',
+  formats: ['text', 'json'],
+  options: { runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, ...OUT_OPTION },
+  help: `Usage: casus simulate MODEL [--runs N] [--seed S] [--workers K] [--format text|json] [--out FILE]
+
+Generates N random timelines from a stochastic model (models/*.yaml: for each kind of
+event, its chance per year or per month) and runs each through the rules and the
+statechart (the compiled fast path). Prints the distribution of final statuses, the
+time from entry into force to invocation, revocation, lapse, voidness or expiry, which
+rule and clause decided each outcome, and the breaches recorded.
+
+  --runs N            how many timelines (default 1000)
+  --seed S            the random seed (default 1); the same seed gives the same result,
+                      whatever the number of workers
+  --workers K         worker threads (default: one per core from ${WORKERS_FROM} runs, else 1)
+${OUT_HELP}
+
+Examples:
+  casus simulate models/baseline.yaml --runs 100000
+  casus simulate models/baseline.yaml --runs 10000 --set ukraine-attack=any-attack --format json
+
+${COMMON_HELP}`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (!file || extra.length) throw new InputError([usageIssue('casus simulate takes exactly one model file', 'casus simulate models/baseline.yaml --runs 10000')]);
+    const out = args.values.out as string | undefined;
+    if (out !== undefined) checkOut(out, [file]);
+    const runs = wholeNumber('runs', args.values.runs as string | undefined, 1000, 1);
+    const seed = wholeNumber('seed', args.values.seed as string | undefined, 1, 0);
+    if (seed > 0xffffffff) throw new InputError([usageIssue(`--seed ${seed}: at most ${0xffffffff}`)]);
+    const workers = wholeNumber('workers', args.values.workers as string | undefined, runs >= WORKERS_FROM ? availableParallelism() : 1, 1);
+    const ruleSet = args.ruleSet();
+    const overrides = args.overrides();
+    const loaded = loadModel(file, ruleSet);
+    const { model } = loaded;
+    const settings = resolveSettings(ruleSet, { scenario: model.model, title: model.title, events: [], ...(model.interpretations ? { interpretations: model.interpretations } : {}), ...(model.parameters ? { parameters: model.parameters } : {}) }, overrides);
+    const bar = progressBar(io);
+    const tally = await simulate(loaded, ruleSet, { runs, seed, workers, overrides, ...(bar ? { onProgress: bar.update } : {}) });
+    bar?.clear();
+    const report: SimulationReport = {
+      model: model.model,
+      title: model.title,
+      file,
+      runs,
+      seed,
+      years: model.years,
+      start: model.start,
+      interpretations: settings.interpretations,
+      parameters: settings.parameters,
+      summary: summarise(tally, model.years, ruleSet),
+    };
+    emit(io, args.format === 'json' ? simulationJson(report) : `${[...simulationLines(report)].join('\n')}\n`, out, [file]);
+    return 0;
+  },
+};

@@ -1,0 +1,40 @@
+// casus sweep FILE --param NAME=FROM..TO:STEP: the outcome at each value of a parameter, and where it flips.
+import { InputError, usageIssue } from '../../input/issues.js';
+import { sweepLines, sweepMarkdown } from '../../report/whatif.js';
+import { loadScenario } from '../../scenario/load.js';
+import { parseSweep, runSweep } from '../../whatif/sweep.js';
+import { COMMON_HELP, type Command } from '../options.js';
+import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'the outcome at each value of a parameter, and where it flips',
+  formats: ['text', 'json', 'md'],
+  options: { ...OUT_OPTION, param: { type: 'string' } },
+  help: `Usage: casus sweep FILE --param NAME=FROM..TO[:STEP] [--format text|json|md] [--out FILE] [--set NAME=VALUE]...
+       casus sweep FILE --param NAME=V1,V2,...
+
+Runs the scenario once per value of the parameter and prints the final status of the
+guarantee at each value, then the values between which it flips.
+
+${OUT_HELP}
+
+Example:
+  casus sweep scenarios/a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee.yaml --param retaliation-window-days=0..90:10
+
+${COMMON_HELP}`,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    if (!file || extra.length) throw new InputError([usageIssue('casus sweep takes exactly one scenario file')]);
+    const spec = args.values.param as string | undefined;
+    if (!spec) throw new InputError([usageIssue('casus sweep needs --param NAME=FROM..TO:STEP', 'e.g. --param retaliation-window-days=0..90:10')]);
+    const out = args.values.out as string | undefined;
+    if (out !== undefined) checkOut(out, [file]);
+    const ruleSet = args.ruleSet();
+    const { name, values } = parseSweep(spec, ruleSet);
+    const sweep = await runSweep(loadScenario(file, ruleSet), ruleSet, name, values, args.overrides());
+    const text = args.format === 'json' ? `${JSON.stringify(sweep, null, 2)}\n` : args.format === 'md' ? sweepMarkdown(sweep) : `${[...sweepLines(sweep)].join('\n')}\n`;
+    emit(io, text, out, [file]);
+    return 0;
+  },
+};

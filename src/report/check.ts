@@ -1,0 +1,55 @@
+// The check report in words: what was verified, what overlaps, and which overlaps the plan's own text explains.
+import type { CheckReport, Finding } from '../check/index.js';
+import { partyName } from '../plan/parties.js';
+import { wrap } from './text.js';
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+function exampleWords(f: Finding): string {
+  const e = f.example;
+  const fields = Object.entries(e).filter(([k]) => k !== 'by' && k !== 'against').map(([k, v]) => (v === true ? k : `${k} ${Array.isArray(v) ? v.join(',') : String(v)}`));
+  const who = typeof e.by === 'string' && typeof e.against === 'string' ? `by ${partyName(e.by)} against ${partyName(e.against)}` : '';
+  return `${f.eventType} ${who}${fields.length ? `, ${fields.join(', ')}` : ''}`.trim();
+}
+
+function readingWords(f: Finding): string {
+  const limited = Object.entries(f.readings).map(([name, values]) => `${name} = ${values.join(' or ')}`);
+  return limited.length ? `only under ${limited.join(' and ')}` : 'under every reading';
+}
+
+export function* checkLines(report: CheckReport): Generator<string> {
+  const r = report.ruleSet;
+  yield `casus check · ${r.dir}`;
+  yield `${r.rules} rules, ${r.clauses} clauses, ${r.interpretationCombinations} combinations of readings`;
+  yield '';
+  yield 'Static checks';
+  for (const s of report.static) {
+    yield* wrap(`${mark(s.ok)} ${s.name}${s.ok ? ` (${s.details.join('; ')})` : ''}`, 80, '      ', '  ');
+    if (!s.ok) for (const d of s.details) yield* wrap(d, 80, '      ', '    - ');
+  }
+  yield '';
+  const ss = report.stateSpace;
+  yield* wrap(`State space: ${ss.snapshots} reachable snapshots, ${ss.transitions} transitions, ${ss.statuses} distinct statuses`, 80, '  ');
+  for (const i of ss.invariants) {
+    yield `  ${mark(i.ok)} ${i.name}`;
+    if (i.counterexample) yield* wrap(`counterexample: ${i.counterexample}`, 80, '      ', '    ');
+  }
+  yield '';
+  yield `Overlaps: rules that fire on the same event with incompatible outcomes`;
+  yield* wrap(`(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, every event type, reading and reachable status; ${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`, 80, '  ', '  ');
+  if (report.findings.length === 0) yield '  none';
+  for (const f of report.findings) {
+    const head = `${f.acknowledged ? '!' : '✗'} ${f.rules[0]} (${f.outcomes[0]}) and ${f.rules[1]} (${f.outcomes[1]}): the guarantee ends ${f.applied}`;
+    yield* wrap(head, 80, '      ', '  ');
+    yield* wrap(`e.g. ${exampleWords(f)}; ${readingWords(f)}`, 80, '      ', '    ');
+    if (f.acknowledged) yield* wrap(`acknowledged (points ${f.acknowledged.points.join(', ')}): ${f.acknowledged.question} ${f.acknowledged.rationale}`, 80, '      ', '    ');
+    else yield* wrap('not acknowledged: add it to ambiguities.json with the reason, or make the rules exclusive', 80, '      ', '    ');
+  }
+  for (const [a, b] of report.stale) yield* wrap(`note: ambiguities.json acknowledges ${a} and ${b}, which no longer overlap; remove the entry`, 80, '    ', '  ');
+  yield '';
+  const unacknowledged = report.findings.filter((f) => !f.acknowledged).length;
+  const failed = report.static.filter((s) => !s.ok).length + ss.invariants.filter((i) => !i.ok).length;
+  yield report.ok
+    ? `ok: ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts`
+    : `failed: ${failed} check${failed === 1 ? '' : 's'} failed, ${unacknowledged} unacknowledged conflict${unacknowledged === 1 ? '' : 's'}`;
+}

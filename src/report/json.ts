@@ -1,0 +1,23 @@
+// The JSON trace as text: whole, or in pieces as the steps come, byte for byte the same.
+import type { Step, Trace, TraceEnd, TraceHead } from '../run/trace.js';
+
+export function traceJson(trace: Trace): string {
+  return `${JSON.stringify(trace, null, 2)}\n`;
+}
+
+/** JSON.stringify(trace, null, 2) + newline, written one step at a time (the steps array is never held). */
+export async function* streamTraceJson(run: { head: TraceHead; steps: AsyncGenerator<Step, TraceEnd> }): AsyncGenerator<string> {
+  const head = JSON.stringify(run.head, null, 2);
+  yield `${head.slice(0, -2)},\n  "steps": [`;
+  let first = true;
+  for (let r = await run.steps.next(); ; r = await run.steps.next()) {
+    if (r.done) {
+      const { horizon, final, milestones, clauses, expectations } = r.value;
+      const end: TraceEnd = { horizon, final, milestones, clauses, expectations };
+      yield `${first ? ']' : '\n  ]'},${JSON.stringify(end, null, 2).slice(1)}\n`;
+      return;
+    }
+    yield `${first ? '' : ','}\n    ${JSON.stringify(r.value, null, 2).replaceAll('\n', '\n    ')}`;
+    first = false;
+  }
+}

@@ -1,0 +1,172 @@
+// The one implementation of a run's steps, driven by every path: reference or compiled rules, full or outcomes only.
+import { InputError } from '../input/issues.js';
+import type { MachineEvent, MachineParameters } from '../machine/machine.js';
+import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
+import { statusOf, unaffectedRegions, type GuaranteeSnapshot } from '../machine/status.js';
+import { partyName } from '../plan/parties.js';
+import { DEADLINE_TYPES, JUDGEMENT_NEEDED, type DeadlineType, type Region, type RuleEmit, type Status } from '../plan/vocabulary.js';
+import type { Verdict } from '../rules/compile.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { ScenarioEvent } from '../scenario/schema.js';
+import { emptyHistory, recordEmitted, recordEvent, stepFacts, type FactContext, type History } from './facts.js';
+import type { Deadline, FiredOutcome, FiredRule, Milestones, NotFiredRule, OutcomeStep, Step } from './trace.js';
+
+/** What a run records of each step: everything (explanations included), or only what happened. */
+export type Recording = 'full' | 'outcomes';
+export type StepOf<R extends Recording> = R extends 'full' ? Step : OutcomeStep;
+
+/** A step about to be evaluated: its facts are ready for the rules. */
+export interface PendingStep {
+  at: string;
+  type: string;
+  event?: ScenarioEvent;
+  deadline?: Deadline;
+  line: number | null;
+  facts: Record<string, unknown>;
+}
+
+/** Breaches only grow, so their count says whether they changed. */
+function changedRegions(a: Status, b: Status): Region[] {
+  const out: Region[] = [];
+  if (a.guarantee !== b.guarantee) out.push('guarantee');
+  if (a.guaranteePhase !== b.guaranteePhase) out.push('guaranteePhase');
+  if (a.ceasefire !== b.ceasefire) out.push('ceasefire');
+  if (a.sanctions !== b.sanctions) out.push('sanctions');
+  if (a.russiaBenefits !== b.russiaBenefits) out.push('russiaBenefits');
+  if (a.breaches.length !== b.breaches.length) out.push('breaches');
+  return out;
+}
+
+const byPriority = (a: Verdict, b: Verdict) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order;
+
+export class Stepper<R extends Recording> {
+  readonly initial: Status;
+  private snapshot: GuaranteeSnapshot;
+  private status: Status;
+  private milestoneCache: { context: unknown; milestones: Milestones } | undefined;
+  private readonly history: History = emptyHistory();
+  private readonly processed = new Set<string>();
+  private nextEvent = 0;
+  private index = 0;
+
+  constructor(
+    private readonly loaded: LoadedScenario,
+    private readonly ctx: FactContext,
+    parameters: MachineParameters,
+    private readonly recording: R,
+    /** whether facts carry the settings (json-rules-engine needs them; compiled rules have them baked in) */
+    private readonly withConstants: boolean,
+    readonly horizon: string,
+  ) {
+    this.snapshot = initialSnapshot(parameters);
+    this.initial = this.status = statusOf(this.snapshot);
+  }
+
+  /** The next step: a deadline that falls due before the next event (or by the horizon), else the next event. */
+  next(): PendingStep | undefined {
+    const event = this.loaded.scenario.events[this.nextEvent];
+    const deadline = this.dueDeadline(event ? (on) => on < event.at : (on) => on <= this.horizon);
+    if (deadline) {
+      this.processed.add(`${deadline.type}@${deadline.on}`);
+      return this.pending(deadline.on, deadline.type, undefined, { type: deadline.type, basis: deadline.basis }, null);
+    }
+    if (!event) return undefined;
+    recordEvent(this.history, event);
+    return this.pending(event.at, event.type, event, undefined, this.loaded.eventLines[this.nextEvent++] ?? null);
+  }
+
+  private pending(at: string, type: string, event: ScenarioEvent | undefined, deadline: Deadline | undefined, line: number | null): PendingStep {
+    const facts = stepFacts(this.ctx, { at, type, event }, this.history, this.status, this.snapshot.context.reliefStepsApplied, this.withConstants);
+    return { at, type, ...(event ? { event } : {}), ...(deadline ? { deadline } : {}), line, facts };
+  }
+
+  private dueDeadline(isDue: (on: string) => boolean): { type: DeadlineType; on: string; basis: string } | undefined {
+    const c = this.snapshot.context;
+    let best: { type: DeadlineType; on: string; basis: string } | undefined;
+    const consider = (type: DeadlineType, on: string | null, basis: () => string) => {
+      if (on === null || !isDue(on) || this.processed.has(`${type}@${on}`)) return;
+      if (!best || on < best.on || (on === best.on && DEADLINE_TYPES.indexOf(type) < DEADLINE_TYPES.indexOf(best.type))) best = { type, on, basis: basis() };
+    };
+    consider('term-end', c.termEndsOn, () => `the term that began on entry into force (${c.entryIntoForceOn})`);
+    consider('election-deadline', c.electionsDueBy, () => `${c.parameters['election-deadline-days']} days after entry into force (${c.entryIntoForceOn})`);
+    return best;
+  }
+
+  /** Applies the rules' verdicts on `p` to the statechart and records the step. */
+  apply(p: PendingStep, verdicts: readonly Verdict[]): StepOf<R> {
+    const full = this.recording === 'full';
+    const before = this.status;
+    const fired = verdicts.filter((v) => v.fired).sort(byPriority);
+    const judgement = fired.find((o) => o.rule.event.type === JUDGEMENT_NEEDED);
+    if (judgement) throw judgementError(this.loaded.file, p.line, judgement, p.event);
+    let now = before;
+    const firedRules: Array<FiredRule | FiredOutcome> = [];
+    for (const o of fired) {
+      const { params } = o.rule.event;
+      const party = params.party ?? (params.partyFrom && p.event ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined) : undefined) ?? null;
+      const event: MachineEvent = { type: o.rule.event.type as MachineEvent['type'], at: p.at, rule: o.rule.name, clause: params.clause, party, breach: params.breach ?? null };
+      const was = this.snapshot;
+      const wasStatus = now;
+      this.snapshot = nextSnapshot(was, event);
+      now = statusOf(this.snapshot);
+      const head = { rule: o.rule.name, clause: params.clause, points: params.points, priority: o.rule.priority ?? 1, emits: o.rule.event.type, ...(party !== null && params.breach ? { party } : {}) };
+      const changed = changedRegions(wasStatus, now);
+      firedRules.push(full ? { ...head, conditions: o.conditions!, changed, unaffected: unaffectedRegions(was, event) } : { ...head, changed });
+    }
+    recordEmitted(this.history, fired.map((o) => o.rule.event.type as RuleEmit), p.at);
+    this.status = now;
+    const step = {
+      index: this.index++,
+      at: p.at,
+      kind: p.deadline ? 'deadline' : 'event',
+      ...(p.event ? { event: p.event } : {}),
+      ...(p.deadline ? { deadline: p.deadline } : {}),
+      line: p.line,
+      fired: firedRules,
+      ...(full ? { notFired: notFired(verdicts, p.type) } : {}),
+      status: now,
+      changed: changedRegions(before, now),
+      milestones: this.milestones(),
+    };
+    return step as StepOf<R>;
+  }
+
+  /** The dates the statechart keeps; the same object while they do not change. */
+  milestones(): Milestones {
+    const c = this.snapshot.context;
+    const cached = this.milestoneCache;
+    if (cached && (cached.context === c || sameMilestones(cached.milestones, c))) return cached.milestones;
+    const milestones = { entryIntoForce: c.entryIntoForceOn, termEnds: c.termEndsOn, electionsDue: c.electionsDueBy, reliefStepsApplied: c.reliefStepsApplied };
+    this.milestoneCache = { context: c, milestones };
+    return milestones;
+  }
+
+  get current(): Status {
+    return this.status;
+  }
+}
+
+const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>
+  m.entryIntoForce === c.entryIntoForceOn && m.termEnds === c.termEndsOn && m.electionsDue === c.electionsDueBy && m.reliefStepsApplied === c.reliefStepsApplied;
+
+function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
+  return verdicts
+    .filter((o) => !o.fired && o.rule.eventTypes.includes(type))
+    .map((o) => ({ rule: o.rule.name, emits: o.rule.event.type, clause: o.rule.event.params.clause, points: o.rule.event.params.points, conditions: o.conditions! }));
+}
+
+function judgementError(file: string, line: number | null, outcome: Verdict, event: ScenarioEvent | undefined): InputError {
+  const target = event && 'target' in event ? event.target : 'the capital';
+  const by = event && 'by' in event ? partyName(event.by) : 'the attacker';
+  return new InputError([
+    {
+      code: 'judgement-needed',
+      file,
+      line: line ?? 0,
+      column: 1,
+      path: '',
+      message: `whether ${by}'s strike on ${target} was without cause decides the outcome (rule ${outcome.rule.name}, point ${outcome.rule.event.params.points.join(', ')}), and the scenario leaves it open`,
+      hint: 'set justified: true or false on the event, or choose a reading with --set strike-cause=strict or --set strike-cause=retaliation-window',
+    },
+  ]);
+}

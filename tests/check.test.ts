@@ -1,0 +1,135 @@
+// casus check: the bundled rules are consistent, and each kind of inconsistency is caught.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { baseFacts, DomainSearch } from '../src/check/conflicts.js';
+import { assignments, Domain, factsRead } from '../src/check/domain.js';
+import { runCheck } from '../src/check/index.js';
+import { exploreStateSpace } from '../src/check/statespace.js';
+import { compileCondition } from '../src/rules/compile.js';
+import { parseRuleSet, type RuleFile } from '../src/rules/load.js';
+import { captureIo, ruleSet } from './helpers.js';
+
+const BUNDLED: RuleFile[] = readdirSync('rules').filter((n) => n.endsWith('.json')).map((name) => ({ name, text: readFileSync(join('rules', name), 'utf8') }));
+const withFamily = (family: object) => parseRuleSet('/rules', [...BUNDLED, { name: 'zz-extra.json', text: JSON.stringify(family) }]);
+const family = (rule: object) => ({ family: 'extra', description: 'A rule added by a test.', rules: [rule] });
+
+describe('casus check on the bundled rules', () => {
+  const report = runCheck(ruleSet);
+
+  it('passes every static check and every invariant', () => {
+    expect(report.static.filter((s) => !s.ok)).toEqual([]);
+    expect(report.stateSpace.invariants.filter((i) => !i.ok)).toEqual([]);
+    expect(report.stateSpace.snapshots).toBeGreaterThan(100);
+    expect(report.ok).toBe(true);
+  });
+
+  it('finds exactly the four overlaps the plan causes, each acknowledged', () => {
+    const pairs = report.findings.map((f) => [...f.rules].sort().join(' + ')).sort();
+    expect(pairs).toEqual([
+      'border-change-voids-guarantee + qualifying-russian-attack',
+      'border-change-voids-guarantee + strike-without-cause',
+      'border-change-voids-guarantee + ukraine-invasion',
+      'strike-without-cause + ukraine-invasion',
+    ]);
+    expect(report.findings.every((f) => f.acknowledged)).toBe(true);
+  });
+
+  it('says under which readings an overlap happens, with a minimal example', () => {
+    const strike = report.findings.find((f) => f.rules.includes('strike-without-cause') && f.rules.includes('ukraine-invasion'))!;
+    expect(strike.readings).toEqual({ 'ukraine-attack': ['any-attack'] });
+    expect(strike.example).toEqual({ by: 'UA', against: 'RU', scale: 'limited', means: 'missile', target: 'Moscow' });
+    expect(strike.applied).toBe('revoked');
+    const land = report.findings.find((f) => f.rules.includes('qualifying-russian-attack'))!;
+    expect(land.readings).toEqual({ 'clause-22-scope': ['all-guarantees'] });
+    expect(land.applied).toBe('void');
+  });
+});
+
+describe('casus check catches', () => {
+  it('a new rule that overlaps an existing one with an incompatible outcome', () => {
+    const rules = withFamily(family({
+      name: 'drone-raid-voids-guarantee',
+      conditions: { all: [{ fact: 'type', operator: 'equal', value: 'armed-attack' }, { fact: 'by', operator: 'equal', value: 'UA' }, { fact: 'means', operator: 'equal', value: 'drone' }] },
+      event: { type: 'GUARANTEE_VOID', params: { clause: 'no-force-borders', points: ['22'] } },
+    }));
+    const report = runCheck(rules);
+    expect(report.ok).toBe(false);
+    const found = report.findings.filter((f) => f.rules.includes('drone-raid-voids-guarantee') && !f.acknowledged);
+    expect(found.map((f) => f.rules.find((r) => r !== 'drone-raid-voids-guarantee')).sort()).toEqual(['ukraine-invasion']);
+    expect(found[0]!.readings).toEqual({ 'ukraine-attack': ['any-attack'] });
+  });
+
+  it('a rule whose conditions can never all hold', () => {
+    const rules = withFamily(family({
+      name: 'impossible-attack',
+      conditions: { all: [{ fact: 'type', operator: 'equal', value: 'armed-attack' }, { fact: 'scale', operator: 'equal', value: 'limited' }, { fact: 'scale', operator: 'equal', value: 'large-scale' }] },
+      event: { type: 'BREACH', params: { clause: 'non-aggression', points: ['2'], breach: 'non-aggression', party: 'RU' } },
+    }));
+    const never = runCheck(rules).static.find((s) => s.name === 'every rule can fire')!;
+    expect(never.ok).toBe(false);
+    expect(never.details).toEqual([expect.stringMatching(/^impossible-attack can never fire/)]);
+  });
+
+  it('a clause no rule encodes, and a plan point nobody accounts for', () => {
+    const clauses = JSON.parse(BUNDLED.find((f) => f.name === 'clauses.json')!.text);
+    clauses.clauses.push({ id: 'jets-in-poland', points: ['9'], kind: 'obligation', title: 'Jets in Poland', paraphrase: 'European jets are based in Poland.', consequence: 'None named.', planNamesConsequence: false });
+    clauses.notEncoded = clauses.notEncoded.filter((n: { points: string[] }) => !n.points.includes('9') && !n.points.includes('26'));
+    const report = runCheck(parseRuleSet('/rules', BUNDLED.map((f) => (f.name === 'clauses.json' ? { ...f, text: JSON.stringify(clauses) } : f))));
+    expect(report.static.find((s) => s.name === 'every clause is encoded by a rule')!.details).toEqual([expect.stringMatching(/^clause jets-in-poland has no rule/)]);
+    expect(report.static.find((s) => s.name.startsWith('every plan point'))!.details).toEqual(['point 26 is neither encoded by a clause nor listed in notEncoded']);
+  });
+
+  it('an acknowledgement that no longer matches an overlap (reported, not failed)', () => {
+    const known = JSON.parse(BUNDLED.find((f) => f.name === 'ambiguities.json')!.text);
+    known.ambiguities.push({ rules: ['force-cap-exceeded', 'nato-enlarges'], points: ['6', '7'], question: 'Q?', rationale: 'R.' });
+    const report = runCheck(parseRuleSet('/rules', BUNDLED.map((f) => (f.name === 'ambiguities.json' ? { ...f, text: JSON.stringify(known) } : f))));
+    expect(report.stale).toEqual([['force-cap-exceeded', 'nato-enlarges']]);
+    expect(report.ok).toBe(true);
+  });
+});
+
+describe('the domain search', () => {
+  const space = exploreStateSpace();
+  const domain = new Domain(ruleSet, space.statuses);
+
+  it.each([
+    ['ukraine-invasion', 'border-change-voids-guarantee'],
+    ['qualifying-russian-attack', 'border-change-voids-guarantee'],
+    ['qualifying-russian-attack', 'ukraine-invasion'],
+  ])('prunes nothing that fires: %s with %s agrees with brute force', (a, b) => {
+    const rules = [a, b].map((n) => ruleSet.rules.find((r) => r.name === n)!);
+    const dims = domain.dimensions('armed-attack', rules.flatMap((r) => factsRead(r.conditions)));
+    const tests = rules.map((r) => compileCondition(r.conditions));
+    const base = baseFacts(ruleSet);
+    let brute = 0;
+    for (const assignment of assignments(dims)) {
+      if (assignment.by === assignment.against) continue;
+      if (tests.every((t) => t({ ...base, type: 'armed-attack', ...assignment }))) brute++;
+    }
+    const search = new DomainSearch(ruleSet, domain) as unknown as { firing(r: typeof rules): Iterable<unknown> };
+    expect([...search.firing(rules)].length).toBe(brute);
+  });
+});
+
+describe('casus check on the command line', () => {
+  it('exits 0 on the bundled rules and prints the findings', async () => {
+    const io = captureIo();
+    expect(await main(['check'], io)).toBe(0);
+    expect(io.out).toContain('ok: 4 known ambiguities of the plan, no unacknowledged conflicts');
+    for (const line of io.out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    const json = captureIo();
+    await main(['check', '--format', 'json'], json);
+    expect(JSON.parse(json.out).ok).toBe(true);
+  });
+
+  it('exits 1 on a rule set with an unacknowledged conflict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casus-rules-'));
+    for (const f of BUNDLED) writeFileSync(join(dir, f.name), f.name === 'ambiguities.json' ? '{ "ambiguities": [] }' : f.text);
+    const io = captureIo();
+    expect(await main(['check', '--rules', dir], io)).toBe(1);
+    expect(io.out).toContain('failed: 0 checks failed, 4 unacknowledged conflicts');
+  });
+});

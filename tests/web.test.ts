@@ -1,0 +1,222 @@
+// The teaching page as a class uses it: casus serve in a real process, the page in headless Chromium, driven by keyboard and mouse.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIssue, InputError } from '../src/input/issues.js';
+import { runScenario } from '../src/run/runner.js';
+import { loadScenario, parseScenario } from '../src/scenario/load.js';
+import { captureIo, ruleSet } from './helpers.js';
+import { main } from '../src/cli/main.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const OUTPUT = resolve('test-output');
+const OFFENSIVE = 'renewed-offensive-invokes-the-guarantee';
+const DRONE_RAID = 'under-the-invasion-reading-a-drone-raid-does-not-revoke-the-guarantee';
+
+// CI installs Chromium (.ci/run); elsewhere a missing browser skips these tests rather than failing them
+const available = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!available)('the teaching page in a browser', () => {
+  let browser: Browser;
+  let server: ChildProcessWithoutNullStreams;
+  let url: string;
+  let exited: Promise<number | null>;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html') || !existsSync('dist/cli/bin.js')) throw new Error('the page is not built: run npm run build (npm test does)');
+    mkdirSync(OUTPUT, { recursive: true });
+    server = spawn(process.execPath, ['dist/cli/bin.js', 'serve', `scenarios/${DRONE_RAID}.yaml`, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
+    exited = new Promise((done) => server.on('exit', (code) => done(code)));
+    url = await new Promise<string>((done, fail) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /^http:\/\/127\.0\.0\.1:\d+\/$/m.exec(out);
+        if (found) done(found[0]);
+      });
+      server.on('exit', (code) => fail(new Error(`casus serve exited ${code} before printing its address`)));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGINT');
+      expect([0, 130], 'casus serve stops on SIGINT').toContain(await exited);
+    }
+  });
+
+  /** A page that records console errors, uncaught exceptions and any request that leaves the server. */
+  async function open(hash = ''): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    const elsewhere: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(url) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+    });
+    await page.goto(url + hash);
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: 10_000 });
+    return { page, problems, elsewhere };
+  }
+
+  const finalGuarantee = (page: Page) => page.locator('#final-guarantee');
+
+  it('opens on the scenario given on the command line, with no console errors, nothing loaded from elsewhere, and a CSP', async () => {
+    const response = await fetch(url);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const { page, problems, elsewhere } = await open();
+    expect(await page.locator('#scenario-text').inputValue()).toBe(readFileSync(`scenarios/${DRONE_RAID}.yaml`, 'utf8'));
+    await expect.poll(() => page.locator('#scenario-title').textContent()).toContain('drone raid');
+    expect(await page.locator('#issues-summary').textContent()).toContain('No problems');
+    expect(await finalGuarantee(page).textContent()).toBe('guarantee in-force');
+    // every control can be named by a screen reader
+    const unnamed = await page.locator('button, input, select, textarea').evaluateAll((els) =>
+      els.filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim() || (e.id && e.ownerDocument.querySelector(`label[for="${e.id}"]`)) || e.closest('label') || e.getAttribute('type') === 'hidden' || (e as { hidden?: boolean }).hidden)).map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, 'web-start.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    expect(elsewhere).toEqual([]);
+    await page.close();
+  });
+
+  it('picks a bundled scenario, flags a misspelt event type at its line in the words of the CLI, keeps it in a link, and clears it when fixed', async () => {
+    const { page, problems } = await open();
+    await page.locator('#scenario-picker').selectOption(OFFENSIVE);
+    const file = `scenarios/${OFFENSIVE}.yaml`;
+    const original = readFileSync(file, 'utf8');
+    await expect.poll(() => page.locator('#scenario-text').inputValue()).toBe(original);
+    await expect.poll(() => page.url()).toContain(`scenario=${OFFENSIVE}`);
+    const lines = original.split('\n');
+    const line = lines.findIndex((l) => l.includes('withdrawal-completed, party: UA')) + 1;
+    const broken = lines.map((l, i) => (i === line - 1 ? l.replace('withdrawal-completed', 'withdrawl-completed') : l)).join('\n');
+    await page.locator('#scenario-text').fill(broken);
+    const flagged = page.locator(`#issues li[data-line="${line}"]`);
+    await flagged.waitFor({ timeout: 5000 });
+    expect(await page.locator(`#gutter-lines [data-line="${line}"]`).getAttribute('class')).toContain('error');
+    expect(await page.locator(`#marks .mark[data-line="${line}"]`).count()).toBe(1);
+    expect(await page.locator('#scenario-text').getAttribute('aria-invalid')).toBe('true');
+    const cli = (() => {
+      try {
+        parseScenario(file, broken, ruleSet);
+      } catch (error) {
+        return (error as InputError).issues.map(formatIssue);
+      }
+      return [];
+    })();
+    expect(cli[0]).toMatch(new RegExp(`^${file}:${line}:`));
+    expect(await page.locator('#issues li pre').allTextContents()).toEqual(cli);
+    await page.screenshot({ path: join(OUTPUT, 'web-error.png'), fullPage: true });
+    // the broken text travels in the link, and comes back flagged
+    await expect.poll(() => page.url()).toContain('yaml=');
+    const shared = await open(new URL(page.url()).hash);
+    expect(await shared.page.locator('#scenario-text').inputValue()).toBe(broken);
+    await shared.page.locator(`#issues li[data-line="${line}"]`).waitFor({ timeout: 5000 });
+    await shared.page.close();
+    await page.locator('#scenario-text').fill(original);
+    await expect.poll(() => page.locator('#issues li').count()).toBe(0);
+    expect(await page.locator('#issues-summary').textContent()).toContain('No problems');
+    await expect.poll(() => page.url()).toContain(`scenario=${OFFENSIVE}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('steps forward and back with the arrow keys: the event, what changed, the explanation of casus explain, the statechart lit', async () => {
+    const trace = await runScenario(loadScenario(`scenarios/${OFFENSIVE}.yaml`, ruleSet), ruleSet);
+    const attack = trace.steps.findIndex((s) => s.at === '2029-03-01') + 1;
+    const { page, problems } = await open(`#scenario=${OFFENSIVE}`);
+    expect(await page.locator('#step-count').textContent()).toBe(`Start (of ${trace.steps.length} steps)`);
+    await page.locator('#timeline-h').click();
+    for (let i = 0; i < attack; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#step-count').textContent()).toBe(`Step ${attack} of ${trace.steps.length}`);
+    expect(await page.locator('#step h3').textContent()).toContain('2029-03-01: Russia attacks Ukraine');
+    expect(await page.locator('#step .changes').textContent()).toContain('guarantee in-force → invoked (consultation)');
+    expect(await page.locator('#step-why').textContent()).toContain('Rule qualifying-russian-attack fired because');
+    const io = captureIo();
+    expect(await main(['explain', `scenarios/${OFFENSIVE}.yaml`, '--at', '2029-03-01'], io)).toBe(0);
+    expect(words((await page.locator('#step-explain p').allTextContents()).join(' '))).toBe(words(io.out));
+    expect(await page.locator('#chart .state.current[data-state="guarantee.invoked.consultation"]').count()).toBe(1);
+    expect(await page.locator('#chart .move.last').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator(`#swimlane .step-mark.current[data-step="${attack - 1}"]`).count()).toBe(1);
+    expect(await page.locator('#status-cards [data-region="guarantee"]').getAttribute('class')).toContain('changed');
+    await page.screenshot({ path: join(OUTPUT, 'web-step.png'), fullPage: true });
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#step-count').textContent()).toBe(`Step ${attack - 1} of ${trace.steps.length}`);
+    expect(await page.locator('#step h3').textContent()).toContain('A sanctions-relief step');
+    expect(await page.locator('#chart .state.current[data-state="guarantee.in-force"]').count()).toBe(1);
+    await expect.poll(() => page.url()).toContain(`step=${attack - 1}`);
+    await page.keyboard.press('Home');
+    expect(await page.locator('#step h3').textContent()).toBe('Before the first event');
+    expect(await page.locator('#prev').isDisabled()).toBe(true);
+    await page.locator('#next').click();
+    expect(await page.locator('#step-count').textContent()).toBe(`Step 1 of ${trace.steps.length}`);
+    await page.keyboard.press('End');
+    expect(await page.locator('#next').isDisabled()).toBe(true);
+    // typing in the editor is never taken for stepping
+    await page.locator('#scenario-text').press('ArrowLeft');
+    expect(await page.locator('#step-count').textContent()).toBe(`Step ${trace.steps.length} of ${trace.steps.length}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('toggling an interpretation re-runs at once, changes the final guarantee, and the link restores the reading', async () => {
+    const { page, problems } = await open(`#scenario=${DRONE_RAID}`);
+    expect(await finalGuarantee(page).textContent()).toBe('guarantee in-force');
+    await page.locator('#a-ukraine-attack-any-attack').check();
+    await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee revoked');
+    expect(await page.locator('#expectations').textContent()).toContain('0 of 1 hold');
+    await expect.poll(() => page.url()).toContain('a.ukraine-attack=any-attack');
+    const shared = await open(new URL(page.url()).hash);
+    expect(await finalGuarantee(shared.page).textContent()).toBe('guarantee revoked');
+    expect(await shared.page.locator('#a-ukraine-attack-any-attack').isChecked()).toBe(true);
+    await shared.page.close();
+    await page.locator('#a-ukraine-attack-invasion').check();
+    await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee in-force');
+    expect(await page.locator('#plan-picker option').allTextContents()).toEqual(['us-28 (the 28-point plan)']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two readings side by side, with the first step where they differ highlighted', async () => {
+    const { page, problems } = await open(`#scenario=${DRONE_RAID}`);
+    await page.locator('#compare-toggle').click();
+    expect(await page.locator('#compare').isVisible()).toBe(true);
+    expect(await page.locator('#compare-toggle').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('#compare-summary').textContent()).toContain('the same statuses at every step');
+    await page.locator('#b-ukraine-attack-any-attack').check();
+    await expect.poll(() => page.locator('#compare-summary').textContent()).toMatch(/first differ at step \d+, 2028-07-09 .*guarantee in-force under A, revoked under B/);
+    expect(await page.locator('.compare-steps li.diverges').count()).toBe(2);
+    expect(await page.locator('#readings-b fieldset.differs[data-name="ukraine-attack"]').count()).toBe(1);
+    await expect.poll(() => page.url()).toMatch(/compare=1.*b\.ukraine-attack=any-attack/);
+    await page.locator('#compare').screenshot({ path: join(OUTPUT, 'web-compare.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has a large-type mode for projectors, kept in the link', async () => {
+    const { page, problems } = await open(`#scenario=${OFFENSIVE}&step=11`);
+    // the callback runs in the page, where getComputedStyle exists
+    const size = () => page.locator('body').evaluate((b) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(b).fontSize));
+    const normal = await size();
+    await page.locator('#large-type').click();
+    expect(await page.locator('#large-type').getAttribute('aria-pressed')).toBe('true');
+    expect(await size()).toBeGreaterThanOrEqual(normal * 1.4);
+    await expect.poll(() => page.url()).toContain('large=1');
+    const shared = await open(new URL(page.url()).hash);
+    expect(await shared.page.locator('html').getAttribute('class')).toContain('large');
+    expect(await shared.page.locator('#step-count').textContent()).toMatch(/^Step 11 of/);
+    await shared.page.screenshot({ path: join(OUTPUT, 'web-large.png') });
+    await shared.page.close();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,66 @@
+// Two readings side by side: the same scenario's timelines, with the first step where their statuses differ highlighted.
+import { REGIONS, type Status } from '../../src/plan/vocabulary.js';
+import { chosenReadings } from '../../src/report/explain.js';
+import { guaranteeText } from '../../src/report/steps.js';
+import { stepWords } from '../../src/report/words.js';
+import type { Step, Trace } from '../../src/run/trace.js';
+import { byId, h } from './dom.js';
+
+export interface Divergence {
+  /** index into both step lists */
+  index: number;
+  /** the regions whose status differs there (empty when one run has a step the other lacks) */
+  regions: string[];
+}
+
+const show = (s: Status, region: string): string => {
+  if (region === 'guarantee') return guaranteeText(s);
+  const v = s[region as keyof Status];
+  return Array.isArray(v) ? (v.length ? v.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none') : String(v ?? 'none');
+};
+const sameStep = (a: Step, b: Step) => a.at === b.at && a.kind === b.kind && stepWords(a) === stepWords(b);
+
+/** The first step at which two runs of one scenario part ways; null when they never do. */
+export function firstDivergence(a: Trace, b: Trace): Divergence | null {
+  const n = Math.max(a.steps.length, b.steps.length);
+  for (let i = 0; i < n; i++) {
+    const [x, y] = [a.steps[i], b.steps[i]];
+    if (!x || !y || !sameStep(x, y)) return { index: i, regions: [] };
+    const differ = REGIONS.filter((r) => JSON.stringify(x.status[r]) !== JSON.stringify(y.status[r]));
+    // the guarantee's text already carries its phase
+    const regions = differ.includes('guarantee') ? differ.filter((r) => r !== 'guaranteePhase') : differ;
+    if (regions.length) return { index: i, regions };
+  }
+  return null;
+}
+
+function column(trace: Trace, label: string, divergence: Divergence | null): HTMLElement {
+  const readings = Object.entries(chosenReadings(trace)).map(([k, v]) => `${k}=${v}`);
+  return h(
+    'div',
+    { class: 'column' },
+    h('h4', {}, label),
+    h('p', { class: 'muted' }, readings.length ? readings.join(', ') : 'every interpretation and parameter at its default'),
+    h('p', { class: 'final' }, 'At the end: ', h('strong', {}, `guarantee ${guaranteeText(trace.final)}`), `, sanctions ${trace.final.sanctions}`),
+    h(
+      'ol',
+      { class: 'compare-steps' },
+      ...trace.steps.map((s, i) =>
+        h('li', { class: divergence?.index === i ? 'diverges' : i > (divergence?.index ?? Infinity) ? 'after' : undefined, 'aria-current': divergence?.index === i ? 'true' : undefined }, h('span', { class: 'date' }, s.at), ' ', stepWords(s), ' ', h('span', { class: `badge g-${s.status.guarantee}` }, guaranteeText(s.status))),
+      ),
+    ),
+  );
+}
+
+export function renderCompare(a: Trace, b: Trace): void {
+  const d = firstDivergence(a, b);
+  const summary = byId('compare-summary');
+  if (!d) summary.textContent = 'The two readings give the same statuses at every step.';
+  else {
+    const [x, y] = [a.steps[d.index], b.steps[d.index]];
+    const at = x ?? y!;
+    const what = d.regions.length ? d.regions.map((r) => `${r} ${show(x!.status, r)} under A, ${show(y!.status, r)} under B`).join('; ') : 'one reading has a step the other lacks';
+    summary.textContent = `The readings first differ at step ${d.index + 1}, ${at.at} (${stepWords(at)}): ${what}.`;
+  }
+  byId('compare-columns').replaceChildren(column(a, 'Reading A', d), column(b, 'Reading B', d));
+}
