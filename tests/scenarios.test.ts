@@ -1,7 +1,7 @@
 // Every bundled scenario is a test: its expect blocks must hold, and each scenario must have some.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../src/run/runner.js';
+import { runBranches } from '../src/whatif/branches.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
 
@@ -14,17 +14,17 @@ describe('bundled scenarios', () => {
   });
 
   it.each(files)('%s holds', async (f) => {
-    const trace = await runScenario(loadScenario(`scenarios/${f}`, ruleSet), ruleSet);
-    expect(trace.expectations.length).toBeGreaterThan(0);
-    const failed = trace.expectations.filter((x) => !x.ok).map((x) => ({ line: x.line, on: x.on, expected: x.expected, actual: x.actual }));
+    const run = await runBranches(loadScenario(`scenarios/${f}`, ruleSet), ruleSet);
+    expect(run.expectations.length).toBeGreaterThan(0);
+    const failed = run.expectations.filter((x) => !x.ok).map((x) => ({ line: x.line, on: x.on, branch: x.branch, expected: x.expected, actual: x.actual }));
     expect(failed).toEqual([]);
   });
 
   it('exercise every rule at least once, and every clause', async () => {
     const fired = new Set<string>();
     for (const f of files) {
-      const trace = await runScenario(loadScenario(`scenarios/${f}`, ruleSet), ruleSet);
-      for (const step of trace.steps) for (const r of step.fired) fired.add(r.rule);
+      const run = await runBranches(loadScenario(`scenarios/${f}`, ruleSet), ruleSet);
+      for (const b of run.outcomes.flatMap((o) => o.branches)) for (const step of b.trace.steps) for (const r of step.fired) fired.add(r.rule);
     }
     const unreached = ruleSet.rules.map((r) => r.name).filter((n) => !fired.has(n) && n !== 'strike-cause-undetermined');
     expect(unreached).toEqual([]);

@@ -1,7 +1,8 @@
 // The JSON trace is a public contract (DESIGN "The JSON trace"): shape, completeness and determinism.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../src/run/runner.js';
+import { runBranches } from '../src/whatif/branches.js';
+import type { Trace } from '../src/run/trace.js';
 import type { ConditionTrace } from '../src/rules/engine.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { GUARANTEE, REGIONS } from '../src/plan/vocabulary.js';
@@ -18,26 +19,30 @@ function leafCount(c: ConditionTrace): number {
   return 1;
 }
 
-describe('the JSON trace', () => {
-  it.each(files)('of %s follows the contract', async (file) => {
-    const trace = JSON.parse(JSON.stringify(await runScenario(loadScenario(file, ruleSet), ruleSet)));
-    expect(Object.keys(trace)).toEqual(expect.arrayContaining(['scenario', 'title', 'interpretations', 'parameters', 'steps', 'final', 'expectations']));
-    expect(Object.keys(trace.interpretations)).toEqual(ruleSet.settings.interpretations.map((i) => i.name));
-    expect(Object.keys(trace.parameters)).toEqual(ruleSet.settings.parameters.map((p) => p.name));
-    expect(GUARANTEE).toContain(trace.final.guarantee);
-    expect(Array.isArray(trace.final.breaches)).toBe(true);
-    for (const step of trace.steps) {
-      expect(['event', 'deadline']).toContain(step.kind);
-      expect(step.kind === 'event' ? step.event : step.deadline).toBeDefined();
-      expect(step.kind === 'event' ? typeof step.line : step.line).toBe(step.kind === 'event' ? 'number' : null);
-      expect(Object.keys(step.status)).toEqual([...REGIONS]);
-      for (const r of step.changed) expect(REGIONS).toContain(r);
-      for (const f of step.fired) {
-        expect(f).toMatchObject({ rule: expect.any(String), clause: expect.any(String), points: expect.any(Array), emits: expect.any(String) });
-        expect(leafCount(f.conditions)).toBeGreaterThan(0);
-      }
+/** The public shape of a trace (DESIGN "The JSON trace"). */
+function checkContract(trace: Trace): void {
+  expect(Object.keys(trace)).toEqual(expect.arrayContaining(['scenario', 'title', 'interpretations', 'parameters', 'steps', 'final', 'expectations']));
+  expect(Object.keys(trace.interpretations)).toEqual(ruleSet.settings.interpretations.map((i) => i.name));
+  expect(Object.keys(trace.parameters)).toEqual(ruleSet.settings.parameters.map((p) => p.name));
+  expect(GUARANTEE).toContain(trace.final.guarantee);
+  expect(Array.isArray(trace.final.breaches)).toBe(true);
+  for (const step of trace.steps) {
+    expect(['event', 'deadline']).toContain(step.kind);
+    expect(step.kind === 'event' ? step.event : step.deadline).toBeDefined();
+    expect(step.kind === 'event' ? typeof step.line : step.line).toBe(step.kind === 'event' ? 'number' : null);
+    expect(Object.keys(step.status)).toEqual([...REGIONS]);
+    for (const r of step.changed) expect(REGIONS).toContain(r);
+    for (const f of step.fired) {
+      expect(f).toMatchObject({ rule: expect.any(String), clause: expect.any(String), points: expect.any(Array), emits: expect.any(String) });
+      expect(leafCount(f.conditions)).toBeGreaterThan(0);
     }
-    for (const x of trace.expectations) expect(x).toMatchObject({ on: expect.any(String), ok: expect.any(Boolean), expected: expect.any(Object), actual: expect.any(Object) });
+  }
+  for (const x of trace.expectations) expect(x).toMatchObject({ on: expect.any(String), ok: expect.any(Boolean), expected: expect.any(Object), actual: expect.any(Object) });
+}
+
+describe('the JSON trace', () => {
+  it.each(files)('of %s follows the contract (every branch)', async (file) => {
+    for (const branch of (await runBranches(loadScenario(file, ruleSet), ruleSet)).outcomes.flatMap((o) => o.branches)) checkContract(JSON.parse(JSON.stringify(branch.trace)));
   });
 
   it('is byte-identical for the same input', async () => {

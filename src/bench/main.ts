@@ -1,4 +1,4 @@
-// npm run bench: events per second of each layer, the fast path's speed-up, scale, cold start, simulation; one process.
+// npm run bench: events per second of each layer, the fast path's speed-up, check, matrix, scale, cold start, simulation; one process.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRuleSet } from '../rules/load.js';
 import { checkScenario } from '../scenario/load.js';
+import { runCheck } from '../check/index.js';
+import { runMatrix } from '../whatif/matrix.js';
 import { engineAlone, fastPath, recordInputs, referencePath, statechartAlone, timeIt } from './measure.js';
 import { longScenario, longScenarioYaml } from './scenarios.js';
 
@@ -51,6 +53,15 @@ for (const n of sizes) {
   });
 }
 
+log('check: the whole input domain, every reading and reachable status (in process, after loading)');
+const checkSeconds = await timeIt(() => runCheck(ruleSet), 0, 3, false);
+const check = { seconds: Math.round(checkSeconds * 1000) / 1000, ok: runCheck(ruleSet).ok };
+
+log('matrix: a 50-event scenario under all 96 combinations of readings');
+const fifty = checkScenario(longScenario(50), ruleSet);
+const matrixSeconds = await timeIt(() => runMatrix(fifty, ruleSet), 1, 3);
+const matrix = { events: 50, runs: (await runMatrix(fifty, ruleSet)).runs, seconds: Math.round(matrixSeconds * 1000) / 1000 };
+
 const dir = mkdtempSync(join(tmpdir(), 'casus-bench-'));
 const wall = (args: string[], node: string[] = []) => {
   const t0 = performance.now();
@@ -81,7 +92,7 @@ const simulation = { runs: simRuns, ...wall([BIN, 'simulate', 'models/baseline.y
 rmSync(dir, { recursive: true, force: true });
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 1e9), freeGB: Math.round(freemem() / 1e9), node: process.version };
-const results = { machine, layers, scale, coldStart, simulation };
+const results = { machine, layers, check, matrix, scale, coldStart, simulation };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -97,6 +108,8 @@ for (const l of layers) {
 out.push('', 'time per event (µs): linear if flat');
 for (const l of layers) out.push(`${pad(l.events, 8)}  reference ${pad(l.microsecondsPerEvent.reference, 7)}  fast ${pad(l.microsecondsPerEvent.fast, 6)}  compiled with explanations ${pad(micro(l.seconds.compiledWithExplanations, l.events), 6)}`);
 out.push('', `casus run, ${scale.events.toLocaleString('en-US')} events, 512 MB heap cap: text ${scale.text.seconds} s, peak ${scale.text.peakMB} MB · json ${scale.json.seconds} s, peak ${scale.json.peakMB} MB`);
+out.push(`casus check over the whole domain: ${check.seconds} s (${check.ok ? 'ok' : 'failed'}; limit 30 s)`);
+out.push(`casus matrix, ${matrix.events} events × ${matrix.runs} combinations of readings: ${matrix.seconds} s (limit 1 s)`);
 out.push(`cold start, casus run on 10 events: median ${coldStart.medianMs} ms of ${coldStart.runs} (${coldStart.all.join(', ')})`);
 out.push(`casus simulate, ${simRuns.toLocaleString('en-US')} ten-year runs: ${simulation.seconds} s`);
 out.push('', 'wrote bench/results.json');

@@ -10,6 +10,7 @@ export const COMMON_OPTIONS = {
   rules: { type: 'string' },
   plan: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
+  assume: { type: 'string', multiple: true },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -18,6 +19,7 @@ export const COMMON_HELP = `Options:
   --rules DIR         the rule set (default: the bundled rules/)
   --plan VERSION      a version of the plan: us-28 (default), e3-counter, ua-20
   --set NAME=VALUE    choose an interpretation or parameter; repeatable
+  --assume KEY=BOOL   state a fact the scenario leaves unknown (e.g. strike.justified=false)
   --format FORMAT     output format
   -h, --help          this help`;
 
@@ -42,6 +44,8 @@ export interface CommandArgs {
   ruleSet(plan?: string): RuleSet;
   /** --set pairs, checked against the rule set */
   overrides(): Record<string, string>;
+  /** --assume pairs: open facts stated as true or false */
+  assumptions(): Record<string, boolean>;
 }
 
 export function parseCommandArgs(command: Command, argv: string[]): CommandArgs {
@@ -81,6 +85,15 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
       const issues = checkOverrides(loadRules(), overrides);
       if (issues.length) throw new InputError(issues);
       return overrides;
+    },
+    assumptions() {
+      const out: Record<string, boolean> = {};
+      for (const pair of (values.assume as string[] | undefined) ?? []) {
+        const m = /^([^=]+)=(true|false)$/.exec(pair.trim());
+        if (!m) throw new InputError([usageIssue(`--assume ${pair}: expected EVENT-ID.FIELD=true or =false`, 'e.g. --assume strike.justified=false')]);
+        out[m[1]!.trim()] = m[2] === 'true';
+      }
+      return out;
     },
   };
 }

@@ -15,10 +15,10 @@ function attackWords(e: Extract<ScenarioEvent, { type: 'armed-attack' }>): strin
     e.scale,
     e.means ? MEANS_WORDS[e.means] : undefined,
     e.target ? `at ${e.target}` : undefined,
-    e.crossesLine === true ? 'across the line' : e.crossesLine === false ? 'not across the line' : undefined,
-    e.deliberate === true ? 'deliberate' : e.deliberate === false ? 'not deliberate' : undefined,
-    e.sustained === true ? 'sustained' : e.sustained === false ? 'not sustained' : undefined,
-    e.seizesTerritory ? 'seizing territory' : undefined,
+    e.crossesLine === true ? 'across the line' : e.crossesLine === false ? 'not across the line' : e.crossesLine === 'unknown' ? 'whether across the line unknown' : undefined,
+    e.deliberate === true ? 'deliberate' : e.deliberate === false ? 'not deliberate' : e.deliberate === 'unknown' ? 'whether deliberate unknown' : undefined,
+    e.sustained === true ? 'sustained' : e.sustained === false ? 'not sustained' : e.sustained === 'unknown' ? 'whether sustained unknown' : undefined,
+    e.seizesTerritory === true ? 'seizing territory' : e.seizesTerritory === 'unknown' ? 'whether it seized territory unknown' : undefined,
     e.justified === true ? 'with cause' : e.justified === false ? 'without cause' : e.justified === 'unknown' ? 'cause disputed' : undefined,
   ].filter(Boolean);
   return `${partyName(e.by)} attacks ${partyName(e.against)}: ${traits.join(', ')}`;

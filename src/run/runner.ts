@@ -4,7 +4,9 @@ import { compileRuleSet, type CompiledRuleSet, type Verdict } from '../rules/com
 import { createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { InputError } from '../input/issues.js';
 import { ExpectationTracker } from './expect.js';
+import { expectationApplies, openFacts } from './openFacts.js';
 import { factContext, type FactContext } from './facts.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Stepper, type Recording, type StepOf } from './stepper.js';
@@ -44,6 +46,18 @@ export interface OpenRun<R extends Recording> {
 /** Sets a run up without taking a step; the drivers below (and the benchmark) take the steps. */
 export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: RuleSet, options: RunOptions, recording: R): OpenRun<R> {
   const { scenario } = loaded;
+  const open = openFacts(loaded);
+  if (open.length > 0) {
+    throw new InputError(open.map((f) => ({
+      code: 'open-fact',
+      file: loaded.file,
+      line: f.line,
+      column: 1,
+      path: `events[${f.event}].${f.field}`,
+      message: `${f.field} is unknown, so this scenario has more than one outcome`,
+      hint: `casus run and casus test show every branch; elsewhere choose one with --assume ${f.key}=true (or false)`,
+    })));
+  }
   const settings = resolveSettings(ruleSet, scenario, options.set);
   const ctx = factContext(ruleSet, settings);
   const reference = options.engine !== 'compiled';
@@ -72,7 +86,8 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     defaults: settings.defaults,
     initial: stepper.initial,
   };
-  const tracker = new ExpectationTracker<StepOf<R>>(scenario.expect ?? [], loaded.expectLines, stepper.initial);
+  const applicable = (scenario.expect ?? []).map((x, i) => ({ x, line: loaded.expectLines[i] ?? 0 })).filter(({ x }) => expectationApplies(loaded, x.assuming));
+  const tracker = new ExpectationTracker<StepOf<R>>(applicable.map((a) => a.x), applicable.map((a) => a.line), stepper.initial);
   return { settings, ctx, stepper, evaluate, head, tracker };
 }
 

@@ -98,7 +98,7 @@ export class Stepper<R extends Recording> {
     const before = this.status;
     const fired = verdicts.filter((v) => v.fired).sort(byPriority);
     const judgement = fired.find((o) => o.rule.event.type === JUDGEMENT_NEEDED);
-    if (judgement) throw judgementError(this.loaded.file, p.line, judgement, p.event);
+    if (judgement) throw judgementError(this.loaded.file, p.line, judgement, p.event, p.event ? this.loaded.scenario.events.indexOf(p.event) : -1);
     let now = before;
     const firedRules: Array<FiredRule | FiredOutcome> = [];
     for (const o of fired) {
@@ -155,10 +155,21 @@ function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
     .map((o) => ({ rule: o.rule.name, emits: o.rule.event.type, clause: o.rule.event.params.clause, points: o.rule.event.params.points, conditions: o.conditions! }));
 }
 
-function judgementError(file: string, line: number | null, outcome: Verdict, event: ScenarioEvent | undefined): InputError {
+/** The run needs a judgement the scenario leaves open: a branching run answers with both branches (see whatif/branches). */
+export class JudgementNeeded extends InputError {
+  constructor(
+    issues: InputError['issues'],
+    readonly eventIndex: number,
+    readonly field: 'justified',
+  ) {
+    super(issues);
+  }
+}
+
+function judgementError(file: string, line: number | null, outcome: Verdict, event: ScenarioEvent | undefined, eventIndex: number): InputError {
   const target = event && 'target' in event ? event.target : 'the capital';
   const by = event && 'by' in event ? partyName(event.by) : 'the attacker';
-  return new InputError([
+  return new JudgementNeeded([
     {
       code: 'judgement-needed',
       file,
@@ -166,7 +177,7 @@ function judgementError(file: string, line: number | null, outcome: Verdict, eve
       column: 1,
       path: '',
       message: `whether ${by}'s strike on ${target} was without cause decides the outcome (rule ${outcome.rule.name}, point ${outcome.rule.event.params.points.join(', ')}), and the scenario leaves it open`,
-      hint: 'set justified: true or false on the event, or choose a reading with --set strike-cause=strict or --set strike-cause=retaliation-window',
+      hint: `casus run and casus test show both branches; elsewhere choose one with --assume ${event?.id ?? `line-${line ?? 0}`}.justified=false (or true), or a reading with --set strike-cause=strict`,
     },
-  ]);
+  ], eventIndex, 'justified');
 }

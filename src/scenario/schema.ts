@@ -1,6 +1,7 @@
 // The one declaration of a scenario file's shape (DESIGN "Scenario files"); types come from z.infer.
 import { z } from 'zod';
 import { isIsoDate } from '../plan/dates.js';
+import { didYouMean } from '../plan/suggest.js';
 import { PARTIES, PARTY_DESCRIPTION } from '../plan/parties.js';
 import {
   BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
@@ -34,17 +35,21 @@ function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
   return z.strictObject({ ...common, type: z.literal(type), ...shape });
 }
 
+/** A fact the scenario may leave open: `unknown` makes the run branch on it (see whatif/branches). */
+const Judgement = z.union([z.boolean(), z.literal('unknown')], { error: 'expected true, false or unknown' });
+export const OPEN_FACTS = ['crossesLine', 'deliberate', 'sustained', 'seizesTerritory', 'justified'] as const;
+
 export const ArmedAttack = event('armed-attack', {
   by: Party,
   against: Party,
   scale: z.enum(SCALES),
   means: z.enum(MEANS).optional(),
-  crossesLine: z.boolean().optional(),
-  deliberate: z.boolean().optional(),
-  sustained: z.boolean().optional(),
+  crossesLine: Judgement.optional(),
+  deliberate: Judgement.optional(),
+  sustained: Judgement.optional(),
   target: z.string().min(1).optional(),
-  seizesTerritory: z.boolean().optional(),
-  justified: z.union([z.boolean(), z.literal('unknown')], { error: 'expected true, false or unknown' }).optional(),
+  seizesTerritory: Judgement.optional(),
+  justified: Judgement.optional(),
 }).refine((e) => e.by !== e.against, { error: 'a party cannot attack itself', path: ['against'] });
 
 export const ScenarioEvent = z.discriminatedUnion('type', [
@@ -81,8 +86,15 @@ export const Expectation = z
     sanctions: z.enum(SANCTIONS).optional(),
     russiaBenefits: z.enum(RUSSIA_BENEFITS).optional(),
     breaches: z.array(BreachExpectation).optional(),
+    /** in a branching run: only the branches that assume these open facts ("EVENT-ID.FIELD": value) */
+    assuming: z
+      .record(
+        z.string().regex(new RegExp(`^[^.]+\\.(${OPEN_FACTS.join('|')})$`), { error: `expected EVENT-ID.FIELD, FIELD one of ${OPEN_FACTS.join(', ')}` }),
+        z.boolean({ error: 'expected true or false' }),
+      )
+      .optional(),
   })
-  .refine((e) => Object.keys(e).length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
+  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming').length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
 export type Expectation = z.infer<typeof Expectation>;
 
 /** Names and values the loaded rule set accepts for `interpretations` and `parameters`. */
@@ -149,7 +161,17 @@ function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: ['until'], message: `until (${until}) is before the last event (${last})`, params: { hint: `set until to ${last} or later, or remove it` } });
   }
   const horizon = until ?? last;
+  const ids = events.map((e) => (e as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
   (Array.isArray(s.expect) ? s.expect : []).forEach((x: unknown, i) => {
+    const assuming = (x as { assuming?: unknown } | null)?.assuming;
+    if (assuming && typeof assuming === 'object') {
+      for (const key of Object.keys(assuming)) {
+        const id = key.split('.')[0]!;
+        if (key.includes('.') && !ids.includes(id)) {
+          ctx.addIssue({ code: 'custom', path: ['expect', i, 'assuming', key], message: `no event has the id "${id}"`, params: { hint: didYouMean(id, ids) ?? 'give the event an id: field to name its branch' } });
+        }
+      }
+    }
     const on = (x as { on?: unknown } | null)?.on;
     if (typeof on === 'string' && on !== 'end' && horizon !== undefined && on > horizon) {
       ctx.addIssue({

@@ -2,7 +2,7 @@
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean } from '../plan/suggest.js';
 import type { RuleSet } from '../rules/load.js';
-import { runScenario } from '../run/runner.js';
+import { runOutcomes } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { decidingNames, describeReadings, type Combination } from './readings.js';
 
@@ -46,8 +46,7 @@ export async function runMatrix(loaded: LoadedScenario, ruleSet: RuleSet, option
   if (combos.length > MAX_RUNS) throw new InputError([usageIssue(`${combos.length} combinations is more than ${MAX_RUNS}`, 'narrow them with --only')]);
   const rows: Array<{ combination: Combination; outcome: string }> = [];
   for (const combination of combos) {
-    const trace = await runScenario(loaded, ruleSet, { set: { ...options.set, ...combination }, engine: 'compiled' });
-    const f = trace.final;
+    const f = runOutcomes(loaded, ruleSet, { set: { ...options.set, ...combination } }).final;
     rows.push({ combination, outcome: f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee });
   }
   const dependsOn = decidingNames(rows, varied);

@@ -47,7 +47,8 @@ function cover(inside: Set<string>, names: readonly string[], values: Record<str
     for (const c of hits) left.delete(c);
     if (left.size === 0) break;
   }
-  return chosen;
+  const first = (t: Term) => names.findIndex((n) => t[n] !== null);
+  return chosen.sort((a, b) => first(a) - first(b));
 }
 
 /** "clause-22-scope = all-guarantees", "a = x, or a = y and b = r", or "every reading". */

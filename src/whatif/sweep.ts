@@ -2,7 +2,7 @@
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean } from '../plan/suggest.js';
 import type { RuleSet } from '../rules/load.js';
-import { runScenario } from '../run/runner.js';
+import { runOutcomes } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 export interface Sweep {
@@ -43,8 +43,7 @@ export function parseSweep(spec: string, ruleSet: RuleSet): { name: string; valu
 export async function runSweep(loaded: LoadedScenario, ruleSet: RuleSet, name: string, values: readonly number[], set: Record<string, string> = {}): Promise<Sweep> {
   const points: Sweep['points'] = [];
   for (const value of values) {
-    const trace = await runScenario(loaded, ruleSet, { set: { ...set, [name]: String(value) }, engine: 'compiled' });
-    const f = trace.final;
+    const f = runOutcomes(loaded, ruleSet, { set: { ...set, [name]: String(value) } }).final;
     points.push({ value, outcome: f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee, breaches: f.breaches.length });
   }
   const flips: Sweep['flips'] = [];

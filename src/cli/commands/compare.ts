@@ -3,6 +3,7 @@ import { InputError, usageIssue } from '../../input/issues.js';
 import { compareLines, compareMarkdown } from '../../report/whatif.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
+import { assume } from '../../whatif/branches.js';
 import { compareTraces, type Side } from '../../whatif/compare.js';
 import { COMMON_HELP, type Command, type CommandArgs } from '../options.js';
 import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
@@ -15,7 +16,7 @@ async function sides(args: CommandArgs): Promise<[Side, Side]> {
   const set = args.overrides();
   const run = async (file: string, plan: string | undefined, extra: Record<string, string>, label: string): Promise<Side> => {
     const ruleSet = args.ruleSet(plan);
-    return { label, trace: await runScenario(loadScenario(file, ruleSet), ruleSet, { set: extra }) };
+    return { label, trace: await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: extra }) };
   };
   const under = (plan: string | undefined) => (plan ? ` under ${plan}` : '');
   if (files.length === 2) {

@@ -3,6 +3,7 @@ import { InputError, usageIssue } from '../../input/issues.js';
 import { dot, mermaid } from '../../report/diagram.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
+import { assume } from '../../whatif/branches.js';
 import { COMMON_HELP, type Command } from '../options.js';
 import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
@@ -35,7 +36,7 @@ ${COMMON_HELP}`,
     let trace;
     if (file) {
       const ruleSet = args.ruleSet();
-      trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: args.overrides() });
+      trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: args.overrides() });
     }
     emit(io, args.format === 'dot' ? dot(trace) : mermaid(trace), out, inputs);
     return 0;

@@ -4,6 +4,7 @@ import { explain, explanationJson } from '../../report/explain.js';
 import { explanationLines } from '../../report/explainText.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
+import { assume } from '../../whatif/branches.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
 import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
@@ -38,7 +39,7 @@ ${COMMON_HELP}`,
     if (out !== undefined) checkOut(out, [file]);
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
-    const trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: overrides });
+    const trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: overrides });
     const explanation = explain(trace, args.values.at as string | undefined);
     const colour = out === undefined && useColour(io);
     const text = args.format === 'json' ? explanationJson(explanation) : `${[...explanationLines(explanation, { colour })].join('\n')}\n`;

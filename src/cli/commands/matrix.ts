@@ -2,6 +2,7 @@
 import { InputError, usageIssue } from '../../input/issues.js';
 import { matrixLines, matrixMarkdown } from '../../report/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
+import { assume } from '../../whatif/branches.js';
 import { runMatrix } from '../../whatif/matrix.js';
 import { COMMON_HELP, type Command } from '../options.js';
 import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
@@ -32,7 +33,7 @@ ${COMMON_HELP}`,
     if (out !== undefined) checkOut(out, [file]);
     const ruleSet = args.ruleSet();
     const only = (args.values.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
-    const matrix = await runMatrix(loadScenario(file, ruleSet), ruleSet, { set: args.overrides(), ...(only ? { only } : {}) });
+    const matrix = await runMatrix(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: args.overrides(), ...(only ? { only } : {}) });
     const text = args.format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : args.format === 'md' ? matrixMarkdown(matrix) : `${[...matrixLines(matrix)].join('\n')}\n`;
     emit(io, text, out, [file]);
     return 0;

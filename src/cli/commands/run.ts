@@ -7,6 +7,10 @@ import { markdownReport } from '../../report/markdown.js';
 import { streamTextLines } from '../../report/text.js';
 import { runScenario, streamScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
+import { openFacts } from '../../run/openFacts.js';
+import { JudgementNeeded } from '../../run/stepper.js';
+import { assume, runBranches } from '../../whatif/branches.js';
+import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
 import { checkOut, emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
@@ -26,7 +30,10 @@ what changed and the clause it comes from. --format json prints the full trace;
 md a Markdown report (summary, timeline table, step by step, the statechart in Mermaid,
 the clauses cited); html one self-contained page (no network) with a swimlane chart of
 every status over time and the statechart with the path taken.
-Exits 1 if the scenario's expect blocks do not hold.
+A scenario that leaves facts unknown (justified: unknown, or no justified under
+strike-cause=unknown) runs every branch and shows each distinct outcome with what it
+assumes; --assume KEY=true|false picks one. Exits 1 if the scenario's expect blocks do
+not hold.
 
 ${OUT_HELP}; without --format, the extension
                       picks it (.md, .html, .json)
@@ -44,18 +51,37 @@ ${COMMON_HELP}`,
     const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
-    const loaded = loadScenario(file, ruleSet);
-    if (format === 'md' || format === 'html') {
-      const trace = await runScenario(loaded, ruleSet, { set: overrides });
-      emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace), out, [file]);
-      return trace.expectations.every((x) => x.ok) ? 0 : 1;
-    }
-    // text and JSON stream: a long scenario's steps are written as they come, never held
-    const run = streamScenario(loaded, ruleSet, { set: overrides });
+    const loaded = assume(loadScenario(file, ruleSet), args.assumptions());
     const colour = out === undefined && useColour(io);
-    const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
-    await emitStream(io, chunks, out, [file]);
-    return run.end().expectations.every((x) => x.ok) ? 0 : 1;
+
+    const branched = async (): Promise<number> => {
+      if (format === 'html') throw new InputError([usageIssue(`${file} branches on facts it leaves open, and an HTML report shows one timeline`, 'use --format md or text to see every branch, or choose one with --assume KEY=true|false')]);
+      const run = await runBranches(loaded, ruleSet, { set: overrides });
+      const text = format === 'json' ? `${JSON.stringify({ branched: true, ...run }, null, 2)}\n` : format === 'md' ? branchedMarkdown(run) : `${[...branchedLines(run, { colour })].join('\n')}\n`;
+      emit(io, text, out, [file]);
+      return run.expectations.every((x) => x.ok) ? 0 : 1;
+    };
+
+    const single = async (): Promise<number> => {
+      if (format === 'md' || format === 'html') {
+        const trace = await runScenario(loaded, ruleSet, { set: overrides });
+        emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace), out, [file]);
+        return trace.expectations.every((x) => x.ok) ? 0 : 1;
+      }
+      // text and JSON stream: a long scenario's steps are written as they come, never held
+      const run = streamScenario(loaded, ruleSet, { set: overrides });
+      const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
+      await emitStream(io, chunks, out, [file]);
+      return run.end().expectations.every((x) => x.ok) ? 0 : 1;
+    };
+
+    if (openFacts(loaded).length > 0) return branched();
+    try {
+      return await single();
+    } catch (error) {
+      if (error instanceof JudgementNeeded) return branched();
+      throw error;
+    }
   },
 };
 

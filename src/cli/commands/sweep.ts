@@ -2,6 +2,7 @@
 import { InputError, usageIssue } from '../../input/issues.js';
 import { sweepLines, sweepMarkdown } from '../../report/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
+import { assume } from '../../whatif/branches.js';
 import { parseSweep, runSweep } from '../../whatif/sweep.js';
 import { COMMON_HELP, type Command } from '../options.js';
 import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
@@ -32,7 +33,7 @@ ${COMMON_HELP}`,
     if (out !== undefined) checkOut(out, [file]);
     const ruleSet = args.ruleSet();
     const { name, values } = parseSweep(spec, ruleSet);
-    const sweep = await runSweep(loadScenario(file, ruleSet), ruleSet, name, values, args.overrides());
+    const sweep = await runSweep(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, name, values, args.overrides());
     const text = args.format === 'json' ? `${JSON.stringify(sweep, null, 2)}\n` : args.format === 'md' ? sweepMarkdown(sweep) : `${[...sweepLines(sweep)].join('\n')}\n`;
     emit(io, text, out, [file]);
     return 0;

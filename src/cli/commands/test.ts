@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { formatIssues, InputError, usageIssue } from '../../input/issues.js';
 import { coverageLines, coverageOf } from '../../report/coverage.js';
 import { expectationLines } from '../../report/text.js';
-import { runScenario } from '../../run/runner.js';
-import type { Trace } from '../../run/trace.js';
+import { branchName, runBranches, type BranchedRun } from '../../whatif/branches.js';
 import { loadScenario } from '../../scenario/load.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
@@ -29,7 +28,9 @@ export function scenarioFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-type Result = { file: string; status: 'passed' | 'failed' | 'no-expectations' | 'error'; trace?: Trace; error?: string };
+type Result = { file: string; status: 'passed' | 'failed' | 'no-expectations' | 'error'; run?: BranchedRun; error?: string };
+
+const branchTrace = (run: BranchedRun, name: string) => run.outcomes.flatMap((o) => o.branches).find((b) => branchName(b.assumptions) === name)?.trace;
 
 export const testCommand: Command = {
   name: 'test',
@@ -56,9 +57,9 @@ ${COMMON_HELP}`,
     const results: Result[] = [];
     for (const file of files) {
       try {
-        const trace = await runScenario(loadScenario(file, ruleSet), ruleSet, { set: overrides });
-        const status = trace.expectations.length === 0 ? 'no-expectations' : trace.expectations.every((x) => x.ok) ? 'passed' : 'failed';
-        results.push({ file, status, trace });
+        const run = await runBranches(loadScenario(file, ruleSet), ruleSet, { set: overrides });
+        const status = run.expectations.length === 0 ? 'no-expectations' : run.expectations.every((x) => x.ok) ? 'passed' : 'failed';
+        results.push({ file, status, run });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         results.push({ file, status: 'error', error: formatIssues(error.issues, 5) });
@@ -66,19 +67,23 @@ ${COMMON_HELP}`,
     }
     const count = (s: Result['status']) => results.filter((r) => r.status === s).length;
     const summary = { passed: count('passed'), failed: count('failed'), errors: count('error'), withoutExpectations: count('no-expectations') };
-    const coverage = args.values.coverage ? coverageOf(ruleSet, results.flatMap((r) => (r.trace ? [{ file: r.file, trace: r.trace }] : []))) : undefined;
+    const coverage = args.values.coverage ? coverageOf(ruleSet, results.flatMap((r) => (r.run ? r.run.outcomes.flatMap((o) => o.branches.map((b) => ({ file: r.file, trace: b.trace }))) : []))) : undefined;
     if (args.format === 'json') {
-      const rows = results.map((r) => ({ file: r.file, status: r.status, ...(r.error ? { error: r.error } : {}), expectations: r.trace?.expectations ?? [] }));
+      const rows = results.map((r) => ({ file: r.file, status: r.status, ...(r.error ? { error: r.error } : {}), expectations: r.run?.expectations ?? [] }));
       io.stdout(`${JSON.stringify({ results: rows, summary, ...(coverage ? { coverage } : {}) }, null, 2)}\n`);
     } else {
       const colour = useColour(io);
       const mark = { passed: colour ? '\u001b[32m✓\u001b[0m' : '✓', failed: colour ? '\u001b[31m✗\u001b[0m' : '✗', error: colour ? '\u001b[31m!\u001b[0m' : '!', 'no-expectations': '-' };
       for (const r of results) {
-        const n = r.trace?.expectations.length ?? 0;
-        const bad = r.trace?.expectations.filter((x) => !x.ok).length ?? 0;
+        const n = r.run?.expectations.length ?? 0;
+        const bad = r.run?.expectations.filter((x) => !x.ok).length ?? 0;
         const note = r.status === 'passed' ? `${n} expectation${n === 1 ? '' : 's'}` : r.status === 'failed' ? `${bad} of ${n} expectations failed` : r.status === 'error' ? 'could not be run' : 'no expectations';
         io.stdout(`${mark[r.status]} ${r.file} (${note})\n`);
-        if (r.status === 'failed' && r.trace) for (const x of r.trace.expectations.filter((e) => !e.ok)) for (const line of expectationLines(x, r.trace)) io.stdout(`${line}\n`);
+        for (const x of r.run?.expectations.filter((e) => !e.ok) ?? []) {
+          const trace = branchTrace(r.run!, x.branch);
+          if (r.run!.open.length) io.stdout(`    in the branch ${x.branch}:\n`);
+          for (const line of trace ? expectationLines(x, trace) : [`    line ${x.line}: ${x.branch}`]) io.stdout(`${line}\n`);
+        }
         if (r.error) io.stdout(`${r.error.replace(/^/gm, '    ')}\n`);
       }
       const extra = [summary.errors ? `${summary.errors} could not be run` : '', summary.withoutExpectations ? `${summary.withoutExpectations} without expectations` : ''].filter(Boolean);
