@@ -181,7 +181,20 @@ describe.skipIf(!available)('the teaching page in a browser', () => {
     await shared.page.close();
     await page.locator('#a-ukraine-attack-invasion').check();
     await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee in-force');
-    expect(await page.locator('#plan-picker option').allTextContents()).toEqual(['us-28 (the 28-point plan)']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('picking another version of the plan re-runs at once: under ua-20 the drone raid voids the guarantee', async () => {
+    const { page, problems } = await open(`#scenario=${DRONE_RAID}`);
+    expect(await page.locator('#plan-picker option').allTextContents()).toEqual([
+      'us-28 (The US 28-point framework and its guarantee draft)',
+      'e3-counter (The European (E3) counter-proposal)',
+      'ua-20 (The 20-point framework published by Ukraine)',
+    ]);
+    await page.locator('#plan-picker').selectOption('ua-20');
+    await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee void');
+    await expect.poll(() => page.url()).toContain('ua-20');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -59,7 +59,7 @@ export function htmlReport(trace: Trace): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}</p></header>`,
+    `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}${trace.plan && trace.plan.changes > 0 ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}` : ''}</p></header>`,
     '<section id="summary">',
     `<h2>At the end of the run the guarantee is ${esc(guaranteeText(trace.final))}</h2>`,
     `<div class="cards">${e.regions.map(card).join('')}</div>`,

@@ -40,6 +40,7 @@ export function markdownReport(trace: Trace): string {
   out.push(`${code(trace.scenario)} · ${code(trace.file)} · run to ${trace.horizon}`, '');
   const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => code(`${k}=${v}`));
   out.push(`Readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default.` : 'every interpretation and parameter at its default.'}`, '');
+  if (trace.plan && trace.plan.changes > 0) out.push(`Plan version: ${code(trace.plan.version)}, ${mdText(trace.plan.title)} (${trace.plan.changes} changes from the base plan).`, '');
 
   out.push('## Summary', '');
   out.push(`At the end of the run the guarantee is **${mdText(guaranteeText(trace.final))}**.`, '');

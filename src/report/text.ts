@@ -86,6 +86,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       const params = Object.entries(head.parameters).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
       const chosen = [...readings, ...params];
       yield* wrap(chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default', width, '  ', 'readings: ').map(c.dim);
+      if (head.plan && head.plan.changes > 0) yield* wrap(`${head.plan.version}, ${head.plan.title} (${head.plan.changes} changes from the base plan: casus clauses --plan ${head.plan.version})`, width, '  ', 'plan: ').map(c.dim);
       yield '';
     },
     *step(step: Step): Generator<string> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, usageIssue, type InputIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import { applyPlanVersion, BASE_PLAN } from './versions.js';
+import { applyPlanVersion } from './versions.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from './ruleSet.js';
 
 export { DATA_FILES, parseRuleSet, type LoadedRule, type RuleFile, type RuleSet } from './ruleSet.js';
@@ -51,12 +51,12 @@ export function planVersions(dir: string = DEFAULT_RULES_DIR): string[] {
   }
 }
 
-/** A rule set under a plan version: the base rules with the version's overlay applied (us-28 when none is named). */
+/** A rule set under a plan version: the base rules (us-28) with the version's overlay applied; the base rules when none is named. */
 export function loadPlannedRuleSet(dir: string = DEFAULT_RULES_DIR, plan?: string): RuleSet {
   const base = loadRuleSet(dir);
+  if (plan === undefined) return base;
   const available = planVersions(dir);
-  const name = plan ?? (available.includes(BASE_PLAN) ? BASE_PLAN : undefined);
-  if (name === undefined) return base;
+  const name = plan;
   if (!available.includes(name)) {
     const hint = didYouMean(name, available) ?? (available.length ? `the versions are ${listOf(available)}` : `${join(dir, 'versions')} holds no versions`);
     throw new InputError([usageIssue(`unknown plan version "${name}"`, hint)]);

@@ -32,9 +32,6 @@ export const PlanVersion = z.strictObject({
 });
 export type PlanVersion = z.infer<typeof PlanVersion>;
 
-/** The version the rules/ directory encodes without any overlay. */
-export const BASE_PLAN = 'us-28';
-
 /** What a run was evaluated under: the base plan, or a version and its changes. */
 export interface PlanInfo {
   version: string;

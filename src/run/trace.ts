@@ -82,30 +82,15 @@ export interface TraceHead {
   interpretations: Record<string, string>;
   parameters: Record<string, number>;
   assumptions: string[];
+  /** the rule set's default for every interpretation and parameter, to show what a run changed */
   defaults: Record<string, string | number>;
+  /** the version of the plan the rules follow (null: a rule set without versions) */
+  plan: { version: string; title: string; changes: number } | null;
   initial: Status;
 }
 
 /** What a trace says after its steps. */
 export interface TraceEnd {
-  horizon: string;
-  final: Status;
-  milestones: Milestones;
-  clauses: Clause[];
-  expectations: ExpectationResult[];
-}
-
-export interface Trace {
-  scenario: string;
-  title: string;
-  file: string;
-  interpretations: Record<string, string>;
-  parameters: Record<string, number>;
-  assumptions: string[];
-  /** the rule set's default for every interpretation and parameter, to show what a run changed */
-  defaults: Record<string, string | number>;
-  initial: Status;
-  steps: Step[];
   /** the last date the run covers: `until`, or the last event's date */
   horizon: string;
   final: Status;
@@ -113,4 +98,9 @@ export interface Trace {
   /** the clause catalogue of the rule set, so every view can cite and paraphrase without re-reading rules */
   clauses: Clause[];
   expectations: ExpectationResult[];
+}
+
+/** The whole run: the heading, every step, and what it says after them (DESIGN "The JSON trace"). */
+export interface Trace extends TraceHead, TraceEnd {
+  steps: Step[];
 }

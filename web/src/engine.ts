@@ -1,6 +1,7 @@
 // The engine in the browser: the rule files and bundled scenarios are built in; parse, validate and run with casus's own modules.
 import { InputError, type InputIssue } from '../../src/input/issues.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from '../../src/rules/ruleSet.js';
+import { applyPlanVersion } from '../../src/rules/versions.js';
 import { runScenario } from '../../src/run/runner.js';
 import type { Trace } from '../../src/run/trace.js';
 import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
@@ -29,7 +30,8 @@ export function ruleSetFor(plan: PlanVersion, files: readonly RuleFile[] = BUNDL
   const key = `${dir}\u0000${plan.id}`;
   let ruleSet = ruleSets.get(key);
   if (!ruleSet) {
-    ruleSet = parseRuleSet(dir, files);
+    const base = parseRuleSet(dir, files);
+    ruleSet = plan.overlay ? applyPlanVersion(base, plan.overlay.file, plan.overlay.text) : base;
     ruleSets.set(key, ruleSet);
   }
   return ruleSet;

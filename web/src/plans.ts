@@ -1,10 +1,25 @@
-// The plan versions the picker offers, as data: the picker, the URL and the rule-set cache all go by a version's id.
+// The plan versions the picker offers, read from rules/versions/ at build time: the picker, the URL and the rule-set cache go by id.
 export interface PlanVersion {
   id: string;
   label: string;
+  /** the overlay file's text (rules/versions/ID.json), applied to the base rules in engine.ts */
+  overlay?: { file: string; text: string };
 }
 
-export const BASE_PLAN: PlanVersion = { id: 'us-28', label: 'us-28 (the 28-point plan)' };
+const files = import.meta.glob<string>('../../rules/versions/*.json', { query: '?raw', import: 'default', eager: true });
 
-/** Only the base plan until --plan lands; then one entry per rules/versions/ file, its overlay applied in engine.ts's ruleSetFor. */
-export const PLANS: readonly PlanVersion[] = [BASE_PLAN];
+const versions: PlanVersion[] = Object.entries(files).map(([path, text]) => {
+  const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+  let title = id;
+  try {
+    title = (JSON.parse(text) as { title?: string }).title ?? id;
+  } catch {
+    // a broken overlay is reported by applyPlanVersion when it is chosen
+  }
+  return { id, label: `${id} (${title})`, overlay: { file: `rules/versions/${id}.json`, text } };
+});
+
+export const BASE_PLAN: PlanVersion = versions.find((v) => v.id === 'us-28') ?? { id: 'us-28', label: 'us-28 (the 28-point plan)' };
+
+/** The base plan first, then the other versions by id. */
+export const PLANS: readonly PlanVersion[] = [BASE_PLAN, ...versions.filter((v) => v.id !== BASE_PLAN.id).sort((a, b) => (a.id < b.id ? -1 : 1))];
