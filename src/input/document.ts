@@ -1,6 +1,7 @@
 // Text → value with positions: YAML and JSON parsed by `yaml`, so every path maps back to line:column.
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { InputIssue } from './issues.js';
+import { locateIn } from './locate.js';
 import { jsonErrorOffset } from './jsonOffset.js';
 import { LARGE_YAML_BYTES, parseLargeYaml } from './largeYaml.js';
 
@@ -124,27 +125,6 @@ export function parseText(file: string, raw: string, json: boolean): Parsed {
   if (value === null || value === undefined) return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file holds no data (only comments or null)', 'start from a bundled example in scenarios/')] };
   if (depthOf(value) > MAX_DEPTH) return { ok: false, issues: [issueAt(file, 'too-deep', 1, 1, `nested more than ${MAX_DEPTH} levels deep`, 'scenario and rule files are shallow; this looks like a broken or hostile file')] };
 
-  const locate = (path: readonly PropertyKey[], key = false) => {
-    let node: Node | null = doc.contents as Node | null;
-    let best = node?.range?.[0] ?? 0;
-    for (let i = 0; i < path.length && node; i++) {
-      const seg = path[i];
-      const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        if (last && key && isScalar(pair.key)) {
-          best = pair.key.range?.[0] ?? best;
-          break;
-        }
-        node = (pair.value as Node | null) ?? null;
-        best = node?.range?.[0] ?? (isScalar(pair.key) ? (pair.key.range?.[0] ?? best) : best);
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = (node.items[seg] as Node | undefined) ?? null;
-        if (node?.range) best = node.range[0];
-      } else break;
-    }
-    return pos(best);
-  };
+  const locate = (path: readonly PropertyKey[], key = false) => locateIn(doc, lineCounter, path, key);
   return { ok: true, parsed: { value, locate } };
 }

@@ -1,6 +1,7 @@
 // Large YAML files (long timelines) parsed item by item: one document of 100,000 events takes gigabytes as a tree.
-import { LineCounter, parseDocument, isSeq, isMap, isScalar, type Node, type Document } from 'yaml';
+import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
 import type { ParsedText } from './document.js';
+import { locateIn } from './locate.js';
 
 /** Files above this size take the item-by-item path when their shape allows it. */
 export const LARGE_YAML_BYTES = 1_000_000;
@@ -17,28 +18,6 @@ interface Item {
   at: { line: number; column: number };
 }
 
-function locateIn(doc: Document, counter: LineCounter, path: readonly PropertyKey[], key: boolean): { line: number; column: number } {
-  let node: Node | null = doc.contents as Node | null;
-  let best = node?.range?.[0] ?? 0;
-  for (let i = 0; i < path.length && node; i++) {
-    const seg = path[i];
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      if (i === path.length - 1 && key && isScalar(pair.key)) {
-        best = pair.key.range?.[0] ?? best;
-        break;
-      }
-      node = (pair.value as Node | null) ?? null;
-      best = node?.range?.[0] ?? (isScalar(pair.key) ? (pair.key.range?.[0] ?? best) : best);
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = (node.items[seg] as Node | undefined) ?? null;
-      if (node?.range) best = node.range[0];
-    } else break;
-  }
-  const p = counter.linePos(best);
-  return { line: p.line, column: p.col };
-}
 
 /**
  * Parses a top-level block mapping whose `events:` is a block sequence, one item at a time, keeping only values and

@@ -128,18 +128,3 @@ export function assume(loaded: LoadedScenario, assumptions: Assumptions): Loaded
   if (issues.length) throw new InputError(issues);
   return withAssumptions(loaded, stated, assumptions);
 }
-
-/** The one run of a scenario whose facts are all stated; otherwise a clear error naming the open ones. */
-export function requireStated(loaded: LoadedScenario): LoadedScenario {
-  const facts = openFacts(loaded);
-  if (facts.length === 0) return loaded;
-  throw new InputError(facts.map((f) => ({
-    code: 'open-fact',
-    file: loaded.file,
-    line: f.line,
-    column: 1,
-    path: `events[${f.event}].${f.field}`,
-    message: `${f.field} is unknown, so this scenario branches`,
-    hint: `choose a branch with --assume ${f.key}=true (or false); casus run and casus test show every branch`,
-  })));
-}
