@@ -50,7 +50,7 @@ ${COMMON_HELP}
 
 ${readings()}
 
-Exit codes: 0 ok, 1 an expectation failed, 2 bad input or usage.
+Exit codes: 0 ok, 1 an expectation or a check failed, 2 bad input or usage.
 Run casus COMMAND --help for examples.
 `;
 }

@@ -35,8 +35,8 @@ strike-cause=unknown) runs every branch and shows each distinct outcome with wha
 assumes; --assume KEY=true|false picks one. Exits 1 if the scenario's expect blocks do
 not hold.
 
-${OUT_HELP}; without --format, the extension
-                      picks it (.md, .html, .json)
+${OUT_HELP};
+                      without --format, its extension picks it (.md, .html, .json)
 
 Examples:
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --set attack-test=large-scale
