@@ -74,6 +74,15 @@ describe('casus run', () => {
     noStack(err);
   });
 
+  it('shows control characters in scenario text as escapes, so a file cannot forge the output', async () => {
+    const file = write('escapes.yaml', 'scenario: escapes\ntitle: "Fake \\e[31mred\\e[0m title"\nevents:\n  - { at: 2026-01-10, type: armed-attack, by: UA, against: RU, scale: limited, target: "Mos\\u202ecow\\nat x.js:1:1" }\n');
+    const { code, out } = await cli(['run', file]);
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/[\u001b\u202e]/);
+    expect(out).toContain('Fake \\u001b[31mred');
+    expect(out).toContain('Mos\\u202ecow\\nat x.js:1:1');
+  });
+
   it('reports every problem of a broken scenario with file:line, exit 2', async () => {
     const file = write('broken.yaml', 'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n  - { at: 2026-01-11, type: signature, party: UAA }\n');
     const { code, err } = await cli(['run', file]);

@@ -1,12 +1,22 @@
-// Text → value with positions: YAML and JSON parsed by `yaml`, so every path maps back to line:column.
+// Text → value with positions: YAML parsed by `yaml` and JSON by JSON.parse plus a position scan, so every path maps
+// back to line:column. Hostile text (deep, huge, repetitive) is turned away by cheap scans before any tree is built.
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { InputIssue } from './issues.js';
-import { locateIn } from './locate.js';
+import { jsonDuplicateKeys, jsonLocator, lineIndex } from './jsonPositions.js';
 import { jsonErrorOffset } from './jsonOffset.js';
-import { LARGE_YAML_BYTES, parseLargeYaml } from './largeYaml.js';
+import { LARGE_YAML_BYTES, MAX_LARGE_ITEMS, parseLargeYaml, type LargeYamlFailure } from './largeYaml.js';
+import { locateIn } from './locate.js';
+import { duplicateKeys, MAX_YAML_SEPARATORS, separatorsOver } from './yamlNodes.js';
 
 export const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
+/**
+ * The most values (list items and mapping fields, counted together) one file may hold. The 100,000-event benchmark
+ * timeline has 583,333; checking a million broken ones takes about 1.5 GB, so this is also what keeps a hostile file
+ * (a few megabytes of `- {}`) from exhausting memory.
+ */
+export const MAX_VALUES = 1_000_000;
+export { MAX_YAML_SEPARATORS } from './yamlNodes.js';
 
 export interface ParsedText {
   value: unknown;
@@ -20,12 +30,26 @@ function issueAt(file: string, code: string, line: number, column: number, messa
   return { code, file, line, column, path: '', message, ...(hint ? { hint } : {}) };
 }
 
-function depthOf(value: unknown, depth = 0): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
-  let max = depth;
-  for (const child of Object.values(value)) max = Math.max(max, depthOf(child, depth + 1));
-  return max;
+/** What is wrong with the shape of a parsed value, if anything: nested too deep, or too many values. Stops early. */
+function shapeProblem(value: unknown): 'too-deep' | 'too-many' | undefined {
+  let count = 0;
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) return 'too-deep';
+    const children = Object.values(v);
+    count += children.length;
+    if (count > MAX_VALUES) return 'too-many';
+    for (const child of children) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+  }
+  return undefined;
 }
+
+const DEEP_HINT = 'scenario and rule files are shallow; this looks like a broken or hostile file';
+const tooDeep = (file: string, line = 1, column = 1) => issueAt(file, 'too-deep', line, column, `nested more than ${MAX_DEPTH} levels deep`, DEEP_HINT);
+const tooMany = (file: string) =>
+  issueAt(file, 'too-large', 1, 1, `holds more than ${MAX_VALUES.toLocaleString('en-US')} values (list items and fields)`, 'split the timeline into several scenarios; 100,000 events take about 600,000');
 
 function jsonSyntaxIssue(file: string, text: string, error: Error): InputIssue {
   const offset = Math.max(0, jsonErrorOffset(text));
@@ -41,7 +65,6 @@ function jsonSyntaxIssue(file: string, text: string, error: Error): InputIssue {
   return issueAt(file, 'syntax', line, column, `not valid JSON: ${reason} (at ${found})`, 'check for a missing or extra comma, quote or bracket here');
 }
 
-/** Parse YAML (or JSON, when `json` is set) without ever throwing: problems come back as issues. */
 const MAX_BLOCK_PREFIX = 256;
 
 /** Where nesting first goes too deep, found by scanning the text, so no parser ever recurses that far. */
@@ -73,47 +96,79 @@ export function tooDeepAt(text: string): { line: number; column: number } | unde
   return undefined;
 }
 
-export function parseText(file: string, raw: string, json: boolean): Parsed {
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  if (text.includes('\u0000')) return { ok: false, issues: [issueAt(file, 'binary', 1, 1, 'this is not a text file (it contains NUL bytes)', 'scenario files are YAML or JSON text')] };
-  if (text.trim() === '') return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')] };
-  const deep = tooDeepAt(text);
-  if (deep) return { ok: false, issues: [issueAt(file, 'too-deep', deep.line, deep.column, `nested more than ${MAX_DEPTH} levels deep`, 'scenario and rule files are shallow; this looks like a broken or hostile file')] };
-  if (json) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      return { ok: false, issues: [jsonSyntaxIssue(file, text, error as Error)] };
-    }
+function yamlIssues(file: string, text: string, doc: Document, lineOffset = 0): InputIssue[] {
+  const position = lineIndex(text);
+  const at = (offset: number) => {
+    const p = position(offset);
+    return { line: p.line + lineOffset, column: p.column };
+  };
+  const problems = [...doc.errors, ...doc.warnings].map((e) => {
+    const { line, column } = at(e.pos[0]);
+    const hint = e.code === 'TAB_AS_INDENT' ? 'indent with spaces' : undefined;
+    // yaml quotes the offending token, which can be a whole paragraph of the file (found by fuzzing)
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { offset: e.pos[0], issue: issueAt(file, 'syntax', line, column, `YAML: ${message.length > 200 ? `${message.slice(0, 200)}…` : message}`, hint) };
+  });
+  for (const d of duplicateKeys(doc)) {
+    const { line, column } = at(d.offset);
+    problems.push({ offset: d.offset, issue: duplicateIssue(file, 'YAML', d.key, line, column) });
   }
-  if (!json && text.length > LARGE_YAML_BYTES) {
-    const large = parseLargeYaml(text, MAX_ALIASES);
-    if (large && depthOf(large.value) <= MAX_DEPTH) return { ok: true, parsed: large };
+  return problems.sort((a, b) => a.offset - b.offset).map((p) => p.issue);
+}
+
+function duplicateIssue(file: string, kind: string, key: string, line: number, column: number): InputIssue {
+  const name = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+  return issueAt(file, 'duplicate-key', line, column, `${kind}: the field "${name}" appears twice here`, 'each field may appear once; remove or rename one of them');
+}
+
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false, version: '1.2' } as const;
+
+function parseJson(file: string, text: string): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [jsonSyntaxIssue(file, text, error as Error)] };
+  }
+  const position = lineIndex(text);
+  const duplicates = jsonDuplicateKeys(text);
+  if (duplicates.length > 0) return { ok: false, issues: duplicates.map((d) => {
+    const { line, column } = position(d.offset);
+    return duplicateIssue(file, 'JSON', d.key, line, column);
+  }) };
+  const locate = jsonLocator(text);
+  return { ok: true, parsed: { value, locate: (path, key) => position(locate(path, key)) } };
+}
+
+function parseYaml(file: string, text: string): Parsed {
+  let failure: LargeYamlFailure | undefined;
+  if (text.length > LARGE_YAML_BYTES) {
+    const large = parseLargeYaml(text, MAX_ALIASES, (f) => (failure = f));
+    if (large) return { ok: true, parsed: large };
+  }
+  if (failure?.kind === 'too-many') {
+    return { ok: false, issues: [issueAt(file, 'too-large', failure.line, 1, `more than ${MAX_LARGE_ITEMS.toLocaleString('en-US')} events`, 'split the timeline into several scenarios')] };
+  }
+  const over = separatorsOver(text, MAX_YAML_SEPARATORS);
+  if (over) {
+    // a long block list that failed on one event: that event's own problems say more than the size does
+    if (failure) {
+      const item = text.slice(failure.start, failure.end);
+      const doc = parseDocument(item, YAML_OPTIONS);
+      const issues = yamlIssues(file, item, doc, failure.line);
+      if (issues.length > 0) return { ok: false, issues };
+    }
+    return { ok: false, issues: [issueAt(file, 'too-large', over.line, 1, `too much to read in one piece: more than ${MAX_YAML_SEPARATORS.toLocaleString('en-US')} lines, commas and colons`, 'write events: as a block list (one "- " item per line), which is read one event at a time, or split the file')] };
   }
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false, version: '1.2' });
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   } catch (error) {
     return { ok: false, issues: [issueAt(file, 'syntax', 1, 1, `cannot be parsed: ${(error as Error).message}`)] };
   }
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      issues: problems.map((e) => {
-        const { line, column } = pos(e.pos[0]);
-        const key = e.code === 'DUPLICATE_KEY' ? /^["']?([^"'\s:,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[1] : undefined;
-        const message = key ? `the field "${key}" appears twice here` : e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        const hint = e.code === 'DUPLICATE_KEY' ? 'each field may appear once; remove or rename one of them' : e.code === 'TAB_AS_INDENT' ? 'indent with spaces' : undefined;
-        return issueAt(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax', line, column, `${json ? 'JSON' : 'YAML'}: ${message}`, hint);
-      }),
-    };
-  }
+  const problems = yamlIssues(file, text, doc);
+  if (problems.length > 0) return { ok: false, issues: problems };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -122,9 +177,21 @@ export function parseText(file: string, raw: string, json: boolean): Parsed {
     const hint = /alias/i.test(message) ? `at most ${MAX_ALIASES} alias expansions are allowed; write the values out` : undefined;
     return { ok: false, issues: [issueAt(file, 'syntax', 1, 1, `cannot be read: ${message}`, hint)] };
   }
-  if (value === null || value === undefined) return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file holds no data (only comments or null)', 'start from a bundled example in scenarios/')] };
-  if (depthOf(value) > MAX_DEPTH) return { ok: false, issues: [issueAt(file, 'too-deep', 1, 1, `nested more than ${MAX_DEPTH} levels deep`, 'scenario and rule files are shallow; this looks like a broken or hostile file')] };
+  return { ok: true, parsed: { value, locate: (path, key = false) => locateIn(doc, lineCounter, path, key) } };
+}
 
-  const locate = (path: readonly PropertyKey[], key = false) => locateIn(doc, lineCounter, path, key);
-  return { ok: true, parsed: { value, locate } };
+/** Parses YAML (or JSON, when `json` is set) without ever throwing: problems come back as issues. */
+export function parseText(file: string, raw: string, json: boolean): Parsed {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  if (text.includes('\u0000')) return { ok: false, issues: [issueAt(file, 'binary', 1, 1, 'this is not a text file (it contains NUL bytes)', 'scenario files are YAML or JSON text')] };
+  if (text.trim() === '') return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')] };
+  const deep = tooDeepAt(text);
+  if (deep) return { ok: false, issues: [tooDeep(file, deep.line, deep.column)] };
+  const result = json ? parseJson(file, text) : parseYaml(file, text);
+  if (!result.ok) return result;
+  const { value } = result.parsed;
+  if (value === null || value === undefined) return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file holds no data (only comments or null)', 'start from a bundled example in scenarios/')] };
+  const shape = shapeProblem(value);
+  if (shape) return { ok: false, issues: [shape === 'too-deep' ? tooDeep(file) : tooMany(file)] };
+  return result;
 }

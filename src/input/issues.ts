@@ -11,13 +11,18 @@ export interface InputIssue {
   hint?: string;
 }
 
+const MAX_MESSAGE = 1000;
+const shorten = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
+
 /** Bad input or usage: the CLI prints the issues and exits 2. */
 export class InputError extends Error {
   readonly issues: InputIssue[];
   constructor(issues: InputIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    // one screen, as the CLI prints it (a million issues would make a string of a hundred megabytes); `issues` holds them all
+    super(formatIssues(issues));
     this.name = 'InputError';
-    this.issues = issues;
+    // a message quotes the file at most so far: a 100 kB name quoted back is no help to anyone
+    this.issues = issues.map((i) => (i.message.length > MAX_MESSAGE || (i.hint?.length ?? 0) > MAX_MESSAGE ? { ...i, message: shorten(i.message), ...(i.hint ? { hint: shorten(i.hint) } : {}) } : i));
   }
 }
 
@@ -35,18 +40,45 @@ export function pathText(path: readonly PropertyKey[]): string {
 }
 
 const MAX_LINE = 400;
+/** One screen: the lines and characters formatIssues prints at most, "… and N more" included. */
+const SCREEN_LINES = 24;
+const SCREEN_CHARS = 3600;
+
+/**
+ * Text from a file shown as it is, except what could forge the output: line breaks (a key holding "\n    at x.js:1"
+ * would pass for a stack trace), terminal escape sequences and bidirectional overrides become visible escapes.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) =>
+    ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const clip = (text: string) => (text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text);
 
 export function formatIssue(issue: InputIssue): string {
   const where = issue.file ? `${issue.file}${issue.line ? `:${issue.line}:${issue.column}` : ''}: ` : '';
   const field = issue.path ? `${issue.path}: ` : '';
-  const text = `${where}${field}${issue.message}`;
-  const line = text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text;
-  return issue.hint ? `${line}\n  hint: ${issue.hint}` : line;
+  const line = clip(visible(`${where}${field}${issue.message}`));
+  return issue.hint ? `${line}\n  hint: ${clip(visible(issue.hint))}` : line;
 }
 
-/** At most `max` issues, so a broken file never floods the screen. */
+/** As many issues as fit on one screen (and at most `max`), then how many more there are, so a broken file never floods it. */
 export function formatIssues(issues: readonly InputIssue[], max = 20): string {
-  const shown = issues.slice(0, max).map(formatIssue);
-  if (issues.length > max) shown.push(`… and ${issues.length - max} more problems`);
+  const shown: string[] = [];
+  let lines = 0;
+  let chars = 0;
+  for (const issue of issues) {
+    if (shown.length >= max) break;
+    const text = formatIssue(issue);
+    const n = text.split('\n').length;
+    // one line is kept for "… and N more"
+    if (shown.length > 0 && (lines + n > SCREEN_LINES - 1 || chars + text.length + 1 > SCREEN_CHARS)) break;
+    shown.push(text);
+    lines += n;
+    chars += text.length + 1;
+  }
+  const rest = issues.length - shown.length;
+  if (rest > 0) shown.push(`… and ${rest} more problem${rest === 1 ? '' : 's'}`);
   return shown.join('\n');
 }

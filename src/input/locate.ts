@@ -1,5 +1,20 @@
-// From a field path to its line and column in a parsed YAML (or JSON) document.
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+// From a field path to its line and column in a parsed YAML document.
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+
+/** Each mapping's pairs by key, built on first use: a `find` per lookup made reporting n issues in one mapping take n² steps. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
 
 /** The position of the node at `path` (of its key when `key` is set), or of the deepest node that exists on the way. */
 export function locateIn(doc: Document, counter: LineCounter, path: readonly PropertyKey[], key: boolean): { line: number; column: number } {
@@ -8,7 +23,7 @@ export function locateIn(doc: Document, counter: LineCounter, path: readonly Pro
   for (let i = 0; i < path.length && node; i++) {
     const seg = path[i];
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) break;
       if (i === path.length - 1 && key && isScalar(pair.key)) {
         best = pair.key.range?.[0] ?? best;

@@ -63,8 +63,14 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN (not a number)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value > 0 ? '' : 'minus '}infinity (a number too large to hold)`;
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return `number ${String(value)} (too large to hold exactly: at most ${Number.MAX_SAFE_INTEGER})`;
   return `${typeof value} ${String(value)}`;
 }
+
+/** Hints (suggestions by edit distance) are worked out for this many issues; a file with more gets the rest without. */
+const HINTED_ISSUES = 200;
 
 const TYPE_WORDS: Record<string, string> = { int: 'a whole number', number: 'a number', boolean: 'true or false', string: 'text', array: 'a list', object: 'a mapping' };
 
@@ -72,8 +78,9 @@ const isDefaultMessage = (m: string) => /^(Invalid|Too (small|big)|Unrecognized|
 
 export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: ParsedText, file: string): InputIssue[] {
   const out: InputIssue[] = [];
-  const push = (code: string, path: PropertyKey[], message: string, hint?: string, key = false) => {
+  const push = (code: string, path: PropertyKey[], message: string, hintOf?: string | (() => string | undefined), key = false) => {
     const { line, column } = parsed.locate(path, key);
+    const hint = typeof hintOf === 'function' ? (out.length < HINTED_ISSUES ? hintOf() : undefined) : hintOf;
     out.push({ code, file, line, column, path: pathText(path), message, ...(hint ? { hint } : {}) });
   };
   type Issue = (typeof error.issues)[number];
@@ -86,8 +93,8 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
       case 'unrecognized_keys': {
         const known = keysAt(schema, parsed.value, path);
         for (const k of issue.keys) {
-          const hint = didYouMean(k, known) ?? (known.length ? `the fields here are ${listOf(known)}` : undefined);
-          push('unknown-field', [...path, k], `unknown field "${k}"`, hint, true);
+          const hint = () => didYouMean(k, known) ?? (known.length ? `the fields here are ${listOf(known)}` : undefined);
+          push('unknown-field', [...path, k], `unknown field "${k.length > 60 ? `${k.slice(0, 60)}…` : k}"`, hint, true);
         }
         break;
       }
@@ -100,7 +107,7 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
           const got = atDisc ? actual : valueAt(actual, [disc]);
           const discPath = atDisc ? path : [...path, disc];
           if (got === undefined) push('missing-field', discPath, `missing field "${disc}"`, known.length ? `${disc} is one of ${listOf(known, 20)}` : undefined);
-          else push('invalid-value', discPath, `unknown ${disc} ${describe(got)}`, didYouMean(got, known) ?? `expected one of ${listOf(known, 20)}`);
+          else push('invalid-value', discPath, `unknown ${disc} ${describe(got)}`, () => didYouMean(got, known) ?? `expected one of ${listOf(known, 20)}`);
         } else {
           const branches = (issue as { errors?: Issue[][] }).errors ?? [];
           const closest = branches.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0];
@@ -116,7 +123,7 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
         }
         const values = issue.values.map(String);
         const expected = custom ?? `expected ${values.length === 1 ? values[0] : `one of ${listOf(values)}`}`;
-        push('invalid-value', path, `${expected}, got ${describe(actual)}`, didYouMean(actual, values));
+        push('invalid-value', path, `${expected}, got ${describe(actual)}`, () => didYouMean(actual, values));
         break;
       }
       case 'invalid_type':

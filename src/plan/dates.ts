@@ -20,7 +20,19 @@ function toUtc(date: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
+/**
+ * Computed dates stay in the calendar of the input, years 0000 to 9999, so that they compare as strings: a deadline
+ * later than that (a 8,000-year term, an election deadline of 2^53 days) is held at 9999-12-31, after every date a
+ * scenario can name, instead of becoming "10026-…" (which sorts before "2040-…") or an invalid date (which throws).
+ */
+const LAST_DAY = '9999-12-31';
+const FIRST_DAY = '0000-01-01';
+const LAST_MS = Date.UTC(9999, 11, 31);
+const FIRST_MS = new Date(0).setUTCFullYear(0, 0, 1);
+
 function fromUtc(ms: number): string {
+  if (!(ms <= LAST_MS)) return LAST_DAY;
+  if (ms < FIRST_MS) return FIRST_DAY;
   return new Date(ms).toISOString().slice(0, 10);
 }
 
@@ -32,6 +44,8 @@ export function addDays(date: string, days: number): string {
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const year = y + years;
+  if (!(year <= 9999)) return LAST_DAY;
+  if (year < 0) return FIRST_DAY;
   const day = Math.min(d, daysInMonth(year, m));
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,6 +1,7 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
 import { partyName } from '../plan/parties.js';
 import type { Breach, Region, Status } from '../plan/vocabulary.js';
+import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
@@ -80,8 +81,8 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   const names = new Set(Object.keys(head.interpretations));
   return {
     *head(): Generator<string> {
-      yield* wrap(head.title, width, '  ').map(c.bold);
-      yield* wrap(`${head.scenario} · ${head.file}`, width, '  ').map(c.dim);
+      yield* wrap(visible(head.title), width, '  ').map(c.bold);
+      yield* wrap(visible(`${head.scenario} · ${head.file}`), width, '  ').map(c.dim);
       const readings = Object.entries(head.interpretations).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
       const params = Object.entries(head.parameters).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
       const chosen = [...readings, ...params];

@@ -1,4 +1,5 @@
 // The treaty's events and conditions in plain words, for every human-facing view of a trace.
+import { visible } from '../input/issues.js';
 import { partyName } from '../plan/parties.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import type { Deadline } from '../run/trace.js';
@@ -56,7 +57,7 @@ export function provenanceWords(e: ScenarioEvent): string {
 }
 
 export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }): string {
-  if (step.event) return `${cap(eventWords(step.event))}${provenanceWords(step.event)}`;
+  if (step.event) return visible(`${cap(eventWords(step.event))}${provenanceWords(step.event)}`);
   return step.deadline ? deadlineWords(step.deadline) : '';
 }
 

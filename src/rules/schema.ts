@@ -97,6 +97,14 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/** What a rule cites: a missing citation is named as such, not just as a missing field. */
+const CitedClause = z
+  .string({ error: (issue) => (issue.input === undefined ? 'every rule cites the clause it encodes: an id from clauses.json' : 'expected a clause id from clauses.json') })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
+const CitedPoints = z
+  .array(Point, { error: (issue) => (issue.input === undefined ? 'every rule cites the plan points it encodes, e.g. ["10c"]' : 'expected a list of plan points such as ["10c", "SG"]') })
+  .min(1, { error: 'cite at least one plan point' });
+
 export const RuleDef = z.strictObject({
   name: Id,
   description: Text.optional(),
@@ -105,8 +113,8 @@ export const RuleDef = z.strictObject({
   event: z.strictObject({
     type: z.enum(RULE_EMITS),
     params: z.strictObject({
-      clause: Id,
-      points: Points,
+      clause: CitedClause,
+      points: CitedPoints,
       breach: z.enum(BREACH_KINDS).optional(),
       party: Party.optional(),
       partyFrom: z.enum(['by', 'against', 'party', 'in']).optional(),

@@ -1,5 +1,5 @@
 // casus test [FILES|DIRS]: every scenario's expect blocks; one broken file never stops the others.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssues, InputError, usageIssue } from '../../input/issues.js';
 import { coverageLines, coverageOf } from '../../report/coverage.js';
@@ -14,15 +14,24 @@ const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 /** Scenario files under the given paths, directories searched recursively, in a stable order. */
 export function scenarioFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
+  // each directory once, however many links lead to it: a link to `.` would otherwise recurse until the path is too long
+  const seen = new Set<string>();
   const visit = (path: string, explicit: boolean) => {
     let stat;
     try {
       stat = statSync(path);
     } catch {
-      throw new InputError([usageIssue(`${path}: no such file or directory`, 'pass scenario files or directories, e.g. casus test scenarios')]);
+      if (explicit) throw new InputError([usageIssue(`${path}: no such file or directory`, 'pass scenario files or directories, e.g. casus test scenarios')]);
+      // a broken link among the scenarios is reported with the other files, not instead of them
+      if (SCENARIO_FILE.test(path)) out.push(path);
+      return;
     }
-    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name), false);
-    else if (explicit || SCENARIO_FILE.test(path)) out.push(path);
+    if (stat.isDirectory()) {
+      const real = realpathSync(path);
+      if (seen.has(real)) return;
+      seen.add(real);
+      for (const name of readdirSync(path).sort()) visit(join(path, name), false);
+    } else if (explicit || SCENARIO_FILE.test(path)) out.push(path);
   };
   for (const p of paths) visit(p, true);
   return out;
