@@ -1,33 +1,28 @@
 // The reports as a person sees them: the HTML page in headless Chromium, and the Mermaid text rendered by mermaid itself.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mermaid } from '../src/report/diagram.js';
 import { htmlReport } from '../src/report/html.js';
 import { markdownReport } from '../src/report/markdown.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
+import { chromiumAvailable, launchChromium, watchedPage } from './browser.js';
 import { ruleSet } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUTPUT = resolve('test-output');
 const MERMAID_JS = resolve('node_modules/mermaid/dist/mermaid.min.js');
 const SCENARIOS = ['renewed-offensive-invokes-the-guarantee', 'a-ukrainian-offensive-that-seizes-land-is-revoked-rather-than-void', 'an-extension-without-russia-has-no-effect'];
 const traceOf = (name: string) => runScenario(loadScenario(`scenarios/${name}.yaml`, ruleSet), ruleSet);
 
-// CI installs Chromium (.ci/run); elsewhere a missing browser skips these tests rather than failing them
-const available = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
-describe.skipIf(!available)('the reports in a browser', () => {
+describe.skipIf(!chromiumAvailable)('the reports in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    // launch() gives every run a fresh temporary profile of its own
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -35,24 +30,15 @@ describe.skipIf(!available)('the reports in a browser', () => {
   });
 
   /** A page that records console errors, uncaught exceptions and any request that leaves the file. */
-  async function watchedPage(): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('about:')) requests.push(r.url());
-    });
-    return { page, problems, requests };
+  async function watched(): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+    const { page, problems, elsewhere } = await watchedPage(browser, { width: 1200, height: 900 }, (url) => ['file:', 'data:', 'about:'].some((p) => url.startsWith(p)));
+    return { page, problems, requests: elsewhere };
   }
 
   it.each(SCENARIOS)('shows the HTML report of %s with no console errors, the swimlane and the statechart visible', async (name) => {
     const file = join(OUTPUT, `${name}.html`);
     writeFileSync(file, htmlReport(await traceOf(name)));
-    const { page, problems, requests } = await watchedPage();
+    const { page, problems, requests } = await watched();
     await page.goto(pathToFileURL(file).href);
     for (const selector of ['#swimlane-chart', '#statechart-chart', '#timeline table', '#clauses']) {
       await page.locator(selector).waitFor({ state: 'visible', timeout: 5000 });
@@ -75,7 +61,7 @@ describe.skipIf(!available)('the reports in a browser', () => {
   it('renders the Mermaid statechart with the mermaid package, without syntax errors', async () => {
     const trace = await traceOf(SCENARIOS[0]!);
     const fromReport = /```mermaid\n([\s\S]*?)```/.exec(markdownReport(trace))![1]!;
-    const { page, problems } = await watchedPage();
+    const { page, problems } = await watched();
     await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
     await page.addScriptTag({ path: MERMAID_JS });
     for (const [i, text] of [mermaid(), mermaid(trace), fromReport].entries()) {

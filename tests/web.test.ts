@@ -2,25 +2,22 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, InputError } from '../src/input/issues.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
+import { chromiumAvailable, launchChromium, watchedPage } from './browser.js';
 import { captureIo, ruleSet } from './helpers.js';
 import { main } from '../src/cli/main.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUTPUT = resolve('test-output');
 const OFFENSIVE = 'renewed-offensive-invokes-the-guarantee';
 const DRONE_RAID = 'under-the-invasion-reading-a-drone-raid-does-not-revoke-the-guarantee';
 
-// CI installs Chromium (.ci/run); elsewhere a missing browser skips these tests rather than failing them
-const available = existsSync(CHROMIUM) || Boolean(process.env.CI);
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe.skipIf(!available)('the teaching page in a browser', () => {
+describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   let browser: Browser;
   let server: ChildProcessWithoutNullStreams;
   let url: string;
@@ -40,7 +37,7 @@ describe.skipIf(!available)('the teaching page in a browser', () => {
       });
       server.on('exit', (code) => fail(new Error(`casus serve exited ${code} before printing its address`)));
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -53,16 +50,7 @@ describe.skipIf(!available)('the teaching page in a browser', () => {
 
   /** A page that records console errors, uncaught exceptions and any request that leaves the server. */
   async function open(hash = ''): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    const elsewhere: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(url) && !r.url().startsWith('data:')) elsewhere.push(r.url());
-    });
+    const { page, problems, elsewhere } = await watchedPage(browser, { width: 1400, height: 1000 }, (u) => u.startsWith(url) || u.startsWith('data:'));
     await page.goto(url + hash);
     await page.locator('body[data-ready="true"]').waitFor({ timeout: 10_000 });
     return { page, problems, elsewhere };

@@ -5,6 +5,7 @@ import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadPlannedRuleSet, type RuleSet } from '../rules/load.js';
 import { checkOverrides, parseOverrides } from '../run/settings.js';
 import type { Io } from './io.js';
+import { checkOut } from './output.js';
 
 export const COMMON_OPTIONS = {
   rules: { type: 'string' },
@@ -46,6 +47,8 @@ export interface CommandArgs {
   overrides(): Record<string, string>;
   /** --assume pairs: open facts stated as true or false */
   assumptions(): Record<string, boolean>;
+  /** the one file the command takes (a usage error otherwise), and --out checked against it */
+  oneFile(what: string, example: string): { file: string; out: string | undefined };
 }
 
 export function parseCommandArgs(command: Command, argv: string[]): CommandArgs {
@@ -85,6 +88,13 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
       const issues = checkOverrides(loadRules(), overrides);
       if (issues.length) throw new InputError(issues);
       return overrides;
+    },
+    oneFile(what, example) {
+      const [file, ...extra] = parsed.positionals;
+      if (!file || extra.length) throw new InputError([usageIssue(`casus ${command.name} takes exactly one ${what}`, example)]);
+      const out = values.out as string | undefined;
+      if (out !== undefined) checkOut(out, [file]);
+      return { file, out };
     },
     assumptions() {
       const out: Record<string, boolean> = {};

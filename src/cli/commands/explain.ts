@@ -1,5 +1,4 @@
 // casus explain FILE [--at DATE]: why each status is what it is on a date, and why notable events did not change the guarantee.
-import { InputError, usageIssue } from '../../input/issues.js';
 import { explain, explanationJson } from '../../report/explain.js';
 import { explanationLines } from '../../report/explainText.js';
 import { runScenario } from '../../run/runner.js';
@@ -7,7 +6,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -33,10 +32,7 @@ Examples:
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const [file, ...extra] = args.positionals;
-    if (!file || extra.length) throw new InputError([usageIssue('casus explain takes exactly one scenario file', 'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01')]);
-    const out = args.values.out as string | undefined;
-    if (out !== undefined) checkOut(out, [file]);
+    const { file, out } = args.oneFile('scenario file', 'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01');
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
     const trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: overrides });

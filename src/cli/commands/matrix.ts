@@ -1,11 +1,10 @@
 // casus matrix FILE: the scenario under every combination of readings, outcomes grouped.
-import { InputError, usageIssue } from '../../input/issues.js';
 import { matrixLines, matrixMarkdown } from '../../report/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { runMatrix } from '../../whatif/matrix.js';
 import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
 export const matrixCommand: Command = {
   name: 'matrix',
@@ -27,10 +26,7 @@ Example:
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const [file, ...extra] = args.positionals;
-    if (!file || extra.length) throw new InputError([usageIssue('casus matrix takes exactly one scenario file')]);
-    const out = args.values.out as string | undefined;
-    if (out !== undefined) checkOut(out, [file]);
+    const { file, out } = args.oneFile('scenario file', 'casus matrix scenarios/a-russian-land-grab-is-a-breach-but-does-not-void-the-guarantee.yaml');
     const ruleSet = args.ruleSet();
     const only = (args.values.only as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
     const matrix = await runMatrix(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: args.overrides(), ...(only ? { only } : {}) });

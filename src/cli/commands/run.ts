@@ -13,7 +13,7 @@ import { assume, runBranches } from '../../whatif/branches.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
+import { emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
 
 /** The format --out's extension implies when --format is not given. */
 const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
@@ -44,10 +44,7 @@ Examples:
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const [file, ...extra] = args.positionals;
-    if (!file || extra.length) throw new InputError([usageIssue('casus run takes exactly one scenario file', 'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);
-    const out = args.values.out as string | undefined;
-    if (out !== undefined) checkOut(out, [file]);
+    const { file, out } = args.oneFile('scenario file', 'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml');
     const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();

@@ -8,7 +8,7 @@ import { simulate } from '../../simulate/pool.js';
 import { summarise } from '../../simulate/tally.js';
 import type { Io } from '../io.js';
 import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
 /** Below this many runs, worker threads cost more than they save. */
 const WORKERS_FROM = 5_000;
@@ -62,10 +62,7 @@ Examples:
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const [file, ...extra] = args.positionals;
-    if (!file || extra.length) throw new InputError([usageIssue('casus simulate takes exactly one model file', 'casus simulate models/baseline.yaml --runs 10000')]);
-    const out = args.values.out as string | undefined;
-    if (out !== undefined) checkOut(out, [file]);
+    const { file, out } = args.oneFile('model file', 'casus simulate models/baseline.yaml --runs 10000');
     const runs = wholeNumber('runs', args.values.runs as string | undefined, 1000, 1);
     const seed = wholeNumber('seed', args.values.seed as string | undefined, 1, 0);
     if (seed > 0xffffffff) throw new InputError([usageIssue(`--seed ${seed}: at most ${0xffffffff}`)]);

@@ -5,7 +5,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { parseSweep, runSweep } from '../../whatif/sweep.js';
 import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
 export const sweepCommand: Command = {
   name: 'sweep',
@@ -25,12 +25,9 @@ Example:
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const [file, ...extra] = args.positionals;
-    if (!file || extra.length) throw new InputError([usageIssue('casus sweep takes exactly one scenario file')]);
+    const { file, out } = args.oneFile('scenario file', 'casus sweep FILE --param retaliation-window-days=0..90:10');
     const spec = args.values.param as string | undefined;
     if (!spec) throw new InputError([usageIssue('casus sweep needs --param NAME=FROM..TO:STEP', 'e.g. --param retaliation-window-days=0..90:10')]);
-    const out = args.values.out as string | undefined;
-    if (out !== undefined) checkOut(out, [file]);
     const ruleSet = args.ruleSet();
     const { name, values } = parseSweep(spec, ruleSet);
     const sweep = await runSweep(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, name, values, args.overrides());
