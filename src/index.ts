@@ -1,5 +1,6 @@
 // casus as a library: load a rule set and a scenario, run it, read the trace.
-export { loadRuleSet, parseRuleSet, DEFAULT_RULES_DIR, type RuleSet, type LoadedRule, type RuleFile } from './rules/load.js';
+export { loadRuleSet, loadPlannedRuleSet, planVersions, parseRuleSet, DEFAULT_RULES_DIR, type RuleSet, type LoadedRule, type RuleFile } from './rules/load.js';
+export { applyPlanVersion, PlanVersion, type PlanInfo } from './rules/versions.js';
 export { loadScenario, parseScenario, checkScenario, type LoadedScenario } from './scenario/load.js';
 export { scenarioSchema, ScenarioEvent, Expectation, type Scenario, type SettingsVocabulary } from './scenario/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
@@ -15,5 +16,10 @@ export { explanationLines } from './report/explainText.js';
 export { markdownReport } from './report/markdown.js';
 export { htmlReport } from './report/html.js';
 export { mermaid, dot } from './report/diagram.js';
+export { runCheck, type CheckReport, type Finding } from './check/index.js';
+export { runBranches, assume, MAX_BRANCHES, type BranchedRun, type Branch, type Outcome } from './whatif/branches.js';
+export { compareTraces, type Comparison, type Side } from './whatif/compare.js';
+export { runMatrix, type Matrix } from './whatif/matrix.js';
+export { runSweep, parseSweep, type Sweep } from './whatif/sweep.js';
 export { main } from './cli/main.js';
 export * from './plan/vocabulary.js';
