@@ -26,7 +26,7 @@ const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] 
 export function runCheck(ruleSet: RuleSet): CheckReport {
   const space = exploreStateSpace();
   const invariants = checkInvariants(space);
-  const search = new DomainSearch(ruleSet, new Domain(ruleSet, space.statuses));
+  const search = new DomainSearch(ruleSet, new Domain(ruleSet));
   const statics = staticChecks(ruleSet, search);
   const findings: Finding[] = search.overlaps().map((o) => {
     const known = ruleSet.ambiguities.find((a) => samePair(a.rules, o.rules));

@@ -69,7 +69,7 @@ export interface RunPath {
 }
 
 function occupied(s: Status): string[] {
-  const ids = [`guarantee.${s.guarantee}`, `ceasefire.${s.ceasefire}`, `sanctions.${s.sanctions}`, `russiaBenefits.${s.russiaBenefits}`];
+  const ids = [`agreement.${s.agreement}`, `guarantee.${s.guarantee}`, `ceasefire.${s.ceasefire}`, `sanctions.${s.sanctions}`, `russiaBenefits.${s.russiaBenefits}`];
   if (s.guaranteePhase) ids.splice(1, 0, `guarantee.${s.guarantee}.${s.guaranteePhase}`);
   return ids;
 }

@@ -11,7 +11,7 @@ import { nearMisses } from './whyNot.js';
 import { stepWords } from './words.js';
 
 /** The status fields an explanation accounts for, one by one. */
-export const EXPLAINED = ['guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
+export const EXPLAINED = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
 export type Explained = (typeof EXPLAINED)[number];
 
 export interface ClauseCitation {
@@ -277,7 +277,7 @@ export function explain(trace: Trace, at?: string): Explanation {
   const readings = new Set(Object.keys(trace.interpretations));
   const status = last?.status ?? trace.initial;
   const shown = EXPLAINED.filter((r) => r !== 'guaranteePhase' || status.guaranteePhase !== null);
-  const milestones = last?.milestones ?? { entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
+  const milestones = last?.milestones ?? { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
   const extension = [...steps].reverse().find((s) => s.fired.some((f) => f.emits === 'TERM_EXTENDED' && f.unaffected.length === 0));
   return {
     scenario: trace.scenario,

@@ -1,5 +1,6 @@
 // An Explanation in plain sentences for the terminal, 80 columns.
 import { partyName } from '../plan/parties.js';
+import { REGION_LABELS } from '../plan/vocabulary.js';
 import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
 import { wrap } from './text.js';
 
@@ -13,6 +14,7 @@ const NBSP = '\u00a0';
 const paint = (on: boolean, code: string) => (s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
 
 const SUBJECT: Record<string, string> = {
+  agreement: 'The agreement is',
   guarantee: 'The guarantee is',
   guaranteePhase: 'Its phase is',
   ceasefire: 'The ceasefire is',
@@ -20,7 +22,7 @@ const SUBJECT: Record<string, string> = {
   russiaBenefits: "Russia's benefits under the deal are",
 };
 
-const LABEL: Record<string, string> = { guarantee: 'the guarantee', guaranteePhase: "the guarantee's phase", ceasefire: 'the ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" };
+const LABEL: Record<string, string> = Object.fromEntries(Object.entries(REGION_LABELS).map(([k, v]) => [k, k === 'sanctions' || k === 'russiaBenefits' ? v.short : `the ${v.short}`]));
 
 export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
 export const stepPlace = (s: StepRef) => `${s.at}, step ${s.index}${s.line ? `, line ${s.line}` : ''}`;

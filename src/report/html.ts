@@ -1,5 +1,6 @@
 // The run as one self-contained HTML page: no script, no network; inline CSS and SVG; every scenario text escaped.
 import { partyName } from '../plan/parties.js';
+import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
 import { conditionList } from './explainText.js';
@@ -33,7 +34,6 @@ svg .initial { fill: #111827; } svg .move { fill: none; stroke: var(--accent); s
 @media print { .figure { overflow: visible; } }
 `;
 
-const REGION_NAME: Record<string, string> = { guarantee: 'Guarantee', guaranteePhase: 'Phase', ceasefire: 'Ceasefire', sanctions: 'Sanctions on Russia', russiaBenefits: "Russia's benefits" };
 const citeLink = (clause: string, points: string[]) => `<a href="#clause-${esc(clause)}">${esc(clause)}</a> · ${esc(points.join(', '))}`;
 
 function card(r: RegionReason): string {
@@ -41,7 +41,7 @@ function card(r: RegionReason): string {
   const set = r.setBy;
   const notYet = r.notYet ? `; not yet: rule <code>${esc(r.notYet.rule)}</code> (${citeLink(r.notYet.clause.id, r.notYet.points)}) did not fire: ${esc(r.notYet.reason)}` : '';
   const how = set ? `since ${esc(r.since ?? '')}: ${esc(set.step.words)}; rule <code>${esc(set.rule)}</code> (${citeLink(set.clause.id, set.points)})` : `the initial status${notYet}`;
-  return `<div class="card" data-region="${esc(r.region)}"><div class="muted">${esc(REGION_NAME[r.region] ?? r.region)}</div><div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>${esc(value)}</div><div class="muted">${how}</div></div>`;
+  return `<div class="card" data-region="${esc(r.region)}"><div class="muted">${esc(REGION_LABELS[r.region as Region]?.title ?? r.region)}</div><div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>${esc(value)}</div><div class="muted">${how}</div></div>`;
 }
 
 export function htmlReport(trace: Trace): string {

@@ -1,5 +1,6 @@
 // The run as a Markdown report that reads well on GitHub: summary, timeline table, step by step, the statechart, the clauses.
 import { partyName } from '../plan/parties.js';
+import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { mermaid } from './diagram.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
@@ -23,14 +24,14 @@ const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 const anchor = (id: string) => `#clause-${id}`;
 const cite = (clause: string, points: string[]) => `[${clause}](${anchor(clause)}) · ${points.join(', ')}`;
 
-const REGION_NAME: Record<string, string> = { guarantee: 'guarantee', guaranteePhase: 'phase', ceasefire: 'ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" };
+const REGION_NAME = (region: string) => REGION_LABELS[region as Region]?.short ?? region;
 
 function summaryRow(r: RegionReason): string {
   const set = r.setBy;
   const n = r.notYet;
   const by = set ? `${mdText(set.step.words)} (step ${set.step.index})` : n ? `initial status; not yet: ${mdText(n.reason)}` : 'initial status';
   const rule = set ? `${code(set.rule)}, ${cite(set.clause.id, set.points)}` : n ? `${code(n.rule)} did not fire, ${cite(n.clause.id, n.points)}` : '—';
-  return `| ${REGION_NAME[r.region]} | **${mdText(r.value ?? '—')}** | ${r.since ?? '—'} | ${by} | ${rule} |`;
+  return `| ${REGION_NAME(r.region)} | **${mdText(r.value ?? '—')}** | ${r.since ?? '—'} | ${by} | ${rule} |`;
 }
 
 export function markdownReport(trace: Trace): string {

@@ -1,6 +1,6 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
 import { partyName } from '../plan/parties.js';
-import type { Breach, Region, Status } from '../plan/vocabulary.js';
+import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
 import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
@@ -35,18 +35,16 @@ export function wrap(text: string, width: number, indent: string, first = ''): s
   return lines;
 }
 
-const guaranteeText = (s: Status) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee);
 const breachText = (b: Breach) => `${b.kind} by ${partyName(b.party)}`;
 const NBSP = '\u00a0';
 /** The clause citation, kept on one line. */
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`.replaceAll(' ', NBSP);
 
-const REGION_LABEL: Record<string, string> = { guarantee: 'guarantee', ceasefire: 'ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" };
 
 function regionChange(region: Region, before: Status, after: Status): string | undefined {
   if (region === 'breaches') return undefined;
   if (region === 'guarantee' || region === 'guaranteePhase') return `guarantee ${guaranteeText(before)} → ${guaranteeText(after)}`;
-  return `${REGION_LABEL[region]} ${before[region]} → ${after[region]}`;
+  return `${REGION_LABELS[region].short} ${before[region]} → ${after[region]}`;
 }
 
 export function* textLines(trace: Trace, options: TextOptions): Generator<string> {
@@ -76,7 +74,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   const c = palette(options.colour);
   const pad = ' '.repeat(12);
   let before = head.initial;
-  let was: Milestones = { entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
+  let was: Milestones = { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
   const silent = new Set(clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
   const names = new Set(Object.keys(head.interpretations));
   return {
@@ -157,7 +155,10 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
 function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
-  yield `  ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`;
+  yield `  agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`;
+  const m = trace.milestones;
+  const dates = [m.concluded && `concluded ${m.concluded}`, m.implementation && `implementation from ${m.implementation}`].filter(Boolean);
+  if (dates.length) yield `  ${dates.join(', ')}`;
   if (trace.milestones.entryIntoForce) {
     yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${trace.milestones.termEnds}` : ''}`;
   }

@@ -1,7 +1,7 @@
 // The one declaration of every rule-set file's shape: clauses, settings, gazetteer and rule families.
 import { z } from 'zod';
 import { Party } from '../scenario/schema.js';
-import { BREACH_KINDS, RULE_EMITS } from '../plan/vocabulary.js';
+import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
 const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, { error: 'expected a plan point such as 10c, or SG for the security-guarantee draft' });
@@ -31,7 +31,18 @@ export const Settings = z.strictObject({
       name: Id,
       points: Points,
       question: Text,
-      readings: z.array(z.strictObject({ value: Id, meaning: Text })).min(2, { error: 'an interpretation needs at least two readings' }),
+      /** former names of this interpretation: a scenario or --set that uses one is told the new name */
+      replaces: z.array(Id).optional(),
+      readings: z
+        .array(
+          z.strictObject({
+            value: Id,
+            meaning: Text,
+            /** data facts this reading sets, e.g. which territories count as Russia */
+            sets: z.record(Id, z.array(Id)).optional(),
+          }),
+        )
+        .min(2, { error: 'an interpretation needs at least two readings' }),
     }),
   ),
   parameters: z.array(
@@ -50,7 +61,9 @@ export type Settings = z.infer<typeof Settings>;
 
 export const Gazetteer = z.strictObject({
   natoMembers: z.strictObject({ asOf: Text, source: Text, members: z.array(Party).min(1) }),
-  places: z.array(z.strictObject({ name: Text, spellings: z.array(Text) })),
+  europeanParties: z.strictObject({ source: Text, members: z.array(Party).min(1) }),
+  russiaLandNeighbours: z.strictObject({ source: Text, members: z.array(Party).min(1) }),
+  places: z.array(z.strictObject({ name: Text, spellings: z.array(Text), territory: z.enum(TERRITORIES).optional() })),
 });
 export type Gazetteer = z.infer<typeof Gazetteer>;
 

@@ -37,6 +37,10 @@ export interface Deadline {
 
 /** Dates the statechart keeps beside the status: when the guarantee started, when its term and the election deadline fall. */
 export interface Milestones {
+  /** the fifth signature: the obligations bind */
+  concluded: string | null;
+  /** both sides have withdrawn: the ceasefire, benefits and relief */
+  implementation: string | null;
   entryIntoForce: string | null;
   termEnds: string | null;
   electionsDue: string | null;

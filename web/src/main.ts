@@ -113,7 +113,7 @@ function renderFinal(trace: Trace): void {
   const f = trace.final;
   const held = trace.expectations.filter((e) => e.ok).length;
   const failing = trace.expectations.filter((e) => !e.ok);
-  const lines = [h('p', {}, `Under these readings, at the end (${trace.horizon}): `, h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`), `, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`)];
+  const lines = [h('p', {}, `Under these readings, at the end (${trace.horizon}): `, h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`), `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`)];
   if (trace.expectations.length) {
     const not = failing.length ? ` (line ${failing.map((e) => e.line).join(', ')} ${failing.length === 1 ? 'does' : 'do'} not, under these readings)` : '';
     lines.push(h('p', { id: 'expectations', class: failing.length ? 'bad' : 'good' }, `The scenario's own expectations: ${held} of ${trace.expectations.length} hold${not}.`));

@@ -1,5 +1,5 @@
 // The timeline: one step at a time (the event, what changed, why, in casus's own words) and the list of all steps.
-import type { Status } from '../../src/plan/vocabulary.js';
+import { statusLine, type Status } from '../../src/plan/vocabulary.js';
 import { explain } from '../../src/report/explain.js';
 import { explanationLines, stepExplanationLines } from '../../src/report/explainText.js';
 import { guaranteeText, timeline } from '../../src/report/steps.js';
@@ -18,7 +18,7 @@ export function traceUpTo(trace: Trace, cursor: number): Trace {
   return { ...trace, steps, final: last?.status ?? trace.initial, horizon: last?.at ?? trace.horizon, milestones: last?.milestones ?? trace.milestones };
 }
 
-export const statusLine = (s: Status) => `guarantee ${guaranteeText(s)} · ceasefire ${s.ceasefire} · sanctions ${s.sanctions} · Russia's benefits ${s.russiaBenefits}`;
+export { statusLine };
 
 export function renderStepList(trace: Trace, onPick: (cursor: number) => void): void {
   const list = byId('step-list');
