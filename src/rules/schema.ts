@@ -84,7 +84,7 @@ const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FactRef = z.strictObject({ fact: z.string() });
 const PlainPath = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, { error: 'expected a plain dot path such as RUSSIAN_ATTACK_QUALIFIES (no JSONPath, filters or expressions)' })
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, { error: 'expected a plain dot path such as region.value (no JSONPath, filters or expressions)' })
   .refine((p) => !p.split('.').some((seg) => ['__proto__', 'constructor', 'prototype'].includes(seg)), { error: 'a path may not walk into __proto__, constructor or prototype' });
 
 export const OPERATORS = [
