@@ -75,7 +75,7 @@ describe('casus check catches', () => {
 
   it('a clause no rule encodes, and a plan point nobody accounts for', () => {
     const clauses = JSON.parse(BUNDLED.find((f) => f.name === 'clauses.json')!.text);
-    clauses.clauses.push({ id: 'jets-in-poland', points: ['9'], kind: 'obligation', title: 'Jets in Poland', paraphrase: 'European jets are based in Poland.', consequence: 'None named.', planNamesConsequence: false });
+    clauses.clauses.push({ id: 'jets-in-poland', points: ['9'], kind: 'obligation', title: 'Jets in Poland', paraphrase: 'European jets are based in Poland.', consequence: 'None named.', planNamesConsequence: false, sources: [{ address: 'https://example.org/point-9', supports: 'Point 9.', confidence: 'reported' }] });
     clauses.notEncoded = clauses.notEncoded.filter((n: { points: string[] }) => !n.points.includes('9') && !n.points.includes('26'));
     const report = runCheck(parseRuleSet('/rules', BUNDLED.map((f) => (f.name === 'clauses.json' ? { ...f, text: JSON.stringify(clauses) } : f))));
     expect(report.static.find((s) => s.name === 'every clause is encoded by a rule')!.details).toEqual([expect.stringMatching(/^clause jets-in-poland has no rule/)]);

@@ -27,7 +27,7 @@ describe('explain names the clause and the failing condition', () => {
     const e = explain(await traceOf('a-limited-incursion-does-not-invoke-the-guarantee'));
     const w = whyNotOn(e, '2028-04-11');
     expect(w).toMatchObject({ kind: 'condition-failed', rule: 'qualifying-russian-attack', emits: 'RUSSIAN_ATTACK_QUALIFIES', guarantee: 'in-force', points: ['10c', 'SG'], readings: {} });
-    expect(w.clause).toMatchObject({ id: 'guarantee-trigger', points: ['10c', 'SG'], title: expect.stringContaining('Russian attack') });
+    expect(w.clause).toMatchObject({ id: 'guarantee-trigger', points: ['SG'], title: expect.stringContaining('Russian attack') });
     expect(w.failed).toEqual([expect.objectContaining({ fact: 'scale', operator: 'equal', wanted: 'large-scale', saw: 'limited' })]);
     expect(w.reason).toBe('scale is limited, not large-scale');
     expect(textOf(e)).toContain('The nearest rule, qualifying-russian-attack [guarantee-trigger · 10c, SG], did not fire: scale is limited, not large-scale.');
@@ -82,8 +82,8 @@ describe('explain says why each region has its status', () => {
   it('names the step, the rule, the values its conditions saw and the clause', async () => {
     const e = explain(await traceOf('renewed-offensive-invokes-the-guarantee'));
     const guarantee = e.regions.find((r) => r.region === 'guarantee')!;
-    expect(guarantee).toMatchObject({ value: 'invoked', since: '2029-03-01', setBy: { from: 'in-force', rule: 'qualifying-russian-attack', step: { at: '2029-03-01', line: 18 }, clause: { id: 'guarantee-trigger', points: ['10c', 'SG'] } } });
-    expect(guarantee.setBy!.clause.paraphrase).toMatch(/large-scale Russian armed attack/);
+    expect(guarantee).toMatchObject({ value: 'invoked', since: '2029-03-01', setBy: { from: 'in-force', rule: 'qualifying-russian-attack', step: { at: '2029-03-01', line: 18 }, clause: { id: 'guarantee-trigger', points: ['SG'] } } });
+    expect(guarantee.setBy!.clause.paraphrase).toMatch(/renewed Russian armed attack on Ukraine across the agreed line/);
     expect(guarantee.setBy!.conditions).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ fact: 'scale', saw: 'large-scale' }),
@@ -96,7 +96,7 @@ describe('explain says why each region has its status', () => {
     expect(e.breaches).toEqual([expect.objectContaining({ kind: 'ceasefire-violation', party: 'RU', rule: 'ceasefire-violation', clause: 'ceasefire' })]);
     const text = textOf(e);
     expect(text).toContain('The guarantee is invoked, since 2029-03-01 (it was in-force).');
-    expect(text).toContain('Clause guarantee-trigger (points 10c, SG), "A renewed Russian attack invokes the guarantee"');
+    expect(text).toContain('Clause guarantee-trigger (point SG), "A renewed Russian attack invokes the guarantee"');
   });
 
   it('says when a second rule fired on the same step to no effect', async () => {
@@ -157,7 +157,8 @@ describe('casus explain on the command line', () => {
     expect(text.out).toContain('Why each status is what it is on 2035-12-31');
     expect(text.out).toMatch(/The nearest rule, term-extended \[term · SG\], did not fire: parties lacks RU\s+\(has UA, US, EU, NATO\)\./);
     expect(text.out).not.toMatch(/[{}]/);
-    for (const line of text.out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    // a source's address is never broken, so only a line that is one address may run past the column
+    for (const line of text.out.split('\n')) if (!/^\s*- https?:\/\/\S+$/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
     const json = await cli(['explain', file, '--format', 'json']);
     const e = JSON.parse(json.out) as Explanation;
     expect(e).toMatchObject({ scenario: 'an-extension-without-russia-has-no-effect', at: '2036-06-30', atEnd: true, status: { guarantee: 'expired' } });

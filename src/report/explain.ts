@@ -4,9 +4,9 @@ import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
 import type { Breach, Status } from '../plan/vocabulary.js';
 import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
-import type { Clause } from '../rules/schema.js';
+import type { Clause, Source } from '../rules/schema.js';
 import type { FiredRule, Milestones, NotFiredRule, Step, Trace } from '../run/trace.js';
-import { factName, failedWords, heldWords, leafWords, show, wanted } from './conditionWords.js';
+import { factName, failedWords, heldWords, isNotStated, leafWords, show, wanted } from './conditionWords.js';
 import { nearMisses } from './whyNot.js';
 import { stepWords } from './words.js';
 
@@ -21,6 +21,8 @@ export interface ClauseCitation {
   paraphrase: string;
   consequence: string;
   planNamesConsequence: boolean;
+  /** where the clause comes from: address, what it supports, how sure */
+  sources: Source[];
 }
 
 export interface StepRef {
@@ -45,6 +47,8 @@ export interface ConditionSeen {
   saw: unknown;
   /** an interpretation (a reading), not a fact about the event */
   reading: boolean;
+  /** a fact the scenario left out, read as not so */
+  notStated: boolean;
   words: string;
 }
 
@@ -122,8 +126,8 @@ const GUARANTEE_FIELDS: ReadonlySet<string> = new Set(['guarantee', 'guaranteePh
 export function citation(trace: Trace, id: string, points: string[] = []): ClauseCitation {
   const c: Clause | undefined = trace.clauses.find((x) => x.id === id);
   return c
-    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence }
-    : { id, points, title: id, paraphrase: '', consequence: '', planNamesConsequence: false };
+    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence, sources: c.sources }
+    : { id, points, title: id, paraphrase: '', consequence: '', planNamesConsequence: false, sources: [] };
 }
 
 export function stepRef(step: Step): StepRef {
@@ -154,7 +158,7 @@ function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): Co
     const plain = leaf.operator === 'equal' || leaf.operator === 'in';
     words = typeof leaf.factValue === 'boolean' ? `${sentence} (${name}: ${leaf.factValue})` : plain ? sentence : `${sentence}, ${wanted(leaf)}`;
   }
-  return { fact: leaf.fact, ...(leaf.path ? { path: leaf.path } : {}), operator: leaf.operator, wanted: wanted(leaf), saw: leaf.factValue, reading, words };
+  return { fact: leaf.fact, ...(leaf.path ? { path: leaf.path } : {}), operator: leaf.operator, wanted: wanted(leaf), saw: leaf.factValue, reading, notStated: isNotStated(leaf), words };
 }
 
 /** The conditions that made a fired rule fire: every leaf that held, the first alternative that held, not the event type. */

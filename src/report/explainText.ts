@@ -1,8 +1,10 @@
 // An Explanation in plain sentences for the terminal, 80 columns.
+import { POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { REGION_LABELS } from '../plan/vocabulary.js';
 import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
-import { wrap } from './text.js';
+import { legendTextLines, wrap } from './text.js';
+import { sourceWords } from './words.js';
 
 export interface ExplainTextOptions {
   colour: boolean;
@@ -39,7 +41,8 @@ function clauseLines(c: ClauseCitation, cited: Set<string>): string[] {
   if (cited.has(c.id)) return [`Clause ${c.id} (${points(c)}), as above.`];
   cited.add(c.id);
   const lines = [`Clause ${c.id} (${points(c)}), "${c.title}": ${sentence(c.paraphrase)}`];
-  if (c.consequence) lines.push(`${c.planNamesConsequence ? 'Its consequence' : 'Its consequence (the plan names none)'}: ${sentence(c.consequence)}`);
+  if (c.consequence) lines.push(`Its consequence: ${sentence(c.consequence)}`);
+  if (c.sources.length) lines.push('Sources:', ...c.sources.map((x) => `-${NBSP}${sourceWords(x)}`));
   return lines;
 }
 
@@ -82,7 +85,7 @@ function paragraphs(width: number) {
 
 function breachLine(b: Explanation['breaches'][number]): string {
   const by = b.rule ? `, rule ${b.rule}` : '';
-  const consequence = b.clauseCitation.planNamesConsequence ? '' : '; the plan names no consequence';
+  const consequence = b.clauseCitation.planNamesConsequence ? '' : `; ${POINT_27_CONSEQUENCE}`;
   return `${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`;
 }
 
@@ -138,13 +141,14 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   const assumed = Object.entries(e.assumptions).map(([k, v]) => `${k}=${v}`);
   if (assumed.length) yield* para(`Assumptions (not in the plan): ${assumed.join(', ')}.`, '  ', '').map(dim);
   yield '';
-  if (e.whyNot.length === 0) {
-    yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
-    return;
+  if (e.whyNot.length === 0) yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
+  else {
+    yield bold('Why not: events that did not change the guarantee');
+    for (const w of e.whyNot) {
+      yield '';
+      for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
+    }
   }
-  yield bold('Why not: events that did not change the guarantee');
-  for (const w of e.whyNot) {
-    yield '';
-    for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
-  }
+  yield '';
+  yield* legendTextLines(options.width ?? 80, dim);
 }

@@ -1,4 +1,5 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
+import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
 import { visible } from '../input/issues.js';
@@ -6,7 +7,7 @@ import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
 import { nearMisses } from './whyNot.js';
-import { failedWords } from './conditionWords.js';
+import { failedWords, notStatedNote } from './conditionWords.js';
 import { stepWords } from './words.js';
 
 export interface TextOptions {
@@ -33,6 +34,12 @@ export function wrap(text: string, width: number, indent: string, first = ''): s
   }
   lines.push(line);
   return lines;
+}
+
+/** The legend for the terminal: every abbreviation and marker the output uses. */
+export function* legendTextLines(width: number, paintLine: (s: string) => string = (s) => s): Generator<string> {
+  yield paintLine('Legend');
+  for (const line of legendLines()) yield* wrap(line, width, '    ', '  ').map(paintLine);
 }
 
 const breachText = (b: Breach) => `${b.kind} by ${partyName(b.party)}`;
@@ -116,7 +123,7 @@ interface LineContext {
   after: Status;
   was: Milestones;
   now: Milestones;
-  /** clauses for which the plan names no consequence */
+  /** clauses for which the plan names no specific consequence (point 27 applies) */
   silent: Set<string>;
   shown: Set<string>;
   width: number;
@@ -140,7 +147,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   if (f.changed.includes('breaches') && !shown.has(`breach:${f.rule}`)) {
     shown.add(`breach:${f.rule}`);
     const added = after.breaches.slice(before.breaches.length).filter((b) => b.clause === f.clause);
-    const note = x.silent.has(f.clause) ? ' (the plan names no consequence)' : '';
+    const note = x.silent.has(f.clause) ? ` (${POINT_27_CONSEQUENCE})` : '';
     for (const b of added) yield* line(`→ breach: ${breachText(b)}${note}`).map(c.bold);
   }
   if (f.changed.length === 0 && f.unaffected.length === 0) {
@@ -150,6 +157,8 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   for (const u of f.unaffected) {
     yield* line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim);
   }
+  const unstated = notStatedNote(f.conditions);
+  if (unstated) yield* line(`· ${f.rule} ${unstated}`).map(c.dim);
 }
 
 function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
@@ -171,6 +180,8 @@ function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | un
     yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(trace.expectations.length === 1 ? 'expectations: the one expectation holds' : `expectations: all ${trace.expectations.length} hold`);
     for (const x of failed) yield* expectationLines(x, stepAt);
   }
+  yield '';
+  yield* legendTextLines(width, c.dim);
 }
 
 /** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */

@@ -1,12 +1,23 @@
 // The one declaration of every rule-set file's shape: clauses, settings, gazetteer and rule families.
 import { z } from 'zod';
 import { Party } from '../scenario/schema.js';
+import { SOURCE_CONFIDENCE } from '../plan/legend.js';
 import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
 const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, { error: 'expected a plan point such as 10c, or SG for the security-guarantee draft' });
 const Points = z.array(Point).min(1, { error: 'cite at least one plan point' });
 const Text = z.string().min(1);
+
+/** Where a clause or a plan-version change comes from: an address, what it supports (our paraphrase) and how sure it is. */
+export const Source = z.strictObject({
+  address: z.url({ protocol: /^https?$/, error: 'expected the web address of the source, starting https://' }),
+  supports: Text,
+  confidence: z.enum(SOURCE_CONFIDENCE),
+});
+export type Source = z.infer<typeof Source>;
+/** The list is required; an empty one loads, and `casus check` reports it as a failed check. */
+export const Sources = z.array(Source, { error: (issue) => (issue.input === undefined ? 'every clause and plan-version change cites its sources: [{ "address", "supports", "confidence" }]' : 'expected a list of sources') });
 
 export const Clause = z.strictObject({
   id: Id,
@@ -16,6 +27,7 @@ export const Clause = z.strictObject({
   paraphrase: Text,
   consequence: Text,
   planNamesConsequence: z.boolean(),
+  sources: Sources,
 });
 export type Clause = z.infer<typeof Clause>;
 

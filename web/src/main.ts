@@ -1,4 +1,5 @@
 // The teaching page: wires the editor, the timeline, the statechart and the readings to the engine; the URL keeps the settings.
+import { LEGEND } from '../../src/plan/legend.js';
 import { guaranteeText } from '../../src/report/steps.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import type { Trace } from '../../src/run/trace.js';
@@ -240,6 +241,7 @@ async function start(): Promise<void> {
     // opened without casus serve: the bundled scenarios are all there is
   }
   wire();
+  byId('legend-list').replaceChildren(...LEGEND.flatMap((l) => [h('dt', {}, l.term), h('dd', {}, l.meaning)]));
   await apply(location.hash);
   document.body.dataset.ready = 'true';
 }
