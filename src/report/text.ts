@@ -6,7 +6,7 @@ import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
-import { nearMisses } from './whyNot.js';
+import { nearMisses, otherMisses } from './whyNot.js';
 import { failedWords, notStatedNote } from './conditionWords.js';
 import { stepWords } from './words.js';
 
@@ -105,7 +105,9 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
       for (const f of step.fired) yield* firedLines(f, ctx);
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
-      if (closest) yield* wrap(`· ${closest.rule} did not apply: ${failedWords(closest.conditions, names).join('; ')} ${tag(closest)}`, width, `${pad}  `, pad).map(c.dim);
+      for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
+        yield* wrap(`· ${miss.rule} did not apply: ${failedWords(miss.conditions, names).join('; ')} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
+      }
       before = step.status;
       was = step.milestones;
     },
@@ -150,6 +152,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
     const note = x.silent.has(f.clause) ? ` (${POINT_27_CONSEQUENCE})` : '';
     for (const b of added) yield* line(`→ breach: ${breachText(b)}${note}`).map(c.bold);
   }
+  if (f.note && f.changed.length > 0) yield* wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim);
   if (f.changed.length === 0 && f.unaffected.length === 0) {
     if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${x.now.termEnds} (was ${x.was.termEnds})`).map(c.bold);
     else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied) yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);

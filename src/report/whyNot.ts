@@ -26,3 +26,27 @@ export function nearMisses(step: Step): NotFiredRule[] {
     .sort((a, b) => b.passed - a.passed || a.failed - b.failed || a.order - b.order)
     .map((x) => x.n);
 }
+
+/** Events that only move the deal from stage to stage: their rules fail on almost every step, and say nothing then. */
+const STAGES = new Set(['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE', 'AWAIT_CEASEFIRE', 'AWAIT_COMPENSATION']);
+
+/** Facts that fix the time or the stage of the deal: a rule failing on them only is simply not due yet. */
+const PROGRESS = new Set(['signatories', 'signatoriesBefore', 'withdrawn', 'withdrawnBefore', 'compensationPaid', 'compensationPaidBefore']);
+
+/**
+ * Beyond the guarantee: for each clause that did nothing on this step, its closest rule about this event that failed
+ * (e.g. 10c's snapback for a missile barrage, point 3 under its expectation reading).
+ */
+export function otherMisses(step: Step): NotFiredRule[] {
+  const acted = new Set(step.fired.map((f) => f.clause));
+  const best = new Map<string, { n: NotFiredRule; passed: number; failed: number }>();
+  for (const n of step.notFired) {
+    if (BINDING_EVENTS.has(n.emits) || STAGES.has(n.emits) || acted.has(n.clause)) continue;
+    const failed = failedLeaves(n.conditions);
+    if (failed.length === 0 || failed.some((leaf) => WHO.has(leaf.fact) || PROGRESS.has(leaf.fact))) continue;
+    const candidate = { n, passed: requirementsMet(n.conditions), failed: failed.length };
+    const known = best.get(n.clause);
+    if (!known || candidate.passed > known.passed || (candidate.passed === known.passed && candidate.failed < known.failed)) best.set(n.clause, candidate);
+  }
+  return [...best.values()].map((x) => x.n);
+}

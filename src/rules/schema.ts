@@ -143,6 +143,8 @@ export const RuleDef = z.strictObject({
       breach: z.enum(BREACH_KINDS).optional(),
       party: Party.optional(),
       partyFrom: z.enum(['by', 'against', 'party', 'in']).optional(),
+      /** what the trace says whenever the rule fires: what the clause promises that casus does not model */
+      note: Text.optional(),
     }),
   }),
 });

@@ -102,7 +102,15 @@ export class Stepper<R extends Recording> {
       const wasStatus = now;
       this.snapshot = nextSnapshot(was, event);
       now = statusOf(this.snapshot);
-      const head = { rule: o.rule.name, clause: params.clause, points: params.points, priority: o.rule.priority ?? 1, emits: o.rule.event.type, ...(party !== null && params.breach ? { party } : {}) };
+      const head = {
+        rule: o.rule.name,
+        clause: params.clause,
+        points: params.points,
+        priority: o.rule.priority ?? 1,
+        emits: o.rule.event.type,
+        ...(party !== null && params.breach ? { party } : {}),
+        ...(params.note ? { note: params.note } : {}),
+      };
       const changed = changedRegions(wasStatus, now);
       firedRules.push(full ? { ...head, conditions: o.conditions!, changed, unaffected: unaffectedRegions(was, event) } : { ...head, changed });
     }

@@ -13,6 +13,8 @@ export interface FiredRule {
   emits: RuleEmit;
   /** the breaching party, for rules that record a breach */
   party?: string;
+  /** what the clause promises beyond the statuses (from the rule's params) */
+  note?: string;
   conditions: ConditionTrace;
   /** regions this rule's event changed */
   changed: Region[];
