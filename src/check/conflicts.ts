@@ -48,6 +48,8 @@ export interface Overlap {
   eventType: string;
   /** the smallest event (fewest stated fields) on which both fire */
   example: Record<string, unknown>;
+  /** the readings, other than the defaults, under which the example is one */
+  exampleReadings: Record<string, string>;
   /** interpretation → the readings under which they fire together (all readings when unlisted) */
   readings: Record<string, string[]>;
   combinations: number;
@@ -108,6 +110,12 @@ export class DomainSearch {
     return undefined;
   }
 
+  /** How much an example asks of a reader: stated fields first, then readings away from their defaults. */
+  private size(a: Record<string, unknown>): number {
+    const moved = this.ruleSet.settings.interpretations.filter((x) => x.name in a && a[x.name] !== x.readings[0]!.value).length;
+    return stated(a) * 100 + moved;
+  }
+
   overlaps(): Overlap[] {
     const rules = this.ruleSet.rules.filter((r) => effectInForce(r.event.type) !== undefined);
     const out: Overlap[] = [];
@@ -119,7 +127,7 @@ export class DomainSearch {
         let example: { type: string; assignment: Record<string, unknown> } | undefined;
         const readings = new Map<string, Set<string>>();
         for (const hit of this.firing([a, b])) {
-          if (!example || stated(hit.assignment) < stated(example.assignment)) example = hit;
+          if (!example || this.size(hit.assignment) < this.size(example.assignment)) example = hit;
           for (const i of this.ruleSet.settings.interpretations) if (i.name in hit.assignment) (readings.get(i.name) ?? readings.set(i.name, new Set()).get(i.name)!).add(String(hit.assignment[i.name]));
         }
         if (!example) continue;
@@ -132,6 +140,9 @@ export class DomainSearch {
           eventType: example.type,
           example: Object.fromEntries(
             Object.entries(example.assignment).filter(([k, v]) => v !== null && !this.ruleSet.settings.interpretations.some((x) => x.name === k) && this.ruleSet.facts.get(k)?.source !== 'data'),
+          ),
+          exampleReadings: Object.fromEntries(
+            this.ruleSet.settings.interpretations.filter((x) => x.name in example.assignment && example.assignment[x.name] !== x.readings[0]!.value).map((x) => [x.name, String(example.assignment[x.name])]),
           ),
           readings: Object.fromEntries(limited.map(([name, values]) => [name, [...values].sort()])),
           combinations: domainSize(this.domain.dimensions(example.type, [...factsRead(a.conditions), ...factsRead(b.conditions)])),

@@ -97,7 +97,7 @@ export class Domain {
 
   private values(fact: string, spec: FactSpec, field: { optional: boolean; values?: readonly unknown[] } | undefined): unknown[] {
     const t = spec.type;
-    const absent = (spec.source === 'event' && field?.optional) || (spec.source === 'history' && 'nullable' in t && t.nullable) ? [null] : [];
+    const absent = (spec.source === 'event' && field?.optional && !spec.defaulted) || (spec.source === 'history' && 'nullable' in t && t.nullable) ? [null] : [];
     switch (t.kind) {
       case 'enum': return [...absent, ...(field?.values ?? t.values)];
       case 'boolean': return [...absent, true, false];

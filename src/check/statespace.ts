@@ -97,7 +97,7 @@ export function checkInvariants(space: StateSpace): Invariant[] {
       ...first(space.snapshots.filter((s) => s.context.implementationOn === null && statusOf(s).russiaBenefits === 'granted'), (s) => JSON.stringify(s.value)),
     },
     {
-      name: 'sanctions are eased or lifted only once implementation has begun, and reinstated only once the agreement is concluded',
+      name: 'sanctions ease only in implementation, reinstated only after conclusion',
       ...first(
         space.snapshots.filter((s) => {
           const { sanctions } = statusOf(s);

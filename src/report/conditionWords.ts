@@ -14,7 +14,11 @@ export const isNotStated = (leaf: { fact: string; factValue: unknown }): boolean
 /** The value a condition saw: "not stated" only for what the scenario left out; an empty history is "none". */
 const seenValue = (leaf: { fact: string; factValue: unknown }): string => (leaf.factValue === null && !SCENARIO_FACTS.has(leaf.fact) ? 'none' : show(leaf.factValue));
 
-const EMIT_WORDS: Record<string, string> = { RUSSIAN_ATTACK_QUALIFIES: 'a qualifying Russian attack' };
+/** History facts by the names a reader would use. */
+const FACT_WORDS: Record<string, string> = { daysSinceRussianAttack: "days since Russia's last attack on Ukraine" };
+
+/** What a null value means: a scenario fact left out is "not stated"; an empty history is "none". */
+const nullWords = (fact: string) => (SCENARIO_FACTS.has(fact) ? NOT_STATED : 'none');
 
 /** Boolean event facts as sentences: [when true, when false]. */
 const BOOLEAN_WORDS: Record<string, [string, string]> = {
@@ -24,17 +28,17 @@ const BOOLEAN_WORDS: Record<string, [string, string]> = {
   seizesTerritory: ['the attack seized territory', 'the attack did not seize territory'],
   compensationPaid: ['the US has been compensated', 'the US has not been compensated'],
   justified: ['the strike had cause', 'the strike was without cause'],
+  hostilitiesUnderWay: ['hostilities were under way', 'hostilities were not under way'],
 };
 
-/** A fact as a reader would name it: "days since a qualifying Russian attack" rather than daysSince.RUSSIAN_ATTACK_QUALIFIES. */
+/** A fact as a reader would name it: "days since Russia's last attack on Ukraine" rather than daysSinceRussianAttack. */
 export function factName(leaf: { fact: string; path?: string }): string {
-  if (leaf.fact === 'daysSince' && leaf.path) return `days since ${EMIT_WORDS[leaf.path] ?? leaf.path}`;
-  return leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+  return leaf.path ? `${leaf.fact}.${leaf.path}` : (FACT_WORDS[leaf.fact] ?? leaf.fact);
 }
 
 /** What the condition asked for: "above 30 (retaliation-window-days)", "one of ground, mixed". */
 export function wanted(leaf: LeafTrace): string {
-  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? (leaf.fact === 'daysSince' ? 'none' : 'not stated') : show(leaf.value);
+  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? nullWords(leaf.fact) : show(leaf.value);
   switch (leaf.operator) {
     case 'equal': return target;
     case 'notEqual': return `anything but ${target}`;
@@ -62,7 +66,8 @@ export function leafWords(leaf: LeafTrace): string {
     const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
     return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')} (has ${show(have)})`;
   }
-  if (leaf.operator === 'equal' && leaf.value === null) return `${name} is ${seenValue(leaf)}, but this alternative needs ${leaf.fact === 'daysSince' ? 'none' : 'it not stated'}`;
+  if (leaf.operator === 'equal' && leaf.value === null) return `${name} is ${seenValue(leaf)}, but this alternative needs ${SCENARIO_FACTS.has(leaf.fact) ? 'it not stated' : 'none'}`;
+  if (leaf.operator === 'doesNotContain') return `${name} includes ${show(leaf.value)}`;
   return `${name} is ${seenValue(leaf)}, not ${wanted(leaf)}`;
 }
 

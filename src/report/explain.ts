@@ -262,14 +262,15 @@ function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: Re
   return { step: stepRef(step), guarantee: step.status.guarantee, kind: 'condition-failed', rule: n.rule, emits: n.emits, clause: citation(trace, n.clause, n.points), points: n.points, failed, readings: under, reason: failedWords(n.conditions, readings).join('; ') };
 }
 
-/** For every step that left the guarantee unchanged: the rules about it that fired to no effect, or else the nearest rule that did not fire. */
+/** For every step that left the guarantee unchanged: the rules about it that fired to no effect, or else each clause's nearest rule that did not fire, nearest first. */
 export function whyNotOf(trace: Trace, step: Step): WhyNot[] {
   if (step.changed.includes('guarantee')) return [];
   const readings = new Set(Object.keys(trace.interpretations));
   const idle = step.fired.flatMap((f) => f.unaffected.filter((u) => u.region === 'guarantee').map((u) => noEffect(trace, step, f, u.reason)));
   if (idle.length) return idle;
-  const [closest] = nearMisses(step);
-  return closest ? [conditionFailed(trace, step, closest, readings)] : [];
+  const nearest = new Map<string, NotFiredRule>();
+  for (const miss of nearMisses(step)) if (!nearest.has(miss.clause)) nearest.set(miss.clause, miss);
+  return [...nearest.values()].map((miss) => conditionFailed(trace, step, miss, readings));
 }
 
 /** Why each region has its status on `at` (default: the end of the run), from the trace alone. */

@@ -67,14 +67,14 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
   return out;
 }
 
-function whyNotLines(w: WhyNot, cited: Set<string>): string[][] {
+function whyNotLines(w: WhyNot, cited: Set<string>, again = false): string[][] {
   const head = `On ${stepPlace(w.step)}: ${sentence(w.step.words)} The guarantee stayed ${w.guarantee}.`;
   const tag = `[${w.clause.id} · ${w.points.join(', ')}]`;
   const body =
     w.kind === 'no-effect'
       ? `Rule ${w.rule} ${tag} fired, but had no effect on the guarantee: ${sentence(w.reason)}`
-      : `The nearest rule, ${w.rule} ${tag}, did not fire: ${sentence(w.reason)}`;
-  return [[head], [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
+      : `${again ? 'Nor did' : 'The nearest rule,'} ${w.rule} ${tag}${again ? ' fire' : ', did not fire'}: ${sentence(w.reason)}`;
+  return [...(again ? [] : [[head]]), [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
 }
 
 /** Wraps a paragraph to the width; "name = value" and [clause · points] are kept on one line, then printed with plain spaces. */
@@ -101,8 +101,8 @@ export function* stepExplanationLines(e: Explanation, index: number, options: Ex
     for (const lines of rest) for (const [i, l] of lines.entries()) yield* para(l, '    ', i === 0 ? '  ' : '    ');
   }
   for (const b of e.breaches.filter((x) => x.step?.index === index)) yield* para(`Breach recorded: ${breachLine(b)}`, '    ', '');
-  for (const w of e.whyNot.filter((x) => x.step.index === index)) {
-    for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
+  for (const [k, w] of e.whyNot.filter((x) => x.step.index === index).entries()) {
+    for (const [i, lines] of whyNotLines(w, cited, k > 0).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && k === 0 ? '' : '  ');
   }
 }
 
@@ -144,9 +144,10 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   if (e.whyNot.length === 0) yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
   else {
     yield bold('Why not: events that did not change the guarantee');
-    for (const w of e.whyNot) {
-      yield '';
-      for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
+    for (const [k, w] of e.whyNot.entries()) {
+      const again = k > 0 && e.whyNot[k - 1]!.step.index === w.step.index;
+      if (!again) yield '';
+      for (const [i, lines] of whyNotLines(w, cited, again).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && !again ? '' : '  ');
     }
   }
   yield '';

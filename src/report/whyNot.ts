@@ -1,6 +1,6 @@
 // "Why not": the rules that could have changed a guarantee in force on a step but did not fire, closest first.
 import { eventsHandledIn } from '../machine/status.js';
-import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+import type { ConditionTrace } from '../rules/engine.js';
 import type { NotFiredRule, Step } from '../run/trace.js';
 import { failedLeaves } from './conditionWords.js';
 
@@ -8,10 +8,11 @@ import { failedLeaves } from './conditionWords.js';
 const WHO = new Set(['type', 'by', 'against', 'party', 'in']);
 const BINDING_EVENTS = new Set<string>(eventsHandledIn('guarantee', ['in-force', 'invoked']));
 
-/** The rule's own requirements (its top-level leaves, not alternatives inside an any) that held. */
+/** How much of the rule held: its conditions that were true, at any depth, the event type aside. */
 function requirementsMet(c: ConditionTrace): number {
-  if (!('all' in c)) return 0;
-  return c.all.filter((x): x is LeafTrace => 'fact' in x && x.fact !== 'type' && x.result === true).length;
+  if ('fact' in c) return c.fact !== 'type' && c.result === true ? 1 : 0;
+  const parts = 'all' in c ? c.all : 'any' in c ? c.any : [c.not];
+  return parts.reduce((n, p) => n + requirementsMet(p), 0);
 }
 
 /** Rules about this event that would have changed a guarantee in force, ordered by how much of them held. */

@@ -16,6 +16,8 @@ export interface FactSpec {
   source: 'event' | 'history' | 'setting' | 'data';
   type: FactType;
   about: string;
+  /** an event field the runner always fills in when the scenario leaves it out */
+  defaulted?: boolean;
   /** a data fact set by the chosen reading of this interpretation */
   setBy?: string;
 }
@@ -32,7 +34,7 @@ export const EVENT_FACTS: FactSpec[] = [
   eventFact('in', { kind: 'party', ...opt }, 'where troops are stationed'),
   eventFact('scale', { kind: 'enum', values: SCALES, ...opt }, 'the scale of an armed attack'),
   eventFact('means', { kind: 'enum', values: MEANS, ...opt }, 'the means of an armed attack'),
-  eventFact('territory', { kind: 'enum', values: TERRITORIES, ...opt }, 'where an armed attack lands (when not stated: russia if against RU, else ukraine)'),
+  { ...eventFact('territory', { kind: 'enum', values: TERRITORIES, ...opt }, 'where an armed attack lands (when not stated: russia if against RU, else ukraine)'), defaulted: true },
   eventFact('crossesLine', { kind: 'boolean', ...opt }, 'whether the attack crosses the agreed line'),
   eventFact('deliberate', { kind: 'boolean', ...opt }, 'whether the attack is deliberate'),
   eventFact('sustained', { kind: 'boolean', ...opt }, 'whether the attack is sustained'),
