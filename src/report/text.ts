@@ -106,7 +106,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       for (const f of step.fired) yield* firedLines(f, ctx);
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
       for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
-        yield* wrap(`· ${miss.rule} did not apply: ${failedWords(miss.conditions, names).join('; ')} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
+        yield* wrap(`· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
       }
       before = step.status;
       was = step.milestones;
@@ -167,7 +167,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
 function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
-  yield `  agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`;
+  yield* wrap(`agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`, width, '  ', '  ');
   const m = trace.milestones;
   const dates = [m.concluded && `concluded ${m.concluded}`, m.implementation && `implementation from ${m.implementation}`].filter(Boolean);
   if (dates.length) yield `  ${dates.join(', ')}`;
