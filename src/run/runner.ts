@@ -15,7 +15,7 @@ import type { OutcomeStep, Step, Trace, TraceEnd, TraceHead } from './trace.js';
 export interface RunOptions {
   /** interpretation and parameter overrides, as from repeated --set name=value */
   set?: Record<string, string>;
-  /** json-rules-engine (the reference, default) or the compiled closures (same trace, for batch work) */
+  /** the compiled closures (default) or json-rules-engine, the reference that defines what a rule means (same trace) */
   engine?: 'reference' | 'compiled';
 }
 
@@ -60,7 +60,7 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
   }
   const settings = resolveSettings(ruleSet, scenario, options.set);
   const ctx = factContext(ruleSet, settings);
-  const reference = options.engine !== 'compiled';
+  const reference = options.engine === 'reference';
   let evaluate: Evaluate;
   if (reference) {
     const engine = createEvaluator(ruleSet);
