@@ -207,3 +207,57 @@ export function compileRuleSet(ruleSet: RuleSet, constants: Facts): CompiledRule
     },
   };
 }
+
+/** A verdict that depends on a reading left open (its name): a search over readings fixes it and runs again. */
+export class OpenReading {
+  constructor(readonly name: string) {}
+}
+
+type Open = (facts: Facts) => boolean | string;
+
+/** Like compileCondition with `constants` read in place; a constant that is UNDECIDED makes a part answer with its name. */
+function compileOpen(c: Condition, constants: Facts): Open {
+  if ('all' in c || 'any' in c) {
+    const all = 'all' in c;
+    const parts = (all ? c.all : c.any).map((x) => compileOpen(x, constants));
+    return (f) => {
+      let open: string | undefined;
+      for (const p of parts) {
+        const r = p(f);
+        if (r === !all) return !all;
+        if (typeof r === 'string') open ??= r;
+      }
+      return open ?? all;
+    };
+  }
+  if ('not' in c) {
+    const inner = compileOpen(c.not, constants);
+    return (f) => {
+      const r = inner(f);
+      return typeof r === 'string' ? r : !r;
+    };
+  }
+  const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? c.value.fact : undefined;
+  const open = [c.fact, ref].find((name) => name !== undefined && Object.hasOwn(constants, name) && constants[name] === UNDECIDED);
+  if (open !== undefined) return () => open;
+  const { op, read, rhs } = leafParts(c, constants);
+  return (f) => op(read(f), rhs(f));
+}
+
+/** Only the rules that fire, as CompiledRuleSet.fire; throws OpenReading when a verdict depends on an UNDECIDED constant. */
+export function compileOpenRuleSet(ruleSet: RuleSet, constants: Facts): (facts: Facts, type: string) => Verdict[] {
+  const tests = new Map(ruleSet.rules.map((rule) => [rule, { test: compileOpen(rule.conditions, constants), verdict: { rule, fired: true } }]));
+  const byType = new Map<string, Array<{ test: Open; verdict: Verdict }>>();
+  return (facts, type) => {
+    let rules = byType.get(type);
+    if (!rules) byType.set(type, (rules = rulesFor(ruleSet, type).map((r) => tests.get(r)!)));
+    const out: Verdict[] = [];
+    for (const { test, verdict } of rules) {
+      const r = test(facts);
+      if (typeof r === 'string') throw new OpenReading(r);
+      if (r) out.push(verdict);
+    }
+    return out;
+  };
+}
+

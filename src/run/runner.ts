@@ -1,6 +1,6 @@
 // The runner: Scenario × RuleSet → Trace. Pure and deterministic; simulated time, deadlines injected as steps.
 import type { MachineParameters } from '../machine/machine.js';
-import { compileRuleSet, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
+import { compileOpenRuleSet, compileRuleSet, UNDECIDED, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
 import { createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -17,6 +17,8 @@ export interface RunOptions {
   set?: Record<string, string>;
   /** the compiled closures (default) or json-rules-engine, the reference that defines what a rule means (same trace) */
   engine?: 'reference' | 'compiled';
+  /** interpretations left open (compiled outcomes only): a step whose rules depend on one throws OpenReading */
+  open?: readonly string[];
 }
 
 type Evaluate = (facts: Record<string, unknown>, type: string) => readonly Verdict[] | Promise<readonly Verdict[]>;
@@ -65,6 +67,9 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
   if (reference) {
     const engine = createEvaluator(ruleSet);
     evaluate = (facts) => engine.evaluate(facts);
+  } else if (options.open?.length) {
+    for (const name of options.open) ctx.constants[name] = UNDECIDED;
+    evaluate = compileOpenRuleSet(ruleSet, ctx.constants);
   } else {
     const rules = compiledFor(ruleSet, ctx);
     evaluate = recording === 'full' ? (facts, type) => rules.explain(facts, type) : (facts, type) => rules.fire(facts, type);
@@ -142,7 +147,7 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
 }
 
 /** The fast path: compiled rules, outcomes only, synchronous. For batch work (simulate, matrix, sweep, check). */
-export function runOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, options: Pick<RunOptions, 'set'> = {}, onStep?: (step: OutcomeStep) => void): Omit<TraceEnd, 'clauses'> & { initial: TraceHead['initial'] } {
+export function runOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, options: Pick<RunOptions, 'set' | 'open'> = {}, onStep?: (step: OutcomeStep) => void): Omit<TraceEnd, 'clauses'> & { initial: TraceHead['initial'] } {
   const p = openRun(loaded, ruleSet, { ...options, engine: 'compiled' }, 'outcomes');
   for (let pending = p.stepper.next(); pending; pending = p.stepper.next()) {
     const step = p.stepper.apply(pending, p.evaluate(pending.facts, pending.type) as readonly Verdict[]);

@@ -9,6 +9,7 @@ import { runOutcomes, runScenario } from '../../src/run/runner.js';
 import type { Step } from '../../src/run/trace.js';
 import { checkScenario, loadScenario } from '../../src/scenario/load.js';
 import { runBranches } from '../../src/whatif/branches.js';
+import { runMatrix } from '../../src/whatif/matrix.js';
 import { ruleSet } from '../helpers.js';
 import { scenarioWithParametersArb } from './arbitraries.js';
 
@@ -60,6 +61,23 @@ describe('the compiled rules', () => {
         }
       }),
       { numRuns: Math.round(60 * SCALE) },
+    );
+  });
+
+  it('the matrix, running once per class of readings that cannot differ, gives every combination the outcome of its own run', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioWithParametersArb(20), async (s) => {
+        const loaded = checkScenario(s, ruleSet);
+        const matrix = await runMatrix(loaded, ruleSet);
+        expect(matrix.runs).toBe(ruleSet.settings.interpretations.reduce((n, i) => n * i.readings.length, 1));
+        for (const { outcome, combinations } of matrix.outcomes) {
+          for (const combination of combinations) {
+            const f = runOutcomes(loaded, ruleSet, { set: combination }).final;
+            expect(f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee, JSON.stringify(combination)).toBe(outcome);
+          }
+        }
+      }),
+      { numRuns: Math.round(15 * SCALE) },
     );
   });
 });
