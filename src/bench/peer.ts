@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, Operator } from 'json-rules-engine';
+import { plainPath } from '../rules/plainPath.js';
 import { parse } from 'yaml';
 
 const [file, rules] = process.argv.slice(2) as [string, string];
-const engine = new Engine([], { allowUndefinedFacts: true });
+const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: plainPath });
 engine.addOperator(new Operator<unknown[], unknown[]>('containsAll', (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)), Array.isArray));
 for (const name of readdirSync(rules).filter((f) => f.endsWith('.json') && !/^(clauses|settings|gazetteer|ambiguities)\.json$/.test(f))) {
   const family = JSON.parse(readFileSync(join(rules, name), 'utf8')) as { rules?: Array<{ name: string; conditions: never; event: never }> };
