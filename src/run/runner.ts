@@ -29,7 +29,8 @@ const compiled = new WeakMap<RuleSet, Map<string, CompiledRuleSet>>();
 function compiledFor(ruleSet: RuleSet, ctx: FactContext): CompiledRuleSet {
   let bySettings = compiled.get(ruleSet);
   if (!bySettings) compiled.set(ruleSet, (bySettings = new Map()));
-  const key = JSON.stringify(ctx.constants);
+  // the data lists are the rule set's own, so the readings and parameters are the whole key (batch work asks once per run)
+  const key = JSON.stringify([ctx.settings.interpretations, ctx.settings.parameters]);
   let rules = bySettings.get(key);
   if (!rules) bySettings.set(key, (rules = compileRuleSet(ruleSet, ctx.constants)));
   return rules;
