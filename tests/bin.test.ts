@@ -25,6 +25,15 @@ describe('the casus executable', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('simulates across worker threads, to the same tally as in one thread', () => {
+    const json = (workers: string) => {
+      const r = casus('simulate', 'models/baseline.yaml', '--runs', '400', '--seed', '7', '--workers', workers, '--format', 'json');
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    expect(json('2')).toBe(json('1'));
+  });
+
   it('prints its version and help', () => {
     expect(casus('--version').stdout).toMatch(/^casus \d+\.\d+\.\d+/);
     expect(casus('--help').status).toBe(0);
