@@ -2,6 +2,7 @@
 import { Engine, Operator, type RuleResult } from 'json-rules-engine';
 import { rulesFor, type LoadedRule, type RuleSet } from './ruleSet.js';
 import { plainPath } from './plainPath.js';
+import type { Condition } from './schema.js';
 
 export type LeafTrace = {
   fact: string;
@@ -74,19 +75,34 @@ export interface Evaluator {
   evaluate(facts: Record<string, unknown>): Promise<RuleOutcome[]>;
 }
 
+/** The facts a condition reads: its leaves' facts and the facts they compare with. */
+function factsRead(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(factsRead);
+  if ('any' in c) return c.any.flatMap(factsRead);
+  if ('not' in c) return factsRead(c.not);
+  const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? [c.value.fact] : [];
+  return [c.fact, ...ref];
+}
+
 /**
  * Engines per run, one per event type with only the rules that can fire on it (an alpha-node index: a rule whose leading
  * type condition fails cannot fire); outcomes (fired, or about this step's event type) come back in rule-set order.
  */
 export function createEvaluator(ruleSet: RuleSet): Evaluator {
-  const engines = new Map<string, Engine>();
+  const engines = new Map<string, { engine: Engine; reads: string[] }>();
   const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
   return {
     async evaluate(facts) {
       const type = facts.type as string;
-      let engine = engines.get(type);
-      if (!engine) engines.set(type, (engine = createEngine(ruleSet, rulesFor(ruleSet, type))));
-      const { results, failureResults } = await engine.run(facts);
+      let entry = engines.get(type);
+      if (!entry) {
+        const rules = rulesFor(ruleSet, type);
+        engines.set(type, (entry = { engine: createEngine(ruleSet, rules), reads: [...new Set(rules.flatMap((r) => factsRead(r.conditions)))] }));
+      }
+      // the engine makes an object per fact it is given: only those its rules read
+      const given: Record<string, unknown> = {};
+      for (const name of entry.reads) if (Object.hasOwn(facts, name)) given[name] = facts[name];
+      const { results, failureResults } = await entry.engine.run(given);
       const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({
         rule: byName.get(r.name as string)!,
         fired,
