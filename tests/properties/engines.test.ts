@@ -44,7 +44,7 @@ describe('the compiled rules', () => {
         expect(JSON.stringify(end.final)).toBe(JSON.stringify(reference.final));
         expect(end.milestones).toEqual(reference.milestones);
       }),
-      { numRuns: Math.round(300 * SCALE) },
+      { numRuns: Math.round(200 * SCALE) },
     );
   });
 
@@ -60,7 +60,7 @@ describe('the compiled rules', () => {
           expect(some).toEqual(all);
         }
       }),
-      { numRuns: Math.round(60 * SCALE) },
+      { numRuns: Math.round(30 * SCALE) },
     );
   });
 
