@@ -27,7 +27,7 @@ export async function* streamTraceJson(run: { head: TraceHead; steps: AsyncGener
   }
 }
 
-const BATCH = 256;
+const BATCH = 64;
 const OPEN = '{\n  "steps": [';
 const CLOSE = '\n  ]\n}';
 
