@@ -26,13 +26,19 @@ type Evaluate = (facts: Record<string, unknown>, type: string) => readonly Verdi
 /** Compiled rule sets, per rule set and per settings (which they bake in). */
 const compiled = new WeakMap<RuleSet, Map<string, CompiledRuleSet>>();
 
+const MAX_COMPILED = 64;
+
 function compiledFor(ruleSet: RuleSet, ctx: FactContext): CompiledRuleSet {
   let bySettings = compiled.get(ruleSet);
   if (!bySettings) compiled.set(ruleSet, (bySettings = new Map()));
   // the data lists are the rule set's own, so the readings and parameters are the whole key (batch work asks once per run)
   const key = JSON.stringify([ctx.settings.interpretations, ctx.settings.parameters]);
   let rules = bySettings.get(key);
-  if (!rules) bySettings.set(key, (rules = compileRuleSet(ruleSet, ctx.constants)));
+  if (!rules) {
+    // a bounded cache: a matrix or a long-lived server meets thousands of settings, each compiled set a few hundred kB
+    if (bySettings.size >= MAX_COMPILED) bySettings.delete(bySettings.keys().next().value!);
+    bySettings.set(key, (rules = compileRuleSet(ruleSet, ctx.constants)));
+  }
   return rules;
 }
 
