@@ -4,8 +4,8 @@ import { isIsoDate } from '../plan/dates.js';
 import { didYouMean } from '../plan/suggest.js';
 import { PARTIES, PARTY_DESCRIPTION } from '../plan/parties.js';
 import {
-  AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
-  TERRITORIES,
+  AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MANDATES, MEANS, MEASURES, REFERENDUM_RESULTS, RUSSIA_BENEFITS, SANCTIONS,
+  SCALES, TERRITORIES,
 } from '../plan/vocabulary.js';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,12 +65,14 @@ export const ScenarioEvent = z.discriminatedUnion('type', [
   event('extension-agreed', { parties: Parties }),
   event('force-level-reported', { party: Party, personnel: wholeNumber(0, 'a whole number of personnel') }),
   event('election-held', { party: Party }),
-  event('troops-stationed', { by: Party, in: Party }),
+  event('troops-stationed', { by: Party, in: Party, mandate: z.enum(MANDATES).optional() }),
   event('nato-accession', { party: Party }),
   event('nuclear-weapons-acquired', { party: Party }),
   event('sanctions-relief-step', {}),
   event('compensation-paid', {}),
   event('peace-council-ruling', { party: Party, finding: z.enum(FINDINGS) }),
+  event('ratification', { party: Party, body: z.string().min(1).optional() }),
+  event('referendum-held', { party: Party, result: z.enum(REFERENDUM_RESULTS) }),
 ]);
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
 
