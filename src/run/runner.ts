@@ -95,7 +95,7 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     parameters: settings.parameters,
     assumptions: settings.assumptions,
     defaults: settings.defaults,
-    plan: ruleSet.plan ? { version: ruleSet.plan.version, title: ruleSet.plan.title, changes: ruleSet.plan.changes.length } : null,
+    plan: ruleSet.plan ? { version: ruleSet.plan.version, title: ruleSet.plan.title, changes: ruleSet.plan.changes.length + ruleSet.plan.inherited.reduce((n, v) => n + v.changes.length, 0) } : null,
     initial: stepper.initial,
   };
   const applicable = (scenario.expect ?? []).map((x, i) => ({ x, line: loaded.expectLines[i] ?? 0 })).filter(({ x }) => expectationApplies(loaded, x.assuming));
