@@ -9,6 +9,9 @@ import { SOURCE_CONFIDENCE } from '../plan/legend.js';
 import { RuleDef, Sources } from './schema.js';
 import { checkRule, ruleEventTypes } from './validate.js';
 
+/** The version the base rule files encode: a run without --plan is a run under it. */
+export const BASE_PLAN = 'us-28';
+
 const Cited = {
   points: z.array(z.string().regex(/^(\d{1,2}[a-d]?|SG)$/)).min(1),
   /** how sure the sources are of this change */

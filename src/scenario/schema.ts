@@ -91,6 +91,8 @@ export const Expectation = z
     sanctions: z.enum(SANCTIONS).optional(),
     russiaBenefits: z.enum(RUSSIA_BENEFITS).optional(),
     breaches: z.array(BreachExpectation).optional(),
+    /** only in a run under this plan version (`casus test` runs the scenario under each version its expectations name) */
+    plan: Kebab.optional(),
     /** in a branching run: only the branches that assume these open facts ("EVENT-ID.FIELD": value) */
     assuming: z
       .record(
@@ -99,7 +101,7 @@ export const Expectation = z
       )
       .optional(),
   })
-  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming').length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
+  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming' && k !== 'plan').length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
 export type Expectation = z.infer<typeof Expectation>;
 
 /** Names and values the loaded rule set accepts for `interpretations` and `parameters`. */
