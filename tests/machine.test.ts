@@ -119,7 +119,7 @@ describe('the statechart', () => {
   it('declares every state of the status table', () => {
     const g = guaranteeMachine.root.states.guarantee!;
     expect(Object.keys(g.states)).toEqual(['pending', 'in-force', 'invoked', 'revoked', 'lapsed', 'void', 'expired']);
-    expect(Object.keys(g.states.pending!.states)).toEqual(['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation']);
+    expect(Object.keys(g.states.pending!.states)).toEqual(['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation', 'awaiting-ratification', 'awaiting-referendum']);
     expect(Object.keys(g.states.invoked!.states)).toEqual(['consultation', 'response']);
     expect(Object.keys(guaranteeMachine.root.states.ceasefire!.states)).toEqual(['not-in-effect', 'in-effect', 'violated']);
     expect(Object.keys(guaranteeMachine.root.states.sanctions!.states)).toEqual(['in-place', 'easing', 'lifted', 'reinstated']);

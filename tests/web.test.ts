@@ -181,12 +181,28 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     const { page, problems } = await open(`#scenario=${DRONE_RAID}`);
     expect(await page.locator('#plan-picker option').allTextContents()).toEqual([
       'us-28 (The US 28-point framework and its guarantee draft)',
+      'berlin (The US guarantee offered at the Berlin talks)',
       'e3-counter (The European (E3) counter-proposal)',
+      'geneva-19 (The US-Ukraine 19-point revision agreed in Geneva)',
+      'mar-a-lago (The 15-year guarantee offered at Mar-a-Lago)',
       'ua-20 (The 20-point framework published by Ukraine)',
     ]);
     await page.locator('#plan-picker').selectOption('ua-20');
     await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee void');
     await expect.poll(() => page.url()).toContain('ua-20');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the versions slider reruns the scenario under the version it moves to, and the timeline lists every version in date order', async () => {
+    const { page, problems } = await open('#scenario=a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin');
+    await expect.poll(() => page.locator('#version-timeline li').count()).toBe(6);
+    expect(await page.locator('#version-timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-version')))).toEqual(['us-28', 'e3-counter', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago']);
+    expect(await page.locator('#version-timeline li[data-version="berlin"]').textContent()).toContain('nato-troops-stationed');
+    await page.locator('#version-slider').fill('3');
+    await expect.poll(() => page.locator('#plan-picker').inputValue()).toBe('berlin');
+    await expect.poll(() => page.locator('#version-timeline li.current').getAttribute('data-version')).toBe('berlin');
+    await expect.poll(() => page.url()).toContain('berlin');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -23,6 +23,7 @@ export function baseFacts(ruleSet: RuleSet): Record<string, unknown> {
   const base: Record<string, unknown> = Object.fromEntries(EVENT_FACTS.map((f) => [f.name, f.type.kind === 'list' ? [] : null]));
   Object.assign(base, {
     signatories: [], withdrawn: [], compensationPaid: false, signatoriesBefore: [], withdrawnBefore: [], compensationPaidBefore: false, electionsHeldBy: [], hostilitiesUnderWay: false, daysSinceRussianAttack: null,
+    ratifiedBy: [], ratifiedByBefore: [], referendum: null, referendumBefore: null,
     ...dataFacts(ruleSet.gazetteer),
   });
   for (const i of ruleSet.settings.interpretations) base[i.name] = i.readings[0]!.value;

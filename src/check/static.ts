@@ -30,7 +30,9 @@ export function staticChecks(ruleSet: RuleSet, search: DomainSearch): StaticChec
   const uncitedChanges = plan
     ? [
         ...(plan.sources.length ? [] : [`plan version ${plan.version} cites no source for itself`]),
-        ...plan.changes.flatMap((c, i) => (c.sources.length ? [] : [`plan version ${plan.version}, change ${i + 1} (${changeName(c)}) cites no source`])),
+        ...[...plan.inherited, { version: plan.version, changes: plan.changes }].flatMap((v) =>
+          v.changes.flatMap((c, i) => (c.sources.length ? [] : [`plan version ${v.version}, change ${i + 1} (${changeName(c)}) cites no source`])),
+        ),
       ]
     : [];
   const unhandled = ruleSet.rules

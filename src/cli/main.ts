@@ -19,6 +19,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['compare', async () => (await import('./commands/compare.js')).compareCommand],
   ['matrix', async () => (await import('./commands/matrix.js')).matrixCommand],
   ['sweep', async () => (await import('./commands/sweep.js')).sweepCommand],
+  ['versions', async () => (await import('./commands/versions.js')).versionsCommand],
   ['clauses', async () => (await import('./commands/clauses.js')).clausesCommand],
   ['diagram', async () => (await import('./commands/diagram.js')).diagramCommand],
   ['schema', async () => (await import('./commands/schema.js')).schemaCommand],

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import { loadPlannedRuleSet, type RuleSet } from '../rules/load.js';
+import { loadPlannedRuleSet, planVersions, type RuleSet } from '../rules/load.js';
 import type { RunOptions } from '../run/runner.js';
 import { checkOverrides, parseOverrides } from '../run/settings.js';
 import type { Io } from './io.js';
@@ -19,7 +19,8 @@ export const COMMON_OPTIONS = {
 
 export const COMMON_HELP = `Options:
   --rules DIR         the rule set (default: the bundled rules/)
-  --plan VERSION      a version of the plan: us-28 (default), e3-counter, ua-20
+  --plan VERSION      a version of the plan: us-28 (default), e3-counter, geneva-19,
+                      berlin, ua-20, mar-a-lago (casus versions FILE runs them all)
   --set NAME=VALUE    choose an interpretation or parameter; repeatable
   --assume KEY=BOOL   state a fact the scenario leaves unknown (e.g. strike.justified=false)
   --format FORMAT     output format
@@ -50,6 +51,8 @@ export interface CommandArgs {
   plans: string[];
   /** the rule set named by --rules under a plan version (default: the first --plan), loaded on first use */
   ruleSet(plan?: string): RuleSet;
+  /** the rule set under every plan version the rule directory offers */
+  allPlans(): RuleSet[];
   /** --set pairs, checked against the rule set */
   overrides(): Record<string, string>;
   /** --assume pairs: open facts stated as true or false */
@@ -92,6 +95,7 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
     format,
     plans,
     ruleSet: loadRules,
+    allPlans: () => planVersions((values.rules as string | undefined) ?? undefined).map((v) => loadRules(v)),
     overrides() {
       const overrides = parseOverrides((values.set as string[] | undefined) ?? []);
       const issues = checkOverrides(loadRules(), overrides);

@@ -9,6 +9,9 @@ export const TERRITORIES = ['russia', 'crimea-donbas', 'buffer-zone', 'frozen-li
 export type Territory = (typeof TERRITORIES)[number];
 export const MEASURES = ['intelligence', 'logistics', 'economic', 'diplomatic', 'military'] as const;
 export const FINDINGS = ['breach', 'no-breach'] as const;
+export const REFERENDUM_RESULTS = ['approved', 'rejected'] as const;
+/** The mandate troops are stationed under, when it is not a state's own deployment. */
+export const MANDATES = ['multinational-force'] as const;
 
 export const EVENT_TYPES = [
   'signature',
@@ -27,6 +30,8 @@ export const EVENT_TYPES = [
   'sanctions-relief-step',
   'compensation-paid',
   'peace-council-ruling',
+  'ratification',
+  'referendum-held',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -37,7 +42,7 @@ export type DeadlineType = (typeof DEADLINE_TYPES)[number];
 export const AGREEMENT = ['open', 'concluded', 'implementing'] as const;
 export const GUARANTEE = ['pending', 'in-force', 'invoked', 'revoked', 'lapsed', 'void', 'expired'] as const;
 export const TERMINAL_GUARANTEE = ['revoked', 'lapsed', 'void', 'expired'] as const;
-export const GUARANTEE_PHASE = ['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation', 'consultation', 'response'] as const;
+export const GUARANTEE_PHASE = ['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation', 'awaiting-ratification', 'awaiting-referendum', 'consultation', 'response'] as const;
 export const CEASEFIRE = ['not-in-effect', 'in-effect', 'violated'] as const;
 export const SANCTIONS = ['in-place', 'easing', 'lifted', 'reinstated'] as const;
 export const RUSSIA_BENEFITS = ['not-granted', 'granted', 'withdrawn'] as const;
@@ -89,6 +94,8 @@ export const MACHINE_EVENTS = [
   'IMPLEMENTATION_BEGINS',
   'AWAIT_CEASEFIRE',
   'AWAIT_COMPENSATION',
+  'AWAIT_RATIFICATION',
+  'AWAIT_REFERENDUM',
   'ENTRY_INTO_FORCE',
   'CEASEFIRE_VIOLATED',
   'CEASEFIRE_RESTORED',

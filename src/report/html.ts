@@ -10,6 +10,9 @@ import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, guaranteeText, timeline } from './steps.js';
 import { COLOURS, esc, statechartSvg, swimlaneSvg } from './svg.js';
 import { stepWords } from './words.js';
+import { VERSIONS_STYLE, versionsHtml } from './versions.js';
+import type { VersionsReport } from '../whatif/versions.js';
+import { BASE_PLAN } from '../rules/versions.js';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #111827; --muted: #6b7280; --line: #e5e7eb; --accent: #b45309; }
@@ -36,6 +39,7 @@ svg .initial { fill: #111827; } svg .move { fill: none; stroke: var(--accent); s
 .sources { margin: 0 0 8px; font-size: 0.85rem; overflow-wrap: anywhere; } dl dt { font-weight: 700; } dl dd { margin: 0 0 6px 16px; }
 .legend span { margin-right: 14px; } .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; vertical-align: -1px; margin-right: 4px; border: 1px solid #9ca3af; }
 @media print { .figure { overflow: visible; } }
+${VERSIONS_STYLE}
 `;
 
 const citeLink = (clause: string, points: string[]) => `<a href="#clause-${esc(clause)}">${esc(clause)}</a> · ${esc(points.join(', '))}`;
@@ -55,7 +59,8 @@ function card(r: RegionReason): string {
   return `<div class="card" data-region="${esc(r.region)}"><div class="muted">${esc(REGION_LABELS[r.region as Region]?.title ?? r.region)}</div><div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>${esc(value)}</div><div class="muted">${how}</div></div>`;
 }
 
-export function htmlReport(trace: Trace): string {
+/** `versions`: the same scenario under every plan version, shown as a timeline of versions. */
+export function htmlReport(trace: Trace, versions?: VersionsReport): string {
   const e = explain(trace);
   const readings = new Set(Object.keys(trace.interpretations));
   const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => `<code>${esc(`${k}=${v}`)}</code>`);
@@ -110,6 +115,7 @@ export function htmlReport(trace: Trace): string {
   out.push('<section id="statechart"><h2>The statechart and the path this run took</h2>', `<div class="figure">${statechartSvg(trace)}</div>`);
   out.push('<p class="legend muted"><span><i style="background:#fde68a"></i>visited on this run</span><span><i style="background:#f59e0b"></i>where the run ended (◉)</span><span><i style="background:#fff"></i>not visited</span><span>double border: terminal</span><span>arrows: the moves this run made</span></p></section>');
 
+  if (versions && versions.versions.length) out.push(versionsHtml(versions, trace.plan?.version ?? BASE_PLAN));
   out.push('<section id="clauses"><h2>Clauses cited</h2>');
   for (const c of citedClauses(trace, e.whyNot.map((w) => w.clause.id))) {
     out.push(`<article class="clause" id="clause-${esc(c.id)}"><h3>${esc(c.id)}: ${esc(c.title)}</h3><p class="muted">point${c.points.length > 1 ? 's' : ''} ${esc(c.points.join(', '))} · ${esc(c.kind)}</p><p>${esc(c.paraphrase)}</p><p><em>Consequence:</em> ${esc(c.consequence)}</p>${sourcesHtml(c.sources)}</article>`);

@@ -29,10 +29,10 @@ export function nearMisses(step: Step): NotFiredRule[] {
 }
 
 /** Events that only move the deal from stage to stage: their rules fail on almost every step, and say nothing then. */
-const STAGES = new Set(['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE', 'AWAIT_CEASEFIRE', 'AWAIT_COMPENSATION']);
+const STAGES = new Set(['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE', 'AWAIT_CEASEFIRE', 'AWAIT_COMPENSATION', 'AWAIT_RATIFICATION', 'AWAIT_REFERENDUM']);
 
 /** Facts that fix the time or the stage of the deal: a rule failing on them only is simply not due yet. */
-const PROGRESS = new Set(['signatories', 'signatoriesBefore', 'withdrawn', 'withdrawnBefore', 'compensationPaid', 'compensationPaidBefore']);
+const PROGRESS = new Set(['signatories', 'signatoriesBefore', 'withdrawn', 'withdrawnBefore', 'compensationPaid', 'compensationPaidBefore', 'ratifiedBy', 'ratifiedByBefore', 'referendum', 'referendumBefore']);
 
 /**
  * Beyond the guarantee: for each clause that did nothing on this step, its closest rule about this event that failed

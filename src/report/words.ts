@@ -38,11 +38,13 @@ export function eventWords(e: ScenarioEvent): string {
     case 'extension-agreed': return `Extension agreed by ${list(e.parties)}`;
     case 'force-level-reported': return `${partyName(e.party)} reports ${e.personnel.toLocaleString('en-US')} personnel`;
     case 'election-held': return `${partyName(e.party)} holds an election`;
-    case 'troops-stationed': return `${partyName(e.by)} stations troops in ${partyName(e.in)}`;
+    case 'troops-stationed': return `${partyName(e.by)} stations troops in ${partyName(e.in)}${e.mandate ? ` (${e.mandate})` : ''}`;
     case 'nato-accession': return `${partyName(e.party)} joins NATO`;
     case 'nuclear-weapons-acquired': return `${partyName(e.party)} acquires nuclear weapons`;
     case 'sanctions-relief-step': return 'A sanctions-relief step';
     case 'compensation-paid': return 'The US is compensated';
+    case 'ratification': return `${partyName(e.party)} ratifies${e.body ? ` (${e.body})` : ''}`;
+    case 'referendum-held': return `${partyName(e.party)} holds a referendum: ${e.result}`;
     case 'peace-council-ruling': return e.finding === 'breach' ? `The Peace Council finds ${partyName(e.party)} in breach` : `The Peace Council finds no breach by ${partyName(e.party)}`;
   }
 }

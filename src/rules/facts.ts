@@ -1,5 +1,5 @@
 // Every fact a rule may test: what it is, where it comes from, and the values it can take.
-import { DEADLINE_TYPES, EVENT_TYPES, FINDINGS, MEANS, MEASURES, SCALES, TERRITORIES } from '../plan/vocabulary.js';
+import { DEADLINE_TYPES, EVENT_TYPES, FINDINGS, MANDATES, MEANS, MEASURES, REFERENDUM_RESULTS, SCALES, TERRITORIES } from '../plan/vocabulary.js';
 import type { Gazetteer, Settings } from './schema.js';
 
 export type FactType =
@@ -43,6 +43,8 @@ export const EVENT_FACTS: FactSpec[] = [
   eventFact('target', { kind: 'place', ...opt }, 'the place attacked, spelled as the gazetteer names it'),
   eventFact('personnel', { kind: 'number', ...opt }, 'the reported force level'),
   eventFact('finding', { kind: 'enum', values: FINDINGS, ...opt }, 'the Peace Council\'s finding'),
+  eventFact('mandate', { kind: 'enum', values: MANDATES, ...opt }, 'the mandate troops are stationed under'),
+  eventFact('result', { kind: 'enum', values: REFERENDUM_RESULTS, ...opt }, 'the result of a referendum'),
   eventFact('parties', { kind: 'list', of: 'party' }, 'the parties agreeing an extension'),
   eventFact('with', { kind: 'list', of: 'party' }, 'the parties consulted'),
   eventFact('measures', { kind: 'list', of: MEASURES }, 'the measures the US decided'),
@@ -55,6 +57,10 @@ export const HISTORY_FACTS: FactSpec[] = [
   { name: 'signatoriesBefore', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties that had signed before this event' },
   { name: 'withdrawnBefore', source: 'history', type: { kind: 'list', of: 'party' }, about: 'sides that had completed their withdrawal before this event' },
   { name: 'compensationPaidBefore', source: 'history', type: { kind: 'boolean', nullable: false }, about: 'whether the US had been compensated before this event' },
+  { name: 'ratifiedBy', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties whose parliament has ratified, this event included' },
+  { name: 'ratifiedByBefore', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties whose parliament had ratified before this event' },
+  { name: 'referendum', source: 'history', type: { kind: 'enum', values: REFERENDUM_RESULTS, nullable: true }, about: "the result of Ukraine's latest referendum, this event included (null if none)" },
+  { name: 'referendumBefore', source: 'history', type: { kind: 'enum', values: REFERENDUM_RESULTS, nullable: true }, about: "the result of Ukraine's latest referendum before this event (null if none)" },
   { name: 'electionsHeldBy', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties that have held an election, this event included' },
   {
     name: 'hostilitiesUnderWay',

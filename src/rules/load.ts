@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeText } from '../input/decode.js';
 import { InputError, usageIssue, type InputIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import { applyPlanVersion } from './versions.js';
+import { applyPlanVersion, type OverlayText } from './versions.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from './ruleSet.js';
 
 export { DATA_FILES, parseRuleSet, type LoadedRule, type RuleFile, type RuleSet } from './ruleSet.js';
@@ -104,9 +104,15 @@ export function loadPlannedRuleSet(dir: string = DEFAULT_RULES_DIR, plan?: strin
     const hint = didYouMean(name, available) ?? (available.length ? `the versions are ${listOf(available)}` : `${join(dir, 'versions')} holds no versions`);
     throw new InputError([usageIssue(`unknown plan version "${name}"`, hint)]);
   }
-  const file = join(dir, 'versions', `${name}.json`);
-  const read = readRuleFile(realDir(dir), file, { left: MAX_RULE_FILE_BYTES });
-  if (read === undefined) throw new InputError([{ code: 'not-a-file', file, line: 0, column: 0, path: '', message: 'not a regular file' }]);
-  if ('issue' in read) throw new InputError([read.issue]);
-  return applyPlanVersion(base, file, read.text);
+  const root = realDir(dir);
+  const budget = { left: MAX_RULE_SET_BYTES };
+  const overlay = (version: string): OverlayText => {
+    const file = join(dir, 'versions', `${version}.json`);
+    const read = readRuleFile(root, file, budget);
+    if (read === undefined) throw new InputError([{ code: 'not-a-file', file, line: 0, column: 0, path: '', message: 'not a regular file' }]);
+    if ('issue' in read) throw new InputError([read.issue]);
+    return { file, text: read.text };
+  };
+  const { file, text } = overlay(name);
+  return applyPlanVersion(base, file, text, { names: available, read: (v) => (available.includes(v) ? overlay(v) : undefined) });
 }

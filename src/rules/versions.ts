@@ -9,6 +9,9 @@ import { SOURCE_CONFIDENCE } from '../plan/legend.js';
 import { RuleDef, Sources } from './schema.js';
 import { checkRule, ruleEventTypes } from './validate.js';
 
+/** The version the base rule files encode: a run without --plan is a run under it. */
+export const BASE_PLAN = 'us-28';
+
 const Cited = {
   points: z.array(z.string().regex(/^(\d{1,2}[a-d]?|SG)$/)).min(1),
   /** how sure the sources are of this change */
@@ -33,6 +36,10 @@ export const PlanVersion = z.strictObject({
   version: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   title: z.string().min(1),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** the version whose rules this one changes (absent: the base rule files) */
+  'builds-on': z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+  /** what the sources leave unpublished, and so stays as in the version it builds on */
+  unpublished: z.string().min(1).optional(),
   sources: Sources,
   changes: z.array(PlanChange),
 });
@@ -42,34 +49,110 @@ export type PlanVersion = z.infer<typeof PlanVersion>;
 export interface PlanInfo {
   version: string;
   title: string;
+  published: string;
+  /** the version it builds on (null: the base rule files) */
+  buildsOn: string | null;
+  unpublished: string | null;
   sources: PlanVersion['sources'];
+  /** this version's own changes, from the version it builds on */
   changes: PlanChange[];
-  /** rules the version removes, with the clause each encoded */
+  /** the changes of the versions it builds on, oldest first: with `changes`, everything that differs from the base */
+  inherited: Array<{ version: string; changes: PlanChange[] }>;
+  /** rules the version (or one it builds on) removes, with the clause each encoded */
   removed: Array<{ rule: string; clause: string }>;
 }
 
-/** Applies a plan version's overlay (file text) to a rule set; every problem is reported with file:line. */
-export function applyPlanVersion(base: RuleSet, file: string, text: string): RuleSet {
+/** An overlay file's name and text. */
+export interface OverlayText {
+  file: string;
+  text: string;
+}
+
+/** Where the versions an overlay builds on are found: by name (the loader reads rules/versions/NAME.json). */
+export interface OverlaySource {
+  names: readonly string[];
+  read(name: string): OverlayText | undefined;
+}
+
+const NO_OVERLAYS: OverlaySource = { names: [], read: () => undefined };
+
+interface ParsedOverlay {
+  file: string;
+  version: PlanVersion;
+  locate: (path: PropertyKey[]) => { line: number; column: number };
+}
+
+function parseOverlay(file: string, text: string): ParsedOverlay {
   const parsed = parseText(file, text, true);
   if (!parsed.ok) throw new InputError(parsed.issues);
   const result = PlanVersion.safeParse(parsed.parsed.value);
   if (!result.success) throw new InputError(zodToIssues(result.error, PlanVersion, parsed.parsed, file));
-  const version = result.data;
+  return { file, version: result.data, locate: (path) => parsed.parsed.locate(path) };
+}
+
+/** The overlay and the ones it builds on, oldest first; an unknown version or a cycle is an error at the builds-on line. */
+function lineage(overlay: ParsedOverlay, source: OverlaySource): ParsedOverlay[] {
+  const chain = [overlay];
+  for (let child = overlay; child.version['builds-on'] !== undefined; ) {
+    const name = child.version['builds-on'];
+    const issue = (message: string, hint?: string): InputError => {
+      const { line, column } = child.locate(['builds-on']);
+      return new InputError([{ code: 'invalid-version', file: child.file, line, column, path: 'builds-on', message, ...(hint ? { hint } : {}) }]);
+    };
+    if (chain.some((c) => c.version.version === name)) {
+      throw issue(`builds-on "${name}" makes a cycle: ${[...chain.map((c) => c.version.version)].reverse().join(' → ')} → ${name}`, 'each version builds on an earlier one; the chain ends at a version without builds-on');
+    }
+    const text = source.read(name);
+    if (text === undefined) throw issue(`unknown plan version "${name}"`, didYouMean(name, source.names) ?? (source.names.length ? `the versions are ${source.names.join(', ')}` : undefined));
+    const parent = parseOverlay(text.file, text.text);
+    if (parent.version.version !== name) throw issue(`${text.file} is version "${parent.version.version}", not "${name}"`);
+    chain.unshift(parent);
+    child = parent;
+  }
+  return chain;
+}
+
+/**
+ * Applies a plan version's overlay (file text) to a rule set, after the versions it builds on (found through `source`);
+ * every problem is reported with file:line.
+ */
+export function applyPlanVersion(base: RuleSet, file: string, text: string, source: OverlaySource = NO_OVERLAYS): RuleSet {
+  const chain = lineage(parseOverlay(file, text), source);
+  let ruleSet = base;
+  for (const overlay of chain) ruleSet = applyOverlay(ruleSet, overlay);
+  return ruleSet;
+}
+
+/** The rule set after the first `count` of a version's own changes, applied to the rule set of the version it builds on. */
+export function applyFirstChanges(parent: RuleSet, plan: PlanInfo, count: number): RuleSet {
+  const version: PlanVersion = {
+    version: plan.version,
+    title: plan.title,
+    published: plan.published,
+    ...(plan.buildsOn ? { 'builds-on': plan.buildsOn } : {}),
+    sources: plan.sources,
+    changes: plan.changes.slice(0, count),
+  };
+  return applyOverlay(parent, { file: plan.version, version, locate: () => ({ line: 0, column: 0 }) });
+}
+
+function applyOverlay(base: RuleSet, overlay: ParsedOverlay): RuleSet {
+  const { file, version } = overlay;
   const issues: InputIssue[] = [];
   const at = (path: PropertyKey[], message: string, hint?: string) => {
-    const { line, column } = parsed.parsed.locate(path);
+    const { line, column } = overlay.locate(path);
     issues.push({ code: 'invalid-version', file, line, column, path: pathText(path), message, ...(hint ? { hint } : {}) });
   };
   const parameters = base.settings.parameters.map((p) => ({ ...p }));
   let rules: LoadedRule[] = [...base.rules];
-  const removed: PlanInfo['removed'] = [];
+  const removed: PlanInfo['removed'] = [...(base.plan?.removed ?? [])];
   const names = () => rules.map((r) => r.name);
   const places = base.gazetteer.places.map((p) => p.name);
   const clauseIds = base.clauses.clauses.map((c) => c.id);
   const newRule = (def: z.infer<typeof RuleDef>, family: string, path: PropertyKey[], like?: LoadedRule): LoadedRule => {
     for (const p of checkRule(def, path, base.facts, places)) at(p.path, p.message, p.hint);
     if (!clauseIds.includes(def.event.params.clause)) at([...path, 'event', 'params', 'clause'], `unknown clause "${def.event.params.clause}"`, didYouMean(def.event.params.clause, clauseIds));
-    return { ...def, file, family, order: like?.order ?? rules.length, line: parsed.parsed.locate(path).line, eventTypes: ruleEventTypes(def) };
+    return { ...def, file, family, order: like?.order ?? rules.length, line: overlay.locate(path).line, eventTypes: ruleEventTypes(def) };
   };
   version.changes.forEach((change, i) => {
     if ('parameter' in change) {
@@ -93,11 +176,23 @@ export function applyPlanVersion(base: RuleSet, file: string, text: string): Rul
   });
   if (issues.length > 0) throw new InputError(issues);
   const ordered = rules.map((r, order) => ({ ...r, order }));
+  const present = new Set(names());
+  const inherited = base.plan ? [...base.plan.inherited, { version: base.plan.version, changes: base.plan.changes }] : [];
   return {
     ...base,
     settings: { ...base.settings, parameters },
     rules: ordered,
-    ambiguities: base.ambiguities.filter((a) => a.rules.every((n) => names().includes(n))),
-    plan: { version: version.version, title: version.title, sources: version.sources, changes: version.changes, removed },
+    ambiguities: base.ambiguities.filter((a) => a.rules.every((n) => present.has(n))),
+    plan: {
+      version: version.version,
+      title: version.title,
+      published: version.published,
+      buildsOn: version['builds-on'] ?? null,
+      unpublished: version.unpublished ?? null,
+      sources: version.sources,
+      changes: version.changes,
+      inherited,
+      removed: removed.filter((r) => !present.has(r.rule)),
+    },
   };
 }

@@ -15,7 +15,7 @@ function compare(x: Expectation, status: Status): { ok: boolean; expected: Recor
   const actual: Record<string, unknown> = {};
   let ok = true;
   for (const [key, want] of Object.entries(x)) {
-    if (key === 'on' || key === 'assuming' || want === undefined) continue;
+    if (key === 'on' || key === 'assuming' || key === 'plan' || want === undefined) continue;
     const got = status[key as keyof Status];
     expected[key] = want;
     if (key === 'breaches') {

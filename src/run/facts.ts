@@ -13,14 +13,17 @@ export interface History {
   withdrawn: Set<string>;
   compensationPaid: boolean;
   electionsHeldBy: Set<string>;
+  ratifiedBy: Set<string>;
+  /** the result of Ukraine's latest referendum */
+  referendum: 'approved' | 'rejected' | null;
   /** from a qualifying Russian attack until the next hostilities-ended */
   hostilitiesUnderWay: boolean;
   /** the day number of Russia's last armed attack on Ukraine, of any scale */
   lastRussianAttack: number | null;
   /** the sets above as sorted lists, rebuilt only when they grow (facts share them; nobody mutates them) */
-  lists: { signatories: string[]; withdrawn: string[]; electionsHeldBy: string[] };
+  lists: { signatories: string[]; withdrawn: string[]; electionsHeldBy: string[]; ratifiedBy: string[] };
   /** the same before the current event, so a rule can tell the event that completes a milestone */
-  before: { signatories: string[]; withdrawn: string[]; compensationPaid: boolean };
+  before: { signatories: string[]; withdrawn: string[]; compensationPaid: boolean; ratifiedBy: string[]; referendum: 'approved' | 'rejected' | null };
 }
 
 export function emptyHistory(): History {
@@ -29,14 +32,16 @@ export function emptyHistory(): History {
     withdrawn: new Set(),
     compensationPaid: false,
     electionsHeldBy: new Set(),
+    ratifiedBy: new Set(),
+    referendum: null,
     hostilitiesUnderWay: false,
     lastRussianAttack: null,
-    lists: { signatories: [], withdrawn: [], electionsHeldBy: [] },
-    before: { signatories: [], withdrawn: [], compensationPaid: false },
+    lists: { signatories: [], withdrawn: [], electionsHeldBy: [], ratifiedBy: [] },
+    before: { signatories: [], withdrawn: [], compensationPaid: false, ratifiedBy: [], referendum: null },
   };
 }
 
-function remember(history: History, key: 'signatories' | 'withdrawn' | 'electionsHeldBy', party: string): void {
+function remember(history: History, key: 'signatories' | 'withdrawn' | 'electionsHeldBy' | 'ratifiedBy', party: string): void {
   if (history[key].has(party)) return;
   history[key].add(party);
   history.lists[key] = [...history[key]].sort();
@@ -44,11 +49,19 @@ function remember(history: History, key: 'signatories' | 'withdrawn' | 'election
 
 /** Adds this event to the history (before its rules run: history facts include the event itself). */
 export function recordEvent(history: History, event: ScenarioEvent): void {
-  history.before = { signatories: history.lists.signatories, withdrawn: history.lists.withdrawn, compensationPaid: history.compensationPaid };
+  history.before = {
+    signatories: history.lists.signatories,
+    withdrawn: history.lists.withdrawn,
+    compensationPaid: history.compensationPaid,
+    ratifiedBy: history.lists.ratifiedBy,
+    referendum: history.referendum,
+  };
   if (event.type === 'signature') remember(history, 'signatories', event.party);
   if (event.type === 'withdrawal-completed') remember(history, 'withdrawn', event.party);
   if (event.type === 'compensation-paid') history.compensationPaid = true;
   if (event.type === 'election-held') remember(history, 'electionsHeldBy', event.party);
+  if (event.type === 'ratification') remember(history, 'ratifiedBy', event.party);
+  if (event.type === 'referendum-held' && event.party === 'UA') history.referendum = event.result;
 }
 
 /** After a step: what later steps remember of it (a qualifying attack opens hostilities; any Russian attack starts the window). */
@@ -108,6 +121,10 @@ export function stepFacts(
   facts.signatoriesBefore = history.before.signatories;
   facts.withdrawnBefore = history.before.withdrawn;
   facts.compensationPaidBefore = history.before.compensationPaid;
+  facts.ratifiedBy = history.lists.ratifiedBy;
+  facts.ratifiedByBefore = history.before.ratifiedBy;
+  facts.referendum = history.referendum;
+  facts.referendumBefore = history.before.referendum;
   facts.electionsHeldBy = history.lists.electionsHeldBy;
   facts.hostilitiesUnderWay = history.hostilitiesUnderWay;
   facts.daysSinceRussianAttack = history.lastRussianAttack === null ? null : dayNumber(step.at) - history.lastRussianAttack;

@@ -6,6 +6,7 @@ import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { InputError } from '../input/issues.js';
 import { ExpectationTracker } from './expect.js';
+import { BASE_PLAN } from '../rules/versions.js';
 import { expectationApplies, openFacts } from './openFacts.js';
 import { factContext, type FactContext } from './facts.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -95,10 +96,10 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     parameters: settings.parameters,
     assumptions: settings.assumptions,
     defaults: settings.defaults,
-    plan: ruleSet.plan ? { version: ruleSet.plan.version, title: ruleSet.plan.title, changes: ruleSet.plan.changes.length } : null,
+    plan: ruleSet.plan ? { version: ruleSet.plan.version, title: ruleSet.plan.title, changes: ruleSet.plan.changes.length + ruleSet.plan.inherited.reduce((n, v) => n + v.changes.length, 0) } : null,
     initial: stepper.initial,
   };
-  const applicable = (scenario.expect ?? []).map((x, i) => ({ x, line: loaded.expectLines[i] ?? 0 })).filter(({ x }) => expectationApplies(loaded, x.assuming));
+  const applicable = (scenario.expect ?? []).map((x, i) => ({ x, line: loaded.expectLines[i] ?? 0 })).filter(({ x }) => expectationApplies(loaded, x.assuming) && (x.plan === undefined || x.plan === (ruleSet.plan?.version ?? BASE_PLAN)));
   const tracker = new ExpectationTracker<StepOf<R>>(applicable.map((a) => a.x), applicable.map((a) => a.line), stepper.initial);
   return { settings, ctx, stepper, evaluate, head, tracker };
 }

@@ -4,8 +4,8 @@ import { isIsoDate } from '../plan/dates.js';
 import { didYouMean } from '../plan/suggest.js';
 import { PARTIES, PARTY_DESCRIPTION } from '../plan/parties.js';
 import {
-  AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
-  TERRITORIES,
+  AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MANDATES, MEANS, MEASURES, REFERENDUM_RESULTS, RUSSIA_BENEFITS, SANCTIONS,
+  SCALES, TERRITORIES,
 } from '../plan/vocabulary.js';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,12 +65,14 @@ export const ScenarioEvent = z.discriminatedUnion('type', [
   event('extension-agreed', { parties: Parties }),
   event('force-level-reported', { party: Party, personnel: wholeNumber(0, 'a whole number of personnel') }),
   event('election-held', { party: Party }),
-  event('troops-stationed', { by: Party, in: Party }),
+  event('troops-stationed', { by: Party, in: Party, mandate: z.enum(MANDATES).optional() }),
   event('nato-accession', { party: Party }),
   event('nuclear-weapons-acquired', { party: Party }),
   event('sanctions-relief-step', {}),
   event('compensation-paid', {}),
   event('peace-council-ruling', { party: Party, finding: z.enum(FINDINGS) }),
+  event('ratification', { party: Party, body: z.string().min(1).optional() }),
+  event('referendum-held', { party: Party, result: z.enum(REFERENDUM_RESULTS) }),
 ]);
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
 
@@ -89,6 +91,8 @@ export const Expectation = z
     sanctions: z.enum(SANCTIONS).optional(),
     russiaBenefits: z.enum(RUSSIA_BENEFITS).optional(),
     breaches: z.array(BreachExpectation).optional(),
+    /** only in a run under this plan version (`casus test` runs the scenario under each version its expectations name) */
+    plan: Kebab.optional(),
     /** in a branching run: only the branches that assume these open facts ("EVENT-ID.FIELD": value) */
     assuming: z
       .record(
@@ -97,7 +101,7 @@ export const Expectation = z
       )
       .optional(),
   })
-  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming').length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
+  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming' && k !== 'plan').length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
 export type Expectation = z.infer<typeof Expectation>;
 
 /** Names and values the loaded rule set accepts for `interpretations` and `parameters`. */

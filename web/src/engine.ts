@@ -5,7 +5,7 @@ import { applyPlanVersion } from '../../src/rules/versions.js';
 import { runScenario } from '../../src/run/runner.js';
 import type { Trace } from '../../src/run/trace.js';
 import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
-import type { PlanVersion } from './plans.js';
+import { PLANS, type PlanVersion } from './plans.js';
 
 const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const named = (texts: Record<string, string>): RuleFile[] => Object.entries(texts).map(([path, text]) => ({ name: fileName(path), text }));
@@ -31,7 +31,8 @@ export function ruleSetFor(plan: PlanVersion, files: readonly RuleFile[] = BUNDL
   let ruleSet = ruleSets.get(key);
   if (!ruleSet) {
     const base = parseRuleSet(dir, files);
-    ruleSet = plan.overlay ? applyPlanVersion(base, plan.overlay.file, plan.overlay.text) : base;
+    const source = { names: PLANS.map((p) => p.id), read: (id: string) => PLANS.find((p) => p.id === id)?.overlay };
+    ruleSet = plan.overlay ? applyPlanVersion(base, plan.overlay.file, plan.overlay.text, source) : base;
     ruleSets.set(key, ruleSet);
   }
   return ruleSet;

@@ -11,6 +11,7 @@ import { byId, debounce, h } from './dom.js';
 import { createEditor } from './editor.js';
 import { BUNDLED_SCENARIOS, parse, run, ruleSetFor } from './engine.js';
 import { BASE_PLAN, PLANS } from './plans.js';
+import { renderVersions, wireVersionSlider } from './versions.js';
 import { readingsForm, validOverrides } from './readings.js';
 import { renderStep, renderStepList } from './timeline.js';
 import { decodeState, encodeState, type PageState, type ScenarioRef } from './url.js';
@@ -100,6 +101,14 @@ async function evaluate(): Promise<void> {
     draw();
     formA.render(ruleSet, loaded.scenario, state.set, state.compare ?? undefined);
     renderFinal(a.trace);
+    const everyPlan = PLANS.flatMap((p) => {
+      try {
+        return [session.rules ? ruleSetFor(p, session.rules.files, session.rules.dir) : ruleSetFor(p)];
+      } catch {
+        return [];
+      }
+    });
+    void renderVersions(parsed.loaded, everyPlan, state.set, state.plan);
   }
   const compareBox = byId('compare');
   compareBox.hidden = state.compare === null;
@@ -198,6 +207,10 @@ function wire(): void {
       notice(`The plan version ${plan.id} cannot be loaded: ${(error as Error).message}`);
     }
     void evaluate();
+  });
+  wireVersionSlider((id) => {
+    plans.value = id;
+    plans.dispatchEvent(new Event('change'));
   });
   byId('first').addEventListener('click', () => goTo(0));
   byId('prev').addEventListener('click', () => goTo(state.step - 1));

@@ -1,7 +1,7 @@
 // casus clauses: the clause catalogue, the rules that encode each clause, and what is deliberately not encoded.
 import type { RuleSet } from '../../rules/load.js';
 import type { Source } from '../../rules/schema.js';
-import { changeName } from '../../rules/versions.js';
+import { BASE_PLAN, changeName, type PlanChange } from '../../rules/versions.js';
 import { LEGEND } from '../../plan/legend.js';
 import { legendTextLines, wrap } from '../../report/text.js';
 import { COMMON_HELP, type Command } from '../options.js';
@@ -10,33 +10,46 @@ import { COMMON_HELP, type Command } from '../options.js';
 const sourceLines = (sources: Source[], indent: string): string[] =>
   sources.length ? sources.flatMap((x) => wrap(`${x.address} (${x.confidence}): ${x.supports}`, 80, `${indent}  `, `${indent}- `)) : [`${indent}- no source cited`];
 
-/** What the plan version changes, each change with its points, confidence and note. */
+const changeLines = (c: PlanChange): string[] => [
+  ...wrap(`${changeName(c)} (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.confidence}): ${c.note}`, 80, '      ', '  - '),
+  ...sourceLines(c.sources, '      '),
+];
+
+/** What the plan version changes from the version it builds on, what it leaves unpublished, and all it changes from us-28. */
 function* planLines(ruleSet: RuleSet): Generator<string> {
   const plan = ruleSet.plan;
   if (!plan) return;
-  yield `Plan version: ${plan.version}, ${plan.title}`;
+  const lineage = [...plan.inherited.map((v) => v.version), plan.version];
+  yield `Plan version: ${plan.version}, ${plan.title} (${plan.published})`;
+  if (plan.buildsOn) yield `  builds on: ${plan.buildsOn} (${lineage.join(' → ')})`;
   yield '  sources:';
   yield* sourceLines(plan.sources, '    ');
-  if (plan.changes.length === 0) {
+  if (plan.unpublished) yield* wrap(`unpublished, so as in ${plan.buildsOn ?? 'the base rules'}: ${plan.unpublished}`, 80, '    ', '  ');
+  if (plan.changes.length === 0 && plan.inherited.every((v) => v.changes.length === 0)) {
     yield '  the base rule set, no changes', '';
     return;
   }
-  yield `  ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} from us-28:`;
-  for (const c of plan.changes) {
-    yield* wrap(`${changeName(c)} (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.confidence}): ${c.note}`, 80, '      ', '  - ');
-    yield* sourceLines(c.sources, '      ');
+  yield `  ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} from ${plan.buildsOn ?? BASE_PLAN}:`;
+  for (const c of plan.changes) yield* changeLines(c);
+  const earlier = plan.inherited.filter((v) => v.changes.length > 0);
+  if (plan.buildsOn && earlier.length) {
+    const total = earlier.reduce((n, v) => n + v.changes.length, plan.changes.length);
+    yield `  ${total} changes from ${BASE_PLAN} in all; besides the above, from the versions it builds on:`;
+    for (const v of earlier) for (const c of v.changes) yield* wrap(`${changeName(c)} (${v.version}; ${c.confidence}): ${c.note}`, 80, '      ', '  - ');
   }
   yield '';
 }
 
-/** Clauses whose rules a plan version removes, replaces or adds. */
-function changedClauses(ruleSet: RuleSet): Set<string> {
-  const out = new Set<string>();
-  for (const c of ruleSet.plan?.changes ?? []) {
-    if ('replaceRule' in c) out.add(c.replaceRule.event.params.clause);
-    if ('addRule' in c) out.add(c.addRule.event.params.clause);
-    if ('removeRule' in c) for (const clause of ruleSet.clauses.clauses) if (clause.points.some((p) => c.points.includes(p))) out.add(clause.id);
-    if ('parameter' in c) for (const clause of ruleSet.clauses.clauses) if (clause.points.some((p) => c.points.includes(p))) out.add(clause.id);
+/** Clauses whose rules a plan version (or one it builds on) removes, replaces or adds, with the version that did. */
+function changedClauses(ruleSet: RuleSet): Map<string, string> {
+  const out = new Map<string, string>();
+  const plan = ruleSet.plan;
+  for (const { version, changes } of plan ? [...plan.inherited, { version: plan.version, changes: plan.changes }] : []) {
+    for (const c of changes) {
+      if ('replaceRule' in c) out.set(c.replaceRule.event.params.clause, version);
+      if ('addRule' in c) out.set(c.addRule.event.params.clause, version);
+      if ('removeRule' in c || 'parameter' in c) for (const clause of ruleSet.clauses.clauses) if (clause.points.some((p) => c.points.includes(p))) out.set(clause.id, version);
+    }
   }
   return out;
 }
@@ -64,7 +77,7 @@ ${COMMON_HELP}`,
     const out: string[] = [...planLines(ruleSet)];
     const changed = changedClauses(ruleSet);
     for (const c of ruleSet.clauses.clauses) {
-      out.push(`${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})${changed.has(c.id) ? `  ← changed in ${ruleSet.plan!.version}` : ''}`);
+      out.push(`${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})${changed.has(c.id) ? `  ← changed in ${changed.get(c.id)}` : ''}`);
       out.push(...wrap(c.paraphrase, 80, '    ', '    '));
       out.push(...wrap(`Then: ${c.consequence}`, 80, '    ', '    '));
       const rules = rulesOf(c.id);

@@ -10,6 +10,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { openFacts } from '../../run/openFacts.js';
 import { JudgementNeeded } from '../../run/stepper.js';
 import { assume, runBranches } from '../../whatif/branches.js';
+import { runVersions } from '../../whatif/versions.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
@@ -29,7 +30,8 @@ Runs a scenario (YAML or JSON) and prints its timeline: for every event and dead
 what changed and the clause it comes from. --format json prints the full trace;
 md a Markdown report (summary, timeline table, step by step, the statechart in Mermaid,
 the clauses cited); html one self-contained page (no network) with a swimlane chart of
-every status over time and the statechart with the path taken.
+every status over time, the statechart with the path taken, and the scenario under
+every version of the plan as a timeline.
 A scenario that leaves facts unknown (justified: unknown, or no justified under
 strike-cause=unknown) runs every branch and shows each distinct outcome with what it
 assumes; --assume KEY=true|false picks one. Exits 1 if the scenario's expect blocks do
@@ -64,7 +66,8 @@ ${COMMON_HELP}`,
     const single = async (): Promise<number> => {
       if (format === 'md' || format === 'html') {
         const trace = await runScenario(loaded, ruleSet, { set: overrides, engine });
-        emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace), out, [file]);
+        const versions = format === 'html' && args.allPlans().length ? await runVersions(loaded, args.allPlans(), { set: overrides, engine }) : undefined;
+        emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace, versions), out, [file]);
         return trace.expectations.every((x) => x.ok) ? 0 : 1;
       }
       // text and JSON stream: a long scenario's steps are written as they come, never held

@@ -6,6 +6,9 @@ import { coverageLines, coverageOf } from '../../report/coverage.js';
 import { expectationLines } from '../../report/text.js';
 import { branchName, runBranches, type BranchedRun } from '../../whatif/branches.js';
 import { loadScenario } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { RuleSet } from '../../rules/load.js';
+import { BASE_PLAN } from '../../rules/versions.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
 
@@ -37,7 +40,11 @@ export function scenarioFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-type Result = { file: string; status: 'passed' | 'failed' | 'no-expectations' | 'error'; run?: BranchedRun; error?: string };
+type Result = { file: string; status: 'passed' | 'failed' | 'no-expectations' | 'error'; run?: BranchedRun; error?: string; /** a further run under the version some expectations name */ plan?: string };
+
+/** The plan versions a scenario's expectations name, other than the one the rule set is under. */
+const plansNamed = (expect: Scenario['expect'], ruleSet: RuleSet): string[] =>
+  [...new Set((expect ?? []).flatMap((x) => (x.plan !== undefined && x.plan !== (ruleSet.plan?.version ?? BASE_PLAN) ? [x.plan] : [])))];
 
 const branchTrace = (run: BranchedRun, name: string) => run.outcomes.flatMap((o) => o.branches).find((b) => branchName(b.assumptions) === name)?.trace;
 
@@ -68,18 +75,25 @@ ${COMMON_HELP}`,
     if (files.length === 0) throw new InputError([usageIssue('no scenario files found', 'scenario files end in .yaml, .yml or .json')]);
     const results: Result[] = [];
     for (const file of files) {
-      try {
-        const run = await runBranches(loadScenario(file, ruleSet), ruleSet, { set: overrides, engine });
-        const status = run.expectations.length === 0 ? 'no-expectations' : run.expectations.every((x) => x.ok) ? 'passed' : 'failed';
-        results.push({ file, status, run });
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        results.push({ file, status: 'error', error: formatIssues(error.issues, 5) });
-      }
+      const runUnder = async (plan?: string): Promise<void> => {
+        try {
+          const rules = plan ? args.ruleSet(plan) : ruleSet;
+          const loaded = loadScenario(file, rules);
+          const run = await runBranches(loaded, rules, { set: overrides, engine });
+          const status = run.expectations.length === 0 ? 'no-expectations' : run.expectations.every((x) => x.ok) ? 'passed' : 'failed';
+          const others = plansNamed(loaded.scenario.expect, ruleSet);
+          if (!(plan === undefined && status === 'no-expectations' && others.length)) results.push({ file: plan ? `${file} (plan ${plan})` : file, status, run, ...(plan ? { plan } : {}) });
+          if (plan === undefined) for (const other of others) await runUnder(other);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          results.push({ file: plan ? `${file} (plan ${plan})` : file, status: 'error', error: formatIssues(error.issues, 5) });
+        }
+      };
+      await runUnder();
     }
     const count = (s: Result['status']) => results.filter((r) => r.status === s).length;
     const summary = { passed: count('passed'), failed: count('failed'), errors: count('error'), withoutExpectations: count('no-expectations') };
-    const coverage = args.values.coverage ? coverageOf(ruleSet, results.flatMap((r) => (r.run ? r.run.outcomes.flatMap((o) => o.branches.map((b) => ({ file: r.file, trace: b.trace }))) : []))) : undefined;
+    const coverage = args.values.coverage ? coverageOf(ruleSet, results.flatMap((r) => (r.run && !r.plan ? r.run.outcomes.flatMap((o) => o.branches.map((b) => ({ file: r.file, trace: b.trace }))) : []))) : undefined;
     if (args.format === 'json') {
       const rows = results.map((r) => ({ file: r.file, status: r.status, ...(r.error ? { error: r.error } : {}), expectations: r.run?.expectations ?? [] }));
       io.stdout(`${JSON.stringify({ results: rows, summary, ...(coverage ? { coverage } : {}) }, null, 2)}\n`);
