@@ -15,7 +15,7 @@ import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { testCommand } from './commands/test.js';
-import type { Io } from './io.js';
+import { safeIo, type Io } from './io.js';
 import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
 
 function version(): string {
@@ -56,7 +56,8 @@ Run casus COMMAND --help for examples.
 }
 
 /** Runs casus with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
