@@ -1,0 +1,32 @@
+// Bounds on the work one command may do for one input, beyond the input's bytes; each can be raised for a trusted input.
+import { InputError, usageIssue } from '../input/issues.js';
+import type { Io } from './io.js';
+
+/**
+ * The largest output written, in megabytes: ten times the HTML report of the longest benchmarked timeline (100,000
+ * events), and under the 512 MB a JavaScript string can hold, so a report fails with this message, not a crash.
+ */
+export const MAX_OUTPUT_MB = 256;
+export const OUTPUT_ENV = 'CASUS_MAX_OUTPUT_MB';
+
+/** A whole number of at least 1 from the environment variable `name`, or `fallback`; anything else is a usage error. */
+export function envLimit(io: Io, name: string, fallback: number): number {
+  const text = io.env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) throw new InputError([usageIssue(`${name}=${text}: expected a whole number, 1 or more`, `e.g. ${name}=${fallback * 2}`)]);
+  return Number(text);
+}
+
+/** Counts the characters of an output as it is produced and stops it, with a clear error, past the limit. */
+export function outputLimit(io: Io): { add(chars: number): void; check(chars: number): void } {
+  const mb = envLimit(io, OUTPUT_ENV, MAX_OUTPUT_MB);
+  const max = mb * 1024 * 1024;
+  let total = 0;
+  const check = (chars: number) => {
+    if (chars <= max) return;
+    throw new InputError([
+      usageIssue(`the output is over the limit of ${mb} MB (${OUTPUT_ENV}); the input makes a report this large`, `shorten the repeated text in the input, or raise the limit for an input you trust, e.g. ${OUTPUT_ENV}=${mb * 2}`),
+    ]);
+  };
+  return { check, add: (chars) => check((total += chars)) };
+}
