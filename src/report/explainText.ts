@@ -1,4 +1,5 @@
 // An Explanation in plain sentences for the terminal, 80 columns.
+import { dateWords } from '../plan/dates.js';
 import { partyName } from '../plan/parties.js';
 import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
 import { wrap } from './text.js';
@@ -130,7 +131,7 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   for (const b of e.breaches) yield* para(breachLine(b), '    ', '  ');
   const m = e.milestones;
   if (m.entryIntoForce) {
-    const term = m.termEnds ? `; its term ends ${m.termEnds}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';
+    const term = m.termEnds ? `; its term ends ${dateWords(m.termEnds)}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';
     yield* para(`In force since ${m.entryIntoForce}${term}.`, '  ', '');
   }
   const assumed = Object.entries(e.assumptions).map(([k, v]) => `${k}=${v}`);

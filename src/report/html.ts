@@ -1,4 +1,5 @@
 // The run as one self-contained HTML page: no script, no network; inline CSS and SVG; every scenario text escaped.
+import { dateWords } from '../plan/dates.js';
 import { partyName } from '../plan/parties.js';
 import type { Trace } from '../run/trace.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
@@ -69,7 +70,7 @@ export function htmlReport(trace: Trace): string {
     for (const b of e.breaches) out.push(`<li>${esc(b.at)}: <code>${esc(b.kind)}</code> by ${esc(partyName(b.party))} (${citeLink(b.clause, b.clauseCitation.points)})${b.clauseCitation.planNamesConsequence ? '' : ', the plan names no consequence'}</li>`);
     out.push('</ul>');
   } else out.push('<p>No breaches recorded.</p>');
-  if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(trace.milestones.termEnds)}` : ''}.</p>`);
+  if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(dateWords(trace.milestones.termEnds))}` : ''}.</p>`);
   if (trace.assumptions.length) out.push(`<p class="muted">Assumptions, not in the plan: ${trace.assumptions.map((a) => `<code>${esc(`${a}=${trace.parameters[a]}`)}</code>`).join(', ')}.</p>`);
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);

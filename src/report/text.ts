@@ -1,4 +1,5 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
+import { dateWords } from '../plan/dates.js';
 import { partyName } from '../plan/parties.js';
 import type { Breach, Region, Status } from '../plan/vocabulary.js';
 import { visible } from '../input/issues.js';
@@ -146,7 +147,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
     for (const b of added) yield* line(`→ breach: ${breachText(b)}${note}`).map(c.bold);
   }
   if (f.changed.length === 0 && f.unaffected.length === 0) {
-    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${x.now.termEnds} (was ${x.was.termEnds})`).map(c.bold);
+    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold);
     else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied) yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
   }
   for (const u of f.unaffected) {
@@ -159,7 +160,7 @@ function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | un
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
   yield `  ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`;
   if (trace.milestones.entryIntoForce) {
-    yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${trace.milestones.termEnds}` : ''}`;
+    yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
   }
   if (f.breaches.length === 0) yield '  no breaches recorded';
   for (const b of f.breaches) yield* wrap(`breach ${b.at}: ${breachText(b)} (clause ${b.clause})`, width, '    ', '  ');
