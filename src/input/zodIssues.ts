@@ -112,7 +112,8 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
         } else {
           const branches = (issue as { errors?: Issue[][] }).errors ?? [];
           // a branch of another type altogether ("expected text" for a mapping) says less than one that got inside the value
-          const offType = (b: Issue[]) => (b.every((i) => (i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 0) ? 1 : 0);
+          const container = actual !== null && typeof actual === 'object';
+          const offType = (b: Issue[]) => (container && b.every((i) => (i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 0) ? 1 : 0);
           const closest = branches.filter((b) => b.length > 0).sort((a, b) => offType(a) - offType(b) || a.length - b.length)[0];
           if (closest) visit(closest, path);
           else push('invalid-value', path, `${custom ?? 'not one of the accepted forms'}, got ${describe(actual)}`);
