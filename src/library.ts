@@ -55,6 +55,8 @@ function options(fn: string, v: unknown): RunOptions {
   return v as RunOptions;
 }
 
+// the functions that return a promise reject it (they never throw before returning)
+
 /** A loaded scenario validated again (it may have been changed since loading), keeping its lines when they still fit. */
 function loaded(fn: string, v: unknown, rules: RuleSet): LoadedScenario {
   if (!isObject(v) || !isObject(v.scenario)) wrong(fn, 'scenario', 'a scenario from loadScenario, parseScenario or checkScenario', v);
@@ -102,7 +104,7 @@ export function checkScenario(value: unknown, rules: RuleSet, file?: string): Lo
   text('checkScenario', 'file', file, true);
   return checkOne(value, rules, file);
 }
-export function runScenario(scenario: LoadedScenario, rules: RuleSet, runOptions?: RunOptions): Promise<Trace> {
+export async function runScenario(scenario: LoadedScenario, rules: RuleSet, runOptions?: RunOptions): Promise<Trace> {
   ruleSet('runScenario', rules);
   return runOne(loaded('runScenario', scenario, rules), rules, options('runScenario', runOptions));
 }
@@ -115,7 +117,7 @@ export function runOutcomes(scenario: LoadedScenario, rules: RuleSet, runOptions
   if (onStep !== undefined && typeof onStep !== 'function') wrong('runOutcomes', 'onStep', 'a function', onStep);
   return outcomes(loaded('runOutcomes', scenario, rules), rules, options('runOutcomes', runOptions), onStep);
 }
-export function runBranches(scenario: LoadedScenario, rules: RuleSet, runOptions?: RunOptions): ReturnType<typeof branches> {
+export async function runBranches(scenario: LoadedScenario, rules: RuleSet, runOptions?: RunOptions): ReturnType<typeof branches> {
   ruleSet('runBranches', rules);
   return branches(loaded('runBranches', scenario, rules), rules, options('runBranches', runOptions));
 }
@@ -124,7 +126,7 @@ export function assume(scenario: LoadedScenario, assumptions: Parameters<typeof 
   record('assume', 'assumptions', assumptions, 'boolean');
   return assumeIn(scenario, assumptions ?? {});
 }
-export function runMatrix(scenario: LoadedScenario, rules: RuleSet, matrixOptions?: Parameters<typeof matrix>[2]): ReturnType<typeof matrix> {
+export async function runMatrix(scenario: LoadedScenario, rules: RuleSet, matrixOptions?: Parameters<typeof matrix>[2]): ReturnType<typeof matrix> {
   ruleSet('runMatrix', rules);
   if (matrixOptions !== undefined && !isObject(matrixOptions)) wrong('runMatrix', 'options', 'an object', matrixOptions);
   if (matrixOptions?.only !== undefined && !(Array.isArray(matrixOptions.only) && matrixOptions.only.every((n) => typeof n === 'string'))) wrong('runMatrix', 'options.only', 'a list of names', matrixOptions.only);
@@ -136,7 +138,7 @@ export function parseSweep(spec: string, rules: RuleSet): ReturnType<typeof swee
   ruleSet('parseSweep', rules);
   return sweepOf(spec, rules);
 }
-export function runSweep(scenario: LoadedScenario, rules: RuleSet, name: string, values: readonly number[], set?: Record<string, string>): ReturnType<typeof sweep> {
+export async function runSweep(scenario: LoadedScenario, rules: RuleSet, name: string, values: readonly number[], set?: Record<string, string>): ReturnType<typeof sweep> {
   ruleSet('runSweep', rules);
   text('runSweep', 'name', name);
   if (!Array.isArray(values) || !values.every((v) => Number.isFinite(v))) wrong('runSweep', 'values', 'a list of numbers', values);
