@@ -3,10 +3,11 @@ import { InputError, usageIssue } from '../input/issues.js';
 import type { Io } from './io.js';
 
 /**
- * The largest output written, in megabytes: ten times the HTML report of the longest benchmarked timeline (100,000
- * events), and under the 512 MB a JavaScript string can hold, so a report fails with this message, not a crash.
+ * The largest output written, in megabytes: above the JSON trace of the longest timeline a scenario file may hold (160,000
+ * events made 268 MB; the most a 16 MB file holds makes about 420 MB), so a real input always fits, while a report that
+ * an input multiplies without bound stops here with this message.
  */
-export const MAX_OUTPUT_MB = 256;
+export const MAX_OUTPUT_MB = 1024;
 export const OUTPUT_ENV = 'CASUS_MAX_OUTPUT_MB';
 
 /** A whole number of at least 1 from the environment variable `name`, or `fallback`; anything else is a usage error. */
