@@ -26,7 +26,7 @@ describe('casus run', () => {
     expect(code).toBe(0);
     expect(out).toContain('2029-03-01  Russia attacks Ukraine');
     expect(out).toContain('→ guarantee in-force → invoked (consultation)');
-    expect(out).toMatch(/\[guarantee-trigger\u00a0·\u00a010c,\u00a0SG\]/);
+    expect(out).toMatch(/\[guarantee-trigger\u00a0·\u00a0SG\]/);
     expect(out).toContain('Final: guarantee invoked (response)');
     for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
@@ -59,7 +59,7 @@ describe('casus run', () => {
     [['run'], /exactly one scenario file/],
     [['run', 'no-such-file.yaml'], /no-such-file\.yaml: no such file/],
     [['run', SCENARIO, '--format', 'xml'], /--format xml is not available; use text, json, md or html/],
-    [['run', SCENARIO, '--set', 'attack-test=huge'], /attack-test is one of large-scale or significant-deliberate-sustained/],
+    [['run', SCENARIO, '--set', 'attack-test=huge'], /attack-test is one of significant-deliberate-sustained or large-scale/],
     [['run', SCENARIO, '--set', 'atack-test=large-scale'], /did you mean "attack-test"/],
     [['run', SCENARIO, '--set', 'force-cap=lots'], /force-cap is a whole number/],
     [['run', SCENARIO, '--set', 'nonsense'], /expected name=value/],
@@ -145,7 +145,7 @@ describe('casus clauses, schema and help', () => {
   it('prints the JSON Schema of scenario files', async () => {
     const schema = JSON.parse((await cli(['schema'])).out);
     expect(schema.$schema).toContain('2020-12');
-    expect(schema.properties.interpretations.properties['attack-test'].enum).toEqual(['large-scale', 'significant-deliberate-sustained']);
+    expect(schema.properties.interpretations.properties['attack-test'].enum).toEqual(['significant-deliberate-sustained', 'large-scale']);
     expect(schema.additionalProperties).toBe(false);
   });
 

@@ -11,9 +11,10 @@ import { captureIo, IN_FORCE, run, ruleSet } from './helpers.js';
 const scenario = (name: string) => `scenarios/${name}.yaml`;
 const traceOf = async (name: string) => runScenario(loadScenario(scenario(name), ruleSet), ruleSet);
 const textOf = (e: Explanation) => [...explanationLines(e, { colour: false, width: 10_000 })].join('\n');
-const whyNotOn = (e: Explanation, date: string): WhyNot => {
-  const found = e.whyNot.filter((w) => w.step.at === date);
-  expect(found, `one why-not on ${date}`).toHaveLength(1);
+/** The why-not on `date` (the nearest one, or the one about `rule`). */
+const whyNotOn = (e: Explanation, date: string, rule?: string): WhyNot => {
+  const found = e.whyNot.filter((w) => w.step.at === date && (rule === undefined || w.rule === rule));
+  expect(found.length, `a why-not on ${date}`).toBeGreaterThan(0);
   return found[0]!;
 };
 const cli = async (argv: string[]) => {
@@ -26,11 +27,11 @@ describe('explain names the clause and the failing condition', () => {
   it('for a limited incursion: scale limited, not large-scale, under guarantee-trigger 10c', async () => {
     const e = explain(await traceOf('a-limited-incursion-does-not-invoke-the-guarantee'));
     const w = whyNotOn(e, '2028-04-11');
-    expect(w).toMatchObject({ kind: 'condition-failed', rule: 'qualifying-russian-attack', emits: 'RUSSIAN_ATTACK_QUALIFIES', guarantee: 'in-force', points: ['10c', 'SG'], readings: {} });
-    expect(w.clause).toMatchObject({ id: 'guarantee-trigger', points: ['10c', 'SG'], title: expect.stringContaining('Russian attack') });
-    expect(w.failed).toEqual([expect.objectContaining({ fact: 'scale', operator: 'equal', wanted: 'large-scale', saw: 'limited' })]);
-    expect(w.reason).toBe('scale is limited, not large-scale');
-    expect(textOf(e)).toContain('The nearest rule, qualifying-russian-attack [guarantee-trigger · 10c, SG], did not fire: scale is limited, not large-scale.');
+    expect(w).toMatchObject({ kind: 'condition-failed', rule: 'qualifying-russian-attack', emits: 'RUSSIAN_ATTACK_QUALIFIES', guarantee: 'in-force', points: ['SG'], readings: {} });
+    expect(w.clause).toMatchObject({ id: 'guarantee-trigger', points: ['SG'], title: expect.stringContaining('Russian attack') });
+    expect(w.failed).toEqual([expect.objectContaining({ fact: 'scale', operator: 'equal', wanted: 'large-scale', saw: 'limited' }), expect.objectContaining({ fact: 'sustained', saw: false })]);
+    expect(w.reason).toBe('scale is limited, not large-scale; the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained that is required');
+    expect(textOf(e)).toContain('The nearest rule, qualifying-russian-attack [guarantee-trigger · SG], did not fire: scale is limited, not large-scale');
   });
 
   it('for an attack that was not sustained, under attack-test = significant-deliberate-sustained', async () => {
@@ -45,20 +46,20 @@ describe('explain names the clause and the failing condition', () => {
   it('for a strike on St Petersburg within the retaliation window: capital-strike 10d, 21 days, not above 30', async () => {
     const e = explain(await traceOf('a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee'));
     const w = whyNotOn(e, '2030-04-22');
-    expect(w).toMatchObject({ rule: 'strike-without-cause', guarantee: 'invoked', clause: { id: 'capital-strike', points: ['10d'] }, readings: { 'strike-cause': 'retaliation-window' } });
-    expect(w.failed).toContainEqual(expect.objectContaining({ fact: 'daysSince', path: 'RUSSIAN_ATTACK_QUALIFIES', operator: 'greaterThan', saw: 21, wanted: 'above 30 (retaliation-window-days)' }));
+    expect(w).toMatchObject({ rule: 'strike-without-cause', guarantee: 'in-force', clause: { id: 'capital-strike', points: ['10d'] }, readings: { 'strike-cause': 'retaliation-window' } });
+    expect(w.failed).toContainEqual(expect.objectContaining({ fact: 'daysSinceRussianAttack', operator: 'greaterThan', saw: 21, wanted: 'above 30 (retaliation-window-days)' }));
     expect(w.failed).toContainEqual(expect.objectContaining({ fact: 'justified', saw: null }));
     expect(w.failed.map((f) => f.fact)).not.toContain('target');
-    expect(w.reason).toContain('days since a qualifying Russian attack is 21, not above 30 (retaliation-window-days)');
+    expect(w.reason).toContain("days since Russia's last attack on Ukraine is 21, not above 30 (retaliation-window-days)");
     expect(w.reason).toContain('under strike-cause = retaliation-window');
   });
 
-  it('for a drone raid under the invasion reading: ukraine-invasion 10b, means drone, not ground or mixed', async () => {
-    const e = explain(await traceOf('under-the-invasion-reading-a-drone-raid-does-not-revoke-the-guarantee'));
-    const w = whyNotOn(e, '2028-07-09');
-    expect(w).toMatchObject({ rule: 'ukraine-invasion', clause: { id: 'ukraine-invasion', points: ['10b'] }, readings: { 'ukraine-attack': 'invasion' } });
-    expect(w.failed).toEqual([expect.objectContaining({ fact: 'means', operator: 'in', saw: 'drone', wanted: 'one of ground, mixed' })]);
-    expect(w.reason).toBe('means is drone, not one of ground, mixed; under ukraine-attack = invasion that is required');
+  it('for a drone raid under the ground-incursion reading: ukraine-invasion 10b, means drone, not ground or mixed', async () => {
+    const e = explain(await traceOf('under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee'));
+    const w = whyNotOn(e, '2028-07-09', 'ukraine-invasion');
+    expect(w).toMatchObject({ rule: 'ukraine-invasion', clause: { id: 'ukraine-invasion', points: ['10b'] }, readings: { 'invasion-test': 'ground-incursion' } });
+    expect(w.failed).toEqual([expect.objectContaining({ fact: 'means', operator: 'in', saw: 'drone', wanted: 'one of ground, mixed' }), expect.objectContaining({ fact: 'seizesTerritory' })]);
+    expect(w.reason).toMatch(/^means is drone, not one of ground, mixed, and the scenario does not say that the attack seized territory \(seizesTerritory not stated\); under invasion-test = ground-incursion/);
   });
 
   it('for an extension without Russia: term (SG), parties lacks RU', async () => {
@@ -67,11 +68,11 @@ describe('explain names the clause and the failing condition', () => {
     expect(w).toMatchObject({ rule: 'term-extended', emits: 'TERM_EXTENDED', clause: { id: 'term', points: ['SG'] } });
     expect(w.failed).toEqual([expect.objectContaining({ fact: 'parties', operator: 'containsAll', saw: ['UA', 'US', 'EU', 'NATO'] })]);
     expect(w.reason).toBe('parties lacks RU (has UA, US, EU, NATO)');
-    expect(e.regions.find((r) => r.region === 'guarantee')).toMatchObject({ value: 'expired', since: '2036-03-01', setBy: { rule: 'term-ends', clause: { id: 'term' }, step: { kind: 'deadline' } } });
+    expect(e.regions.find((r) => r.region === 'guarantee')).toMatchObject({ value: 'expired', since: '2036-01-12', setBy: { rule: 'term-ends', clause: { id: 'term' }, step: { kind: 'deadline' } } });
   });
 
   it('for an attack before entry into force: the rule fired, and the statechart says why it had no effect', async () => {
-    const e = explain(await traceOf('an-attack-before-entry-into-force-changes-nothing'));
+    const e = explain(await traceOf('under-the-on-ceasefire-reading-an-attack-before-the-withdrawals-does-not-invoke-the-guarantee'));
     const [w] = e.whyNot;
     expect(w).toMatchObject({ kind: 'no-effect', rule: 'qualifying-russian-attack', guarantee: 'pending', clause: { id: 'guarantee-trigger' } });
     expect(w!.reason).toContain('not yet in force');
@@ -82,8 +83,8 @@ describe('explain says why each region has its status', () => {
   it('names the step, the rule, the values its conditions saw and the clause', async () => {
     const e = explain(await traceOf('renewed-offensive-invokes-the-guarantee'));
     const guarantee = e.regions.find((r) => r.region === 'guarantee')!;
-    expect(guarantee).toMatchObject({ value: 'invoked', since: '2029-03-01', setBy: { from: 'in-force', rule: 'qualifying-russian-attack', step: { at: '2029-03-01', line: 18 }, clause: { id: 'guarantee-trigger', points: ['10c', 'SG'] } } });
-    expect(guarantee.setBy!.clause.paraphrase).toMatch(/large-scale Russian armed attack/);
+    expect(guarantee).toMatchObject({ value: 'invoked', since: '2029-03-01', setBy: { from: 'in-force', rule: 'qualifying-russian-attack', step: { at: '2029-03-01', line: 20 }, clause: { id: 'guarantee-trigger', points: ['SG'] } } });
+    expect(guarantee.setBy!.clause.paraphrase).toMatch(/renewed Russian armed attack on Ukraine across the agreed line/);
     expect(guarantee.setBy!.conditions).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ fact: 'scale', saw: 'large-scale' }),
@@ -92,11 +93,14 @@ describe('explain says why each region has its status', () => {
       ]),
     );
     expect(e.regions.find((r) => r.region === 'guaranteePhase')).toMatchObject({ value: 'response', since: '2029-03-09', setBy: { rule: 'us-response-decided' } });
-    expect(e.regions.find((r) => r.region === 'sanctions')).toMatchObject({ value: 'reinstated', setBy: { rule: 'qualifying-russian-attack' } });
-    expect(e.breaches).toEqual([expect.objectContaining({ kind: 'ceasefire-violation', party: 'RU', rule: 'ceasefire-violation', clause: 'ceasefire' })]);
+    expect(e.regions.find((r) => r.region === 'sanctions')).toMatchObject({ value: 'reinstated', setBy: { rule: 'russia-invades-ukraine', clause: { id: 'snapback' } } });
+    expect(e.breaches).toEqual([
+      expect.objectContaining({ kind: 'ceasefire-violation', party: 'RU', rule: 'ceasefire-violation', clause: 'ceasefire' }),
+      expect.objectContaining({ kind: 'non-aggression', party: 'RU', rule: 'russian-aggression-on-ukraine', clause: 'non-aggression' }),
+    ]);
     const text = textOf(e);
     expect(text).toContain('The guarantee is invoked, since 2029-03-01 (it was in-force).');
-    expect(text).toContain('Clause guarantee-trigger (points 10c, SG), "A renewed Russian attack invokes the guarantee"');
+    expect(text).toContain('Clause guarantee-trigger (point SG), "A renewed Russian attack invokes the guarantee"');
   });
 
   it('says when a second rule fired on the same step to no effect', async () => {
@@ -109,7 +113,7 @@ describe('explain says why each region has its status', () => {
 
 describe('explain --at', () => {
   it('gives the status on a date mid-run, and only the why-nots up to it', async () => {
-    const trace = await run([...IN_FORCE, { at: '2028-04-11', type: 'armed-attack', by: 'RU', against: 'UA', scale: 'limited', crossesLine: true }, { at: '2029-03-01', type: 'armed-attack', by: 'RU', against: 'UA', scale: 'large-scale', crossesLine: true }]);
+    const trace = await run([...IN_FORCE, { at: '2028-04-11', type: 'armed-attack', by: 'RU', against: 'UA', scale: 'limited', crossesLine: true }, { at: '2029-03-01', type: 'armed-attack', by: 'RU', against: 'UA', scale: 'large-scale', crossesLine: true, deliberate: true, sustained: true }]);
     const mid = explain(trace, '2028-12-31');
     expect(mid.status.guarantee).toBe('in-force');
     expect(mid.afterStep).toMatchObject({ at: '2028-04-11' });
@@ -132,7 +136,7 @@ describe('explain --at', () => {
     expect(g).toMatchObject({ value: 'pending', setBy: null, notYet: { rule: 'entry-into-force', clause: { id: 'entry-into-force' }, step: { at: '2026-03-01' } } });
     expect(g.notYet!.failed).toEqual([expect.objectContaining({ fact: 'signatories', operator: 'containsAll', saw: ['EU', 'RU', 'UA', 'US'] })]);
     expect(g.notYet!.reason).toBe('signatories lacks NATO (has EU, RU, UA, US)');
-    expect(explain(await traceOf('four-signatures-do-not-bring-the-guarantee-into-force')).regions[0]).toMatchObject({ value: 'in-force', notYet: null });
+    expect(explain(await traceOf('four-signatures-do-not-bring-the-guarantee-into-force')).regions.find((r) => r.region === 'guarantee')).toMatchObject({ value: 'in-force', notYet: null });
   });
 
   it.each([
@@ -157,7 +161,8 @@ describe('casus explain on the command line', () => {
     expect(text.out).toContain('Why each status is what it is on 2035-12-31');
     expect(text.out).toMatch(/The nearest rule, term-extended \[term · SG\], did not fire: parties lacks RU\s+\(has UA, US, EU, NATO\)\./);
     expect(text.out).not.toMatch(/[{}]/);
-    for (const line of text.out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    // a source's address is never broken, so only a line that is one address may run past the column
+    for (const line of text.out.split('\n')) if (!/^\s*- https?:\/\/\S+$/.test(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
     const json = await cli(['explain', file, '--format', 'json']);
     const e = JSON.parse(json.out) as Explanation;
     expect(e).toMatchObject({ scenario: 'an-extension-without-russia-has-no-effect', at: '2036-06-30', atEnd: true, status: { guarantee: 'expired' } });

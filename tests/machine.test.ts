@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyStateNode } from 'xstate';
 import { guaranteeMachine, type MachineEvent } from '../src/machine/machine.js';
 import { statusOf, type GuaranteeSnapshot } from '../src/machine/status.js';
-import { MACHINE_EVENTS, TERMINAL_GUARANTEE, type MachineEventType } from '../src/plan/vocabulary.js';
+import { AGREEMENT, CEASEFIRE, GUARANTEE, GUARANTEE_PHASE, MACHINE_EVENTS, REGIONS, RUSSIA_BENEFITS, SANCTIONS, TERMINAL_GUARANTEE, type MachineEventType } from '../src/plan/vocabulary.js';
 
-const parameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100 };
+const parameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 };
 const ev = (type: MachineEventType, extra: Partial<MachineEvent> = {}): MachineEvent => ({ type, at: '2030-01-01', rule: 'test', clause: 'test', party: null, breach: null, ...extra });
 const start = () => initialTransition(guaranteeMachine, { parameters })[0];
 const send = (s: GuaranteeSnapshot, ...events: MachineEvent[]) => events.reduce((snap, e) => transition(guaranteeMachine, snap, e)[0], s);
-const inForce = () => send(start(), ev('ENTRY_INTO_FORCE', { at: '2026-03-01' }));
+const concluded = () => send(start(), ev('AGREEMENT_CONCLUDED', { at: '2026-03-01' }));
+const inForce = () => send(concluded(), ev('ENTRY_INTO_FORCE', { at: '2026-03-01' }));
+const implementing = () => send(inForce(), ev('IMPLEMENTATION_BEGINS', { at: '2026-04-01' }));
 
 const TERMINAL_EVENT: Record<(typeof TERMINAL_GUARANTEE)[number], MachineEventType> = {
   revoked: 'UKRAINE_INVADES_RUSSIA',
@@ -20,13 +22,37 @@ const TERMINAL_EVENT: Record<(typeof TERMINAL_GUARANTEE)[number], MachineEventTy
 
 describe('the statechart', () => {
   it('starts pending, awaiting signatures, with sanctions in place and no benefits', () => {
-    expect(statusOf(start())).toEqual({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures', ceasefire: 'not-in-effect', sanctions: 'in-place', russiaBenefits: 'not-granted', breaches: [] });
+    expect(statusOf(start())).toEqual({ agreement: 'open', guarantee: 'pending', guaranteePhase: 'awaiting-signatures', ceasefire: 'not-in-effect', sanctions: 'in-place', russiaBenefits: 'not-granted', breaches: [] });
   });
 
-  it('enters into force, grants benefits and schedules the term and the election deadline', () => {
+  it('schedules the election deadline at conclusion and the term at entry into force', () => {
     const s = inForce();
-    expect(statusOf(s)).toMatchObject({ guarantee: 'in-force', russiaBenefits: 'granted' });
-    expect(s.context).toMatchObject({ entryIntoForceOn: '2026-03-01', termEndsOn: '2036-03-01', electionsDueBy: '2026-06-09' });
+    expect(statusOf(s)).toMatchObject({ agreement: 'concluded', guarantee: 'in-force', russiaBenefits: 'not-granted' });
+    expect(s.context).toMatchObject({ concludedOn: '2026-03-01', entryIntoForceOn: '2026-03-01', termEndsOn: '2036-03-01', electionsDueBy: '2026-06-09' });
+  });
+
+  it('grants the benefits and starts the ceasefire when implementation begins, and only after conclusion', () => {
+    expect(statusOf(implementing())).toMatchObject({ agreement: 'implementing', ceasefire: 'in-effect', russiaBenefits: 'granted' });
+    expect(statusOf(send(start(), ev('IMPLEMENTATION_BEGINS')))).toMatchObject({ agreement: 'open', ceasefire: 'not-in-effect', russiaBenefits: 'not-granted' });
+  });
+
+  it('forfeits a promised guarantee only once the agreement is concluded', () => {
+    expect(statusOf(send(start(), ev('UKRAINE_INVADES_RUSSIA'))).guarantee).toBe('pending');
+    expect(statusOf(send(concluded(), ev('UKRAINE_INVADES_RUSSIA'))).guarantee).toBe('revoked');
+    expect(statusOf(send(concluded(), ev('STRIKE_WITHOUT_CAUSE'))).guarantee).toBe('lapsed');
+    expect(statusOf(send(concluded(), ev('GUARANTEE_VOID'))).guarantee).toBe('void');
+  });
+
+  it('counts relief steps only from implementation, the relief-steps-th lifting the sanctions', () => {
+    expect(statusOf(send(inForce(), ev('SANCTIONS_RELIEF_STEP'))).sanctions).toBe('in-place');
+    const s = send(implementing(), ev('SANCTIONS_RELIEF_STEP'), ev('SANCTIONS_RELIEF_STEP'));
+    expect(statusOf(s).sanctions).toBe('easing');
+    expect(statusOf(send(s, ev('SANCTIONS_RELIEF_STEP'))).sanctions).toBe('lifted');
+  });
+
+  it('applies the snapback only after conclusion, from not-granted and in-place too', () => {
+    expect(statusOf(send(start(), ev('RUSSIA_INVADES_UKRAINE')))).toMatchObject({ sanctions: 'in-place', russiaBenefits: 'not-granted' });
+    expect(statusOf(send(concluded(), ev('RUSSIA_INVADES_UKRAINE')))).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
   });
 
   it('enters invoked only from in-force, through a qualifying attack', () => {
@@ -47,15 +73,15 @@ describe('the statechart', () => {
   }
 
   it('keeps reinstated sanctions reinstated whatever follows', () => {
-    const s = send(inForce(), ev('SANCTIONS_EASED'), ev('RUSSIAN_ATTACK_QUALIFIES'));
+    const s = send(implementing(), ev('SANCTIONS_RELIEF_STEP'), ev('RUSSIA_INVADES_UKRAINE'));
     expect(statusOf(s).sanctions).toBe('reinstated');
     for (const type of MACHINE_EVENTS) expect(statusOf(send(s, ev(type))).sanctions, type).toBe('reinstated');
   });
 
-  it('records breaches only after entry into force', () => {
+  it('records breaches only once the agreement is concluded', () => {
     const breach = ev('BREACH', { breach: 'force-cap', party: 'UA' });
     expect(statusOf(send(start(), breach)).breaches).toEqual([]);
-    expect(statusOf(send(inForce(), breach)).breaches).toEqual([{ kind: 'force-cap', party: 'UA', at: '2030-01-01', clause: 'test' }]);
+    expect(statusOf(send(concluded(), breach)).breaches).toEqual([{ kind: 'force-cap', party: 'UA', at: '2030-01-01', clause: 'test' }]);
   });
 
   it('moves the end of the term by extension-years on an extension', () => {
@@ -76,6 +102,18 @@ describe('the statechart', () => {
     };
     walk(guaranteeMachine.root);
     expect(nodes.flatMap((n) => n.after)).toEqual([]);
+  });
+
+  it('has exactly the regions and values of the vocabulary', () => {
+    const keys = (region: string) => Object.keys(guaranteeMachine.root.states[region]!.states);
+    expect(Object.keys(guaranteeMachine.root.states)).toEqual(REGIONS.filter((r) => r !== 'guaranteePhase' && r !== 'breaches'));
+    expect(keys('agreement')).toEqual([...AGREEMENT]);
+    expect(keys('guarantee')).toEqual([...GUARANTEE]);
+    const g = guaranteeMachine.root.states.guarantee!;
+    expect([...Object.keys(g.states.pending!.states), ...Object.keys(g.states.invoked!.states)]).toEqual([...GUARANTEE_PHASE]);
+    expect(keys('ceasefire')).toEqual([...CEASEFIRE]);
+    expect(keys('sanctions')).toEqual([...SANCTIONS]);
+    expect(keys('russiaBenefits')).toEqual([...RUSSIA_BENEFITS]);
   });
 
   it('declares every state of the status table', () => {

@@ -47,7 +47,7 @@ describe('the Markdown report', () => {
     expect(md).toContain('## Summary');
     expect(md).toContain('At the end of the run the guarantee is **invoked (response)**.');
     expect(md).toContain('| # | date | event | what changed | rule · clause |');
-    expect(md).toMatch(/\| 10 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*\| guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · 10c, SG/);
+    expect(md).toMatch(/\| 10 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/);
     expect(md).toContain('## Step by step');
     expect(md).toContain('### 2029-03-01 · Russia attacks Ukraine');
     expect(md).toContain('## The statechart');
@@ -60,7 +60,7 @@ describe('the Markdown report', () => {
 
   it('says why not in the steps that did not change the guarantee', async () => {
     const md = markdownReport(await traceOf('scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml'));
-    expect(md).toContain('*Why not:* `qualifying-russian-attack` ([guarantee-trigger](#clause-guarantee-trigger) · 10c, SG) did not fire: the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained that is required.');
+    expect(md).toContain('*Why not:* `qualifying-russian-attack` ([guarantee-trigger](#clause-guarantee-trigger) · SG) did not fire: the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained that is required.');
   });
 
   it('escapes | in table cells and leaves no raw HTML from the scenario', async () => {
@@ -87,7 +87,7 @@ describe('the HTML report', () => {
   });
 
   it('is self-contained: no script, no stylesheet link, no http in any src or href', async () => {
-    for (const file of [SCENARIO, 'scenarios/a-ukrainian-land-grab-voids-the-guarantee.yaml']) {
+    for (const file of [SCENARIO, 'scenarios/a-ukrainian-offensive-that-seizes-land-is-revoked-rather-than-void.yaml']) {
       const html = htmlReport(await traceOf(file));
       expect(html).not.toMatch(/\b(?:src|href|xlink:href)\s*=\s*["']?[^"'\s>]*https?:/i);
       expect(html).not.toMatch(/<script|<link|<iframe|<img|@import|url\((?!#)/i);

@@ -84,12 +84,15 @@ function at(text: string, token: string): { line: number; column: number } {
 const TRIGGER = 'guarantee-trigger.json';
 const SCALE_LARGE = '{ "fact": "scale", "operator": "equal", "value": "large-scale" }';
 const BY_RU = '{ "fact": "by", "operator": "equal", "value": "RU" }';
+const CROSSES = '{ "fact": "crossesLine", "operator": "equal", "value": true }';
+const NATO = 'nato-obligations.json';
+const NOT_UA = '{ "fact": "party", "operator": "notEqual", "value": "UA" }';
 
 describe('rule conditions', () => {
   it('an unknown fact names its line and suggests the right one', () => {
     const text = edit(TRIGGER, '"fact": "crossesLine"', '"fact": "crossesLin"');
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/guarantee-trigger.json', ...at(text, '"crossesLin"'), path: 'rules[0].conditions.all[4].fact' });
+    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/guarantee-trigger.json', ...at(text, '"crossesLin"'), path: 'rules[0].conditions.all[5].fact' });
     expect(issue.message).toBe('unknown fact "crossesLin"');
     expect(issue.hint).toBe('did you mean "crossesLine"?');
   });
@@ -98,13 +101,13 @@ describe('rule conditions', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace('"equal"', '"equals"'));
     const issue = oneIssue(TRIGGER, text);
     expect(issue).toMatchObject({ file: '/rules/guarantee-trigger.json', line: lineOf(text, '"equals"') });
-    expect(issue.path).toMatch(/^rules\[0\]\.conditions\.all\[3\]/);
+    expect(issue.path).toMatch(/^rules\[0\]\.conditions\.all\[4\]/);
   });
 
   it('an unknown operator is named, with the operators allowed and a suggestion', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace('"equal"', '"equals"'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ ...at(text, '"equals"'), path: 'rules[0].conditions.all[3].operator' });
+    expect(issue).toMatchObject({ ...at(text, '"equals"'), path: 'rules[0].conditions.all[4].operator' });
     expect(issue.message).toContain('equals');
     expect(issue.hint).toBe('did you mean "equal"?');
   });
@@ -112,38 +115,38 @@ describe('rule conditions', () => {
   it('a numeric operator on a fact that is not a number is rejected', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace('"equal"', '"greaterThan"'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"greaterThan"'), path: 'rules[0].conditions.all[3].operator' });
+    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"greaterThan"'), path: 'rules[0].conditions.all[4].operator' });
     expect(issue.message).toBe('greaterThan compares numbers, but scale is not a number');
   });
 
   it('a list operator on a single-valued fact is rejected, with the operators that fit', () => {
-    const text = edit(TRIGGER, BY_RU, BY_RU.replace('"equal"', '"contains"'));
-    const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"contains"'), path: 'rules[0].conditions.all[1].operator' });
-    expect(issue.message).toBe('operator contains does not apply to a single value (by)');
+    const text = edit(NATO, NOT_UA, NOT_UA.replace('"notEqual"', '"contains"'));
+    const issue = oneIssue(NATO, text);
+    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"contains"'), path: 'rules[3].conditions.all[1].operator' });
+    expect(issue.message).toBe('operator contains does not apply to a single value (party)');
     expect(issue.hint).toBe('use one of equal, notEqual, in, notIn, lessThan, lessThanInclusive, greaterThan or greaterThanInclusive');
   });
 
   it('a value outside the fact\'s domain lists the values and suggests the right one', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace('"large-scale"', '"larg-scale"'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"larg-scale"'), path: 'rules[0].conditions.all[3].value' });
+    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"larg-scale"'), path: 'rules[0].conditions.all[4].value' });
     expect(issue.message).toBe('"larg-scale" is not a value scale can take: expected one of incident, limited or large-scale or null');
     expect(issue.hint).toBe('did you mean "large-scale"?');
   });
 
   it('a JSONPath filter in path is rejected by the plain-path rule', () => {
-    const from = '"path": "RUSSIAN_ATTACK_QUALIFIES", "operator": "equal"';
-    const text = edit('ukraine-conduct.json', from, '"path": "$..[?(@.x)]", "operator": "equal"');
+    const from = '"fact": "daysSinceRussianAttack", "operator": "equal"';
+    const text = edit('ukraine-conduct.json', from, '"fact": "daysSinceRussianAttack", "path": "$..[?(@.x)]", "operator": "equal"');
     const issue = oneIssue('ukraine-conduct.json', text);
     expect(issue).toMatchObject({ code: 'invalid-format', file: '/rules/ukraine-conduct.json', ...at(text, '"$..[?(@.x)]"') });
     expect(issue.path).toMatch(/^rules\[1\]\.conditions\..*\.path$/);
-    expect(issue.message).toBe('expected a plain dot path such as RUSSIAN_ATTACK_QUALIFIES (no JSONPath, filters or expressions), got "$..[?(@.x)]"');
+    expect(issue.message).toBe('expected a plain dot path such as region.value (no JSONPath, filters or expressions), got "$..[?(@.x)]"');
   });
 
   it('an expression in path is rejected, whatever the fact', () => {
     for (const expression of ['a[0]', 'x; process.exit()', '${x}', 'a..b']) {
-      const text = edit('ukraine-conduct.json', '"path": "RUSSIAN_ATTACK_QUALIFIES", "operator": "equal"', `"path": ${JSON.stringify(expression)}, "operator": "equal"`);
+      const text = edit('ukraine-conduct.json', '"fact": "daysSinceRussianAttack", "operator": "equal"', `"fact": "daysSinceRussianAttack", "path": ${JSON.stringify(expression)}, "operator": "equal"`);
       const issue = oneIssue('ukraine-conduct.json', text);
       expect(issue, expression).toMatchObject({ code: 'invalid-format', line: lineOf(text, JSON.stringify(expression)) });
       expect(issue.path).toMatch(/\.path$/);
@@ -151,7 +154,7 @@ describe('rule conditions', () => {
   });
 
   it('a path walking into constructor.prototype is rejected before any fact is looked up', () => {
-    const text = edit('ukraine-conduct.json', '"path": "RUSSIAN_ATTACK_QUALIFIES", "operator": "equal"', '"path": "constructor.prototype", "operator": "equal"');
+    const text = edit('ukraine-conduct.json', '"fact": "daysSinceRussianAttack", "operator": "equal"', '"fact": "daysSinceRussianAttack", "path": "constructor.prototype", "operator": "equal"');
     const issue = oneIssue('ukraine-conduct.json', text);
     expect(issue).toMatchObject({ code: 'invalid-value', ...at(text, '"constructor.prototype"') });
     expect(issue.path).toMatch(/^rules\[1\]\.conditions\..*\.path$/);
@@ -161,14 +164,14 @@ describe('rule conditions', () => {
   it('a path on a fact that takes none is rejected', () => {
     const text = edit(TRIGGER, SCALE_LARGE, '{ "fact": "scale", "path": "size", "operator": "equal", "value": "large-scale" }');
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"size"'), path: 'rules[0].conditions.all[3].path' });
+    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"size"'), path: 'rules[0].conditions.all[4].path' });
     expect(issue.message).toBe('fact "scale" is a plain value and takes no path');
   });
 
   it('a rule that does not begin with a type condition says what to begin with', () => {
-    const text = edit(TRIGGER, `{ "fact": "type", "operator": "equal", "value": "armed-attack" },\n        ${BY_RU}`, BY_RU);
-    const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, BY_RU), path: 'rules[0].conditions.all[0]' });
+    const text = edit(NATO, `{ "fact": "type", "operator": "equal", "value": "nato-accession" },\n        ${NOT_UA}`, NOT_UA);
+    const issue = oneIssue(NATO, text);
+    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, NOT_UA), path: 'rules[3].conditions.all[0]' });
     expect(issue.message).toBe('a rule must begin with the event types it is about');
     expect(issue.hint).toBe('{ "fact": "type", "operator": "in", "value": ["armed-attack"] }');
   });
@@ -176,7 +179,7 @@ describe('rule conditions', () => {
   it('a "__proto__" key inside a condition is an unknown field, without a crash or pollution', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace(' }', ', "__proto__": { "polluted": true } }'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'unknown-field', ...at(text, '"__proto__"'), path: 'rules[0].conditions.all[3].__proto__' });
+    expect(issue).toMatchObject({ code: 'unknown-field', ...at(text, '"__proto__"'), path: 'rules[0].conditions.all[4].__proto__' });
     expect(issue.message).toBe('unknown field "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
@@ -185,11 +188,11 @@ describe('rule conditions', () => {
 
 describe('rule events and names', () => {
   it('a rule citing an unknown clause suggests the right one', () => {
-    const text = edit(TRIGGER, '"clause": "guarantee-trigger", "points": ["10c", "SG"]', '"clause": "guarantee-triger", "points": ["10c", "SG"]');
+    const text = edit(TRIGGER, '"clause": "snapback", "points": ["10c"]', '"clause": "snapbak", "points": ["10c"]');
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"guarantee-triger"'), path: 'rules[0].event.params.clause' });
-    expect(issue.message).toBe('unknown clause "guarantee-triger"');
-    expect(issue.hint).toBe('did you mean "guarantee-trigger"?');
+    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"snapbak"'), path: 'rules[1].event.params.clause' });
+    expect(issue.message).toBe('unknown clause "snapbak"');
+    expect(issue.hint).toBe('did you mean "snapback"?');
   });
 
   it('a rule name used in two files names the file that has it first', () => {
@@ -200,16 +203,16 @@ describe('rule events and names', () => {
   });
 
   it('a BREACH rule without "breach" says it needs the kind of breach', () => {
-    const text = edit('russia-obligations.json', ', "breach": "buffer-zone", "party": "RU"', ', "party": "RU"');
-    const issue = oneIssue('russia-obligations.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/russia-obligations.json', line: lineOf(text, '"clause": "buffer-zone"'), path: 'rules[0].event.params' });
+    const text = edit('non-aggression.json', ', "breach": "buffer-zone", "partyFrom": "by"', ', "partyFrom": "by"');
+    const issue = oneIssue('non-aggression.json', text);
+    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/non-aggression.json', line: lineOf(text, '"clause": "buffer-zone"'), path: 'rules[5].event.params' });
     expect(issue.message).toBe('BREACH needs "breach": the kind of breach it records');
   });
 
   it('a BREACH rule without its party says it needs party or partyFrom', () => {
-    const text = edit('russia-obligations.json', ', "breach": "buffer-zone", "party": "RU"', ', "breach": "buffer-zone"');
-    const issue = oneIssue('russia-obligations.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', line: lineOf(text, '"clause": "buffer-zone"'), path: 'rules[0].event.params' });
+    const text = edit('non-aggression.json', ', "breach": "buffer-zone", "partyFrom": "by"', ', "breach": "buffer-zone"');
+    const issue = oneIssue('non-aggression.json', text);
+    expect(issue).toMatchObject({ code: 'invalid-rule', line: lineOf(text, '"clause": "buffer-zone"'), path: 'rules[5].event.params' });
     expect(issue.message).toBe('BREACH needs exactly one of "party" or "partyFrom" (the breaching party)');
   });
 
@@ -219,7 +222,7 @@ describe('rule events and names', () => {
     const files = [...BUNDLED.filter((f) => f.name !== TRIGGER && f.name !== 'term.json'), { name: TRIGGER, text: trigger }, { name: 'term.json', text: term }];
     const issues = issuesOf(files);
     expect(issues.map((i) => [i.file, i.path])).toEqual([
-      ['/rules/guarantee-trigger.json', 'rules[0].conditions.all[4].fact'],
+      ['/rules/guarantee-trigger.json', 'rules[0].conditions.all[5].fact'],
       ['/rules/term.json', 'rules[0].event.params.clause'],
     ]);
   });

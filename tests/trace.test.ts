@@ -59,15 +59,21 @@ describe('the JSON trace', () => {
   });
 
   it('cites the clause and plan points of every fired rule', async () => {
-    const t = await run([...IN_FORCE, qualifying('2029-03-01')]);
+    const t = await run([...IN_FORCE, qualifying('2029-03-01', { means: 'ground' })]);
     const cited = t.steps.flatMap((s) => s.fired.map((f) => `${f.clause}:${f.points.join(',')}`));
-    expect(cited).toContain('guarantee-trigger:10c,SG');
+    expect(cited).toContain('guarantee-trigger:SG');
+    expect(cited).toContain('snapback:10c');
     expect(cited).toContain('entry-into-force:28,SG');
   });
 
   it('resolves interpretations: --set beats the scenario, which beats the default', async () => {
-    const t = await run(IN_FORCE, { interpretations: { 'attack-test': 'significant-deliberate-sustained', 'ukraine-attack': 'any-attack' }, set: { 'attack-test': 'large-scale' } });
-    expect(t.interpretations).toMatchObject({ 'attack-test': 'large-scale', 'ukraine-attack': 'any-attack', 'strike-cause': 'retaliation-window' });
+    const t = await run(IN_FORCE, { interpretations: { 'attack-test': 'significant-deliberate-sustained', 'invasion-test': 'any-attack' }, set: { 'attack-test': 'large-scale' } });
+    expect(t.interpretations).toMatchObject({ 'attack-test': 'large-scale', 'invasion-test': 'any-attack', 'strike-cause': 'retaliation-window' });
     expect(t.assumptions).toContain('relief-steps');
+  });
+
+  it('names the new name of a renamed reading, in a scenario and in --set', async () => {
+    expect(() => run(IN_FORCE, { interpretations: { 'ukraine-attack': 'any-attack' } })).toThrow(/ukraine-attack was renamed invasion-test/);
+    await expect(run(IN_FORCE, { set: { 'ukraine-attack': 'any-attack' } })).rejects.toThrow(/ukraine-attack was renamed invasion-test/);
   });
 });

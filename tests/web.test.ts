@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, InputError } from '../src/input/issues.js';
+import { LEGEND } from '../src/plan/legend.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
 import { chromiumAvailable, launchChromium, watchedPage } from './browser.js';
@@ -66,6 +67,9 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     await expect.poll(() => page.locator('#scenario-title').textContent()).toContain('drone raid');
     expect(await page.locator('#issues-summary').textContent()).toContain('No problems');
     expect(await finalGuarantee(page).textContent()).toBe('guarantee in-force');
+    // the page's legend is the vocabulary's: SG and T28 defined, every term in order
+    expect(await page.locator('#legend-list dt').allTextContents()).toEqual(LEGEND.map((l) => l.term));
+    expect(words((await page.locator('#legend-list').textContent()) ?? '')).toContain('security-guarantee draft');
     // every control can be named by a screen reader
     const unnamed = await page.locator('button, input, select, textarea').evaluateAll((els) =>
       els.filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim() || (e.id && e.ownerDocument.querySelector(`label[for="${e.id}"]`)) || e.closest('label') || e.getAttribute('type') === 'hidden' || (e as { hidden?: boolean }).hidden)).map((e) => e.outerHTML.slice(0, 80)),

@@ -153,7 +153,7 @@ describe('plan versions', () => {
   it('casus clauses --plan shows what the version changes', async () => {
     const { out } = await cli(['clauses', '--plan', 'e3-counter']);
     expect(out).toContain('Plan version: e3-counter, The European (E3) counter-proposal');
-    expect(out).toContain('force-cap = 800000 (point 6; confirmed)');
+    expect(out).toContain('force-cap = 800000 (point 6; corroborated)');
     expect(out).toMatch(/no-nato-troops {2}\(point 8; obligation\) {2}← changed in e3-counter/);
   });
 

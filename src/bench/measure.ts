@@ -1,5 +1,5 @@
 // What the benchmark times: json-rules-engine alone, the statechart alone, the reference runner, the fast path.
-import type { MachineEvent } from '../machine/machine.js';
+import { MACHINE_PARAMETERS, type MachineEvent, type MachineParameters } from '../machine/machine.js';
 import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
 import { statusOf } from '../machine/status.js';
 import { createEngine } from '../rules/engine.js';
@@ -31,7 +31,7 @@ export function recordInputs(loaded: LoadedScenario, ruleSet: RuleSet): Inputs {
     }
   }
   const p = run.settings.parameters;
-  return { facts, machineEvents, parameters: { 'term-years': p['term-years']!, 'extension-years': p['extension-years']!, 'election-deadline-days': p['election-deadline-days']! }, final: run.stepper.current };
+  return { facts, machineEvents, parameters: Object.fromEntries(MACHINE_PARAMETERS.map((name) => [name, p[name]!])) as unknown as MachineParameters, final: run.stepper.current };
 }
 
 /** (a) json-rules-engine alone: a new engine with our rules (as every run makes one), run on each step's facts. */

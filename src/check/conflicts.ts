@@ -1,9 +1,9 @@
 // Rules that fire on the same event with incompatible outcomes, found by enumerating the finite input domain.
 import type { AnyStateNode } from 'xstate';
 import { guaranteeMachine } from '../machine/machine.js';
-import { RULE_EMITS, TERMINAL_GUARANTEE } from '../plan/vocabulary.js';
+import { TERMINAL_GUARANTEE } from '../plan/vocabulary.js';
 import { compilePartial, UNDECIDED } from '../rules/compile.js';
-import { dataFacts, EVENT_FACTS } from '../rules/facts.js';
+import { dataFacts, EVENT_FACTS, readingFacts } from '../rules/facts.js';
 import type { LoadedRule, RuleSet } from '../rules/load.js';
 import { domainSize, factsRead, type Domain } from './domain.js';
 
@@ -22,12 +22,11 @@ export const incompatible = (a?: string, b?: string) =>
 export function baseFacts(ruleSet: RuleSet): Record<string, unknown> {
   const base: Record<string, unknown> = Object.fromEntries(EVENT_FACTS.map((f) => [f.name, f.type.kind === 'list' ? [] : null]));
   Object.assign(base, {
-    signatories: [], withdrawn: [], compensationPaid: false, electionsHeldBy: [], reliefStepNumber: 1,
-    daysSince: Object.fromEntries(RULE_EMITS.map((e) => [e, null])),
-    guarantee: 'in-force', guaranteePhase: null, ceasefire: 'in-effect', sanctions: 'in-place', russiaBenefits: 'granted',
+    signatories: [], withdrawn: [], compensationPaid: false, signatoriesBefore: [], withdrawnBefore: [], compensationPaidBefore: false, electionsHeldBy: [], hostilitiesUnderWay: false, daysSinceRussianAttack: null,
     ...dataFacts(ruleSet.gazetteer),
   });
   for (const i of ruleSet.settings.interpretations) base[i.name] = i.readings[0]!.value;
+  Object.assign(base, readingFacts(ruleSet.settings, Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings[0]!.value]))));
   for (const p of ruleSet.settings.parameters) base[p.name] = p.value;
   return base;
 }
@@ -49,6 +48,8 @@ export interface Overlap {
   eventType: string;
   /** the smallest event (fewest stated fields) on which both fire */
   example: Record<string, unknown>;
+  /** the readings, other than the defaults, under which the example is one */
+  exampleReadings: Record<string, string>;
   /** interpretation → the readings under which they fire together (all readings when unlisted) */
   readings: Record<string, string[]>;
   combinations: number;
@@ -101,7 +102,7 @@ export class DomainSearch {
     const tests = rules.map((r) => this.tests.get(r.name)!);
     for (const type of types) {
       const dims = this.domain.dimensions(type, read);
-      const facts: Record<string, unknown> = { ...this.base, type, daysSince: { ...(this.base.daysSince as object) } };
+      const facts: Record<string, unknown> = { ...this.base, type };
       for (const d of dims) assign(facts, Object.fromEntries(d.facts.map((k) => [k, UNDECIDED])));
       const chosen: Array<Record<string, unknown>> = [];
       const search = function* (this: DomainSearch, depth: number): Generator<{ type: string; assignment: Record<string, unknown> }> {
@@ -133,6 +134,12 @@ export class DomainSearch {
     return undefined;
   }
 
+  /** How much an example asks of a reader: stated fields first, then readings away from their defaults. */
+  private size(a: Record<string, unknown>): number {
+    const moved = this.ruleSet.settings.interpretations.filter((x) => x.name in a && a[x.name] !== x.readings[0]!.value).length;
+    return stated(a) * 100 + moved;
+  }
+
   overlaps(bounds: SearchBounds = SEARCH_BOUNDS): Overlap[] {
     const rules = this.ruleSet.rules.filter((r) => effectInForce(r.event.type) !== undefined);
     const pairs: Array<[LoadedRule, LoadedRule]> = [];
@@ -151,7 +158,7 @@ export class DomainSearch {
         let example: { type: string; assignment: Record<string, unknown> } | undefined;
         const readings = new Map<string, Set<string>>();
         for (const hit of this.firing([a, b])) {
-          if (!example || stated(hit.assignment) < stated(example.assignment)) example = hit;
+          if (!example || this.size(hit.assignment) < this.size(example.assignment)) example = hit;
           for (const i of this.ruleSet.settings.interpretations) if (i.name in hit.assignment) (readings.get(i.name) ?? readings.set(i.name, new Set()).get(i.name)!).add(String(hit.assignment[i.name]));
         }
         if (this.nodes > this.nodeLimit) {
@@ -167,7 +174,12 @@ export class DomainSearch {
           outcomes: [ea, eb],
           applied: first === 'invoked' ? second : first,
           eventType: example.type,
-          example: Object.fromEntries(Object.entries(example.assignment).filter(([k, v]) => v !== null && !this.ruleSet.settings.interpretations.some((x) => x.name === k))),
+          example: Object.fromEntries(
+            Object.entries(example.assignment).filter(([k, v]) => v !== null && !this.ruleSet.settings.interpretations.some((x) => x.name === k) && this.ruleSet.facts.get(k)?.source !== 'data'),
+          ),
+          exampleReadings: Object.fromEntries(
+            this.ruleSet.settings.interpretations.filter((x) => x.name in example.assignment && example.assignment[x.name] !== x.readings[0]!.value).map((x) => [x.name, String(example.assignment[x.name])]),
+          ),
           readings: Object.fromEntries(limited.map(([name, values]) => [name, [...values].sort()])),
           combinations: domainSize(this.domain.dimensions(example.type, [...factsRead(a.conditions), ...factsRead(b.conditions)])),
         });

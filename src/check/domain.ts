@@ -2,12 +2,11 @@
 import type { z } from 'zod';
 import { PARTIES } from '../plan/parties.js';
 import { SIGNATORIES } from '../plan/vocabulary.js';
-import type { FactSpec } from '../rules/facts.js';
+import { dataFacts, type FactSpec } from '../rules/facts.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Condition, LeafCondition } from '../rules/schema.js';
 import { leaves } from '../rules/validate.js';
 import { ScenarioEvent } from '../scenario/schema.js';
-import type { Status } from '../plan/vocabulary.js';
 
 type Shape = Record<string, z.ZodType>;
 const optionShapes: Map<string, Shape> = new Map(
@@ -48,10 +47,7 @@ export class Domain {
   readonly parties: string[];
   private readonly allLeaves: LeafCondition[];
 
-  constructor(
-    private readonly ruleSet: RuleSet,
-    private readonly statuses: ReadonlyArray<Omit<Status, 'breaches'>>,
-  ) {
+  constructor(private readonly ruleSet: RuleSet) {
     this.allLeaves = ruleSet.rules.flatMap((r) => leaves(r.conditions));
     const natoMembers = new Set(ruleSet.gazetteer.natoMembers.members);
     const mentioned = new Set<string>(['UA', 'RU']);
@@ -61,9 +57,16 @@ export class Domain {
       if (kind !== 'party' && !partyList) continue;
       for (const v of Array.isArray(l.value) ? l.value : [l.value]) if (typeof v === 'string') mentioned.add(v);
     }
-    const member = PARTIES.find((p) => natoMembers.has(p) && !mentioned.has(p));
-    const other = PARTIES.find((p) => !natoMembers.has(p) && !mentioned.has(p) && !(SIGNATORIES as readonly string[]).includes(p));
-    this.parties = [...mentioned, ...(member ? [member] : []), ...(other ? [other] : [])];
+    // one party for each way of belonging to the data lists (NATO members, European parties, Russia's neighbours, …)
+    const lists = [...ruleSet.facts.values()].filter((f) => f.source === 'data' && f.type.kind === 'list' && f.type.of === 'party');
+    const data = dataFacts(ruleSet.gazetteer);
+    const classOf = (p: string) => lists.map((f) => ((data[f.name] as string[] | undefined) ?? []).includes(p) || (f.name === 'nato-members' && natoMembers.has(p))).join();
+    const classes = new Map<string, string>();
+    for (const p of PARTIES) {
+      if (mentioned.has(p) || (SIGNATORIES as readonly string[]).includes(p)) continue;
+      if (!classes.has(classOf(p))) classes.set(classOf(p), p);
+    }
+    this.parties = [...mentioned, ...classes.values()];
   }
 
   private thresholds(fact: string, path?: string): number[] {
@@ -94,7 +97,7 @@ export class Domain {
 
   private values(fact: string, spec: FactSpec, field: { optional: boolean; values?: readonly unknown[] } | undefined): unknown[] {
     const t = spec.type;
-    const absent = spec.source === 'event' && field?.optional ? [null] : [];
+    const absent = (spec.source === 'event' && field?.optional && !spec.defaulted) || (spec.source === 'history' && 'nullable' in t && t.nullable) ? [null] : [];
     switch (t.kind) {
       case 'enum': return [...absent, ...(field?.values ?? t.values)];
       case 'boolean': return [...absent, true, false];
@@ -110,29 +113,25 @@ export class Domain {
   dimensions(type: string, read: Array<{ fact: string; path?: string }>): Dimension[] {
     const fields = eventFields(type);
     const dims: Dimension[] = [];
-    const statusFacts = new Set<string>();
     const done = new Set<string>(['type']);
-    for (const { fact, path } of read) {
+    for (const { fact: named, path } of read) {
+      // a data fact that a reading sets varies with that reading: enumerate the reading instead
+      const fact = this.ruleSet.facts.get(named)?.setBy ?? named;
       const key = path ? `${fact}.${path}` : fact;
       if (done.has(key)) continue;
       done.add(key);
       const spec = this.ruleSet.facts.get(fact);
       if (!spec || spec.source === 'data' || (spec.source === 'setting' && spec.type.kind === 'number')) continue;
-      if (spec.source === 'status') {
-        statusFacts.add(fact);
-        continue;
-      }
       if (spec.source === 'event' && !fields.has(fact)) continue;
       if (spec.type.kind === 'record' && path) {
         const values = [null, ...this.thresholds(fact, path)];
         dims.push({ facts: [key], values: values.map((v) => ({ [key]: v })) });
         continue;
       }
-      dims.push({ facts: [fact], values: this.values(fact, spec, fields.get(fact)).map((v) => ({ [fact]: v })) });
-    }
-    if (statusFacts.size) {
-      const keys = [...statusFacts];
-      dims.push({ facts: keys, values: uniq(this.statuses.map((s) => Object.fromEntries(keys.map((k) => [k, s[k as keyof typeof s]])))) });
+      const interpretation = spec.source === 'setting' ? this.ruleSet.settings.interpretations.find((i) => i.name === fact) : undefined;
+      const sets = (value: unknown) => interpretation?.readings.find((r) => r.value === value)?.sets ?? {};
+      const values = this.values(fact, spec, fields.get(fact)).map((v) => ({ [fact]: v, ...sets(v) }));
+      dims.push({ facts: Object.keys(values[0] ?? { [fact]: null }), values });
     }
     return dims;
   }

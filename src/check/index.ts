@@ -28,7 +28,7 @@ const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] 
 export function runCheck(ruleSet: RuleSet, bounds: SearchBounds = SEARCH_BOUNDS): CheckReport {
   const space = exploreStateSpace();
   const invariants = checkInvariants(space);
-  const search = new DomainSearch(ruleSet, new Domain(ruleSet, space.statuses));
+  const search = new DomainSearch(ruleSet, new Domain(ruleSet));
   const statics = staticChecks(ruleSet, search);
   const findings: Finding[] = search.overlaps(bounds).map((o) => {
     const known = ruleSet.ambiguities.find((a) => samePair(a.rules, o.rules));

@@ -4,7 +4,7 @@ import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { MACHINE_EVENTS, TERMINAL_GUARANTEE, type Status } from '../plan/vocabulary.js';
 
-const PARAMETERS: MachineParameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100 };
+const PARAMETERS: MachineParameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 };
 
 /** One sample of each machine event; breaches carry a kind and a party so they can be recorded. */
 export const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
@@ -19,7 +19,7 @@ export const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
 /** A snapshot up to what matters for behaviour: the state, whether it entered into force, and capped counters. */
 function keyOf(s: GuaranteeSnapshot): string {
   const c = s.context;
-  return JSON.stringify([s.value, c.entryIntoForceOn !== null, c.termEndsOn !== null, Math.min(c.reliefStepsApplied, 3), Math.min(c.breaches.length, 1)]);
+  return JSON.stringify([s.value, c.concludedOn !== null, c.implementationOn !== null, c.entryIntoForceOn !== null, c.termEndsOn !== null, c.ceasefireBrokenBy, Math.min(c.reliefStepsApplied, 3), Math.min(c.breaches.length, 1)]);
 }
 
 export interface Edge {
@@ -93,12 +93,18 @@ export function checkInvariants(space: StateSpace): Invariant[] {
     },
     { name: 'reinstated sanctions never change', ...first(space.edges.filter((e) => e.from.sanctions === 'reinstated' && e.to.sanctions !== 'reinstated'), edge) },
     {
-      name: "Russia's benefits are granted only after entry into force",
-      ...first(space.snapshots.filter((s) => s.context.entryIntoForceOn === null && statusOf(s).russiaBenefits === 'granted'), (s) => JSON.stringify(s.value)),
+      name: "Russia's benefits are granted only once implementation has begun",
+      ...first(space.snapshots.filter((s) => s.context.implementationOn === null && statusOf(s).russiaBenefits === 'granted'), (s) => JSON.stringify(s.value)),
     },
     {
-      name: 'sanctions are eased, lifted or reinstated only after entry into force',
-      ...first(space.snapshots.filter((s) => s.context.entryIntoForceOn === null && statusOf(s).sanctions !== 'in-place'), (s) => JSON.stringify(s.value)),
+      name: 'sanctions ease only in implementation, reinstated only after conclusion',
+      ...first(
+        space.snapshots.filter((s) => {
+          const { sanctions } = statusOf(s);
+          return (s.context.implementationOn === null && (sanctions === 'easing' || sanctions === 'lifted')) || (s.context.concludedOn === null && sanctions === 'reinstated');
+        }),
+        (s) => JSON.stringify(s.value),
+      ),
     },
     { name: 'every declared state is reachable', ...first(space.unreachable, (l) => `${l} is never reached`) },
   ];

@@ -1,4 +1,4 @@
-// The guarantee's lifecycle as an XState v5 statechart: setup() holds types and implementations, the config names only.
+// The treaty's lifecycle as an XState v5 statechart: setup() holds types and implementations, the config names only.
 import { assign, setup } from 'xstate';
 import { addDays, addYears } from '../plan/dates.js';
 import type { Breach, BreachKind, MachineEventType } from '../plan/vocabulary.js';
@@ -17,27 +17,44 @@ export interface MachineParameters {
   'term-years': number;
   'extension-years': number;
   'election-deadline-days': number;
+  'relief-steps': number;
 }
+
+export const MACHINE_PARAMETERS = ['term-years', 'extension-years', 'election-deadline-days', 'relief-steps'] as const;
 
 export interface GuaranteeContext {
   parameters: MachineParameters;
+  concludedOn: string | null;
+  implementationOn: string | null;
   entryIntoForceOn: string | null;
   termEndsOn: string | null;
   electionsDueBy: string | null;
   reliefStepsApplied: number;
+  /** who broke the ceasefire while it stays violated */
+  ceasefireBrokenBy: string | null;
   breaches: Breach[];
 }
 
 const terminal = { type: 'final' } as const;
 
-/** Where the guarantee binds (in force or invoked), these clauses end it. */
-const whileBinding = {
+/** Ukraine's own acts that end the guarantee (10b, 10d, 22), wherever it is still held. */
+const forfeits = {
   UKRAINE_INVADES_RUSSIA: { target: '#casus.guarantee.revoked' },
   STRIKE_WITHOUT_CAUSE: { target: '#casus.guarantee.lapsed' },
   GUARANTEE_VOID: { target: '#casus.guarantee.void' },
-  TERM_ENDS: { target: '#casus.guarantee.expired' },
-  TERM_EXTENDED: { actions: 'extendTerm' },
 } as const;
+
+/** Where the guarantee binds (in force or invoked), these clauses end or extend it. */
+const whileBinding = {
+  ...forfeits,
+  TERM_ENDS: { target: '#casus.guarantee.expired' },
+  TERM_EXTENDED: { guard: 'termStillRuns', actions: 'extendTerm', description: 'an extension agreed after the end of the term has no effect' },
+} as const;
+
+/** A promised guarantee is lost before it starts, but only once the agreement is concluded. */
+const whilePromised = Object.fromEntries(
+  Object.entries(forfeits).map(([type, t]) => [type, { ...t, guard: 'concluded', description: 'before the agreement is concluded nothing is forfeited' }]),
+) as { [K in keyof typeof forfeits]: (typeof forfeits)[K] & { guard: 'concluded'; description: string } };
 
 export const guaranteeMachine = setup({
   types: {
@@ -46,13 +63,20 @@ export const guaranteeMachine = setup({
     input: {} as { parameters: MachineParameters },
   },
   guards: {
-    obligationsBind: ({ context }) => context.entryIntoForceOn !== null,
+    concluded: ({ context }) => context.concludedOn !== null,
+    implementing: ({ context }) => context.implementationOn !== null,
+    termStillRuns: ({ context, event }) => context.termEndsOn !== null && event.at <= context.termEndsOn,
+    lastReliefStep: ({ context }) => context.implementationOn !== null && context.reliefStepsApplied + 1 >= context.parameters['relief-steps'],
   },
   actions: {
+    recordConclusion: assign(({ context, event }) => ({
+      concludedOn: event.at,
+      electionsDueBy: addDays(event.at, context.parameters['election-deadline-days']),
+    })),
+    recordImplementation: assign(({ event }) => ({ implementationOn: event.at })),
     recordEntryIntoForce: assign(({ context, event }) => ({
       entryIntoForceOn: event.at,
       termEndsOn: addYears(event.at, context.parameters['term-years']),
-      electionsDueBy: addDays(event.at, context.parameters['election-deadline-days']),
     })),
     extendTerm: assign(({ context }) => ({
       termEndsOn: context.termEndsOn === null ? null : addYears(context.termEndsOn, context.parameters['extension-years']),
@@ -63,6 +87,8 @@ export const guaranteeMachine = setup({
         ? {}
         : { breaches: [...context.breaches, { kind: event.breach, party: event.party, at: event.at, clause: event.clause }] },
     ),
+    recordCeasefireBreaker: assign(({ event }) => ({ ceasefireBrokenBy: event.party })),
+    clearCeasefireBreaker: assign({ ceasefireBrokenBy: null }),
     countReliefStep: assign(({ context }) => ({ reliefStepsApplied: context.reliefStepsApplied + 1 })),
   },
 }).createMachine({
@@ -70,21 +96,35 @@ export const guaranteeMachine = setup({
   type: 'parallel',
   context: ({ input }) => ({
     parameters: input.parameters,
+    concludedOn: null,
+    implementationOn: null,
     entryIntoForceOn: null,
     termEndsOn: null,
     electionsDueBy: null,
     reliefStepsApplied: 0,
+    ceasefireBrokenBy: null,
     breaches: [],
   }),
   on: {
-    BREACH: { guard: 'obligationsBind', actions: 'recordBreach', description: 'obligations bind only from entry into force' },
+    BREACH: { guard: 'concluded', actions: 'recordBreach', description: 'obligations bind only once the agreement is concluded (all five have signed)' },
   },
   states: {
+    agreement: {
+      initial: 'open',
+      states: {
+        open: { description: 'awaiting the five signatures', on: { AGREEMENT_CONCLUDED: { target: 'concluded', actions: 'recordConclusion' } } },
+        concluded: {
+          description: 'concluded: all five have signed and the obligations bind',
+          on: { IMPLEMENTATION_BEGINS: { target: 'implementing', actions: 'recordImplementation' } },
+        },
+        implementing: { description: 'implementation has begun (both sides have withdrawn)' },
+      },
+    },
     guarantee: {
       initial: 'pending',
       states: {
         pending: {
-          description: 'not yet in force: nothing can invoke, revoke or end it before entry into force',
+          description: 'not yet in force: it cannot be invoked before entry into force',
           initial: 'awaiting-signatures',
           states: {
             'awaiting-signatures': { description: 'waiting for all five signatures (UA, RU, US, EU, NATO)' },
@@ -92,6 +132,7 @@ export const guaranteeMachine = setup({
             'awaiting-compensation': { description: 'waiting for the US to be compensated (point 10a, read as a precondition)' },
           },
           on: {
+            ...whilePromised,
             AWAIT_CEASEFIRE: { target: '.awaiting-ceasefire' },
             AWAIT_COMPENSATION: { target: '.awaiting-compensation' },
             ENTRY_INTO_FORCE: { target: 'in-force', actions: 'recordEntryIntoForce' },
@@ -119,40 +160,56 @@ export const guaranteeMachine = setup({
     ceasefire: {
       initial: 'not-in-effect',
       states: {
-        'not-in-effect': { description: 'the ceasefire has not taken effect', on: { CEASEFIRE_TAKES_EFFECT: { target: 'in-effect' } } },
-        'in-effect': { description: 'the ceasefire is in effect', on: { CEASEFIRE_VIOLATED: { target: 'violated', actions: 'recordBreach' } } },
-        violated: { description: 'the ceasefire is already violated', on: { CEASEFIRE_RESTORED: { target: 'in-effect' } } },
+        'not-in-effect': {
+          description: 'the ceasefire has not taken effect (it starts with implementation)',
+          on: { IMPLEMENTATION_BEGINS: { guard: 'concluded', target: 'in-effect' } },
+        },
+        'in-effect': {
+          description: 'the ceasefire is in effect',
+          on: { CEASEFIRE_VIOLATED: { target: 'violated', actions: ['recordBreach', 'recordCeasefireBreaker'] } },
+        },
+        violated: {
+          description: 'the ceasefire is already broken: a further attack is no new violation',
+          on: { CEASEFIRE_RESTORED: { target: 'in-effect', actions: 'clearCeasefireBreaker' } },
+        },
       },
     },
     sanctions: {
       initial: 'in-place',
       states: {
         'in-place': {
-          description: 'in place; relief starts only after entry into force',
+          description: 'in place; relief counts only once implementation has begun',
           on: {
-            SANCTIONS_EASED: { guard: 'obligationsBind', target: 'easing', actions: 'countReliefStep' },
-            SANCTIONS_LIFTED: { guard: 'obligationsBind', target: 'lifted', actions: 'countReliefStep' },
-            RUSSIAN_ATTACK_QUALIFIES: { guard: 'obligationsBind', target: 'reinstated' },
+            SANCTIONS_RELIEF_STEP: [
+              { guard: 'lastReliefStep', target: 'lifted', actions: 'countReliefStep' },
+              { guard: 'implementing', target: 'easing', actions: 'countReliefStep', description: 'relief counts only once implementation has begun' },
+            ],
+            RUSSIA_INVADES_UKRAINE: { guard: 'concluded', target: 'reinstated', description: 'the snapback applies only once the agreement is concluded' },
           },
         },
         easing: {
           description: 'being eased step by step',
           on: {
-            SANCTIONS_EASED: { target: 'easing', actions: 'countReliefStep' },
-            SANCTIONS_LIFTED: { target: 'lifted', actions: 'countReliefStep' },
-            RUSSIAN_ATTACK_QUALIFIES: { target: 'reinstated' },
+            SANCTIONS_RELIEF_STEP: [{ guard: 'lastReliefStep', target: 'lifted', actions: 'countReliefStep' }, { target: 'easing', actions: 'countReliefStep' }],
+            RUSSIA_INVADES_UKRAINE: { target: 'reinstated' },
           },
         },
-        lifted: { description: 'already lifted', on: { RUSSIAN_ATTACK_QUALIFIES: { target: 'reinstated' } } },
-        reinstated: { ...terminal, description: 'reinstated after a qualifying attack: terminal' },
+        lifted: { description: 'already lifted', on: { RUSSIA_INVADES_UKRAINE: { target: 'reinstated' } } },
+        reinstated: { ...terminal, description: 'reinstated after a Russian invasion (point 10c): terminal' },
       },
     },
     russiaBenefits: {
       initial: 'not-granted',
       states: {
-        'not-granted': { description: 'not granted before entry into force', on: { ENTRY_INTO_FORCE: { target: 'granted' } } },
-        granted: { description: 'granted', on: { RUSSIAN_ATTACK_QUALIFIES: { target: 'withdrawn' } } },
-        withdrawn: { ...terminal, description: 'already withdrawn: terminal' },
+        'not-granted': {
+          description: 'not granted before implementation begins',
+          on: {
+            IMPLEMENTATION_BEGINS: { guard: 'concluded', target: 'granted' },
+            RUSSIA_INVADES_UKRAINE: { guard: 'concluded', target: 'withdrawn', description: 'the snapback applies only once the agreement is concluded' },
+          },
+        },
+        granted: { description: 'granted', on: { RUSSIA_INVADES_UKRAINE: { target: 'withdrawn' } } },
+        withdrawn: { ...terminal, description: 'withdrawn after a Russian invasion (point 10c): terminal' },
       },
     },
   },

@@ -1,7 +1,7 @@
 // Driving the statechart purely with one reused actor scope: XState's transition() builds a new scope every call.
 import { createActor, initialTransition, type ActorScope } from 'xstate';
 import type { GuaranteeSnapshot } from './status.js';
-import { guaranteeMachine, type MachineEvent, type MachineParameters } from './machine.js';
+import { guaranteeMachine, MACHINE_PARAMETERS, type MachineEvent, type MachineParameters } from './machine.js';
 
 type Scope = ActorScope<GuaranteeSnapshot, MachineEvent>;
 
@@ -10,7 +10,7 @@ let shared: Scope | undefined;
 /** An inert scope like the one xstate's pure transition() makes: no clock, no children, actions only recorded by the machine. */
 function scope(): Scope {
   if (shared) return shared;
-  const self = createActor(guaranteeMachine, { input: { parameters: { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100 } } });
+  const self = createActor(guaranteeMachine, { input: { parameters: { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 } } });
   const noop = () => {};
   shared = { self, system: self.system, id: '', sessionId: '', logger: noop, defer: noop, stopChild: noop, emit: noop, actionExecutor: noop } as unknown as Scope;
   return shared;
@@ -20,7 +20,7 @@ const initial = new Map<string, GuaranteeSnapshot>();
 
 /** The snapshot before any event; shared between runs with the same parameters (snapshots are never mutated). */
 export function initialSnapshot(parameters: MachineParameters): GuaranteeSnapshot {
-  const key = `${parameters['term-years']}/${parameters['extension-years']}/${parameters['election-deadline-days']}`;
+  const key = MACHINE_PARAMETERS.map((name) => parameters[name]).join('/');
   let snapshot = initial.get(key);
   if (!snapshot) initial.set(key, (snapshot = initialTransition(guaranteeMachine, { parameters })[0]));
   return snapshot;

@@ -17,6 +17,7 @@ export function statusOf(snapshot: GuaranteeSnapshot): Status {
   const value = snapshot.value as Record<string, Value>;
   const [guarantee, phase] = leafPath(value.guarantee!);
   return {
+    agreement: value.agreement as Status['agreement'],
     guarantee: guarantee as Status['guarantee'],
     guaranteePhase: (phase ?? null) as Status['guaranteePhase'],
     ceasefire: value.ceasefire as Status['ceasefire'],
@@ -61,10 +62,11 @@ export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent
       out.push({ region, reason: reasons.join('; ') || 'not recorded' });
       continue;
     }
-    const active = [...before._nodes]
-      .filter((n) => n.path[0] === region && n.path.length > 1 && n.description)
-      .sort((a, b) => a.path.length - b.path.length);
-    out.push({ region, reason: `${region} is ${String(was[region])}: ${active.map((n) => n.description).join('; ') || 'no transition for this event'}` });
+    const active = [...before._nodes].filter((n) => n.path[0] === region && n.path.length > 1).sort((a, b) => a.path.length - b.path.length);
+    const guarded = active.flatMap((n) => n.on[event.type] ?? []).map((t) => t.description).filter(Boolean);
+    const described = guarded.length ? guarded : active.map((n) => n.description).filter(Boolean);
+    const by = region === 'ceasefire' && was.ceasefire === 'violated' && before.context.ceasefireBrokenBy ? ` (broken by ${before.context.ceasefireBrokenBy})` : '';
+    out.push({ region, reason: `${region} is ${String(was[region])}: ${described.join('; ') || 'no transition for this event'}${by}` });
   }
   return out;
 }

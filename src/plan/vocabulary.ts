@@ -4,6 +4,9 @@ export const SIGNATORIES = ['UA', 'RU', 'US', 'EU', 'NATO'] as const;
 
 export const SCALES = ['incident', 'limited', 'large-scale'] as const;
 export const MEANS = ['ground', 'air', 'missile', 'drone', 'naval', 'mixed'] as const;
+/** Where an attack lands (point 21 treats these areas differently); what counts as Russia is a reading. */
+export const TERRITORIES = ['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line', 'ukraine'] as const;
+export type Territory = (typeof TERRITORIES)[number];
 export const MEASURES = ['intelligence', 'logistics', 'economic', 'diplomatic', 'military'] as const;
 export const FINDINGS = ['breach', 'no-breach'] as const;
 
@@ -31,6 +34,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const DEADLINE_TYPES = ['term-end', 'election-deadline'] as const;
 export type DeadlineType = (typeof DEADLINE_TYPES)[number];
 
+export const AGREEMENT = ['open', 'concluded', 'implementing'] as const;
 export const GUARANTEE = ['pending', 'in-force', 'invoked', 'revoked', 'lapsed', 'void', 'expired'] as const;
 export const TERMINAL_GUARANTEE = ['revoked', 'lapsed', 'void', 'expired'] as const;
 export const GUARANTEE_PHASE = ['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation', 'consultation', 'response'] as const;
@@ -50,6 +54,7 @@ export const BREACH_KINDS = [
   'peace-council',
 ] as const;
 
+export type Agreement = (typeof AGREEMENT)[number];
 export type Guarantee = (typeof GUARANTEE)[number];
 export type GuaranteePhase = (typeof GUARANTEE_PHASE)[number];
 export type Ceasefire = (typeof CEASEFIRE)[number];
@@ -66,6 +71,7 @@ export interface Breach {
 
 /** The contract of every output (DESIGN "Status"). */
 export interface Status {
+  agreement: Agreement;
   guarantee: Guarantee;
   guaranteePhase: GuaranteePhase | null;
   ceasefire: Ceasefire;
@@ -74,18 +80,20 @@ export interface Status {
   breaches: Breach[];
 }
 
-export const REGIONS = ['guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
+export const REGIONS = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** Events that json-rules-engine rules emit and the statechart (or the runner) consumes. */
 export const MACHINE_EVENTS = [
+  'AGREEMENT_CONCLUDED',
+  'IMPLEMENTATION_BEGINS',
   'AWAIT_CEASEFIRE',
   'AWAIT_COMPENSATION',
   'ENTRY_INTO_FORCE',
-  'CEASEFIRE_TAKES_EFFECT',
   'CEASEFIRE_VIOLATED',
   'CEASEFIRE_RESTORED',
   'RUSSIAN_ATTACK_QUALIFIES',
+  'RUSSIA_INVADES_UKRAINE',
   'US_RESPONSE_DECIDED',
   'HOSTILITIES_ENDED',
   'UKRAINE_INVADES_RUSSIA',
@@ -94,8 +102,7 @@ export const MACHINE_EVENTS = [
   'TERM_ENDS',
   'TERM_EXTENDED',
   'BREACH',
-  'SANCTIONS_EASED',
-  'SANCTIONS_LIFTED',
+  'SANCTIONS_RELIEF_STEP',
 ] as const;
 export type MachineEventType = (typeof MACHINE_EVENTS)[number];
 
@@ -103,3 +110,23 @@ export type MachineEventType = (typeof MACHINE_EVENTS)[number];
 export const JUDGEMENT_NEEDED = 'JUDGEMENT_NEEDED';
 export const RULE_EMITS = [...MACHINE_EVENTS, JUDGEMENT_NEEDED] as const;
 export type RuleEmit = (typeof RULE_EMITS)[number];
+
+/** How each status region is named in every output (the page and every report read this, never a copy). */
+export const REGION_LABELS: Record<Region, { short: string; title: string }> = {
+  agreement: { short: 'agreement', title: 'Agreement' },
+  guarantee: { short: 'guarantee', title: 'Guarantee' },
+  guaranteePhase: { short: "guarantee's phase", title: 'Phase' },
+  ceasefire: { short: 'ceasefire', title: 'Ceasefire' },
+  sanctions: { short: 'sanctions', title: 'Sanctions on Russia' },
+  russiaBenefits: { short: "Russia's benefits", title: "Russia's benefits" },
+  breaches: { short: 'breaches', title: 'Breaches' },
+};
+
+/** The regions with one value each, in display order (the guarantee's phase is shown with the guarantee). */
+export const VALUE_REGIONS = ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
+
+export const guaranteeText = (s: Pick<Status, 'guarantee' | 'guaranteePhase'>) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee);
+
+/** One line of every region but the breaches: "agreement concluded · guarantee in-force · ceasefire …". */
+export const statusLine = (s: Status, separator = ' · ') =>
+  VALUE_REGIONS.map((r) => `${REGION_LABELS[r].short} ${r === 'guarantee' ? guaranteeText(s) : s[r]}`).join(separator);

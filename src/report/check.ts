@@ -13,7 +13,8 @@ function exampleWords(f: Finding): string {
   const e = f.example;
   const fields = Object.entries(e).filter(([k]) => k !== 'by' && k !== 'against').map(([k, v]) => (v === true ? k : `${k} ${Array.isArray(v) ? v.join(',') : String(v)}`));
   const who = typeof e.by === 'string' && typeof e.against === 'string' ? `by ${partyName(e.by)} against ${partyName(e.against)}` : '';
-  return `${f.eventType} ${who}${fields.length ? `, ${fields.join(', ')}` : ''}`.trim();
+  const under = Object.entries(f.exampleReadings).map(([k, v]) => `${k} = ${v}`);
+  return `${f.eventType} ${who}${fields.length ? `, ${fields.join(', ')}` : ''}${under.length ? ` (under ${under.join(', ')})` : ''}`.trim();
 }
 
 function readingWords(f: Finding): string {

@@ -1,9 +1,24 @@
 // A rule's conditions in words: what failed, with the value seen, and under which reading it was required.
+import { NOT_STATED } from '../plan/legend.js';
 import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+import { EVENT_FACTS } from '../rules/facts.js';
 
-export const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? 'not stated' : String(v));
+export const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? NOT_STATED : String(v));
 
-const EMIT_WORDS: Record<string, string> = { RUSSIAN_ATTACK_QUALIFIES: 'a qualifying Russian attack' };
+/** Facts the scenario supplies; a null one is a fact the scenario left out. */
+const SCENARIO_FACTS: ReadonlySet<string> = new Set(EVENT_FACTS.filter((f) => f.name !== 'type').map((f) => f.name));
+
+/** Whether a condition saw a fact the scenario left out (which a rule reads as not so). */
+export const isNotStated = (leaf: { fact: string; factValue: unknown }): boolean => leaf.factValue === null && SCENARIO_FACTS.has(leaf.fact);
+
+/** The value a condition saw: "not stated" only for what the scenario left out; an empty history is "none". */
+const seenValue = (leaf: { fact: string; factValue: unknown }): string => (leaf.factValue === null && !SCENARIO_FACTS.has(leaf.fact) ? 'none' : show(leaf.factValue));
+
+/** History facts by the names a reader would use. */
+const FACT_WORDS: Record<string, string> = { daysSinceRussianAttack: "days since Russia's last attack on Ukraine" };
+
+/** What a null value means: a scenario fact left out is "not stated"; an empty history is "none". */
+const nullWords = (fact: string) => (SCENARIO_FACTS.has(fact) ? NOT_STATED : 'none');
 
 /** Boolean event facts as sentences: [when true, when false]. */
 const BOOLEAN_WORDS: Record<string, [string, string]> = {
@@ -13,17 +28,17 @@ const BOOLEAN_WORDS: Record<string, [string, string]> = {
   seizesTerritory: ['the attack seized territory', 'the attack did not seize territory'],
   compensationPaid: ['the US has been compensated', 'the US has not been compensated'],
   justified: ['the strike had cause', 'the strike was without cause'],
+  hostilitiesUnderWay: ['hostilities were under way', 'hostilities were not under way'],
 };
 
-/** A fact as a reader would name it: "days since a qualifying Russian attack" rather than daysSince.RUSSIAN_ATTACK_QUALIFIES. */
+/** A fact as a reader would name it: "days since Russia's last attack on Ukraine" rather than daysSinceRussianAttack. */
 export function factName(leaf: { fact: string; path?: string }): string {
-  if (leaf.fact === 'daysSince' && leaf.path) return `days since ${EMIT_WORDS[leaf.path] ?? leaf.path}`;
-  return leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+  return leaf.path ? `${leaf.fact}.${leaf.path}` : (FACT_WORDS[leaf.fact] ?? leaf.fact);
 }
 
 /** What the condition asked for: "above 30 (retaliation-window-days)", "one of ground, mixed". */
 export function wanted(leaf: LeafTrace): string {
-  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? (leaf.fact === 'daysSince' ? 'none' : 'not stated') : show(leaf.value);
+  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? nullWords(leaf.fact) : show(leaf.value);
   switch (leaf.operator) {
     case 'equal': return target;
     case 'notEqual': return `anything but ${target}`;
@@ -51,8 +66,9 @@ export function leafWords(leaf: LeafTrace): string {
     const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
     return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')} (has ${show(have)})`;
   }
-  if (leaf.operator === 'equal' && leaf.value === null) return `${name} is ${show(leaf.factValue)}, but this alternative needs ${leaf.fact === 'daysSince' ? 'none' : 'it not stated'}`;
-  return `${name} is ${show(leaf.factValue)}, not ${wanted(leaf)}`;
+  if (leaf.operator === 'equal' && leaf.value === null) return `${name} is ${seenValue(leaf)}, but this alternative needs ${SCENARIO_FACTS.has(leaf.fact) ? 'it not stated' : 'none'}`;
+  if (leaf.operator === 'doesNotContain') return `${name} includes ${show(leaf.value)}`;
+  return `${name} is ${seenValue(leaf)}, not ${wanted(leaf)}`;
 }
 
 const isLeaf = (c: ConditionTrace): c is LeafTrace => 'fact' in c;
@@ -109,7 +125,30 @@ export function heldWords(c: ConditionTrace): string[] {
   if ('not' in c) return failedWords(c.not);
   const sentence = BOOLEAN_WORDS[c.fact];
   if (sentence && typeof c.factValue === 'boolean') return [sentence[c.factValue ? 0 : 1]];
-  return [`${factName(c)} is ${show(c.factValue)}`];
+  return [`${factName(c)} is ${seenValue(c)}`];
+}
+
+/** The leaves that made a rule fire: every leaf of an `all`, the first alternative of an `any` that held. */
+function heldLeaves(c: ConditionTrace): LeafTrace[] {
+  if (c.result !== true) return [];
+  if ('all' in c) return c.all.flatMap(heldLeaves);
+  if ('any' in c) {
+    const first = c.any.find((x) => x.result === true);
+    return first ? heldLeaves(first) : [];
+  }
+  if ('not' in c) return [];
+  return [c];
+}
+
+/** The facts the scenario left out that a fired rule relied on, by name. */
+export function notStatedFacts(c: ConditionTrace): string[] {
+  return [...new Set(heldLeaves(c).filter(isNotStated).map(factName))];
+}
+
+/** "relied on what the scenario does not state: justified (not stated, read as not so)", or undefined. */
+export function notStatedNote(c: ConditionTrace): string | undefined {
+  const facts = notStatedFacts(c);
+  return facts.length ? `relied on what the scenario does not state: ${facts.map((f) => `${f} ${NOT_STATED}`).join(', ')} (read as not so)` : undefined;
 }
 
 /** The leaves whose failure made the condition fail. */

@@ -69,9 +69,8 @@ export interface RunPath {
 }
 
 function occupied(s: Status): string[] {
-  const ids = [`guarantee.${s.guarantee}`, `ceasefire.${s.ceasefire}`, `sanctions.${s.sanctions}`, `russiaBenefits.${s.russiaBenefits}`];
-  if (s.guaranteePhase) ids.splice(1, 0, `guarantee.${s.guarantee}.${s.guaranteePhase}`);
-  return ids;
+  const phase = s.guaranteePhase ? [`guarantee.${s.guarantee}.${s.guaranteePhase}`] : [];
+  return [`agreement.${s.agreement}`, `guarantee.${s.guarantee}`, ...phase, `ceasefire.${s.ceasefire}`, `sanctions.${s.sanctions}`, `russiaBenefits.${s.russiaBenefits}`];
 }
 
 const regionOf = (id: string) => id.split('.')[0]!;

@@ -4,14 +4,14 @@ import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
 import type { Breach, Status } from '../plan/vocabulary.js';
 import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
-import type { Clause } from '../rules/schema.js';
+import type { Clause, Source } from '../rules/schema.js';
 import type { FiredRule, Milestones, NotFiredRule, Step, Trace } from '../run/trace.js';
-import { factName, failedWords, heldWords, leafWords, show, wanted } from './conditionWords.js';
+import { factName, failedWords, heldWords, isNotStated, leafWords, show, wanted } from './conditionWords.js';
 import { nearMisses } from './whyNot.js';
 import { stepWords } from './words.js';
 
 /** The status fields an explanation accounts for, one by one. */
-export const EXPLAINED = ['guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
+export const EXPLAINED = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
 export type Explained = (typeof EXPLAINED)[number];
 
 export interface ClauseCitation {
@@ -21,6 +21,8 @@ export interface ClauseCitation {
   paraphrase: string;
   consequence: string;
   planNamesConsequence: boolean;
+  /** where the clause comes from: address, what it supports, how sure */
+  sources: Source[];
 }
 
 export interface StepRef {
@@ -45,6 +47,8 @@ export interface ConditionSeen {
   saw: unknown;
   /** an interpretation (a reading), not a fact about the event */
   reading: boolean;
+  /** a fact the scenario left out, read as not so */
+  notStated: boolean;
   words: string;
 }
 
@@ -122,8 +126,8 @@ const GUARANTEE_FIELDS: ReadonlySet<string> = new Set(['guarantee', 'guaranteePh
 export function citation(trace: Trace, id: string, points: string[] = []): ClauseCitation {
   const c: Clause | undefined = trace.clauses.find((x) => x.id === id);
   return c
-    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence }
-    : { id, points, title: id, paraphrase: '', consequence: '', planNamesConsequence: false };
+    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence, sources: c.sources }
+    : { id, points, title: id, paraphrase: '', consequence: '', planNamesConsequence: false, sources: [] };
 }
 
 export function stepRef(step: Step): StepRef {
@@ -154,7 +158,7 @@ function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): Co
     const plain = leaf.operator === 'equal' || leaf.operator === 'in';
     words = typeof leaf.factValue === 'boolean' ? `${sentence} (${name}: ${leaf.factValue})` : plain ? sentence : `${sentence}, ${wanted(leaf)}`;
   }
-  return { fact: leaf.fact, ...(leaf.path ? { path: leaf.path } : {}), operator: leaf.operator, wanted: wanted(leaf), saw: leaf.factValue, reading, words };
+  return { fact: leaf.fact, ...(leaf.path ? { path: leaf.path } : {}), operator: leaf.operator, wanted: wanted(leaf), saw: leaf.factValue, reading, notStated: isNotStated(leaf), words };
 }
 
 /** The conditions that made a fired rule fire: every leaf that held, the first alternative that held, not the event type. */
@@ -258,14 +262,15 @@ function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: Re
   return { step: stepRef(step), guarantee: step.status.guarantee, kind: 'condition-failed', rule: n.rule, emits: n.emits, clause: citation(trace, n.clause, n.points), points: n.points, failed, readings: under, reason: failedWords(n.conditions, readings).join('; ') };
 }
 
-/** For every step that left the guarantee unchanged: the rules about it that fired to no effect, or else the nearest rule that did not fire. */
+/** For every step that left the guarantee unchanged: the rules about it that fired to no effect, or else each clause's nearest rule that did not fire, nearest first. */
 export function whyNotOf(trace: Trace, step: Step): WhyNot[] {
   if (step.changed.includes('guarantee')) return [];
   const readings = new Set(Object.keys(trace.interpretations));
   const idle = step.fired.flatMap((f) => f.unaffected.filter((u) => u.region === 'guarantee').map((u) => noEffect(trace, step, f, u.reason)));
   if (idle.length) return idle;
-  const [closest] = nearMisses(step);
-  return closest ? [conditionFailed(trace, step, closest, readings)] : [];
+  const nearest = new Map<string, NotFiredRule>();
+  for (const miss of nearMisses(step)) if (!nearest.has(miss.clause)) nearest.set(miss.clause, miss);
+  return [...nearest.values()].map((miss) => conditionFailed(trace, step, miss, readings));
 }
 
 /** Why each region has its status on `at` (default: the end of the run), from the trace alone. */
@@ -277,7 +282,7 @@ export function explain(trace: Trace, at?: string): Explanation {
   const readings = new Set(Object.keys(trace.interpretations));
   const status = last?.status ?? trace.initial;
   const shown = EXPLAINED.filter((r) => r !== 'guaranteePhase' || status.guaranteePhase !== null);
-  const milestones = last?.milestones ?? { entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
+  const milestones = last?.milestones ?? { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
   const extension = [...steps].reverse().find((s) => s.fired.some((f) => f.emits === 'TERM_EXTENDED' && f.unaffected.length === 0));
   return {
     scenario: trace.scenario,

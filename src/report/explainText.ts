@@ -1,8 +1,11 @@
 // An Explanation in plain sentences for the terminal, 80 columns.
 import { dateWords } from '../plan/dates.js';
+import { POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
+import { REGION_LABELS } from '../plan/vocabulary.js';
 import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
-import { wrap } from './text.js';
+import { legendTextLines, wrap } from './text.js';
+import { sourceWords } from './words.js';
 
 export interface ExplainTextOptions {
   colour: boolean;
@@ -14,6 +17,7 @@ const NBSP = '\u00a0';
 const paint = (on: boolean, code: string) => (s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
 
 const SUBJECT: Record<string, string> = {
+  agreement: 'The agreement is',
   guarantee: 'The guarantee is',
   guaranteePhase: 'Its phase is',
   ceasefire: 'The ceasefire is',
@@ -21,7 +25,7 @@ const SUBJECT: Record<string, string> = {
   russiaBenefits: "Russia's benefits under the deal are",
 };
 
-const LABEL: Record<string, string> = { guarantee: 'the guarantee', guaranteePhase: "the guarantee's phase", ceasefire: 'the ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" };
+const LABEL: Record<string, string> = Object.fromEntries(Object.entries(REGION_LABELS).map(([k, v]) => [k, k === 'sanctions' || k === 'russiaBenefits' ? v.short : `the ${v.short}`]));
 
 export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
 export const stepPlace = (s: StepRef) => `${s.at}, step ${s.index}${s.line ? `, line ${s.line}` : ''}`;
@@ -38,7 +42,8 @@ function clauseLines(c: ClauseCitation, cited: Set<string>): string[] {
   if (cited.has(c.id)) return [`Clause ${c.id} (${points(c)}), as above.`];
   cited.add(c.id);
   const lines = [`Clause ${c.id} (${points(c)}), "${c.title}": ${sentence(c.paraphrase)}`];
-  if (c.consequence) lines.push(`${c.planNamesConsequence ? 'Its consequence' : 'Its consequence (the plan names none)'}: ${sentence(c.consequence)}`);
+  if (c.consequence) lines.push(`Its consequence: ${sentence(c.consequence)}`);
+  if (c.sources.length) lines.push('Sources:', ...c.sources.map((x) => `-${NBSP}${sourceWords(x)}`));
   return lines;
 }
 
@@ -63,14 +68,14 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
   return out;
 }
 
-function whyNotLines(w: WhyNot, cited: Set<string>): string[][] {
+function whyNotLines(w: WhyNot, cited: Set<string>, again = false): string[][] {
   const head = `On ${stepPlace(w.step)}: ${sentence(w.step.words)} The guarantee stayed ${w.guarantee}.`;
   const tag = `[${w.clause.id} · ${w.points.join(', ')}]`;
   const body =
     w.kind === 'no-effect'
       ? `Rule ${w.rule} ${tag} fired, but had no effect on the guarantee: ${sentence(w.reason)}`
-      : `The nearest rule, ${w.rule} ${tag}, did not fire: ${sentence(w.reason)}`;
-  return [[head], [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
+      : `${again ? 'Nor did' : 'The nearest rule,'} ${w.rule} ${tag}${again ? ' fire' : ', did not fire'}: ${sentence(w.reason)}`;
+  return [...(again ? [] : [[head]]), [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
 }
 
 /** Wraps a paragraph to the width; "name = value" and [clause · points] are kept on one line, then printed with plain spaces. */
@@ -81,7 +86,7 @@ function paragraphs(width: number) {
 
 function breachLine(b: Explanation['breaches'][number]): string {
   const by = b.rule ? `, rule ${b.rule}` : '';
-  const consequence = b.clauseCitation.planNamesConsequence ? '' : '; the plan names no consequence';
+  const consequence = b.clauseCitation.planNamesConsequence ? '' : `; ${POINT_27_CONSEQUENCE}`;
   return `${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`;
 }
 
@@ -97,8 +102,8 @@ export function* stepExplanationLines(e: Explanation, index: number, options: Ex
     for (const lines of rest) for (const [i, l] of lines.entries()) yield* para(l, '    ', i === 0 ? '  ' : '    ');
   }
   for (const b of e.breaches.filter((x) => x.step?.index === index)) yield* para(`Breach recorded: ${breachLine(b)}`, '    ', '');
-  for (const w of e.whyNot.filter((x) => x.step.index === index)) {
-    for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
+  for (const [k, w] of e.whyNot.filter((x) => x.step.index === index).entries()) {
+    for (const [i, lines] of whyNotLines(w, cited, k > 0).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && k === 0 ? '' : '  ');
   }
 }
 
@@ -137,13 +142,15 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   const assumed = Object.entries(e.assumptions).map(([k, v]) => `${k}=${v}`);
   if (assumed.length) yield* para(`Assumptions (not in the plan): ${assumed.join(', ')}.`, '  ', '').map(dim);
   yield '';
-  if (e.whyNot.length === 0) {
-    yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
-    return;
+  if (e.whyNot.length === 0) yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
+  else {
+    yield bold('Why not: events that did not change the guarantee');
+    for (const [k, w] of e.whyNot.entries()) {
+      const again = k > 0 && e.whyNot[k - 1]!.step.index === w.step.index;
+      if (!again) yield '';
+      for (const [i, lines] of whyNotLines(w, cited, again).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && !again ? '' : '  ');
+    }
   }
-  yield bold('Why not: events that did not change the guarantee');
-  for (const w of e.whyNot) {
-    yield '';
-    for (const [i, lines] of whyNotLines(w, cited).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 ? '' : '  ');
-  }
+  yield '';
+  yield* legendTextLines(options.width ?? 80, dim);
 }

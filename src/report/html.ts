@@ -1,8 +1,12 @@
 // The run as one self-contained HTML page: no script, no network; inline CSS and SVG; every scenario text escaped.
 import { dateWords } from '../plan/dates.js';
+import { LEGEND, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
+import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
+import type { Source } from '../rules/schema.js';
 import type { Trace } from '../run/trace.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
+import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
 import { citedClauses, guaranteeText, timeline } from './steps.js';
 import { COLOURS, esc, statechartSvg, swimlaneSvg } from './svg.js';
@@ -30,19 +34,26 @@ svg .state rect { fill: #fff; stroke: #9ca3af; } svg .state text { fill: #6b7280
 svg .state.terminal rect.inner { fill: none; } svg .state.visited > rect { fill: #fde68a; stroke: var(--accent); } svg .state.visited text { fill: var(--ink); }
 svg .state.current > rect { fill: #f59e0b; stroke: #7c2d12; stroke-width: 3; } svg .state.current.compound > rect { fill: #fde68a; } svg .state.current text { font-weight: 700; fill: var(--ink); }
 svg .initial { fill: #111827; } svg .move { fill: none; stroke: var(--accent); stroke-width: 2; }
+.sources { margin: 0 0 8px; font-size: 0.85rem; overflow-wrap: anywhere; } dl dt { font-weight: 700; } dl dd { margin: 0 0 6px 16px; }
 .legend span { margin-right: 14px; } .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; vertical-align: -1px; margin-right: 4px; border: 1px solid #9ca3af; }
 @media print { .figure { overflow: visible; } }
 `;
 
-const REGION_NAME: Record<string, string> = { guarantee: 'Guarantee', guaranteePhase: 'Phase', ceasefire: 'Ceasefire', sanctions: 'Sanctions on Russia', russiaBenefits: "Russia's benefits" };
 const citeLink = (clause: string, points: string[]) => `<a href="#clause-${esc(clause)}">${esc(clause)}</a> · ${esc(points.join(', '))}`;
+
+/** A clause's sources: each address (as text: the page links to nothing outside it), how sure it is and what it supports. */
+function sourcesHtml(sources: Source[]): string {
+  if (sources.length === 0) return '';
+  const item = (x: Source) => `<li><span class="address">${esc(x.address)}</span> (${esc(x.confidence)}): ${esc(x.supports)}</li>`;
+  return `<p class="muted">Sources:</p><ul class="sources">${sources.map(item).join('')}</ul>`;
+}
 
 function card(r: RegionReason): string {
   const value = r.value ?? '—';
   const set = r.setBy;
   const notYet = r.notYet ? `; not yet: rule <code>${esc(r.notYet.rule)}</code> (${citeLink(r.notYet.clause.id, r.notYet.points)}) did not fire: ${esc(r.notYet.reason)}` : '';
   const how = set ? `since ${esc(r.since ?? '')}: ${esc(set.step.words)}; rule <code>${esc(set.rule)}</code> (${citeLink(set.clause.id, set.points)})` : `the initial status${notYet}`;
-  return `<div class="card" data-region="${esc(r.region)}"><div class="muted">${esc(REGION_NAME[r.region] ?? r.region)}</div><div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>${esc(value)}</div><div class="muted">${how}</div></div>`;
+  return `<div class="card" data-region="${esc(r.region)}"><div class="muted">${esc(REGION_LABELS[r.region as Region]?.title ?? r.region)}</div><div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>${esc(value)}</div><div class="muted">${how}</div></div>`;
 }
 
 export function htmlReport(trace: Trace): string {
@@ -67,7 +78,7 @@ export function htmlReport(trace: Trace): string {
   ];
   if (e.breaches.length) {
     out.push('<p><strong>Breaches recorded</strong></p><ul>');
-    for (const b of e.breaches) out.push(`<li>${esc(b.at)}: <code>${esc(b.kind)}</code> by ${esc(partyName(b.party))} (${citeLink(b.clause, b.clauseCitation.points)})${b.clauseCitation.planNamesConsequence ? '' : ', the plan names no consequence'}</li>`);
+    for (const b of e.breaches) out.push(`<li>${esc(b.at)}: <code>${esc(b.kind)}</code> by ${esc(partyName(b.party))} (${citeLink(b.clause, b.clauseCitation.points)})${b.clauseCitation.planNamesConsequence ? '' : `; ${esc(POINT_27_CONSEQUENCE)}`}</li>`);
     out.push('</ul>');
   } else out.push('<p>No breaches recorded.</p>');
   if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(dateWords(trace.milestones.termEnds))}` : ''}.</p>`);
@@ -89,7 +100,8 @@ export function htmlReport(trace: Trace): string {
       .join('');
     const rules = step.fired.map((f) => {
       const held = conditionList(heldConditions(f.conditions, readings));
-      return `<div title="${esc(held ? `because ${held}` : '')}"><code>${esc(f.rule)}</code> · ${citeLink(f.clause, f.points)}</div>`;
+      const unstated = notStatedNote(f.conditions);
+      return `<div title="${esc(held ? `because ${held}` : '')}"><code>${esc(f.rule)}</code> · ${citeLink(f.clause, f.points)}${unstated ? `<div class="not-stated muted">${esc(unstated)}</div>` : ''}</div>`;
     });
     out.push(`<tr class="${step.kind}" data-step="${step.index}"><td>${step.index}</td><td>${esc(step.at)}</td><td>${esc(stepWords(step))}${step.kind === 'deadline' ? ' <span class="muted">(deadline)</span>' : ''}${note}</td><td class="changes">${changes.map((c) => `<div>${esc(c.text)}</div>`).join('') || '—'}${why}</td><td>${rules.join('') || '—'}</td></tr>`);
   }
@@ -100,8 +112,9 @@ export function htmlReport(trace: Trace): string {
 
   out.push('<section id="clauses"><h2>Clauses cited</h2>');
   for (const c of citedClauses(trace, e.whyNot.map((w) => w.clause.id))) {
-    out.push(`<article class="clause" id="clause-${esc(c.id)}"><h3>${esc(c.id)}: ${esc(c.title)}</h3><p class="muted">point${c.points.length > 1 ? 's' : ''} ${esc(c.points.join(', '))} · ${esc(c.kind)}</p><p>${esc(c.paraphrase)}</p><p><em>Consequence${c.planNamesConsequence ? '' : ' (the plan names none)'}:</em> ${esc(c.consequence)}</p></article>`);
+    out.push(`<article class="clause" id="clause-${esc(c.id)}"><h3>${esc(c.id)}: ${esc(c.title)}</h3><p class="muted">point${c.points.length > 1 ? 's' : ''} ${esc(c.points.join(', '))} · ${esc(c.kind)}</p><p>${esc(c.paraphrase)}</p><p><em>Consequence:</em> ${esc(c.consequence)}</p>${sourcesHtml(c.sources)}</article>`);
   }
-  out.push('</section>', '<footer class="muted"><p>Paraphrases are ours, not the plan’s text. Generated by casus from the trace of this run; every view is computed from that trace.</p></footer>', '</body>', '</html>');
+  out.push('</section>', `<section id="legend-terms"><h2>Legend</h2><dl>${LEGEND.map((l) => `<dt>${esc(l.term)}</dt><dd>${esc(l.meaning)}</dd>`).join('')}</dl></section>`);
+  out.push('<footer class="muted"><p>Paraphrases are ours, not the plan’s text. Generated by casus from the trace of this run; every view is computed from that trace.</p></footer>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }

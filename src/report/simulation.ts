@@ -20,7 +20,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const bar = (n: number, of: number, width = 30) => '█'.repeat(of ? Math.round((width * n) / of) : 0);
 
 const OUTCOME_WORDS: Record<string, string> = { invoked: 'invocation', revoked: 'revocation', lapsed: 'lapse', void: 'voidness', expired: 'expiry' };
-const REGION_WORDS = { guarantee: 'the guarantee', ceasefire: 'the ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" } as const;
+const REGION_WORDS = { agreement: 'the agreement', guarantee: 'the guarantee', ceasefire: 'the ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" } as const;
 
 export function* simulationLines(r: SimulationReport): Generator<string> {
   const s = r.summary;
@@ -28,7 +28,7 @@ export function* simulationLines(r: SimulationReport): Generator<string> {
   yield `  ${r.model} · ${r.file}`;
   yield `  ${count(r.runs)} runs of ${r.years} years from ${r.start}, seed ${r.seed}`;
   yield '';
-  for (const region of ['guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) {
+  for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) {
     yield `Final status of ${REGION_WORDS[region]}`;
     for (const { value, runs } of s.final[region]) yield `  ${value.padEnd(14)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}  ${bar(runs, s.runs)}`;
     yield '';

@@ -1,21 +1,19 @@
 // What each step changed, in words, with the rule and clause behind it: shared by the Markdown and HTML reports.
 import { dateWords } from '../plan/dates.js';
 import { partyName } from '../plan/parties.js';
-import type { Status } from '../plan/vocabulary.js';
+import { guaranteeText, REGION_LABELS, type Status } from '../plan/vocabulary.js';
 import type { Step, Trace } from '../run/trace.js';
 
 export interface Change {
   /** the region in the Status contract (guarantee covers its phase) */
-  region: 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits' | 'breaches' | 'term';
+  region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits' | 'breaches' | 'term';
   text: string;
   rule: string;
   clause: string;
   points: string[];
 }
 
-const LABEL = { ceasefire: 'ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" } as const;
-
-export const guaranteeText = (s: Status) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee);
+export { guaranteeText };
 
 /** The changes a step made, one per region and breach, each credited to the first rule that made it. */
 export function stepChanges(step: Step, before: Status, termBefore: string | null): Change[] {
@@ -28,7 +26,7 @@ export function stepChanges(step: Step, before: Status, termBefore: string | nul
       const region = changed === 'guaranteePhase' ? 'guarantee' : changed;
       if (shown.has(region)) continue;
       shown.add(region);
-      const text = region === 'guarantee' ? `guarantee ${guaranteeText(before)} → ${guaranteeText(step.status)}` : `${LABEL[region]} ${before[region]} → ${step.status[region]}`;
+      const text = region === 'guarantee' ? `guarantee ${guaranteeText(before)} → ${guaranteeText(step.status)}` : `${REGION_LABELS[region].short} ${before[region]} → ${step.status[region]}`;
       out.push({ region, text, ...cite });
     }
     if (f.changed.includes('breaches')) {

@@ -15,9 +15,11 @@ export const COLOURS: Record<string, string> = {
   'not-in-effect': '#d1d5db', 'in-effect': '#34d399', violated: '#ef4444',
   'in-place': '#93c5fd', easing: '#a7f3d0', lifted: '#34d399', reinstated: '#ef4444',
   'not-granted': '#d1d5db', granted: '#34d399', withdrawn: '#ef4444',
+  open: '#d1d5db', concluded: '#93c5fd', implementing: '#34d399',
 };
 
-const LANES: Array<{ region: 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits'; label: string; value: (s: Status) => string }> = [
+const LANES: Array<{ region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits'; label: string; value: (s: Status) => string }> = [
+  { region: 'agreement', label: 'Agreement', value: (s) => s.agreement },
   { region: 'guarantee', label: 'guarantee', value: (s) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee) },
   { region: 'ceasefire', label: 'ceasefire', value: (s) => s.ceasefire },
   { region: 'sanctions', label: 'sanctions', value: (s) => s.sanctions },

@@ -1,13 +1,14 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
 import { dateWords } from '../plan/dates.js';
+import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
-import type { Breach, Region, Status } from '../plan/vocabulary.js';
+import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
 import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
-import { nearMisses } from './whyNot.js';
-import { failedWords } from './conditionWords.js';
+import { nearMisses, otherMisses } from './whyNot.js';
+import { failedWords, notStatedNote } from './conditionWords.js';
 import { stepWords } from './words.js';
 
 export interface TextOptions {
@@ -36,18 +37,22 @@ export function wrap(text: string, width: number, indent: string, first = ''): s
   return lines;
 }
 
-const guaranteeText = (s: Status) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee);
+/** The legend for the terminal: every abbreviation and marker the output uses. */
+export function* legendTextLines(width: number, paintLine: (s: string) => string = (s) => s): Generator<string> {
+  yield paintLine('Legend');
+  for (const line of legendLines()) yield* wrap(line, width, '    ', '  ').map(paintLine);
+}
+
 const breachText = (b: Breach) => `${b.kind} by ${partyName(b.party)}`;
 const NBSP = '\u00a0';
 /** The clause citation, kept on one line. */
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`.replaceAll(' ', NBSP);
 
-const REGION_LABEL: Record<string, string> = { guarantee: 'guarantee', ceasefire: 'ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" };
 
 function regionChange(region: Region, before: Status, after: Status): string | undefined {
   if (region === 'breaches') return undefined;
   if (region === 'guarantee' || region === 'guaranteePhase') return `guarantee ${guaranteeText(before)} → ${guaranteeText(after)}`;
-  return `${REGION_LABEL[region]} ${before[region]} → ${after[region]}`;
+  return `${REGION_LABELS[region].short} ${before[region]} → ${after[region]}`;
 }
 
 export function* textLines(trace: Trace, options: TextOptions): Generator<string> {
@@ -77,7 +82,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   const c = palette(options.colour);
   const pad = ' '.repeat(12);
   let before = head.initial;
-  let was: Milestones = { entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
+  let was: Milestones = { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
   const silent = new Set(clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
   const names = new Set(Object.keys(head.interpretations));
   return {
@@ -101,7 +106,9 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
       for (const f of step.fired) yield* firedLines(f, ctx);
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
-      if (closest) yield* wrap(`· ${closest.rule} did not apply: ${failedWords(closest.conditions, names).join('; ')} ${tag(closest)}`, width, `${pad}  `, pad).map(c.dim);
+      for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
+        yield* wrap(`· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
+      }
       before = step.status;
       was = step.milestones;
     },
@@ -119,7 +126,7 @@ interface LineContext {
   after: Status;
   was: Milestones;
   now: Milestones;
-  /** clauses for which the plan names no consequence */
+  /** clauses for which the plan names no specific consequence (point 27 applies) */
   silent: Set<string>;
   shown: Set<string>;
   width: number;
@@ -143,9 +150,10 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   if (f.changed.includes('breaches') && !shown.has(`breach:${f.rule}`)) {
     shown.add(`breach:${f.rule}`);
     const added = after.breaches.slice(before.breaches.length).filter((b) => b.clause === f.clause);
-    const note = x.silent.has(f.clause) ? ' (the plan names no consequence)' : '';
+    const note = x.silent.has(f.clause) ? ` (${POINT_27_CONSEQUENCE})` : '';
     for (const b of added) yield* line(`→ breach: ${breachText(b)}${note}`).map(c.bold);
   }
+  if (f.note && f.changed.length > 0) yield* wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim);
   if (f.changed.length === 0 && f.unaffected.length === 0) {
     if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold);
     else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied) yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
@@ -153,12 +161,17 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   for (const u of f.unaffected) {
     yield* line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim);
   }
+  const unstated = notStatedNote(f.conditions);
+  if (unstated) yield* line(`· ${f.rule} ${unstated}`).map(c.dim);
 }
 
 function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
-  yield `  ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`;
+  yield* wrap(`agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`, width, '  ', '  ');
+  const m = trace.milestones;
+  const dates = [m.concluded && `concluded ${m.concluded}`, m.implementation && `implementation from ${m.implementation}`].filter(Boolean);
+  if (dates.length) yield `  ${dates.join(', ')}`;
   if (trace.milestones.entryIntoForce) {
     yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
   }
@@ -171,6 +184,8 @@ function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | un
     yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(trace.expectations.length === 1 ? 'expectations: the one expectation holds' : `expectations: all ${trace.expectations.length} hold`);
     for (const x of failed) yield* expectationLines(x, stepAt);
   }
+  yield '';
+  yield* legendTextLines(width, c.dim);
 }
 
 /** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */

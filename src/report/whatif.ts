@@ -1,5 +1,5 @@
 // What-if views: two runs compared, the matrix of readings, a parameter sweep; text and Markdown.
-import type { Status } from '../plan/vocabulary.js';
+import { guaranteeText as guarantee, statusLine as regionsLine, type Status } from '../plan/vocabulary.js';
 import type { Comparison } from '../whatif/compare.js';
 import type { Matrix } from '../whatif/matrix.js';
 import type { Sweep } from '../whatif/sweep.js';
@@ -7,8 +7,7 @@ import { failedWords } from './conditionWords.js';
 import { wrap } from './text.js';
 import { stepWords } from './words.js';
 
-const guarantee = (s: Status) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee);
-const statusLine = (s: Status) => `guarantee ${guarantee(s)} · ceasefire ${s.ceasefire} · sanctions ${s.sanctions} · Russia's benefits ${s.russiaBenefits} · ${s.breaches.length} breach${s.breaches.length === 1 ? '' : 'es'}`;
+const statusLine = (s: Status) => `${regionsLine(s)} · ${s.breaches.length} breach${s.breaches.length === 1 ? '' : 'es'}`;
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`;
 const cell = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 

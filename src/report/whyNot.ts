@@ -1,6 +1,6 @@
 // "Why not": the rules that could have changed a guarantee in force on a step but did not fire, closest first.
 import { eventsHandledIn } from '../machine/status.js';
-import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+import type { ConditionTrace } from '../rules/engine.js';
 import type { NotFiredRule, Step } from '../run/trace.js';
 import { failedLeaves } from './conditionWords.js';
 
@@ -8,10 +8,11 @@ import { failedLeaves } from './conditionWords.js';
 const WHO = new Set(['type', 'by', 'against', 'party', 'in']);
 const BINDING_EVENTS = new Set<string>(eventsHandledIn('guarantee', ['in-force', 'invoked']));
 
-/** The rule's own requirements (its top-level leaves, not alternatives inside an any) that held. */
+/** How much of the rule held: its conditions that were true, at any depth, the event type aside. */
 function requirementsMet(c: ConditionTrace): number {
-  if (!('all' in c)) return 0;
-  return c.all.filter((x): x is LeafTrace => 'fact' in x && x.fact !== 'type' && x.result === true).length;
+  if ('fact' in c) return c.fact !== 'type' && c.result === true ? 1 : 0;
+  const parts = 'all' in c ? c.all : 'any' in c ? c.any : [c.not];
+  return parts.reduce((n, p) => n + requirementsMet(p), 0);
 }
 
 /** Rules about this event that would have changed a guarantee in force, ordered by how much of them held. */
@@ -25,4 +26,28 @@ export function nearMisses(step: Step): NotFiredRule[] {
     .map((n, order) => ({ n, order, passed: requirementsMet(n.conditions), failed: failedLeaves(n.conditions).length }))
     .sort((a, b) => b.passed - a.passed || a.failed - b.failed || a.order - b.order)
     .map((x) => x.n);
+}
+
+/** Events that only move the deal from stage to stage: their rules fail on almost every step, and say nothing then. */
+const STAGES = new Set(['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE', 'AWAIT_CEASEFIRE', 'AWAIT_COMPENSATION']);
+
+/** Facts that fix the time or the stage of the deal: a rule failing on them only is simply not due yet. */
+const PROGRESS = new Set(['signatories', 'signatoriesBefore', 'withdrawn', 'withdrawnBefore', 'compensationPaid', 'compensationPaidBefore']);
+
+/**
+ * Beyond the guarantee: for each clause that did nothing on this step, its closest rule about this event that failed
+ * (e.g. 10c's snapback for a missile barrage, point 3 under its expectation reading).
+ */
+export function otherMisses(step: Step): NotFiredRule[] {
+  const acted = new Set(step.fired.map((f) => f.clause));
+  const best = new Map<string, { n: NotFiredRule; passed: number; failed: number }>();
+  for (const n of step.notFired) {
+    if (BINDING_EVENTS.has(n.emits) || STAGES.has(n.emits) || acted.has(n.clause)) continue;
+    const failed = failedLeaves(n.conditions);
+    if (failed.length === 0 || failed.some((leaf) => WHO.has(leaf.fact) || PROGRESS.has(leaf.fact))) continue;
+    const candidate = { n, passed: requirementsMet(n.conditions), failed: failed.length };
+    const known = best.get(n.clause);
+    if (!known || candidate.passed > known.passed || (candidate.passed === known.passed && candidate.failed < known.failed)) best.set(n.clause, candidate);
+  }
+  return [...best.values()].map((x) => x.n);
 }

@@ -1,6 +1,7 @@
 // The treaty's events and conditions in plain words, for every human-facing view of a trace.
 import { visible } from '../input/issues.js';
 import { partyName } from '../plan/parties.js';
+import type { Source } from '../rules/schema.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import type { Deadline } from '../run/trace.js';
 
@@ -61,3 +62,6 @@ export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }):
   return step.deadline ? deadlineWords(step.deadline) : '';
 }
 
+
+/** A cited source, short: "https://… (corroborated)". */
+export const sourceWords = (s: Pick<Source, 'address' | 'confidence'>): string => `${s.address} (${s.confidence})`;

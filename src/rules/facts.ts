@@ -1,8 +1,5 @@
 // Every fact a rule may test: what it is, where it comes from, and the values it can take.
-import {
-  CEASEFIRE, DEADLINE_TYPES, EVENT_TYPES, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RULE_EMITS,
-  RUSSIA_BENEFITS, SANCTIONS, SCALES,
-} from '../plan/vocabulary.js';
+import { DEADLINE_TYPES, EVENT_TYPES, FINDINGS, MEANS, MEASURES, SCALES, TERRITORIES } from '../plan/vocabulary.js';
 import type { Gazetteer, Settings } from './schema.js';
 
 export type FactType =
@@ -16,9 +13,13 @@ export type FactType =
 
 export interface FactSpec {
   name: string;
-  source: 'event' | 'history' | 'status' | 'setting' | 'data';
+  source: 'event' | 'history' | 'setting' | 'data';
   type: FactType;
   about: string;
+  /** an event field the runner always fills in when the scenario leaves it out */
+  defaulted?: boolean;
+  /** a data fact set by the chosen reading of this interpretation */
+  setBy?: string;
 }
 
 const opt = { nullable: true } as const;
@@ -33,6 +34,7 @@ export const EVENT_FACTS: FactSpec[] = [
   eventFact('in', { kind: 'party', ...opt }, 'where troops are stationed'),
   eventFact('scale', { kind: 'enum', values: SCALES, ...opt }, 'the scale of an armed attack'),
   eventFact('means', { kind: 'enum', values: MEANS, ...opt }, 'the means of an armed attack'),
+  { ...eventFact('territory', { kind: 'enum', values: TERRITORIES, ...opt }, 'where an armed attack lands (when not stated: russia if against RU, else ukraine)'), defaulted: true },
   eventFact('crossesLine', { kind: 'boolean', ...opt }, 'whether the attack crosses the agreed line'),
   eventFact('deliberate', { kind: 'boolean', ...opt }, 'whether the attack is deliberate'),
   eventFact('sustained', { kind: 'boolean', ...opt }, 'whether the attack is sustained'),
@@ -50,17 +52,22 @@ export const HISTORY_FACTS: FactSpec[] = [
   { name: 'signatories', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties that have signed, this event included' },
   { name: 'withdrawn', source: 'history', type: { kind: 'list', of: 'party' }, about: 'sides that have completed their withdrawal, this event included' },
   { name: 'compensationPaid', source: 'history', type: { kind: 'boolean', nullable: false }, about: 'whether the US has been compensated, this event included' },
+  { name: 'signatoriesBefore', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties that had signed before this event' },
+  { name: 'withdrawnBefore', source: 'history', type: { kind: 'list', of: 'party' }, about: 'sides that had completed their withdrawal before this event' },
+  { name: 'compensationPaidBefore', source: 'history', type: { kind: 'boolean', nullable: false }, about: 'whether the US had been compensated before this event' },
   { name: 'electionsHeldBy', source: 'history', type: { kind: 'list', of: 'party' }, about: 'parties that have held an election, this event included' },
-  { name: 'daysSince', source: 'history', type: { kind: 'record', keys: RULE_EMITS }, about: 'days since a rule last emitted each machine event, before this step (null if never)' },
-  { name: 'reliefStepNumber', source: 'history', type: { kind: 'number', nullable: false }, about: 'which relief step this would be (steps already applied + 1)' },
-];
-
-export const STATUS_FACTS: FactSpec[] = [
-  { name: 'guarantee', source: 'status', type: { kind: 'enum', values: GUARANTEE, nullable: false }, about: 'the guarantee\'s status before this step' },
-  { name: 'guaranteePhase', source: 'status', type: { kind: 'enum', values: GUARANTEE_PHASE, nullable: true }, about: 'the phase while pending or invoked' },
-  { name: 'ceasefire', source: 'status', type: { kind: 'enum', values: CEASEFIRE, nullable: false }, about: 'the ceasefire\'s status before this step' },
-  { name: 'sanctions', source: 'status', type: { kind: 'enum', values: SANCTIONS, nullable: false }, about: 'sanctions on Russia before this step' },
-  { name: 'russiaBenefits', source: 'status', type: { kind: 'enum', values: RUSSIA_BENEFITS, nullable: false }, about: 'Russia\'s benefits under the deal before this step' },
+  {
+    name: 'hostilitiesUnderWay',
+    source: 'history',
+    type: { kind: 'boolean', nullable: false },
+    about: 'whether hostilities are under way: a qualifying Russian attack came before this step and no hostilities-ended since',
+  },
+  {
+    name: 'daysSinceRussianAttack',
+    source: 'history',
+    type: { kind: 'number', nullable: true },
+    about: "days since Russia's last armed attack on Ukraine before this step, of any scale (null if none)",
+  },
 ];
 
 /** The whole catalogue for a rule set: the fixed facts plus its interpretations, parameters and data lists. */
@@ -68,15 +75,36 @@ export function factCatalogue(settings: Settings): Map<string, FactSpec> {
   const specs: FactSpec[] = [
     ...EVENT_FACTS,
     ...HISTORY_FACTS,
-    ...STATUS_FACTS,
     ...settings.interpretations.map((i): FactSpec => ({ name: i.name, source: 'setting', type: { kind: 'enum', values: i.readings.map((r) => r.value), nullable: false }, about: i.question })),
     ...settings.parameters.map((p): FactSpec => ({ name: p.name, source: 'setting', type: { kind: 'number', nullable: false }, about: `${p.unit} (${p.source})` })),
     { name: 'nato-members', source: 'data', type: { kind: 'list', of: 'party' }, about: 'NATO and its member states (gazetteer)' },
+    { name: 'european-parties', source: 'data', type: { kind: 'list', of: 'party' }, about: 'the European parties of the non-aggression agreement (gazetteer)' },
+    { name: 'russia-neighbours', source: 'data', type: { kind: 'list', of: 'party' }, about: 'the states bordering Russia by land (gazetteer)' },
+    ...settings.interpretations.flatMap((i) =>
+      [...new Set(i.readings.flatMap((r) => Object.keys(r.sets ?? {})))].map((name): FactSpec => ({
+        name,
+        source: 'data',
+        type: { kind: 'list', of: [...new Set(i.readings.flatMap((r) => r.sets?.[name] ?? []))] },
+        about: `set by the reading of ${i.name}`,
+        setBy: i.name,
+      })),
+    ),
   ];
   return new Map(specs.map((s) => [s.name, s]));
 }
 
 /** The data-list facts, read from the gazetteer. */
 export function dataFacts(gazetteer: Gazetteer): Record<string, unknown> {
-  return { 'nato-members': ['NATO', ...gazetteer.natoMembers.members] };
+  return {
+    'nato-members': ['NATO', ...gazetteer.natoMembers.members],
+    'european-parties': gazetteer.europeanParties.members,
+    'russia-neighbours': gazetteer.russiaLandNeighbours.members,
+  };
+}
+
+/** The data facts that the chosen readings set (`sets` in the settings). */
+export function readingFacts(settings: Settings, chosen: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const i of settings.interpretations) Object.assign(out, i.readings.find((r) => r.value === chosen[i.name])?.sets);
+  return out;
 }

@@ -1,12 +1,23 @@
 // The one declaration of every rule-set file's shape: clauses, settings, gazetteer and rule families.
 import { z } from 'zod';
 import { Party } from '../scenario/schema.js';
-import { BREACH_KINDS, RULE_EMITS } from '../plan/vocabulary.js';
+import { SOURCE_CONFIDENCE } from '../plan/legend.js';
+import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
 const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, { error: 'expected a plan point such as 10c, or SG for the security-guarantee draft' });
 const Points = z.array(Point).min(1, { error: 'cite at least one plan point' });
 const Text = z.string().min(1);
+
+/** Where a clause or a plan-version change comes from: an address, what it supports (our paraphrase) and how sure it is. */
+export const Source = z.strictObject({
+  address: z.url({ protocol: /^https?$/, error: 'expected the web address of the source, starting https://' }),
+  supports: Text,
+  confidence: z.enum(SOURCE_CONFIDENCE),
+});
+export type Source = z.infer<typeof Source>;
+/** The list is required; an empty one loads, and `casus check` reports it as a failed check. */
+export const Sources = z.array(Source, { error: (issue) => (issue.input === undefined ? 'every clause and plan-version change cites its sources: [{ "address", "supports", "confidence" }]' : 'expected a list of sources') });
 
 export const Clause = z.strictObject({
   id: Id,
@@ -16,6 +27,7 @@ export const Clause = z.strictObject({
   paraphrase: Text,
   consequence: Text,
   planNamesConsequence: z.boolean(),
+  sources: Sources,
 });
 export type Clause = z.infer<typeof Clause>;
 
@@ -31,7 +43,18 @@ export const Settings = z.strictObject({
       name: Id,
       points: Points,
       question: Text,
-      readings: z.array(z.strictObject({ value: Id, meaning: Text })).min(2, { error: 'an interpretation needs at least two readings' }),
+      /** former names of this interpretation: a scenario or --set that uses one is told the new name */
+      replaces: z.array(Id).optional(),
+      readings: z
+        .array(
+          z.strictObject({
+            value: Id,
+            meaning: Text,
+            /** data facts this reading sets, e.g. which territories count as Russia */
+            sets: z.record(Id, z.array(Id)).optional(),
+          }),
+        )
+        .min(2, { error: 'an interpretation needs at least two readings' }),
     }),
   ),
   parameters: z.array(
@@ -50,7 +73,9 @@ export type Settings = z.infer<typeof Settings>;
 
 export const Gazetteer = z.strictObject({
   natoMembers: z.strictObject({ asOf: Text, source: Text, members: z.array(Party).min(1) }),
-  places: z.array(z.strictObject({ name: Text, spellings: z.array(Text) })),
+  europeanParties: z.strictObject({ source: Text, members: z.array(Party).min(1) }),
+  russiaLandNeighbours: z.strictObject({ source: Text, members: z.array(Party).min(1) }),
+  places: z.array(z.strictObject({ name: Text, spellings: z.array(Text), territory: z.enum(TERRITORIES).optional() })),
 });
 export type Gazetteer = z.infer<typeof Gazetteer>;
 
@@ -71,7 +96,7 @@ const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FactRef = z.strictObject({ fact: z.string() });
 const PlainPath = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, { error: 'expected a plain dot path such as RUSSIAN_ATTACK_QUALIFIES (no JSONPath, filters or expressions)' })
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, { error: 'expected a plain dot path such as region.value (no JSONPath, filters or expressions)' })
   .refine((p) => !p.split('.').some((seg) => ['__proto__', 'constructor', 'prototype'].includes(seg)), { error: 'a path may not walk into __proto__, constructor or prototype' });
 
 export const OPERATORS = [
@@ -118,6 +143,8 @@ export const RuleDef = z.strictObject({
       breach: z.enum(BREACH_KINDS).optional(),
       party: Party.optional(),
       partyFrom: z.enum(['by', 'against', 'party', 'in']).optional(),
+      /** what the trace says whenever the rule fires: what the clause promises that casus does not model */
+      note: Text.optional(),
     }),
   }),
 });

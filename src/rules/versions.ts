@@ -5,14 +5,16 @@ import { InputError, pathText, type InputIssue } from '../input/issues.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import { didYouMean } from '../plan/suggest.js';
 import type { LoadedRule, RuleSet } from './ruleSet.js';
-import { RuleDef } from './schema.js';
+import { SOURCE_CONFIDENCE } from '../plan/legend.js';
+import { RuleDef, Sources } from './schema.js';
 import { checkRule, ruleEventTypes } from './validate.js';
 
 const Cited = {
   points: z.array(z.string().regex(/^(\d{1,2}[a-d]?|SG)$/)).min(1),
-  /** as PLAN-POINTS marks it: confirmed in a reprint, only summarised, or from memory */
-  confidence: z.enum(['confirmed', 'summarised', 'memory']),
+  /** how sure the sources are of this change */
+  confidence: z.enum(SOURCE_CONFIDENCE),
   note: z.string().min(1),
+  sources: Sources,
 };
 
 export const PlanChange = z.union([
@@ -23,11 +25,15 @@ export const PlanChange = z.union([
 ]);
 export type PlanChange = z.infer<typeof PlanChange>;
 
+/** A change in a few words: "force-cap = 800000", "rule nato-enlarges removed". */
+export const changeName = (c: PlanChange): string =>
+  'parameter' in c ? `${c.parameter} = ${c.value}` : 'removeRule' in c ? `rule ${c.removeRule} removed` : 'replaceRule' in c ? `rule ${c.replaceRule.name} replaced` : `rule ${c.addRule.name} added`;
+
 export const PlanVersion = z.strictObject({
   version: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   title: z.string().min(1),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  source: z.string().min(1),
+  sources: Sources,
   changes: z.array(PlanChange),
 });
 export type PlanVersion = z.infer<typeof PlanVersion>;
@@ -36,6 +42,7 @@ export type PlanVersion = z.infer<typeof PlanVersion>;
 export interface PlanInfo {
   version: string;
   title: string;
+  sources: PlanVersion['sources'];
   changes: PlanChange[];
   /** rules the version removes, with the clause each encoded */
   removed: Array<{ rule: string; clause: string }>;
@@ -91,6 +98,6 @@ export function applyPlanVersion(base: RuleSet, file: string, text: string): Rul
     settings: { ...base.settings, parameters },
     rules: ordered,
     ambiguities: base.ambiguities.filter((a) => a.rules.every((n) => names().includes(n))),
-    plan: { version: version.version, title: version.title, changes: version.changes, removed },
+    plan: { version: version.version, title: version.title, sources: version.sources, changes: version.changes, removed },
   };
 }

@@ -1,9 +1,9 @@
 // The facts a rule sees on one step: the event's fields, the history so far, the status, the settings.
 import { dayNumber } from '../plan/dates.js';
-import { RULE_EMITS, type RuleEmit, type Status } from '../plan/vocabulary.js';
-import { dataFacts, EVENT_FACTS } from '../rules/facts.js';
+import type { RuleEmit } from '../plan/vocabulary.js';
+import { dataFacts, EVENT_FACTS, readingFacts } from '../rules/facts.js';
 import type { RuleSet } from '../rules/load.js';
-import type { Gazetteer } from '../rules/schema.js';
+import { normalPlace, placeIndex, type Place } from '../rules/places.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -13,10 +13,14 @@ export interface History {
   withdrawn: Set<string>;
   compensationPaid: boolean;
   electionsHeldBy: Set<string>;
-  /** the date (as a day number) each machine event was last emitted */
-  lastEmitted: Map<RuleEmit, number>;
+  /** from a qualifying Russian attack until the next hostilities-ended */
+  hostilitiesUnderWay: boolean;
+  /** the day number of Russia's last armed attack on Ukraine, of any scale */
+  lastRussianAttack: number | null;
   /** the sets above as sorted lists, rebuilt only when they grow (facts share them; nobody mutates them) */
   lists: { signatories: string[]; withdrawn: string[]; electionsHeldBy: string[] };
+  /** the same before the current event, so a rule can tell the event that completes a milestone */
+  before: { signatories: string[]; withdrawn: string[]; compensationPaid: boolean };
 }
 
 export function emptyHistory(): History {
@@ -25,8 +29,10 @@ export function emptyHistory(): History {
     withdrawn: new Set(),
     compensationPaid: false,
     electionsHeldBy: new Set(),
-    lastEmitted: new Map(),
+    hostilitiesUnderWay: false,
+    lastRussianAttack: null,
     lists: { signatories: [], withdrawn: [], electionsHeldBy: [] },
+    before: { signatories: [], withdrawn: [], compensationPaid: false },
   };
 }
 
@@ -38,49 +44,43 @@ function remember(history: History, key: 'signatories' | 'withdrawn' | 'election
 
 /** Adds this event to the history (before its rules run: history facts include the event itself). */
 export function recordEvent(history: History, event: ScenarioEvent): void {
+  history.before = { signatories: history.lists.signatories, withdrawn: history.lists.withdrawn, compensationPaid: history.compensationPaid };
   if (event.type === 'signature') remember(history, 'signatories', event.party);
   if (event.type === 'withdrawal-completed') remember(history, 'withdrawn', event.party);
   if (event.type === 'compensation-paid') history.compensationPaid = true;
   if (event.type === 'election-held') remember(history, 'electionsHeldBy', event.party);
 }
 
-/** Records the machine events a step's rules emitted, for the daysSince facts of later steps. */
-export function recordEmitted(history: History, emits: readonly RuleEmit[], at: string): void {
-  if (emits.length === 0) return;
-  const day = dayNumber(at);
-  for (const emit of emits) history.lastEmitted.set(emit, day);
-}
-
-const normal = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s.\-_']+/g, ' ').trim();
-
-/** Maps every spelling in the gazetteer to its canonical place name. */
-export function placeIndex(gazetteer: Gazetteer): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const place of gazetteer.places) for (const spelling of [place.name, ...place.spellings]) index.set(normal(spelling), place.name);
-  return index;
+/** After a step: what later steps remember of it (a qualifying attack opens hostilities; any Russian attack starts the window). */
+export function recordOutcome(history: History, event: ScenarioEvent | undefined, emits: readonly RuleEmit[], at: string): void {
+  if (event?.type === 'armed-attack' && event.by === 'RU' && event.against === 'UA') history.lastRussianAttack = dayNumber(at);
+  if (event?.type === 'hostilities-ended') history.hostilitiesUnderWay = false;
+  if (emits.includes('RUSSIAN_ATTACK_QUALIFIES')) history.hostilitiesUnderWay = true;
 }
 
 export interface FactContext {
   settings: ResolvedSettings;
   /** interpretations, parameters and data lists: the same on every step */
   constants: Record<string, unknown>;
-  places: Map<string, string>;
+  places: Map<string, Place>;
 }
 
-const places = new WeakMap<Gazetteer, Map<string, string>>();
-
 export function factContext(ruleSet: RuleSet, settings: ResolvedSettings): FactContext {
-  let index = places.get(ruleSet.gazetteer);
-  if (!index) places.set(ruleSet.gazetteer, (index = placeIndex(ruleSet.gazetteer)));
+  const index = placeIndex(ruleSet.gazetteer);
   return {
     settings,
-    constants: { ...settings.interpretations, ...settings.parameters, ...dataFacts(ruleSet.gazetteer) },
+    constants: { ...settings.interpretations, ...settings.parameters, ...dataFacts(ruleSet.gazetteer), ...readingFacts(ruleSet.settings, settings.interpretations) },
     places: index,
   };
 }
 
 const EVENT_FACT_NAMES = EVENT_FACTS.map((f) => f.name);
 const EMPTY_LIST = EVENT_FACTS.map((f) => f.type.kind === 'list');
+
+/** Where an attack lands when the scenario does not say: Russia if it is against Russia, else Ukraine. */
+export function defaultTerritory(against: unknown): 'russia' | 'ukraine' {
+  return against === 'RU' ? 'russia' : 'ukraine';
+}
 
 /**
  * The facts of one step. Without `constants` (the compiled path, which bakes the settings into its closures)
@@ -90,8 +90,6 @@ export function stepFacts(
   ctx: FactContext,
   step: { at: string; type: string; event?: ScenarioEvent | undefined },
   history: History,
-  status: Status,
-  reliefStepsApplied: number,
   constants = true,
 ): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
@@ -100,25 +98,19 @@ export function stepFacts(
     const name = EVENT_FACT_NAMES[i]!;
     facts[name] = event !== undefined && Object.hasOwn(event, name) ? event[name] : EMPTY_LIST[i] ? [] : null;
   }
-  if (typeof facts.target === 'string') facts.target = ctx.places.get(normal(facts.target)) ?? facts.target;
+  const place = typeof facts.target === 'string' ? ctx.places.get(normalPlace(facts.target)) : undefined;
+  if (place) facts.target = place.name;
+  if (step.type === 'armed-attack' && facts.territory === null) facts.territory = place?.territory ?? defaultTerritory(facts.against);
   facts.type = step.type;
-  const today = dayNumber(step.at);
-  const daysSince: Record<string, number | null> = {};
-  for (const emit of RULE_EMITS) {
-    const last = history.lastEmitted.get(emit);
-    daysSince[emit] = last === undefined ? null : today - last;
-  }
   facts.signatories = history.lists.signatories;
   facts.withdrawn = history.lists.withdrawn;
   facts.compensationPaid = history.compensationPaid;
+  facts.signatoriesBefore = history.before.signatories;
+  facts.withdrawnBefore = history.before.withdrawn;
+  facts.compensationPaidBefore = history.before.compensationPaid;
   facts.electionsHeldBy = history.lists.electionsHeldBy;
-  facts.daysSince = daysSince;
-  facts.reliefStepNumber = reliefStepsApplied + 1;
-  facts.guarantee = status.guarantee;
-  facts.guaranteePhase = status.guaranteePhase;
-  facts.ceasefire = status.ceasefire;
-  facts.sanctions = status.sanctions;
-  facts.russiaBenefits = status.russiaBenefits;
+  facts.hostilitiesUnderWay = history.hostilitiesUnderWay;
+  facts.daysSinceRussianAttack = history.lastRussianAttack === null ? null : dayNumber(step.at) - history.lastRussianAttack;
   if (constants) Object.assign(facts, ctx.constants);
   return facts;
 }

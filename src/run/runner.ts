@@ -1,5 +1,5 @@
 // The runner: Scenario × RuleSet → Trace. Pure and deterministic; simulated time, deadlines injected as steps.
-import type { MachineParameters } from '../machine/machine.js';
+import { MACHINE_PARAMETERS, type MachineParameters } from '../machine/machine.js';
 import { compileRuleSet, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
 import { createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
@@ -69,11 +69,7 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     const rules = compiledFor(ruleSet, ctx);
     evaluate = recording === 'full' ? (facts, type) => rules.explain(facts, type) : (facts, type) => rules.fire(facts, type);
   }
-  const parameters: MachineParameters = {
-    'term-years': settings.parameters['term-years']!,
-    'extension-years': settings.parameters['extension-years']!,
-    'election-deadline-days': settings.parameters['election-deadline-days']!,
-  };
+  const parameters = Object.fromEntries(MACHINE_PARAMETERS.map((name) => [name, settings.parameters[name]!])) as unknown as MachineParameters;
   const horizon = scenario.until ?? scenario.events[scenario.events.length - 1]!.at;
   const stepper = new Stepper(loaded, ctx, parameters, recording, reference, horizon);
   const head: TraceHead = {

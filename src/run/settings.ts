@@ -43,6 +43,9 @@ export function checkOverrides(ruleSet: RuleSet, overrides: Record<string, strin
       const n = Number(value);
       if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n)) issues.push(usageIssue(`--set ${name}=${value}: ${name} is a whole number of ${parameter.unit}`));
       else if (n < parameter.minimum) issues.push(usageIssue(`--set ${name}=${value}: ${name} is at least ${parameter.minimum}`));
+    } else if (ruleSet.settings.interpretations.some((i) => i.replaces?.includes(name))) {
+      const now = ruleSet.settings.interpretations.find((i) => i.replaces?.includes(name))!;
+      issues.push(usageIssue(`--set ${name}=${value}: ${name} was renamed ${now.name}`, `write --set ${now.name}=… (one of ${listOf(now.readings.map((r) => r.value))})`));
     } else {
       issues.push(usageIssue(`--set ${name}=${value}: unknown interpretation or parameter "${name}"`, didYouMean(name, names) ?? `known: ${listOf(names, 20)}`));
     }
@@ -55,7 +58,7 @@ export function resolveSettings(ruleSet: RuleSet, scenario: Scenario, overrides:
   if (issues.length) throw new InputError(issues);
   const interpretations: Record<string, string> = {};
   for (const i of ruleSet.settings.interpretations) {
-    interpretations[i.name] = overrides[i.name] ?? scenario.interpretations?.[i.name] ?? i.readings[0]!.value;
+    interpretations[i.name] = overrides[i.name] ?? (scenario.interpretations as Record<string, string> | undefined)?.[i.name] ?? i.readings[0]!.value;
   }
   const parameters: Record<string, number> = {};
   for (const p of ruleSet.settings.parameters) {

@@ -4,11 +4,11 @@ import type { MachineEvent, MachineParameters } from '../machine/machine.js';
 import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
 import { statusOf, unaffectedRegions, type GuaranteeSnapshot } from '../machine/status.js';
 import { partyName } from '../plan/parties.js';
-import { DEADLINE_TYPES, JUDGEMENT_NEEDED, type DeadlineType, type Region, type RuleEmit, type Status } from '../plan/vocabulary.js';
+import { DEADLINE_TYPES, JUDGEMENT_NEEDED, REGIONS, type DeadlineType, type Region, type RuleEmit, type Status } from '../plan/vocabulary.js';
 import type { Verdict } from '../rules/compile.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
-import { emptyHistory, recordEmitted, recordEvent, stepFacts, type FactContext, type History } from './facts.js';
+import { emptyHistory, recordEvent, recordOutcome, stepFacts, type FactContext, type History } from './facts.js';
 import type { Deadline, FiredOutcome, FiredRule, Milestones, NotFiredRule, OutcomeStep, Step } from './trace.js';
 
 /** What a run records of each step: everything (explanations included), or only what happened. */
@@ -27,14 +27,7 @@ export interface PendingStep {
 
 /** Breaches only grow, so their count says whether they changed. */
 function changedRegions(a: Status, b: Status): Region[] {
-  const out: Region[] = [];
-  if (a.guarantee !== b.guarantee) out.push('guarantee');
-  if (a.guaranteePhase !== b.guaranteePhase) out.push('guaranteePhase');
-  if (a.ceasefire !== b.ceasefire) out.push('ceasefire');
-  if (a.sanctions !== b.sanctions) out.push('sanctions');
-  if (a.russiaBenefits !== b.russiaBenefits) out.push('russiaBenefits');
-  if (a.breaches.length !== b.breaches.length) out.push('breaches');
-  return out;
+  return REGIONS.filter((r) => (r === 'breaches' ? a.breaches.length !== b.breaches.length : a[r] !== b[r]));
 }
 
 const byPriority = (a: Verdict, b: Verdict) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order;
@@ -76,7 +69,7 @@ export class Stepper<R extends Recording> {
   }
 
   private pending(at: string, type: string, event: ScenarioEvent | undefined, deadline: Deadline | undefined, line: number | null): PendingStep {
-    const facts = stepFacts(this.ctx, { at, type, event }, this.history, this.status, this.snapshot.context.reliefStepsApplied, this.withConstants);
+    const facts = stepFacts(this.ctx, { at, type, event }, this.history, this.withConstants);
     return { at, type, ...(event ? { event } : {}), ...(deadline ? { deadline } : {}), line, facts };
   }
 
@@ -88,7 +81,7 @@ export class Stepper<R extends Recording> {
       if (!best || on < best.on || (on === best.on && DEADLINE_TYPES.indexOf(type) < DEADLINE_TYPES.indexOf(best.type))) best = { type, on, basis: basis() };
     };
     consider('term-end', c.termEndsOn, () => `the term that began on entry into force (${c.entryIntoForceOn})`);
-    consider('election-deadline', c.electionsDueBy, () => `${c.parameters['election-deadline-days']} days after entry into force (${c.entryIntoForceOn})`);
+    consider('election-deadline', c.electionsDueBy, () => `${c.parameters['election-deadline-days']} days after conclusion (${c.concludedOn}; the plan names no start: an assumption)`);
     return best;
   }
 
@@ -109,11 +102,19 @@ export class Stepper<R extends Recording> {
       const wasStatus = now;
       this.snapshot = nextSnapshot(was, event);
       now = statusOf(this.snapshot);
-      const head = { rule: o.rule.name, clause: params.clause, points: params.points, priority: o.rule.priority ?? 1, emits: o.rule.event.type, ...(party !== null && params.breach ? { party } : {}) };
+      const head = {
+        rule: o.rule.name,
+        clause: params.clause,
+        points: params.points,
+        priority: o.rule.priority ?? 1,
+        emits: o.rule.event.type,
+        ...(party !== null && params.breach ? { party } : {}),
+        ...(params.note ? { note: params.note } : {}),
+      };
       const changed = changedRegions(wasStatus, now);
       firedRules.push(full ? { ...head, conditions: o.conditions!, changed, unaffected: unaffectedRegions(was, event) } : { ...head, changed });
     }
-    recordEmitted(this.history, fired.map((o) => o.rule.event.type as RuleEmit), p.at);
+    recordOutcome(this.history, p.event, fired.map((o) => o.rule.event.type as RuleEmit), p.at);
     this.status = now;
     const step = {
       index: this.index++,
@@ -136,7 +137,14 @@ export class Stepper<R extends Recording> {
     const c = this.snapshot.context;
     const cached = this.milestoneCache;
     if (cached && (cached.context === c || sameMilestones(cached.milestones, c))) return cached.milestones;
-    const milestones = { entryIntoForce: c.entryIntoForceOn, termEnds: c.termEndsOn, electionsDue: c.electionsDueBy, reliefStepsApplied: c.reliefStepsApplied };
+    const milestones = {
+      concluded: c.concludedOn,
+      implementation: c.implementationOn,
+      entryIntoForce: c.entryIntoForceOn,
+      termEnds: c.termEndsOn,
+      electionsDue: c.electionsDueBy,
+      reliefStepsApplied: c.reliefStepsApplied,
+    };
     this.milestoneCache = { context: c, milestones };
     return milestones;
   }
@@ -147,7 +155,7 @@ export class Stepper<R extends Recording> {
 }
 
 const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>
-  m.entryIntoForce === c.entryIntoForceOn && m.termEnds === c.termEndsOn && m.electionsDue === c.electionsDueBy && m.reliefStepsApplied === c.reliefStepsApplied;
+  m.concluded === c.concludedOn && m.implementation === c.implementationOn && m.entryIntoForce === c.entryIntoForceOn && m.termEnds === c.termEndsOn && m.electionsDue === c.electionsDueBy && m.reliefStepsApplied === c.reliefStepsApplied;
 
 function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
   return verdicts

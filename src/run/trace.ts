@@ -13,6 +13,8 @@ export interface FiredRule {
   emits: RuleEmit;
   /** the breaching party, for rules that record a breach */
   party?: string;
+  /** what the clause promises beyond the statuses (from the rule's params) */
+  note?: string;
   conditions: ConditionTrace;
   /** regions this rule's event changed */
   changed: Region[];
@@ -37,6 +39,10 @@ export interface Deadline {
 
 /** Dates the statechart keeps beside the status: when the guarantee started, when its term and the election deadline fall. */
 export interface Milestones {
+  /** the fifth signature: the obligations bind */
+  concluded: string | null;
+  /** both sides have withdrawn: the ceasefire, benefits and relief */
+  implementation: string | null;
   entryIntoForce: string | null;
   termEnds: string | null;
   electionsDue: string | null;

@@ -5,6 +5,7 @@ import { extName } from '../input/paths.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { eventIdIssues } from './ids.js';
+import { findPlace } from '../rules/places.js';
 import { scenarioSchema, type Scenario, type SettingsVocabulary } from './schema.js';
 
 export interface LoadedScenario {
@@ -19,6 +20,9 @@ export function settingsVocabulary(ruleSet: RuleSet): SettingsVocabulary {
   return {
     interpretations: Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)])),
     parameters: Object.fromEntries(ruleSet.settings.parameters.map((p) => [p.name, { minimum: p.minimum }])),
+    renamed: Object.fromEntries(ruleSet.settings.interpretations.flatMap((i) => (i.replaces ?? []).map((old) => [old, i.name]))),
+    natoMembers: ruleSet.gazetteer.natoMembers.members,
+    placeTerritory: (place) => findPlace(ruleSet.gazetteer, place)?.territory,
   };
 }
 

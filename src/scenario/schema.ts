@@ -4,7 +4,8 @@ import { isIsoDate } from '../plan/dates.js';
 import { didYouMean } from '../plan/suggest.js';
 import { PARTIES, PARTY_DESCRIPTION } from '../plan/parties.js';
 import {
-  BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
+  AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MEANS, MEASURES, RUSSIA_BENEFITS, SANCTIONS, SCALES,
+  TERRITORIES,
 } from '../plan/vocabulary.js';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,6 +45,7 @@ export const ArmedAttack = event('armed-attack', {
   against: Party,
   scale: z.enum(SCALES),
   means: z.enum(MEANS).optional(),
+  territory: z.enum(TERRITORIES).optional(),
   crossesLine: Judgement.optional(),
   deliberate: Judgement.optional(),
   sustained: Judgement.optional(),
@@ -80,6 +82,7 @@ const BreachExpectation = z.union([
 export const Expectation = z
   .strictObject({
     on: z.union([z.literal('end'), IsoDate], { error: 'expected a date written YYYY-MM-DD, or end' }),
+    agreement: z.enum(AGREEMENT).optional(),
     guarantee: z.enum(GUARANTEE).optional(),
     guaranteePhase: z.enum(GUARANTEE_PHASE).nullable().optional(),
     ceasefire: z.enum(CEASEFIRE).optional(),
@@ -101,14 +104,25 @@ export type Expectation = z.infer<typeof Expectation>;
 export interface SettingsVocabulary {
   interpretations: Record<string, readonly string[]>;
   parameters: Record<string, { minimum: number }>;
+  /** former interpretation names → their new name */
+  renamed?: Record<string, string>;
+  /** NATO's member states: their accession is an input error */
+  natoMembers?: readonly string[];
+  /** the territory a named place lies in, if the gazetteer knows the place */
+  placeTerritory?: (place: string) => string | undefined;
 }
 
 /** The `interpretations` and `parameters` blocks a rule set accepts (scenario files and simulation models share them). */
 export function settingsSchemas(vocabulary: SettingsVocabulary) {
+  const renamed = Object.entries(vocabulary.renamed ?? {}).map(([old, now]) => [
+    old,
+    z.never({ error: `${old} was renamed ${now}: write ${now} (one reading of "invades" for both 10b and 10c)` }).optional(),
+  ]);
   const interpretations = z.strictObject(
-    Object.fromEntries(
-      Object.entries(vocabulary.interpretations).map(([name, values]) => [name, z.enum(values as [string, ...string[]]).optional()]),
-    ),
+    Object.fromEntries([
+      ...Object.entries(vocabulary.interpretations).map(([name, values]) => [name, z.enum(values as [string, ...string[]]).optional()]),
+      ...renamed,
+    ]),
   );
   const parameters = z.strictObject(
     Object.fromEntries(
@@ -131,7 +145,35 @@ export function scenarioSchema(vocabulary: SettingsVocabulary) {
       events: z.array(ScenarioEvent).min(1, { error: 'a scenario needs at least one event' }),
       expect: z.array(Expectation).optional(),
     })
-    .superRefine(checkOrderAndHorizon, { when: () => true });
+    .superRefine(checkOrderAndHorizon, { when: () => true })
+    .superRefine((value, ctx) => checkAgainstGazetteer(value, ctx, vocabulary), { when: () => true });
+}
+
+/** What only the rule set's gazetteer can tell: a named place in another territory, a member joining NATO again. */
+function checkAgainstGazetteer(value: unknown, ctx: z.RefinementCtx, vocabulary: SettingsVocabulary): void {
+  const events: unknown[] = Array.isArray((value as { events?: unknown } | null)?.events) ? (value as { events: unknown[] }).events : [];
+  events.forEach((e, i) => {
+    const ev = (e ?? {}) as Record<string, unknown>;
+    if (ev.type === 'armed-attack' && typeof ev.target === 'string' && typeof ev.territory === 'string') {
+      const lies = vocabulary.placeTerritory?.(ev.target);
+      if (lies !== undefined && lies !== ev.territory) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['events', i, 'territory'],
+          message: `${ev.target} lies in territory ${lies}, not ${ev.territory}`,
+          params: { hint: `remove territory (a target of ${ev.target} means ${lies}), or name another target` },
+        });
+      }
+    }
+    if (ev.type === 'nato-accession' && typeof ev.party === 'string' && (ev.party === 'NATO' || vocabulary.natoMembers?.includes(ev.party))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i, 'party'],
+        message: ev.party === 'NATO' ? 'NATO cannot accede to itself' : `${ev.party} is already a NATO member (as of 2025), so it cannot accede`,
+        params: { hint: 'name a state that is not a member, e.g. UA, MD or GE' },
+      });
+    }
+  });
 }
 
 /** Reads the raw input, so date-order problems are reported with all the others, even beside invalid events. */

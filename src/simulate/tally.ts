@@ -1,6 +1,6 @@
 // Running a range of a model's timelines on the fast path and counting outcomes; tallies add up in any order.
 import { daysBetween } from '../plan/dates.js';
-import { BREACH_KINDS, CEASEFIRE, GUARANTEE, RUSSIA_BENEFITS, SANCTIONS, type Guarantee } from '../plan/vocabulary.js';
+import { AGREEMENT, BREACH_KINDS, CEASEFIRE, GUARANTEE, RUSSIA_BENEFITS, SANCTIONS, type Guarantee } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';
 import type { OutcomeStep } from '../run/trace.js';
@@ -15,7 +15,7 @@ export type Timed = (typeof TIMED)[number];
 export interface Tally {
   runs: number;
   /** runs by final status, per region */
-  final: { guarantee: Record<string, number>; ceasefire: Record<string, number>; sanctions: Record<string, number>; russiaBenefits: Record<string, number> };
+  final: { agreement: Record<string, number>; guarantee: Record<string, number>; ceasefire: Record<string, number>; sanctions: Record<string, number>; russiaBenefits: Record<string, number> };
   /** runs in which the guarantee entered into force */
   entered: number;
   /** for each timed outcome, days from entry into force to its first occurrence, one number per run that reached it */
@@ -29,7 +29,7 @@ export interface Tally {
 export function emptyTally(): Tally {
   return {
     runs: 0,
-    final: { guarantee: {}, ceasefire: {}, sanctions: {}, russiaBenefits: {} },
+    final: { agreement: {}, guarantee: {}, ceasefire: {}, sanctions: {}, russiaBenefits: {} },
     entered: 0,
     days: { invoked: [], revoked: [], lapsed: [], void: [], expired: [] },
     decided: {},
@@ -60,6 +60,7 @@ export function tallyRuns(loaded: LoadedModel, ruleSet: RuleSet, overrides: Reco
     add(tally.final.ceasefire, end.final.ceasefire);
     add(tally.final.sanctions, end.final.sanctions);
     add(tally.final.russiaBenefits, end.final.russiaBenefits);
+    add(tally.final.agreement, end.final.agreement);
     add(tally.decided, decided);
     for (const kind of new Set(end.final.breaches.map((b) => b.kind))) add(tally.breaches, kind);
     const entry = end.milestones.entryIntoForce;
@@ -76,7 +77,7 @@ export function tallyRuns(loaded: LoadedModel, ruleSet: RuleSet, overrides: Reco
 export function mergeTallies(into: Tally, more: Tally): Tally {
   into.runs += more.runs;
   into.entered += more.entered;
-  for (const region of ['guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) for (const [k, n] of Object.entries(more.final[region])) add(into.final[region], k, n);
+  for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) for (const [k, n] of Object.entries(more.final[region])) add(into.final[region], k, n);
   for (const [k, n] of Object.entries(more.decided)) add(into.decided, k, n);
   for (const [k, n] of Object.entries(more.breaches)) add(into.breaches, k, n);
   for (const outcome of TIMED) for (const d of more.days[outcome]) into.days[outcome].push(d);
@@ -98,6 +99,7 @@ export function summarise(tally: Tally, years: number, ruleSet: RuleSet) {
       ceasefire: ordered(tally.final.ceasefire, CEASEFIRE),
       sanctions: ordered(tally.final.sanctions, SANCTIONS),
       russiaBenefits: ordered(tally.final.russiaBenefits, RUSSIA_BENEFITS),
+      agreement: ordered(tally.final.agreement, AGREEMENT),
     },
     timeTo: TIMED.map((outcome) => {
       const sorted = [...tally.days[outcome]].sort((a, b) => a - b);

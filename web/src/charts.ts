@@ -1,5 +1,5 @@
 // The statechart with the states of this step lit and its last move marked; the swimlane with this step marked; the status cards.
-import type { Status } from '../../src/plan/vocabulary.js';
+import { REGION_LABELS, VALUE_REGIONS, type Status } from '../../src/plan/vocabulary.js';
 import { guaranteeText } from '../../src/report/steps.js';
 import { statechartSvg, swimlaneSvg } from '../../src/report/svg.js';
 import type { Trace } from '../../src/run/trace.js';
@@ -7,10 +7,7 @@ import { byId, h } from './dom.js';
 import { traceUpTo } from './timeline.js';
 
 const CARDS: Array<{ label: string; value: (s: Status) => string; key: keyof Status }> = [
-  { label: 'guarantee', value: guaranteeText, key: 'guarantee' },
-  { label: 'ceasefire', value: (s) => s.ceasefire, key: 'ceasefire' },
-  { label: 'sanctions on Russia', value: (s) => s.sanctions, key: 'sanctions' },
-  { label: "Russia's benefits", value: (s) => s.russiaBenefits, key: 'russiaBenefits' },
+  ...VALUE_REGIONS.map((key) => ({ label: REGION_LABELS[key].title.toLowerCase(), value: key === 'guarantee' ? guaranteeText : (s: Status) => String(s[key]), key })),
   { label: 'breaches', value: (s) => (s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none'), key: 'breaches' },
 ];
 

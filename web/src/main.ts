@@ -1,4 +1,5 @@
 // The teaching page: wires the editor, the timeline, the statechart and the readings to the engine; the URL keeps the settings.
+import { LEGEND } from '../../src/plan/legend.js';
 import { guaranteeText } from '../../src/report/steps.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import type { Trace } from '../../src/run/trace.js';
@@ -113,7 +114,7 @@ function renderFinal(trace: Trace): void {
   const f = trace.final;
   const held = trace.expectations.filter((e) => e.ok).length;
   const failing = trace.expectations.filter((e) => !e.ok);
-  const lines = [h('p', {}, `Under these readings, at the end (${trace.horizon}): `, h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`), `, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`)];
+  const lines = [h('p', {}, `Under these readings, at the end (${trace.horizon}): `, h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`), `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`)];
   if (trace.expectations.length) {
     const not = failing.length ? ` (line ${failing.map((e) => e.line).join(', ')} ${failing.length === 1 ? 'does' : 'do'} not, under these readings)` : '';
     lines.push(h('p', { id: 'expectations', class: failing.length ? 'bad' : 'good' }, `The scenario's own expectations: ${held} of ${trace.expectations.length} hold${not}.`));
@@ -240,6 +241,7 @@ async function start(): Promise<void> {
     // opened without casus serve: the bundled scenarios are all there is
   }
   wire();
+  byId('legend-list').replaceChildren(...LEGEND.flatMap((l) => [h('dt', {}, l.term), h('dd', {}, l.meaning)]));
   await apply(location.hash);
   document.body.dataset.ready = 'true';
 }

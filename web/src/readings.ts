@@ -7,7 +7,7 @@ import { h } from './dom.js';
 /** What the scenario itself says (or the rule set's default) for every interpretation and parameter. */
 export function baseReadings(ruleSet: RuleSet, scenario: Scenario | null): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of ruleSet.settings.interpretations) out[i.name] = scenario?.interpretations?.[i.name] ?? i.readings[0]!.value;
+  for (const i of ruleSet.settings.interpretations) out[i.name] = (scenario?.interpretations as Record<string, string> | undefined)?.[i.name] ?? i.readings[0]!.value;
   for (const p of ruleSet.settings.parameters) out[p.name] = String(scenario?.parameters?.[p.name] ?? p.value);
   return out;
 }

@@ -1,5 +1,6 @@
 // The timeline: one step at a time (the event, what changed, why, in casus's own words) and the list of all steps.
-import type { Status } from '../../src/plan/vocabulary.js';
+import { statusLine, type Status } from '../../src/plan/vocabulary.js';
+import { notStatedNote } from '../../src/report/conditionWords.js';
 import { explain } from '../../src/report/explain.js';
 import { explanationLines, stepExplanationLines } from '../../src/report/explainText.js';
 import { guaranteeText, timeline } from '../../src/report/steps.js';
@@ -18,7 +19,7 @@ export function traceUpTo(trace: Trace, cursor: number): Trace {
   return { ...trace, steps, final: last?.status ?? trace.initial, horizon: last?.at ?? trace.horizon, milestones: last?.milestones ?? trace.milestones };
 }
 
-export const statusLine = (s: Status) => `guarantee ${guaranteeText(s)} · ceasefire ${s.ceasefire} · sanctions ${s.sanctions} · Russia's benefits ${s.russiaBenefits}`;
+export { statusLine };
 
 export function renderStepList(trace: Trace, onPick: (cursor: number) => void): void {
   const list = byId('step-list');
@@ -67,6 +68,10 @@ export function renderStep(trace: Trace, cursor: number): void {
     row.changes.length
       ? h('ul', { class: 'changes' }, ...row.changes.map((c) => h('li', { 'data-region': c.region }, `${c.text} `, h('span', { class: 'tag' }, `[${c.clause} · ${c.points.join(', ')}]`), h('span', { class: 'muted' }, ` rule ${c.rule}`))))
       : h('p', { class: 'changes none' }, 'No status changed.'),
+    ...step.fired.flatMap((f) => {
+      const note = notStatedNote(f.conditions);
+      return note ? [h('p', { class: 'not-stated muted' }, `Rule ${f.rule} ${note}.`)] : [];
+    }),
     h('h4', {}, 'Why'),
     why.length ? h('div', { id: 'step-why' }, textBlocks(why)) : h('p', { id: 'step-why', class: 'muted' }, 'No rule about this event applied, and none came close.'),
     h('details', { id: 'step-explain' }, h('summary', {}, `Every status after this step, as casus explain --at ${step.at} puts it`), textBlocks(explanationLines(explanation, UNWRAPPED))),

@@ -1,21 +1,30 @@
 // casus clauses: the clause catalogue, the rules that encode each clause, and what is deliberately not encoded.
 import type { RuleSet } from '../../rules/load.js';
-import { wrap } from '../../report/text.js';
+import type { Source } from '../../rules/schema.js';
+import { changeName } from '../../rules/versions.js';
+import { LEGEND } from '../../plan/legend.js';
+import { legendTextLines, wrap } from '../../report/text.js';
 import { COMMON_HELP, type Command } from '../options.js';
+
+/** One line per source: the address, how sure, and what it supports. */
+const sourceLines = (sources: Source[], indent: string): string[] =>
+  sources.length ? sources.flatMap((x) => wrap(`${x.address} (${x.confidence}): ${x.supports}`, 80, `${indent}  `, `${indent}- `)) : [`${indent}- no source cited`];
 
 /** What the plan version changes, each change with its points, confidence and note. */
 function* planLines(ruleSet: RuleSet): Generator<string> {
   const plan = ruleSet.plan;
   if (!plan) return;
   yield `Plan version: ${plan.version}, ${plan.title}`;
+  yield '  sources:';
+  yield* sourceLines(plan.sources, '    ');
   if (plan.changes.length === 0) {
     yield '  the base rule set, no changes', '';
     return;
   }
   yield `  ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} from us-28:`;
   for (const c of plan.changes) {
-    const what = 'parameter' in c ? `${c.parameter} = ${c.value}` : 'removeRule' in c ? `rule ${c.removeRule} removed` : 'replaceRule' in c ? `rule ${c.replaceRule.name} replaced` : `rule ${c.addRule.name} added`;
-    yield* wrap(`${what} (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.confidence}): ${c.note}`, 80, '      ', '  - ');
+    yield* wrap(`${changeName(c)} (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.confidence}): ${c.note}`, 80, '      ', '  - ');
+    yield* sourceLines(c.sources, '      ');
   }
   yield '';
 }
@@ -39,9 +48,9 @@ export const clausesCommand: Command = {
   help: `Usage: casus clauses [--plan VERSION] [--format text|json] [--rules DIR]
 
 Lists every clause casus encodes (id, plan points, kind, a paraphrase, the consequence),
-the rules that encode it, and the points deliberately not encoded, with the reason.
-With --plan, first what that version of the plan changes, each change citing its points
-and how sure the source is.
+the rules that encode it, its sources (address, how sure, what it supports), and the
+points deliberately not encoded, with the reason. With --plan, first what that version
+of the plan changes, each change citing its points and sources and how sure they are.
 
 ${COMMON_HELP}`,
   async run(args, io) {
@@ -49,7 +58,7 @@ ${COMMON_HELP}`,
     const rulesOf = (id: string) => ruleSet.rules.filter((r) => r.event.params.clause === id).map((r) => r.name);
     if (args.format === 'json') {
       const clauses = ruleSet.clauses.clauses.map((c) => ({ ...c, rules: rulesOf(c.id) }));
-      io.stdout(`${JSON.stringify({ ...(ruleSet.plan ? { plan: ruleSet.plan } : {}), clauses, notEncoded: ruleSet.clauses.notEncoded }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...(ruleSet.plan ? { plan: ruleSet.plan } : {}), clauses, notEncoded: ruleSet.clauses.notEncoded, legend: LEGEND }, null, 2)}\n`);
       return 0;
     }
     const out: string[] = [...planLines(ruleSet)];
@@ -57,13 +66,15 @@ ${COMMON_HELP}`,
     for (const c of ruleSet.clauses.clauses) {
       out.push(`${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})${changed.has(c.id) ? `  ← changed in ${ruleSet.plan!.version}` : ''}`);
       out.push(...wrap(c.paraphrase, 80, '    ', '    '));
-      out.push(...wrap(`${c.planNamesConsequence ? 'Then' : 'Then (the plan names no consequence)'}: ${c.consequence}`, 80, '    ', '    '));
+      out.push(...wrap(`Then: ${c.consequence}`, 80, '    ', '    '));
       const rules = rulesOf(c.id);
       out.push(...wrap(`rules: ${rules.length ? rules.join(', ') : 'none'}`, 80, '      ', '    '));
+      out.push('    sources:', ...sourceLines(c.sources, '      '));
       out.push('');
     }
     out.push('Not encoded, on purpose:');
     for (const n of ruleSet.clauses.notEncoded) out.push(...wrap(`${n.points.join(', ')} ${n.topic}: ${n.why}`, 80, '      ', '  - '));
+    out.push('', ...legendTextLines(80));
     io.stdout(`${out.join('\n')}\n`);
     return 0;
   },
