@@ -42,7 +42,8 @@ describe('casus simulate', () => {
     const { code, out, err } = await cli(['simulate', MODEL, '--runs', '300']);
     expect(code).toBe(0);
     expect(out).toContain('300 runs of 10 years from 2026-01-10, seed 1');
-    expect(out).toMatch(/Final status of the guarantee\n {2}pending/);
+    expect(out).toMatch(/Final status of the agreement\n {2}concluded/);
+    expect(out).toMatch(/Final status of the guarantee\n {2}in-force/);
     expect(out).toMatch(/in-force +[\d,]+ +[\d.]+% +█* *entry-into-force \[entry-into-force · 28/);
     expect(err).toBe('');
   });

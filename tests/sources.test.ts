@@ -200,7 +200,7 @@ describe('"not stated" where a rule relied on a fact the scenario left out', () 
   it('a history the runner keeps is never "not stated": no earlier attack is "none"', async () => {
     const trace = await strikeWithoutSaying();
     const e = explain(trace);
-    const days = e.regions.find((r) => r.region === 'guarantee')!.setBy!.conditions.find((c) => c.fact === 'daysSince')!;
+    const days = e.regions.find((r) => r.region === 'guarantee')!.setBy!.conditions.find((c) => c.fact === 'daysSinceRussianAttack')!;
     expect(days.notStated).toBe(false);
     expect(days.words).not.toContain('not stated');
   });

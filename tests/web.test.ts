@@ -14,7 +14,7 @@ import { main } from '../src/cli/main.js';
 
 const OUTPUT = resolve('test-output');
 const OFFENSIVE = 'renewed-offensive-invokes-the-guarantee';
-const DRONE_RAID = 'under-the-invasion-reading-a-drone-raid-does-not-revoke-the-guarantee';
+const DRONE_RAID = 'under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee';
 
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -28,10 +28,14 @@ const attack = fc
     deliberate: optional(fc.boolean()),
     sustained: optional(fc.boolean()),
     seizesTerritory: optional(fc.boolean()),
+    territory: optional(fc.constantFrom('russia', 'crimea-donbas', 'buffer-zone', 'frozen-line', 'ukraine')),
     target: optional(fc.constantFrom('Moscow', 'St Petersburg', 'Belgorod', 'Kyiv')),
     justified: optional(fc.boolean()),
   })
   .filter((a) => a.by !== a.against)
+  // a named city fixes the territory: Moscow and St Petersburg lie in Russia, Kyiv in Ukraine
+  .filter((a) => a.territory === undefined || a.target === undefined || a.target === 'Belgorod' || (a.target === 'Kyiv') === (a.territory === 'ukraine'))
+  .filter((a) => a.territory === undefined || a.target === undefined || a.target === 'Belgorod' || a.target === 'Kyiv' || a.territory === 'russia')
   .map((a) => ({ type: 'armed-attack', ...Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) }));
 
 const ALL_FIVE: string[] = [...SIGNATORIES];
@@ -55,12 +59,16 @@ export const laterEvent: fc.Arbitrary<Record<string, unknown> & { type: string }
 );
 
 export const interpretations = fc.record({
-  'entry-into-force': fc.constantFrom('on-ceasefire', 'on-signature'),
-  'attack-test': fc.constantFrom('large-scale', 'significant-deliberate-sustained'),
-  'ukraine-attack': fc.constantFrom('invasion', 'any-attack'),
+  'entry-into-force': fc.constantFrom('on-signature', 'on-ceasefire'),
+  'attack-test': fc.constantFrom('significant-deliberate-sustained', 'large-scale'),
+  'invasion-test': fc.constantFrom('ground-incursion', 'any-attack'),
+  'russian-territory': fc.constantFrom('plan', 'without-frozen-line', 'recognised-borders'),
   'strike-cause': fc.constantFrom('retaliation-window', 'strict'),
+  'strike-means': fc.constantFrom('missile', 'missile-or-drone'),
   'clause-22-scope': fc.constantFrom('breaching-party', 'all-guarantees'),
   compensation: fc.constantFrom('recorded', 'precondition'),
+  'nato-troops': fc.constantFrom('nato-command', 'any-member'),
+  'point-3': fc.constantFrom('expectation', 'binding'),
 });
 
 /** A realistic timeline: most parties sign early in 2026, both sides usually withdraw, then up to `max` events over ~12 years. */

@@ -47,10 +47,10 @@ describe('laws of a run', () => {
     }), RUNS);
   });
 
-  it('a sanctions-relief step before entry into force changes nothing', async () => {
+  it('a sanctions-relief step before implementation changes nothing', async () => {
     await fc.assert(fc.asyncProperty(scenarioArb(), fc.nat(), async (s, n) => {
-      const entry = (await run(s)).milestones.entryIntoForce;
-      const before = s.events.map((e, i) => ({ e, i })).filter(({ e }) => entry === null || e.at < entry);
+      const start = (await run(s)).milestones.implementation;
+      const before = s.events.map((e, i) => ({ e, i })).filter(({ e }) => start === null || e.at < start);
       fc.pre(before.length > 0);
       const { i } = before[n % before.length]!;
       expect(await finalOf(insertAfter(s, i, { type: 'sanctions-relief-step' }))).toBe(await finalOf(s));
@@ -87,8 +87,10 @@ const effectOf = (emit: string) => effectInForce(emit);
 
 function checkAgreement(t: Trace): void {
   let prev = t.initial.guarantee;
+  let concluded = false;
   for (const step of t.steps) {
-    const bound = prev === 'in-force' || prev === 'invoked';
+    // a promised guarantee can be forfeited too, once the agreement is concluded
+    const bound = prev === 'in-force' || prev === 'invoked' || (prev === 'pending' && concluded);
     const fired = step.fired.map((f) => ({ ...f, effect: effectOf(f.emits) }));
     const terminal = fired.find((f) => f.effect !== undefined && TERMINAL.has(f.effect));
     const trigger = fired.some((f) => f.effect === 'invoked');
@@ -97,6 +99,7 @@ function checkAgreement(t: Trace): void {
     expect(TERMINAL.has(now) && !TERMINAL.has(prev), `step ${step.index}`).toBe(bound && terminal !== undefined);
     if (terminal && bound) expect(now).toBe(terminal.effect);
     prev = now;
+    concluded = step.milestones.concluded !== null;
   }
 }
 

@@ -56,7 +56,7 @@ describe('three milestones, each on the date of the event that completes it', ()
 });
 
 describe('the guarantee enters into force', () => {
-  it('under entry-into-force = on-signature (the default) at conclusion, before any withdrawal', async () => {
+  it('under entry-into-force = on-signature (the default) the guarantee enters into force at conclusion, before any withdrawal', async () => {
     const t = await run(SIGN_ALL(CONCLUSION));
     expect(t.interpretations['entry-into-force']).toBe('on-signature');
     expect(t.final).toMatchObject({ agreement: 'concluded', guarantee: 'in-force', guaranteePhase: null, ceasefire: 'not-in-effect' });
@@ -65,7 +65,7 @@ describe('the guarantee enters into force', () => {
     expect(four.final).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures' });
   });
 
-  it('under on-ceasefire at implementation: concluded but pending until both sides have withdrawn', async () => {
+  it('under on-ceasefire the guarantee enters into force at implementation, pending after conclusion until both sides have withdrawn', async () => {
     const t = await run(IN_FORCE, { interpretations: ON_CEASEFIRE });
     expect(statusOn(t, CONCLUSION)).toMatchObject({ agreement: 'concluded', guarantee: 'pending', guaranteePhase: 'awaiting-ceasefire' });
     expect(statusOn(t, IMPLEMENTATION)).toMatchObject({ guarantee: 'in-force', guaranteePhase: null });
@@ -84,7 +84,7 @@ describe('the guarantee enters into force', () => {
     expect(recorded.milestones.entryIntoForce).toBe(CONCLUSION);
   });
 
-  it('while pending, its phase is the first unmet of awaiting-signatures, awaiting-ceasefire, awaiting-compensation', async () => {
+  it('while the guarantee is pending, its phase is the first unmet of awaiting-signatures, awaiting-ceasefire, awaiting-compensation', async () => {
     const interpretations = { ...ON_CEASEFIRE, ...PRECONDITION };
     const allElseFirst = await run([event('2026-01-01', 'compensation-paid'), ...WITHDRAW_BOTH('2026-01-02'), ...FOUR], { interpretations });
     expect(allElseFirst.final).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures' });
@@ -102,7 +102,7 @@ describe('the guarantee enters into force', () => {
 });
 
 describe('the ceasefire (28)', () => {
-  it('is in effect from implementation, not from conclusion, even when the guarantee is already in force', async () => {
+  it('the ceasefire is in effect from implementation, not from conclusion, even when the guarantee is already in force', async () => {
     const t = await run(IN_FORCE);
     expect(statusOn(t, CONCLUSION)).toMatchObject({ guarantee: 'in-force', ceasefire: 'not-in-effect' });
     expect(statusOn(t, IMPLEMENTATION).ceasefire).toBe('in-effect');
@@ -124,21 +124,21 @@ describe('the ceasefire (28)', () => {
     expect(thirdState.final).toMatchObject({ ceasefire: 'in-effect', breaches: [] });
   });
 
-  it('is not violated by an attack before implementation, since it is not yet in effect', async () => {
+  it('an attack before implementation is no violation: the ceasefire is not yet in effect, and the trace says so', async () => {
     const early = await run([...SIGN_ALL(CONCLUSION), attack('2026-02-01', 'RU', 'UA', { scale: 'incident' }), ...WITHDRAW_BOTH(IMPLEMENTATION)]);
     expect(statusOn(early, '2026-02-01').ceasefire).toBe('not-in-effect');
     expect(early.final).toMatchObject({ ceasefire: 'in-effect', breaches: [] });
     expect(reasonFor(step(early, '2026-02-01', 'armed-attack'), 'ceasefire-violation', 'ceasefire')).toMatch(/not-in-effect/);
   });
 
-  it('is restored by hostilities-ended, after which a new attack is a new violation', async () => {
+  it('hostilities-ended restores a violated ceasefire, after which a new attack is a new violation', async () => {
     const t = await run([...IN_FORCE, attack('2026-06-01', 'RU', 'UA', { scale: 'incident' }), event('2026-06-10', 'hostilities-ended'), attack('2026-07-01', 'UA', 'RU', { scale: 'incident' })]);
     expect(statusOn(t, '2026-06-10').ceasefire).toBe('in-effect');
     expect(t.final.ceasefire).toBe('violated');
     expect(breachList(t)).toEqual([['ceasefire-violation', 'RU'], ['ceasefire-violation', 'UA']]);
   });
 
-  it('while violated, later attacks record no further violation, and the trace says it was already broken and by whom', async () => {
+  it('while the ceasefire is violated, later attacks record no further violation, and the trace says it was already broken and by whom', async () => {
     const t = await run([...IN_FORCE, attack('2026-06-01', 'RU', 'UA', { scale: 'incident' }), attack('2026-06-05', 'UA', 'RU', { scale: 'incident' })]);
     expect(breachList(t)).toEqual([['ceasefire-violation', 'RU']]);
     const reason = reasonFor(step(t, '2026-06-05', 'armed-attack'), 'ceasefire-violation', 'ceasefire');

@@ -57,15 +57,15 @@ describe('attacks: where they land', () => {
 });
 
 describe('russian-territory: whether a place counts as Russia', () => {
-  it('plan (the default): russia, crimea-donbas, buffer-zone and frozen-line count as Russia, ukraine does not', async () => {
+  it('under plan (the default) russia, crimea-donbas, buffer-zone and frozen-line count as Russia, and ukraine does not', async () => {
     expect(await countAsRussia()).toEqual(['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line']);
   });
 
-  it('without-frozen-line: russia, crimea-donbas and buffer-zone count as Russia', async () => {
+  it('under without-frozen-line russia, crimea-donbas and buffer-zone count as Russia, and the frozen line does not', async () => {
     expect(await countAsRussia('without-frozen-line')).toEqual(['russia', 'crimea-donbas', 'buffer-zone']);
   });
 
-  it('recognised-borders: only russia counts as Russia', async () => {
+  it('under recognised-borders only russia counts as Russia', async () => {
     expect(await countAsRussia('recognised-borders')).toEqual(['russia']);
   });
 
@@ -81,7 +81,7 @@ describe('russian-territory: whether a place counts as Russia', () => {
 });
 
 describe('invasion (one test for both sides, invasion-test)', () => {
-  it('ground-incursion (the default): limited or large-scale, and by ground or mixed means or seizing territory', async () => {
+  it('under ground-incursion (the default) an invasion is a limited or large-scale attack by ground or mixed means, or one that seizes territory', async () => {
     for (const extra of [{ means: 'ground' }, { scale: 'large-scale', means: 'mixed' }, { means: 'air', seizesTerritory: true }]) {
       expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', extra)]), JSON.stringify(extra)).toBe('revoked');
     }
@@ -90,7 +90,7 @@ describe('invasion (one test for both sides, invasion-test)', () => {
     }
   });
 
-  it('any-attack: limited or large-scale by any means; an incident is still none', async () => {
+  it('under any-attack every limited or large-scale attack is an invasion whatever its means, and an incident is not', async () => {
     const anyAttack = { 'invasion-test': 'any-attack' };
     expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { means: 'drone' })], anyAttack)).toBe('revoked');
     expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { means: 'naval', scale: 'large-scale' })], anyAttack)).toBe('revoked');
@@ -112,21 +112,21 @@ describe('invasion (one test for both sides, invasion-test)', () => {
 });
 
 describe('a qualifying Russian attack (the guarantee draft)', () => {
-  it('under significant-deliberate-sustained (the default): RU against UA on Ukraine, large-scale, across the line, deliberate and sustained', async () => {
+  it('under significant-deliberate-sustained (the default) a qualifying attack is by RU against UA on Ukraine, large-scale, across the line, deliberate and sustained', async () => {
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01')])).toBe('invoked');
     const misses = [{ scale: 'limited' }, { crossesLine: false }, { deliberate: false }, { sustained: undefined }, { territory: 'buffer-zone' }];
     for (const extra of misses) expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01', extra)]), JSON.stringify(extra)).toBe('in-force');
     expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'MD', { crossesLine: true, deliberate: true, sustained: true })])).toBe('in-force');
   });
 
-  it('under attack-test = large-scale: large-scale across the line suffices, without deliberate or sustained', async () => {
+  it('under attack-test = large-scale a large-scale attack across the line qualifies without being deliberate or sustained', async () => {
     const largeScale = { 'attack-test': 'large-scale' };
     expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: true })], largeScale)).toBe('invoked');
     expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: false })], largeScale)).toBe('in-force');
     expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: true })])).toBe('in-force');
   });
 
-  it('makes a guarantee in force invoked, in phase consultation', async () => {
+  it('a qualifying attack makes a guarantee in force invoked, in phase consultation', async () => {
     const t = await run([...IN_FORCE, qualifying('2028-01-01')]);
     expect(statusOn(t, '2027-12-31')).toMatchObject({ guarantee: 'in-force', guaranteePhase: null });
     expect(t.final).toMatchObject({ guarantee: 'invoked', guaranteePhase: 'consultation' });
@@ -143,7 +143,7 @@ describe('a qualifying Russian attack (the guarantee draft)', () => {
     expect(statusOn(t, '2028-04-30').guarantee).toBe('invoked');
   });
 
-  it('otherwise it has no effect on the guarantee, and the trace says why', async () => {
+  it('a qualifying attack on a guarantee that is not in force has no effect on it, and the trace says why', async () => {
     const pending = await run([...PROMISED.events, qualifying('2026-02-01')], { interpretations: PROMISED.interpretations });
     expect(pending.final.guarantee).toBe('pending');
     expect(reasonFor(step(pending, '2026-02-01', 'armed-attack'), 'qualifying-russian-attack', 'guarantee')).toMatch(/pending/);
@@ -173,13 +173,13 @@ describe('the snapback (10c)', () => {
     expect(t.final).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn', guarantee: 'in-force' });
   });
 
-  it('from in-place and not-granted too: relief and benefits are forfeited before implementation', async () => {
+  it('the snapback applies from in-place and not-granted too: relief and benefits are forfeited before implementation', async () => {
     const t = await run([...SIGN_ALL(CONCLUSION), attack('2026-02-01', 'RU', 'UA', { scale: 'limited', means: 'ground' })]);
     expect(statusOn(t, CONCLUSION)).toMatchObject({ sanctions: 'in-place', russiaBenefits: 'not-granted' });
     expect(t.final).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
   });
 
-  it('applies whatever the guarantee\'s status: pending, invoked or terminal', async () => {
+  it('the snapback applies whatever the guarantee\'s status: pending, invoked or terminal', async () => {
     const invasion = (at: string) => attack(at, 'RU', 'UA', { scale: 'limited', means: 'ground' });
     const pending = await run([...PROMISED.events, invasion('2026-02-01')], { interpretations: PROMISED.interpretations });
     expect(pending.final).toMatchObject({ guarantee: 'pending', sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
@@ -189,7 +189,7 @@ describe('the snapback (10c)', () => {
     expect(revoked.final).toMatchObject({ guarantee: 'revoked', sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
   });
 
-  it('applies only after conclusion: before it the invasion changes nothing and the trace says why', async () => {
+  it('the snapback applies only after conclusion: before it an invasion changes nothing, and the trace says why', async () => {
     const t = await run([...FOUR, attack('2026-02-01', 'RU', 'UA', { scale: 'limited', means: 'ground' }), sign('2026-02-02', 'NATO')]);
     expect(t.final).toMatchObject({ agreement: 'concluded', sanctions: 'in-place', russiaBenefits: 'not-granted' });
     expect(reasonFor(step(t, '2026-02-01', 'armed-attack'), 'russia-invades-ukraine', 'sanctions')).toMatch(/only once the agreement is concluded/);
@@ -211,7 +211,7 @@ describe('the snapback (10c)', () => {
 });
 
 describe('hostilities under way (a history fact)', () => {
-  it('run from a qualifying Russian attack until the next hostilities-ended, whatever the guarantee\'s status', async () => {
+  it('hostilities are under way from a qualifying Russian attack until the next hostilities-ended, whatever the guarantee\'s status', async () => {
     // the guarantee is still pending (on-ceasefire); a strike 60 days on, outside the window, has cause only while hostilities run
     const interpretations = PROMISED.interpretations;
     const during = await run([...PROMISED.events, qualifying('2026-02-01'), strike('2026-04-02')], { interpretations });
@@ -220,7 +220,7 @@ describe('hostilities under way (a history fact)', () => {
     expect(ended.final.guarantee).toBe('lapsed');
   });
 
-  it('start with a qualifying attack on any date, before conclusion too', async () => {
+  it('a qualifying attack on any date starts hostilities, one before conclusion too', async () => {
     const before = await run([qualifying('2025-10-01'), ...SIGN_ALL(CONCLUSION), strike('2026-02-01')]);
     expect(before.final.guarantee).toBe('in-force');
     const nonQualifying = await run([qualifying('2025-10-01', { crossesLine: false }), ...SIGN_ALL(CONCLUSION), strike('2026-02-01')]);
@@ -229,7 +229,7 @@ describe('hostilities under way (a history fact)', () => {
 });
 
 describe('a strike without cause (10d)', () => {
-  it('is by UA against RU with a missile at Moscow or Saint Petersburg', async () => {
+  it('a 10d strike is by UA against RU with a missile at Moscow or Saint Petersburg', async () => {
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01', { justified: false })])).toBe('lapsed');
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01', { justified: false, target: 'Saint Petersburg' })])).toBe('lapsed');
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01', { justified: false, target: 'Belgorod' })])).toBe('in-force');
@@ -237,21 +237,21 @@ describe('a strike without cause (10d)', () => {
     expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'PL', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow', justified: false })])).toBe('in-force');
   });
 
-  it('strike-means = missile (the default) excludes drones; missile-or-drone includes them', async () => {
+  it('under strike-means = missile (the default) a drone is no 10d strike; under missile-or-drone it is', async () => {
     const drone = strike('2028-01-01', { means: 'drone', justified: false });
     expect(await guaranteeAfter([...IN_FORCE, drone])).toBe('in-force');
     expect(await guaranteeAfter([...IN_FORCE, drone], { 'strike-means': 'missile-or-drone' })).toBe('lapsed');
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01', { justified: false })], { 'strike-means': 'missile-or-drone' })).toBe('lapsed');
   });
 
-  it('recognises the usual spellings of both cities, hyphens and "St." included', async () => {
+  it('a target in any usual spelling of either city counts, hyphens and "St." included', async () => {
     for (const target of ['St. Petersburg', 'St Petersburg', 'Saint-Petersburg', 'st.-petersburg', 'SAINT PETERSBURG', 'Sankt-Peterburg', 'Moskva', 'moscow', 'Москва']) {
       expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01', { target, justified: false })]), target).toBe('lapsed');
     }
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01', { target: 'Petersburg', justified: false })])).toBe('in-force');
   });
 
-  it('justified: false is without cause under every strike-cause reading, even within the window', async () => {
+  it('a strike stated justified: false is without cause under every strike-cause reading, even within the window', async () => {
     for (const reading of ['retaliation-window', 'strict', 'unknown']) {
       const t = await run([...IN_FORCE, attack('2027-12-30', 'RU', 'UA', { scale: 'incident' }), strike('2028-01-01', { justified: false })], { interpretations: { 'strike-cause': reading } });
       expect(t.final.guarantee, reading).toBe('lapsed');
@@ -260,25 +260,25 @@ describe('a strike without cause (10d)', () => {
     }
   });
 
-  it('strict: with justified absent a strike is always without cause, even while hostilities are under way', async () => {
+  it('under strict a strike with justified absent is always without cause, even while hostilities are under way', async () => {
     const t = await run([...IN_FORCE, qualifying('2028-01-01'), strike('2028-01-02')], { interpretations: { 'strike-cause': 'strict' } });
     expect(t.final.guarantee).toBe('lapsed');
     const window = await run([...IN_FORCE, qualifying('2028-01-01'), strike('2028-01-02')]);
     expect(window.final.guarantee).toBe('invoked');
   });
 
-  it('retaliation-window (the default): with justified absent and no Russian attack before, a strike is without cause', async () => {
+  it('under retaliation-window (the default) a strike with justified absent and no Russian attack before it is without cause', async () => {
     const t = await run([...IN_FORCE, strike('2028-01-01')]);
     expect(t.interpretations['strike-cause']).toBe('retaliation-window');
     expect(t.final.guarantee).toBe('lapsed');
   });
 
-  it('retaliation-window: a strike has cause while hostilities are under way, however long ago they began', async () => {
+  it('under retaliation-window a strike has cause while hostilities are under way, however long ago they began', async () => {
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01'), strike('2028-06-01')])).toBe('invoked');
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01'), event('2028-02-01', 'hostilities-ended'), strike('2028-06-01')])).toBe('lapsed');
   });
 
-  it('retaliation-window: any Russian armed attack on Ukraine counts, of any scale and on any territory', async () => {
+  it('under retaliation-window any Russian armed attack on Ukraine counts, of any scale and on any territory', async () => {
     for (const extra of [{ scale: 'incident' }, { scale: 'limited', territory: 'crimea-donbas' }, { scale: 'incident', territory: 'frozen-line', means: 'drone' }]) {
       expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', extra), strike('2028-01-10')]), JSON.stringify(extra)).toBe('in-force');
     }
@@ -286,30 +286,30 @@ describe('a strike without cause (10d)', () => {
     expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'UA', 'RU', { scale: 'incident' }), strike('2028-01-10')])).toBe('lapsed');
   });
 
-  it('retaliation-window: a Russian attack before conclusion counts too', async () => {
+  it('under retaliation-window a Russian attack before conclusion counts too', async () => {
     expect(await guaranteeAfter([attack('2026-01-01', 'RU', 'UA', { scale: 'incident' }), ...SIGN_ALL(CONCLUSION), strike('2026-01-20')])).toBe('in-force');
     expect(await guaranteeAfter([attack('2025-12-01', 'RU', 'UA', { scale: 'incident' }), ...SIGN_ALL(CONCLUSION), strike('2026-01-20')])).toBe('lapsed');
   });
 
-  it('retaliation-window: an attack 30 days before the strike counts, one 31 days before does not', async () => {
+  it('under retaliation-window an attack 30 days before the strike counts, one 31 days before does not', async () => {
     const prior = attack('2028-01-01', 'RU', 'UA', { scale: 'incident' });
     expect(await guaranteeAfter([...IN_FORCE, prior, strike('2028-01-31')])).toBe('in-force');
     expect(await guaranteeAfter([...IN_FORCE, prior, strike('2028-02-01')])).toBe('lapsed');
   });
 
-  it('retaliation-window: the window is retaliation-window-days long', async () => {
+  it('under retaliation-window the window is retaliation-window-days long', async () => {
     const events = [...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { scale: 'incident' }), strike('2028-02-01')];
     expect((await run(events, { set: { 'retaliation-window-days': '31' } })).final.guarantee).toBe('in-force');
     expect((await run(events, { parameters: { 'retaliation-window-days': 0 } })).final.guarantee).toBe('lapsed');
   });
 
-  it('retaliation-window: an attack earlier the same day counts if it comes first in the file, not if it comes after', async () => {
+  it('under retaliation-window an attack earlier the same day counts if it comes first in the file, not if it comes after', async () => {
     const prior = attack('2028-01-01', 'RU', 'UA', { scale: 'incident' });
     expect(await guaranteeAfter([...IN_FORCE, prior, strike('2028-01-01')])).toBe('in-force');
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01'), prior])).toBe('lapsed');
   });
 
-  it('unknown: with justified absent the outcome is open and the run branches', async () => {
+  it('under unknown a strike with justified absent has an open outcome, and the run branches', async () => {
     const loaded = scenarioOf([...IN_FORCE, { ...strike('2028-01-01'), id: 'strike' }], { interpretations: { 'strike-cause': 'unknown' } });
     await expect(run([...IN_FORCE, strike('2028-01-01')], { interpretations: { 'strike-cause': 'unknown' } })).rejects.toThrow(JudgementNeeded);
     const branched = await runBranches(loaded, ruleSet);
@@ -319,7 +319,7 @@ describe('a strike without cause (10d)', () => {
     expect(stated.outcomes.map((o) => o.final.guarantee)).toEqual(['in-force']);
   });
 
-  it('justified: unknown is open under every reading', async () => {
+  it('a strike stated justified: unknown is open under every reading', async () => {
     for (const reading of ['retaliation-window', 'strict', 'unknown']) {
       const loaded = scenarioOf([...IN_FORCE, qualifying('2028-01-01'), { ...strike('2028-01-02', { justified: 'unknown' }), id: 'strike' }], { interpretations: { 'strike-cause': reading } });
       const branched = await runBranches(loaded, ruleSet);
@@ -332,29 +332,29 @@ describe('Ukraine forfeits the guarantee (10b, 10d, 22)', () => {
   const grab = (at: string) => attack(at, 'RU', 'UA', { scale: 'limited', means: 'air', seizesTerritory: true });
   const ALL_GUARANTEES = { 'clause-22-scope': 'all-guarantees' };
 
-  it('a Ukrainian invasion of Russia revokes it, in force or invoked', async () => {
+  it('a Ukrainian invasion of Russia revokes the guarantee, in force or invoked', async () => {
     expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01')])).toBe('revoked');
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01'), incursion('2028-01-02')])).toBe('revoked');
   });
 
-  it('a strike without cause lapses it, in force or invoked', async () => {
+  it('a strike without cause lapses the guarantee, in force or invoked', async () => {
     expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01')])).toBe('lapsed');
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01'), strike('2028-01-02', { justified: false })])).toBe('lapsed');
   });
 
-  it('a border change by force voids it, in force or invoked', async () => {
+  it('a border change by force voids the guarantee, in force or invoked', async () => {
     expect(await guaranteeAfter([...IN_FORCE, grab('2028-01-01')], ALL_GUARANTEES)).toBe('void');
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01'), grab('2028-01-02')], ALL_GUARANTEES)).toBe('void');
   });
 
-  it('each also ends a guarantee still pending after conclusion: a promised guarantee is lost before it starts', async () => {
+  it('each of the three also ends a guarantee still pending after conclusion: a promised guarantee is lost before it starts', async () => {
     const interpretations = PROMISED.interpretations;
     expect(await guaranteeAfter([...PROMISED.events, incursion('2026-02-01')], interpretations)).toBe('revoked');
     expect(await guaranteeAfter([...PROMISED.events, strike('2026-02-01')], interpretations)).toBe('lapsed');
     expect(await guaranteeAfter([...PROMISED.events, grab('2026-02-01')], { ...interpretations, ...ALL_GUARANTEES })).toBe('void');
   });
 
-  it('before conclusion they change nothing, and the trace says why', async () => {
+  it('before conclusion an invasion, a strike without cause or a land grab changes nothing, and the trace says why', async () => {
     for (const act of [incursion('2026-01-05'), strike('2026-01-05'), grab('2026-01-05')]) {
       const t = await run([...FOUR.map((e) => ({ ...e, at: '2026-01-01' })), act, sign('2026-01-10', 'NATO')], { interpretations: ALL_GUARANTEES });
       expect(statusOn(t, '2026-01-05').guarantee, JSON.stringify(act)).toBe('pending');

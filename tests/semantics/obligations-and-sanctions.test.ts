@@ -191,7 +191,7 @@ describe('sanctions on Russia (13)', () => {
     expect(single.final.sanctions).toBe('in-place');
   });
 
-  it('are in place until implementation; after it each step eases them and the relief-steps-th lifts them', async () => {
+  it('sanctions are in place until implementation; after it each step eases them and the relief-steps-th (at least 1) lifts them', async () => {
     const t = await run([...IN_FORCE, relief('2026-06-01'), relief('2026-07-01')], { parameters: { 'relief-steps': 2 } });
     expect(statusOn(t, IMPLEMENTATION).sanctions).toBe('in-place');
     expect(['2026-06-01', '2026-07-01'].map((d) => statusOn(t, d).sanctions)).toEqual(['easing', 'lifted']);

@@ -9,14 +9,14 @@ const extension = (at: string, parties = FIVE) => event(at, 'extension-agreed', 
 const termEnds = (t: Awaited<ReturnType<typeof run>>) => t.steps.filter((s) => s.deadline?.type === 'term-end').map((s) => s.at);
 
 describe('the term', () => {
-  it('counts from entry into force, not from conclusion or implementation', async () => {
+  it('the term counts from entry into force, not from conclusion or implementation', async () => {
     expect((await run(IN_FORCE)).milestones.termEnds).toBe(TERM_END);
     expect((await run(IN_FORCE, { interpretations: { 'entry-into-force': 'on-ceasefire' } })).milestones.termEnds).toBe('2036-03-01');
     const paidLater = await run([...IN_FORCE, event('2026-05-01', 'compensation-paid')], { interpretations: { compensation: 'precondition' } });
     expect(paidLater.milestones.termEnds).toBe('2036-05-01');
   });
 
-  it('ends term-years after entry into force, same month and day: an in-force guarantee is then expired', async () => {
+  it('the term ends term-years after entry into force, same month and day: an in-force guarantee is then expired', async () => {
     const t = await run(IN_FORCE, { until: '2036-12-31' });
     expect(statusOn(t, '2036-01-09').guarantee).toBe('in-force');
     expect(statusOn(t, TERM_END).guarantee).toBe('expired');
@@ -33,7 +33,7 @@ describe('the term', () => {
     expect(statusOn(t, '2038-02-28').guarantee).toBe('expired');
   });
 
-  it('at its end an invoked guarantee is expired too (a terminal one keeps its status)', async () => {
+  it('at the end of the term an invoked guarantee is expired too (a terminal one keeps its status)', async () => {
     const t = await run([...IN_FORCE, qualifying('2035-06-01')], { until: '2036-12-31' });
     expect(statusOn(t, '2036-01-09').guarantee).toBe('invoked');
     expect(t.final).toMatchObject({ guarantee: 'expired', guaranteePhase: null });
@@ -47,7 +47,7 @@ describe('the term', () => {
     expect(statusOn(onTheDay, TERM_END).guarantee).toBe('in-force');
     expect(termEnds(onTheDay)).toEqual(['2046-01-10']);
     expect(onTheDay.final.guarantee).toBe('expired');
-    const shorter = await run([...IN_FORCE, extension('2030-01-01')], { until: '2046-12-31', parameters: { 'extension-years': 3 } });
+    const shorter = await run([...IN_FORCE, extension('2030-01-01', [...FIVE, 'PL'])], { until: '2046-12-31', parameters: { 'extension-years': 3 } });
     expect(termEnds(shorter)).toEqual(['2039-01-10']);
     const dayAfter = await run([...IN_FORCE, extension('2036-01-11')], { until: '2046-12-31' });
     expect(dayAfter.final.guarantee).toBe('expired');
@@ -79,7 +79,7 @@ describe('the term', () => {
 });
 
 describe('deadlines (term end, election deadline)', () => {
-  it('are processed after all events of their date', async () => {
+  it('deadlines are processed after all events of their date', async () => {
     const t = await run([...SIGN_ALL(CONCLUSION), event(ELECTIONS_DUE, 'force-level-reported', { party: 'UA', personnel: 1 }), event(ELECTIONS_DUE, 'election-held', { party: 'UA' })], { until: '2026-12-31' });
     expect(t.steps.filter((s) => s.at === ELECTIONS_DUE).map((s) => s.event?.type ?? s.deadline?.type)).toEqual(['force-level-reported', 'election-held', 'election-deadline']);
     expect(t.final.breaches).toEqual([]);
@@ -87,13 +87,13 @@ describe('deadlines (term end, election deadline)', () => {
     expect(term.steps.filter((s) => s.at === TERM_END).map((s) => s.event?.type ?? s.deadline?.type)).toEqual(['extension-agreed', 'consultations-held']);
   });
 
-  it('come before the events of a later date', async () => {
+  it('deadlines come before the events of a later date', async () => {
     const t = await run([...SIGN_ALL(CONCLUSION), event('2026-04-21', 'election-held', { party: 'UA' })]);
     expect(t.steps.slice(-2).map((s) => s.deadline?.type ?? s.event?.type)).toEqual(['election-deadline', 'election-held']);
     expect(t.final.breaches).toEqual([{ kind: 'election-deadline', party: 'UA', at: ELECTIONS_DUE, clause: 'elections' }]);
   });
 
-  it('are processed only up to the last event when there is no until', async () => {
+  it('deadlines are processed only up to the last event when there is no until', async () => {
     const upTo = await run([...SIGN_ALL(CONCLUSION), event(ELECTIONS_DUE, 'consultations-held', { with: ['UA'] })]);
     expect(upTo.steps.map((s) => s.deadline?.type).filter(Boolean)).toEqual(['election-deadline']);
     const short = await run([...SIGN_ALL(CONCLUSION), event('2026-04-19', 'consultations-held', { with: ['UA'] })]);
@@ -101,7 +101,7 @@ describe('deadlines (term end, election deadline)', () => {
     expect(short.final.breaches).toEqual([]);
   });
 
-  it('are processed only up to until when it is given', async () => {
+  it('deadlines are processed only up to until when it is given', async () => {
     expect((await run(SIGN_ALL(CONCLUSION), { until: ELECTIONS_DUE })).final.breaches.map((b) => b.kind)).toEqual(['election-deadline']);
     expect((await run(SIGN_ALL(CONCLUSION), { until: '2026-04-19' })).final.breaches).toEqual([]);
     expect(termEnds(await run(IN_FORCE, { until: '2036-01-09' }))).toEqual([]);
@@ -115,7 +115,7 @@ describe('deadlines (term end, election deadline)', () => {
 });
 
 describe('an event that changes nothing says why in the trace', () => {
-  it('not concluded yet, not in force, already terminal, already broken', async () => {
+  it('an event that changes nothing says why: not concluded yet, not in force, already terminal, already broken', async () => {
     const notConcluded = await run([event('2026-01-01', 'nuclear-weapons-acquired', { party: 'UA' })]);
     const s1 = step(notConcluded, '2026-01-01', 'nuclear-weapons-acquired');
     expect(s1.changed).toEqual([]);
