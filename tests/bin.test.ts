@@ -25,6 +25,12 @@ describe('the casus executable', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('simulates across worker threads (its worker script found from the bundle)', () => {
+    const r = casus('simulate', 'models/baseline.yaml', '--runs', '200', '--workers', '2', '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { runs: number }).runs).toBe(200);
+  });
+
   it('prints its version and help', () => {
     expect(casus('--version').stdout).toMatch(/^casus \d+\.\d+\.\d+/);
     expect(casus('--help').status).toBe(0);

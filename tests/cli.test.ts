@@ -37,6 +37,19 @@ describe('casus run', () => {
     expect((await cli(['run', SCENARIO], { isTTY: true, env: { NO_COLOR: '1' } })).out).not.toContain('\u001b[');
   });
 
+  it('prints the same JSON trace with --engine json-rules-engine as with the compiled default', async () => {
+    const compiled = await cli(['run', SCENARIO, '--format', 'json']);
+    const reference = await cli(['run', SCENARIO, '--format', 'json', '--engine', 'json-rules-engine']);
+    expect(reference.code).toBe(0);
+    expect(reference.out).toBe(compiled.out);
+  });
+
+  it('rejects an unknown --engine as a usage error that names the engines', async () => {
+    const { code, err } = await cli(['run', SCENARIO, '--engine', 'drools']);
+    expect(code).toBe(2);
+    expect(err).toContain('--engine drools: expected compiled or json-rules-engine');
+  });
+
   it('prints the JSON trace with --format json', async () => {
     const { code, out } = await cli(['run', SCENARIO, '--format', 'json']);
     expect(code).toBe(0);

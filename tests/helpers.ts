@@ -4,8 +4,12 @@ import { runScenario } from '../src/run/runner.js';
 import type { Trace } from '../src/run/trace.js';
 import { checkScenario } from '../src/scenario/load.js';
 import type { Io } from '../src/cli/io.js';
+import { it } from 'vitest';
 
 export const ruleSet: RuleSet = loadRuleSet();
+
+/** Tests of huge inputs: they run under `npm run test:slow` (CI runs it beside `npm test`), not in `npm test`. */
+export const slow = it.runIf(Boolean(process.env.CASUS_SLOW));
 
 export type Ev = Record<string, unknown> & { at: string; type: string };
 

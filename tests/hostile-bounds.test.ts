@@ -12,7 +12,7 @@ import { InputError } from '../src/input/issues.js';
 import { safeText, terminalText } from '../src/input/safeText.js';
 import { parseModel } from '../src/simulate/model.js';
 import { timelineOf } from '../src/simulate/timeline.js';
-import { captureIo, ruleSet } from './helpers.js';
+import { captureIo, ruleSet, slow } from './helpers.js';
 
 const BIN = resolve('dist/cli/bin.js');
 const RULES = resolve('rules');
@@ -115,7 +115,7 @@ describe('--out writes only a regular file or a new path', () => {
 });
 
 describe('work per input is bounded, not only bytes', () => {
-  it('a 2 MB source reused by 98 aliases (198 MB of text) is refused at once, naming the limit', () => {
+  slow('a 2 MB source reused by 98 aliases (198 MB of text) is refused at once, naming the limit', () => {
     const file = join(tmp, 'alias-expansion.yaml');
     const events = Array.from({ length: 98 }, () => '  - { at: 2026-01-10, type: signature, party: UA, source: *s }\n').join('');
     writeFileSync(file, `scenario: x\ntitle: y\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, source: &s "${'x'.repeat(2 * 1024 * 1024)}" }\n${events}`);
@@ -154,7 +154,7 @@ describe('work per input is bounded, not only bytes', () => {
     expect(bad.err).toMatch(/CASUS_MAX_OUTPUT_MB=lots: expected a whole number/);
   });
 
-  it('casus check on 400 added rules stops within its bounds and prints at most a few hundred lines', () => {
+  slow('casus check on 400 added rules stops within its bounds and prints at most a few hundred lines', () => {
     const dir = join(tmp, 'rules-400');
     cpSync(RULES, dir, { recursive: true });
     const rules = readdirSync(RULES).filter((f) => f.endsWith('.json') && !['clauses.json', 'settings.json', 'gazetteer.json', 'ambiguities.json'].includes(f))
@@ -332,7 +332,7 @@ describe('names, ids, dates, signals and arguments', () => {
     expect(r.err).toMatch(/casus sweep varies one parameter; --param was given 2 times/);
   });
 
-  it('SIGHUP during --out removes the temporary file and leaves no output, like SIGTERM', async () => {
+  slow('SIGHUP during --out removes the temporary file and leaves no output, like SIGTERM', async () => {
     const dir = join(tmp, 'hangup');
     mkdirSync(dir);
     const input = join(dir, 'long.yaml');

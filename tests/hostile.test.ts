@@ -10,7 +10,7 @@ import { InputError } from '../src/input/issues.js';
 import { MAX_RULE_FILE_BYTES } from '../src/rules/load.js';
 import { MAX_SCENARIO_BYTES, parseScenario } from '../src/scenario/load.js';
 import { addDays, addYears } from '../src/plan/dates.js';
-import { IN_FORCE, run, ruleSet } from './helpers.js';
+import { IN_FORCE, run, ruleSet, slow } from './helpers.js';
 
 const BIN = resolve('dist/cli/bin.js');
 const BAD = resolve('tests/fixtures/bad');
@@ -124,7 +124,7 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expectRejected(casus(['run', fixture(name)]), fixture(name), line, message);
   });
 
-  it('nesting 100,000 deep, in flow YAML, block YAML and JSON', () => {
+  slow('nesting 100,000 deep, in flow YAML, block YAML and JSON', () => {
     const deep: Array<[string, number]> = [
       [generated('deep-flow.yaml', `${HEAD}events: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), 3],
       [generated('deep-block.yaml', `${HEAD}events:\n  ${'- '.repeat(100_000)}x\n`), 4],
@@ -152,7 +152,7 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expectRejected(casus(['run', file]), file, 4, /not UTF-8 text/);
   });
 
-  it('a 50 MB scenario of valid events is turned away at once as too large', () => {
+  slow('a 50 MB scenario of valid events is turned away at once as too large', () => {
     const file = join(tmp, 'fifty-megabytes.yaml');
     writeFileSync(file, `${HEAD}events:\n${SIGNATURE.repeat(Math.ceil((50 * 1024 * 1024) / SIGNATURE.length))}`);
     expect(statSync(file).size).toBeGreaterThan(50 * 1024 * 1024);
@@ -161,7 +161,7 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expect(r.ms).toBeLessThan(5_000);
   });
 
-  it('one byte over the limit is too large; a file of exactly the limit is read and run', () => {
+  slow('one byte over the limit is too large; a file of exactly the limit is read and run', () => {
     const fill = (extra: number) => {
       const text = `${HEAD}events:\n${SIGNATURE}description: `;
       return `${text}${'x'.repeat(MAX_SCENARIO_BYTES + extra - text.length - 1)}\n`;
@@ -177,14 +177,14 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expect(r.stdout).toContain('Final: guarantee pending');
   });
 
-  it('a file of a million values is refused before it can take gigabytes, and said why', () => {
+  slow('a file of a million values is refused before it can take gigabytes, and said why', () => {
     const json = generated('million-values.json', `{"scenario": "hostile", "title": "Hostile", "events": [${'1,'.repeat(1_000_000)}1]}\n`);
     expectRejected(casus(['run', json]), json, 1, /holds more than 1,000,000 values/);
     const yaml = generated('million-values.yaml', `${HEAD}events: [${'1,'.repeat(1_000_000)}1]\n`);
     expectRejected(casus(['run', yaml]), yaml, 3, /too much to read in one piece[\s\S]*block list/);
   });
 
-  it('60,000 unknown fields are all reported in seconds, not minutes (the checks were quadratic)', () => {
+  slow('60,000 unknown fields are all reported in seconds, not minutes (the checks were quadratic)', () => {
     const file = generated('many-fields.yaml', `${HEAD}events:\n${SIGNATURE}${Array.from({ length: 60_000 }, (_, i) => `field${i}: 1\n`).join('')}`);
     const r = casus(['run', file]);
     expectRejected(r, file, 5, /unknown field "field0"[\s\S]*… and 5998\d more problems/);

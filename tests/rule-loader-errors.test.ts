@@ -83,8 +83,6 @@ function at(text: string, token: string): { line: number; column: number } {
 
 const TRIGGER = 'guarantee-trigger.json';
 const SCALE_LARGE = '{ "fact": "scale", "operator": "equal", "value": "large-scale" }';
-const BY_RU = '{ "fact": "by", "operator": "equal", "value": "RU" }';
-const CROSSES = '{ "fact": "crossesLine", "operator": "equal", "value": true }';
 const NATO = 'nato-obligations.json';
 const NOT_UA = '{ "fact": "party", "operator": "notEqual", "value": "UA" }';
 

@@ -1,4 +1,4 @@
-// The JSON trace is a public contract (DESIGN "The JSON trace"): shape, completeness and determinism.
+// The JSON trace is a public contract (docs/semantics.md, "The JSON trace"): shape, completeness and determinism.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runBranches } from '../src/whatif/branches.js';
@@ -19,7 +19,7 @@ function leafCount(c: ConditionTrace): number {
   return 1;
 }
 
-/** The public shape of a trace (DESIGN "The JSON trace"). */
+/** The public shape of a trace (docs/semantics.md, "The JSON trace"). */
 function checkContract(trace: Trace): void {
   expect(Object.keys(trace)).toEqual(expect.arrayContaining(['scenario', 'title', 'interpretations', 'parameters', 'steps', 'final', 'expectations']));
   expect(Object.keys(trace.interpretations)).toEqual(ruleSet.settings.interpretations.map((i) => i.name));

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../src/input/issues.js';
-import { createEngine, plainPath } from '../src/rules/engine.js';
+import { createEngine } from '../src/rules/engine.js';
+import { plainPath } from '../src/rules/plainPath.js';
 import { DEFAULT_RULES_DIR, loadPlannedRuleSet, loadRuleSet, MAX_RULE_SET_BYTES, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
 
 const BUNDLED: RuleFile[] = readdirSync(DEFAULT_RULES_DIR)

@@ -163,15 +163,15 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   it('toggling an interpretation re-runs at once, changes the final guarantee, and the link restores the reading', async () => {
     const { page, problems } = await open(`#scenario=${DRONE_RAID}`);
     expect(await finalGuarantee(page).textContent()).toBe('guarantee in-force');
-    await page.locator('#a-ukraine-attack-any-attack').check();
+    await page.locator('#a-invasion-test-any-attack').check();
     await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee revoked');
     expect(await page.locator('#expectations').textContent()).toContain('0 of 1 hold');
-    await expect.poll(() => page.url()).toContain('a.ukraine-attack=any-attack');
+    await expect.poll(() => page.url()).toContain('a.invasion-test=any-attack');
     const shared = await open(new URL(page.url()).hash);
     expect(await finalGuarantee(shared.page).textContent()).toBe('guarantee revoked');
-    expect(await shared.page.locator('#a-ukraine-attack-any-attack').isChecked()).toBe(true);
+    expect(await shared.page.locator('#a-invasion-test-any-attack').isChecked()).toBe(true);
     await shared.page.close();
-    await page.locator('#a-ukraine-attack-invasion').check();
+    await page.locator('#a-invasion-test-ground-incursion').check();
     await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee in-force');
     expect(problems).toEqual([]);
     await page.close();
@@ -197,11 +197,11 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(await page.locator('#compare').isVisible()).toBe(true);
     expect(await page.locator('#compare-toggle').getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => page.locator('#compare-summary').textContent()).toContain('the same statuses at every step');
-    await page.locator('#b-ukraine-attack-any-attack').check();
+    await page.locator('#b-invasion-test-any-attack').check();
     await expect.poll(() => page.locator('#compare-summary').textContent()).toMatch(/first differ at step \d+, 2028-07-09 .*guarantee in-force under A, revoked under B/);
     expect(await page.locator('.compare-steps li.diverges').count()).toBe(2);
-    expect(await page.locator('#readings-b fieldset.differs[data-name="ukraine-attack"]').count()).toBe(1);
-    await expect.poll(() => page.url()).toMatch(/compare=1.*b\.ukraine-attack=any-attack/);
+    expect(await page.locator('#readings-b fieldset.differs[data-name="invasion-test"]').count()).toBe(1);
+    await expect.poll(() => page.url()).toMatch(/compare=1.*b\.invasion-test=any-attack/);
     await page.locator('#compare').screenshot({ path: join(OUTPUT, 'web-compare.png') });
     expect(problems).toEqual([]);
     await page.close();

@@ -1,67 +1,60 @@
-// npm run bench: events per second of each layer, the fast path's speed-up, check, matrix, scale, cold start, simulation; one process.
+// npm run bench: every speed casus promises, measured side by side in one run; writes bench/results.json, prints the table.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadRuleSet } from '../rules/load.js';
-import { checkScenario } from '../scenario/load.js';
 import { runCheck } from '../check/index.js';
-import { runMatrix } from '../whatif/matrix.js';
-import { engineAlone, fastPath, recordInputs, referencePath, statechartAlone, timeIt } from './measure.js';
+import { loadRuleSet } from '../rules/load.js';
+import { runOutcomes } from '../run/runner.js';
+import { checkScenario, parseScenario } from '../scenario/load.js';
+import { combinations, runMatrix } from '../whatif/matrix.js';
+import { engineAlone, fastPath, indexedEngineAlone, recordInputs, referencePath, statechartAlone, timeIt } from './measure.js';
 import { longScenario, longScenarioYaml } from './scenarios.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'dist/cli/bin.js');
-const PEAK = join(ROOT, 'dist/bench/peak.js');
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'sim-runs': { type: 'string' } } });
-const sizes = (values.sizes ?? '10,1000,10000,100000').split(',').map(Number);
+const PEER = join(ROOT, 'dist/bench/peer.js');
+const PEAK = pathToFileURL(join(ROOT, 'dist/bench/peak.js')).href;
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'sim-runs': { type: 'string' }, 'large-events': { type: 'string' } } });
+const sizes = (values.sizes ?? '10,1000,10000').split(',').map(Number);
 const simRuns = Number(values['sim-runs'] ?? 100_000);
+const largeEvents = Number(values['large-events'] ?? 100_000);
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
 const ruleSet = loadRuleSet();
-const rate = (events: number, seconds: number) => Math.round(events / seconds);
 const micro = (seconds: number, events: number) => Math.round((seconds / events) * 1e7) / 10;
+const ms = (seconds: number) => Math.round(seconds * 1000);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
+// 1. per event: json-rules-engine with every rule (as before) and indexed by event type (the reference now), the statechart,
+// the runner with explanations on either engine, and the outcomes-only fast path
 const layers = [];
 for (const n of sizes) {
   log(`${n} events: recording inputs…`);
   const loaded = checkScenario(longScenario(n), ruleSet);
   const inputs = recordInputs(loaded, ruleSet);
   if (JSON.stringify(statechartAlone(inputs)) !== JSON.stringify(inputs.final)) throw new Error('replaying the machine events did not give the run’s final status');
-  const big = n >= 100_000;
-  const time = (fn: () => unknown) => timeIt(fn, big ? 0 : 2, big ? 1 : 3, !big);
-  log(`${n} events: (a) json-rules-engine alone`);
-  const a = await time(() => engineAlone(ruleSet, inputs));
-  log(`${n} events: (b) statechart alone`);
-  const b = await time(() => statechartAlone(inputs));
-  log(`${n} events: (c) reference runner`);
-  const c = await time(() => referencePath(loaded, ruleSet));
-  log(`${n} events: (d) fast path`);
-  const d = await time(() => fastPath(loaded, ruleSet));
-  const full = await time(() => referencePath(loaded, ruleSet, 'compiled'));
+  const big = n >= 10_000;
+  const time = (fn: () => unknown) => timeIt(fn, big ? 0 : 2, big ? 1 : 3);
+  log(`${n} events: json-rules-engine, every rule / indexed by event type`);
+  const everyRule = await time(() => engineAlone(ruleSet, inputs));
+  const indexed = await time(() => indexedEngineAlone(ruleSet, inputs));
+  log(`${n} events: statechart, runners, fast path`);
+  const statechart = await time(() => statechartAlone(inputs));
+  const reference = await time(() => referencePath(loaded, ruleSet, 'reference'));
+  const compiled = await time(() => referencePath(loaded, ruleSet, 'compiled'));
+  const fast = await time(() => fastPath(loaded, ruleSet));
   layers.push({
     events: n,
-    steps: inputs.facts.length,
-    machineEvents: inputs.machineEvents.length,
-    seconds: { engine: a, statechart: b, reference: c, fast: d, compiledWithExplanations: full },
-    eventsPerSecond: { engine: rate(n, a), statechart: rate(n, b), reference: rate(n, c), fast: rate(n, d), compiledWithExplanations: rate(n, full) },
-    microsecondsPerEvent: { reference: micro(c, n), fast: micro(d, n) },
-    referenceOverEngines: Math.round((c / (a + b)) * 100) / 100,
-    fastOverReference: Math.round((c / d) * 10) / 10,
+    microsecondsPerEvent: { everyRule: micro(everyRule, n), indexed: micro(indexed, n), statechart: micro(statechart, n), reference: micro(reference, n), compiled: micro(compiled, n), fast: micro(fast, n) },
+    indexSpeedup: ratio(everyRule, indexed),
+    compiledOverReference: ratio(reference, compiled),
   });
 }
 
-log('check: the whole input domain, every reading and reachable status (in process, after loading)');
-const checkSeconds = await timeIt(() => runCheck(ruleSet), 0, 3, false);
-const check = { seconds: Math.round(checkSeconds * 1000) / 1000, ok: runCheck(ruleSet).ok };
-
-log('matrix: a 50-event scenario under all 96 combinations of readings');
-const fifty = checkScenario(longScenario(50), ruleSet);
-const matrixSeconds = await timeIt(() => runMatrix(fifty, ruleSet), 1, 3);
-const matrix = { events: 50, runs: (await runMatrix(fifty, ruleSet)).runs, seconds: Math.round(matrixSeconds * 1000) / 1000 };
-
+// 2. large inputs, through the real executable, JSON and YAML in
 const dir = mkdtempSync(join(tmpdir(), 'casus-bench-'));
 const wall = (args: string[], node: string[] = []) => {
   const t0 = performance.now();
@@ -71,46 +64,90 @@ const wall = (args: string[], node: string[] = []) => {
   const peak = /peak-rss (\d+)/.exec(r.stderr)?.[1];
   return { seconds: Math.round(seconds * 1000) / 1000, ...(peak ? { peakMB: Math.round(Number(peak) / 1048576) } : {}) };
 };
-
-log('scale: casus run on 100,000 events with --max-old-space-size=512');
-const scaleFile = join(dir, 'long-100000.yaml');
-writeFileSync(scaleFile, longScenarioYaml(100_000));
-const scale = {
-  events: 100_000,
-  text: wall([PEAK, 'run', scaleFile, '--out', join(dir, 'out.txt')], ['--max-old-space-size=512']),
-  json: wall([PEAK, 'run', scaleFile, '--format', 'json', '--out', join(dir, 'out.json')], ['--max-old-space-size=512']),
+log(`large: ${largeEvents} events, parsing in process`);
+const yamlFile = join(dir, `long-${largeEvents}.yaml`);
+const jsonFile = join(dir, `long-${largeEvents}.json`);
+writeFileSync(yamlFile, longScenarioYaml(largeEvents));
+writeFileSync(jsonFile, `${JSON.stringify(longScenario(largeEvents), null, 2)}\n`);
+const yamlText = readFileSync(yamlFile, 'utf8');
+const jsonText = readFileSync(jsonFile, 'utf8');
+const parsing = {
+  yamlLoad: await timeIt(() => parseScenario(yamlFile, yamlText, ruleSet), 0, 1, false),
+  jsonLoad: await timeIt(() => parseScenario(jsonFile, jsonText, ruleSet), 0, 1, false),
+  jsonParse: await timeIt(() => (JSON.parse(jsonText) as { events: unknown[] }).events.length, 0, 3, false),
 };
+log(`large: casus run on ${largeEvents} events (JSON in, YAML in)`);
+const out = (name: string) => join(dir, name);
+const large = {
+  events: largeEvents,
+  jsonInJsonOut: wall(['--import', PEAK, BIN, 'run', jsonFile, '--format', 'json', '--out', out('a.json')]),
+  yamlInJsonOut: wall(['--import', PEAK, BIN, 'run', yamlFile, '--format', 'json', '--out', out('b.json')]),
+  jsonInText: wall(['--import', PEAK, BIN, 'run', jsonFile, '--out', out('c.txt')]),
+  yamlInText: wall(['--import', PEAK, BIN, 'run', yamlFile, '--out', out('d.txt')]),
+  parsing: { yamlLoadSeconds: Math.round(parsing.yamlLoad * 1000) / 1000, jsonLoadSeconds: Math.round(parsing.jsonLoad * 1000) / 1000, jsonParseSeconds: Math.round(parsing.jsonParse * 1000) / 1000 },
+};
+rmSync(out('a.json'), { force: true });
+rmSync(out('b.json'), { force: true });
 
-log('cold start: casus run on 10 events, 7 times');
+// 3. cold start, interleaved so the three see the same load
+log('cold start: casus run on 10 events, the minimal peer script and bare node, 9 rounds');
 const small = join(dir, 'long-10.yaml');
 writeFileSync(small, longScenarioYaml(10));
-const starts = Array.from({ length: 7 }, () => wall([BIN, 'run', small]).seconds).sort((x, y) => x - y);
-const coldStart = { runs: starts.length, medianMs: Math.round(starts[3]! * 1000), all: starts.map((s) => Math.round(s * 1000)) };
+const starts = { casus: [] as number[], peer: [] as number[], node: [] as number[] };
+for (let i = 0; i < 9; i++) {
+  starts.node.push(wall(['-e', '0']).seconds);
+  starts.peer.push(wall([PEER, small, join(ROOT, 'rules')]).seconds);
+  starts.casus.push(wall([BIN, 'run', small]).seconds);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const coldStart = { rounds: 9, medianMs: { casus: ms(median(starts.casus)), peer: ms(median(starts.peer)), node: ms(median(starts.node)) }, casusOverPeer: ratio(median(starts.casus), median(starts.peer)) };
 
+// 4. matrix (the search over open readings against one run per combination) and check
+log('matrix: a 50-event scenario under every combination of readings');
+const fifty = checkScenario(longScenario(50), ruleSet);
+const names = ruleSet.settings.interpretations.map((i) => i.name);
+const combos = combinations(Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)])), names);
+const matrixSeconds = await timeIt(() => runMatrix(fifty, ruleSet), 1, 3);
+const everyCombination = await timeIt(() => combos.forEach((c) => runOutcomes(fifty, ruleSet, { set: c })), 1, 3);
+const matrix = {
+  events: 50,
+  combinations: combos.length,
+  seconds: Math.round(matrixSeconds * 1000) / 1000,
+  oneRunPerCombinationSeconds: Math.round(everyCombination * 1000) / 1000,
+  oneRunPerCombinationAt2304Seconds: Math.round((everyCombination / combos.length) * 2304 * 1000) / 1000,
+};
+log('check: the whole input domain, every reading and reachable status');
+const check = { seconds: Math.round((await timeIt(() => runCheck(ruleSet), 0, 1, false)) * 1000) / 1000, ok: runCheck(ruleSet).ok };
+
+// 5. simulate
 log(`simulate: ${simRuns} ten-year runs of models/baseline.yaml`);
-const simulation = { runs: simRuns, ...wall([BIN, 'simulate', 'models/baseline.yaml', '--runs', String(simRuns), '--format', 'json', '--out', join(dir, 'sim.json')]) };
+const simulation = { runs: simRuns, ...wall([BIN, 'simulate', 'models/baseline.yaml', '--runs', String(simRuns), '--format', 'json', '--out', out('sim.json')]) };
 rmSync(dir, { recursive: true, force: true });
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 1e9), freeGB: Math.round(freemem() / 1e9), node: process.version };
-const results = { machine, layers, check, matrix, scale, coldStart, simulation };
+const results = { machine, layers, large, coldStart, matrix, check, simulation };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const pad = (s: unknown, n: number) => String(s).padStart(n);
-const out: string[] = [];
-out.push(`casus bench · ${machine.cpu} · ${machine.cores} cores · Node ${machine.node}`, '');
-out.push('events per second (higher is better)');
-out.push(`${'events'.padStart(8)} ${pad('(a) engine', 12)} ${pad('(b) chart', 12)} ${pad('(c) runner', 12)} ${pad('(d) fast', 12)} ${pad('c/(a+b) time', 13)} ${pad('d/c speed', 10)}`);
+const row = (what: string, now: string, against: string, verdict: string) => `${what.padEnd(46)} ${now.padStart(16)}  ${against.padEnd(30)} ${verdict}`;
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const run = (r: { seconds: number; peakMB?: number }) => `${r.seconds} s, ${r.peakMB} MB`;
+const lines = [`casus bench · ${machine.cpu} · ${machine.cores} cores · Node ${machine.node}`, ''];
+lines.push(row('what', 'now', 'the peer or the limit', ''));
+lines.push(row(`run, ${largeEvents.toLocaleString('en-US')} events, JSON in, JSON out`, run(large.jsonInJsonOut), '≤ 2 s, ≤ 256 MB', mark(large.jsonInJsonOut.seconds <= 2 && large.jsonInJsonOut.peakMB! <= 256)));
+lines.push(row('  the same, YAML in', run(large.yamlInJsonOut), '≤ 4 s, ≤ 256 MB', mark(large.yamlInJsonOut.seconds <= 4 && large.yamlInJsonOut.peakMB! <= 256)));
+lines.push(row('  JSON in, text out', run(large.jsonInText), '≤ 2 s, ≤ 256 MB', mark(large.jsonInText.seconds <= 2 && large.jsonInText.peakMB! <= 256)));
+lines.push(row('  YAML in, text out', run(large.yamlInText), '≤ 4 s, ≤ 256 MB', mark(large.yamlInText.seconds <= 4 && large.yamlInText.peakMB! <= 256)));
+lines.push(row('  reading and validating the YAML alone', `${large.parsing.yamlLoadSeconds} s`, `JSON.parse ${large.parsing.jsonParseSeconds} s`, `×${ratio(large.parsing.yamlLoadSeconds, large.parsing.jsonParseSeconds)}`));
+lines.push(row('  reading and validating the JSON alone', `${large.parsing.jsonLoadSeconds} s`, `JSON.parse ${large.parsing.jsonParseSeconds} s`, `×${ratio(large.parsing.jsonLoadSeconds, large.parsing.jsonParseSeconds)}`));
+lines.push(row('run, 10 events, whole process (median of 9)', `${coldStart.medianMs.casus} ms`, `peer ${coldStart.medianMs.peer} ms, node ${coldStart.medianMs.node} ms`, `×${coldStart.casusOverPeer} of the peer (≤ 1.3): ${mark(coldStart.casusOverPeer <= 1.3)}`));
 for (const l of layers) {
-  const e = l.eventsPerSecond;
-  out.push(`${pad(l.events, 8)} ${pad(e.engine.toLocaleString('en-US'), 12)} ${pad(e.statechart.toLocaleString('en-US'), 12)} ${pad(e.reference.toLocaleString('en-US'), 12)} ${pad(e.fast.toLocaleString('en-US'), 12)} ${pad(l.referenceOverEngines.toFixed(2), 13)} ${pad(`${l.fastOverReference}×`, 10)}`);
+  const u = l.microsecondsPerEvent;
+  lines.push(row(`json-rules-engine per event, ${l.events.toLocaleString('en-US')} events`, `${u.indexed} µs`, `every rule: ${u.everyRule} µs`, `×${l.indexSpeedup} faster (≥ 5): ${mark(l.indexSpeedup >= 5)}`));
+  lines.push(row(`  run with explanations, compiled`, `${u.compiled} µs`, `json-rules-engine: ${u.reference} µs`, `×${l.compiledOverReference} faster`));
 }
-out.push('', 'time per event (µs): linear if flat');
-for (const l of layers) out.push(`${pad(l.events, 8)}  reference ${pad(l.microsecondsPerEvent.reference, 7)}  fast ${pad(l.microsecondsPerEvent.fast, 6)}  compiled with explanations ${pad(micro(l.seconds.compiledWithExplanations, l.events), 6)}`);
-out.push('', `casus run, ${scale.events.toLocaleString('en-US')} events, 512 MB heap cap: text ${scale.text.seconds} s, peak ${scale.text.peakMB} MB · json ${scale.json.seconds} s, peak ${scale.json.peakMB} MB`);
-out.push(`casus check over the whole domain: ${check.seconds} s (${check.ok ? 'ok' : 'failed'}; limit 30 s)`);
-out.push(`casus matrix, ${matrix.events} events × ${matrix.runs} combinations of readings: ${matrix.seconds} s (limit 1 s)`);
-out.push(`cold start, casus run on 10 events: median ${coldStart.medianMs} ms of ${coldStart.runs} (${coldStart.all.join(', ')})`);
-out.push(`casus simulate, ${simRuns.toLocaleString('en-US')} ten-year runs: ${simulation.seconds} s`);
-out.push('', 'wrote bench/results.json');
-process.stdout.write(`${out.join('\n')}\n`);
+lines.push(row(`matrix, 50 events × ${matrix.combinations} combinations`, `${matrix.seconds} s`, '≤ 1 s', `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s (${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`));
+lines.push(row(`simulate, ${simRuns.toLocaleString('en-US')} ten-year runs`, `${simulation.seconds} s`, '≤ 15 s', mark(simulation.seconds <= 15)));
+lines.push(row('check over the whole domain (in process)', `${check.seconds} s`, '', check.ok ? 'ok' : 'check failed'));
+lines.push('', 'wrote bench/results.json');
+process.stdout.write(`${lines.join('\n')}\n`);

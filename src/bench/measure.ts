@@ -2,7 +2,7 @@
 import { MACHINE_PARAMETERS, type MachineEvent, type MachineParameters } from '../machine/machine.js';
 import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
 import { statusOf } from '../machine/status.js';
-import { createEngine } from '../rules/engine.js';
+import { createEngine, createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import { openRun, runOutcomes, streamScenario } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -40,6 +40,12 @@ export async function engineAlone(ruleSet: RuleSet, inputs: Inputs): Promise<voi
   for (const facts of inputs.facts) await engine.run(facts);
 }
 
+/** (a') json-rules-engine as the reference path runs it: one engine per event type, holding only the rules that can fire. */
+export async function indexedEngineAlone(ruleSet: RuleSet, inputs: Inputs): Promise<void> {
+  const evaluator = createEvaluator(ruleSet);
+  for (const facts of inputs.facts) await evaluator.evaluate(facts);
+}
+
 /** (b) the statechart alone: the machine events the rules emitted, through the same reused-scope transition. */
 export function statechartAlone(inputs: Inputs): Status {
   let snapshot = initialSnapshot(inputs.parameters);
@@ -47,7 +53,7 @@ export function statechartAlone(inputs: Inputs): Status {
   return statusOf(snapshot);
 }
 
-/** (c) the reference runner: json-rules-engine, full explanations, steps streamed and dropped. */
+/** (c) a runner with full explanations (json-rules-engine or the compiled rules), steps streamed and dropped. */
 export async function referencePath(loaded: LoadedScenario, ruleSet: RuleSet, engine: 'reference' | 'compiled' = 'reference'): Promise<void> {
   const { steps } = streamScenario(loaded, ruleSet, { engine });
   for (let r = await steps.next(); !r.done; r = await steps.next());

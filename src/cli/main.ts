@@ -3,18 +3,6 @@ import { readFileSync } from 'node:fs';
 import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
-import { checkCommand } from './commands/check.js';
-import { clausesCommand } from './commands/clauses.js';
-import { compareCommand } from './commands/compare.js';
-import { matrixCommand } from './commands/matrix.js';
-import { sweepCommand } from './commands/sweep.js';
-import { diagramCommand } from './commands/diagram.js';
-import { explainCommand } from './commands/explain.js';
-import { runCommand } from './commands/run.js';
-import { schemaCommand } from './commands/schema.js';
-import { serveCommand } from './commands/serve.js';
-import { simulateCommand } from './commands/simulate.js';
-import { testCommand } from './commands/test.js';
 import { safeIo, type Io } from './io.js';
 import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
 
@@ -22,7 +10,21 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-export const COMMANDS: readonly Command[] = [runCommand, explainCommand, testCommand, checkCommand, compareCommand, matrixCommand, sweepCommand, clausesCommand, diagramCommand, schemaCommand, serveCommand, simulateCommand];
+/** Every command, loaded only when it runs (or when help lists them): start-up reads one command's modules, not all. */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
+  ['run', async () => (await import('./commands/run.js')).runCommand],
+  ['explain', async () => (await import('./commands/explain.js')).explainCommand],
+  ['test', async () => (await import('./commands/test.js')).testCommand],
+  ['check', async () => (await import('./commands/check.js')).checkCommand],
+  ['compare', async () => (await import('./commands/compare.js')).compareCommand],
+  ['matrix', async () => (await import('./commands/matrix.js')).matrixCommand],
+  ['sweep', async () => (await import('./commands/sweep.js')).sweepCommand],
+  ['clauses', async () => (await import('./commands/clauses.js')).clausesCommand],
+  ['diagram', async () => (await import('./commands/diagram.js')).diagramCommand],
+  ['schema', async () => (await import('./commands/schema.js')).schemaCommand],
+  ['serve', async () => (await import('./commands/serve.js')).serveCommand],
+  ['simulate', async () => (await import('./commands/simulate.js')).simulateCommand],
+];
 
 function readings(): string {
   try {
@@ -37,14 +39,15 @@ function readings(): string {
   }
 }
 
-export function mainHelp(): string {
+export async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map(([, load]) => load()));
   return `casus: the status of Ukraine's security guarantee under the November 2025 peace
 framework, for any timeline of events, and the clause behind every change.
 
 Usage: casus COMMAND [ARGS] [OPTIONS]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
 ${COMMON_HELP}
 
@@ -61,18 +64,19 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout(mainHelp());
+      io.stdout(await mainHelp());
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
       io.stdout(`casus ${version()}\n`);
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
-      const names = COMMANDS.map((c) => c.name);
+    const load = COMMANDS.find(([n]) => n === name)?.[1];
+    if (!load) {
+      const names = COMMANDS.map(([n]) => n);
       throw new InputError([usageIssue(`unknown command "${name}"; the commands are ${listOf(names)}`, didYouMean(name, names) ?? 'casus --help lists them')]);
     }
+    const command = await load();
     const args = parseCommandArgs(command, [...rest]);
     if (args.values.help) {
       io.stdout(`${command.help}\n`);

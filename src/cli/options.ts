@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { DEFAULT_RULES_DIR, loadPlannedRuleSet, type RuleSet } from '../rules/load.js';
+import type { RunOptions } from '../run/runner.js';
 import { OPEN_FACTS } from '../scenario/schema.js';
 import { checkOverrides, parseOverrides } from '../run/settings.js';
 import type { Io } from './io.js';
@@ -24,6 +25,12 @@ export const COMMON_HELP = `Options:
   --assume KEY=BOOL   state a fact the scenario leaves unknown (e.g. strike.justified=false)
   --format FORMAT     output format
   -h, --help          this help`;
+
+/** The rule engines a run can use: the compiled closures (default) or json-rules-engine, the reference; same trace. */
+const ENGINES: Record<string, NonNullable<RunOptions['engine']>> = { compiled: 'compiled', 'json-rules-engine': 'reference' };
+export const ENGINE_OPTION = { engine: { type: 'string' } } as const satisfies NonNullable<ParseArgsConfig['options']>;
+export const ENGINE_HELP = `  --engine ENGINE     ${Object.keys(ENGINES).join(' (default) or ')}, the reference
+                      the rules' meaning is defined by; the trace is the same`;
 
 export interface Command {
   name: string;
@@ -48,6 +55,8 @@ export interface CommandArgs {
   overrides(): Record<string, string>;
   /** --assume pairs: open facts stated as true or false */
   assumptions(): Record<string, boolean>;
+  /** --engine: which engine evaluates the rules */
+  engine(): NonNullable<RunOptions['engine']>;
   /** the one file the command takes (a usage error otherwise), and --out checked against it */
   oneFile(what: string, example: string): { file: string; out: string | undefined };
 }
@@ -94,6 +103,12 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
       const issues = checkOverrides(loadRules(), overrides);
       if (issues.length) throw new InputError(issues);
       return overrides;
+    },
+    engine() {
+      const name = (values.engine as string | undefined) ?? 'compiled';
+      const engine = ENGINES[name];
+      if (!engine) throw new InputError([usageIssue(`--engine ${name}: expected ${listOf(Object.keys(ENGINES))}`, didYouMean(name, Object.keys(ENGINES)))]);
+      return engine;
     },
     oneFile(what, example) {
       const [file, ...extra] = parsed.positionals;

@@ -1,6 +1,7 @@
 // Large YAML files (long timelines) parsed item by item: one document of 100,000 events takes gigabytes as a tree.
 import { LineCounter, parseDocument, isSeq, isMap, type Document } from 'yaml';
 import type { ParsedText } from './document.js';
+import { flowItem } from './flowItem.js';
 import { locateIn } from './locate.js';
 import { duplicateKeys, MAX_YAML_SEPARATORS, separatorsOver } from './yamlNodes.js';
 
@@ -75,6 +76,12 @@ export function parseLargeYaml(text: string, maxAliasCount: number, onFailure?: 
     const end = starts[i + 1] ?? bodyEnd;
     const line = lineOf(start);
     if (separatorsOver(text, MAX_YAML_SEPARATORS, start, end)) return undefined;
+    const fast = flowItem(text.slice(start, end));
+    if (fast) {
+      items.push({ start, end, line, at: { line: line + 1, column: indent + 3 } });
+      values.push(fast);
+      continue;
+    }
     const counter = new LineCounter();
     const doc = parseDocument(text.slice(start, end), { ...OPTIONS, lineCounter: counter });
     if (!clean(doc) || !isSeq(doc.contents) || doc.contents.items.length !== 1) {
@@ -92,8 +99,10 @@ export function parseLargeYaml(text: string, maxAliasCount: number, onFailure?: 
     items.push({ start, end, line, at: { line: at.line + line, column: at.column } });
     values.push(value);
   }
-  // the rest of the file, with the events block emptied and its lines kept so every other line keeps its number
-  const headText = `${text.slice(0, block.index)}events: []\n${'\n'.repeat(lineOf(bodyEnd) - headLines)}${text.slice(bodyEnd)}`;
+  // the rest of the file, with the events block emptied
+  // (lines after the block are moved up by `shift`, and moved back when located)
+  const shift = lineOf(bodyEnd) - headLines;
+  const headText = `${text.slice(0, block.index)}events: []\n${text.slice(bodyEnd)}`;
   if (separatorsOver(headText, MAX_YAML_SEPARATORS)) return undefined;
   const headCounter = new LineCounter();
   const head = parseDocument(headText, { ...OPTIONS, lineCounter: headCounter });
@@ -114,7 +123,10 @@ export function parseLargeYaml(text: string, maxAliasCount: number, onFailure?: 
     locate(path, key = false) {
       // the list itself starts at its first dash (the head holds only an empty `events: []` in its place)
       if (path.length === 1 && path[0] === 'events' && !key) return { line: items[0]!.line + 1, column: indent + 1 };
-      if (path[0] !== 'events' || typeof path[1] !== 'number' || !items[path[1]]) return locateIn(head, headCounter, path, key);
+      if (path[0] !== 'events' || typeof path[1] !== 'number' || !items[path[1]]) {
+        const at = locateIn(head, headCounter, path, key);
+        return at.line > headLines ? { line: at.line + shift, column: at.column } : at;
+      }
       const item = items[path[1]]!;
       if (path.length === 2) return item.at;
       if (cached?.index !== path[1]) {

@@ -11,8 +11,13 @@ export function isIsoDate(text: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// arithmetic, not a Date: validation calls this for every event of a long timeline
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0 to 99 as 1900 to 1999: kept, so every date function agrees with the others
+  if (year < 100) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 function toUtc(date: string): number {

@@ -1,4 +1,4 @@
-// The treaty's vocabulary: the values every file and output is written in (DESIGN "Status" and "Scenario files").
+// The treaty's vocabulary: the values every file and output is written in (docs/semantics.md, "Status" and "Scenario files").
 
 export const SIGNATORIES = ['UA', 'RU', 'US', 'EU', 'NATO'] as const;
 
@@ -69,7 +69,7 @@ export interface Breach {
   clause: string;
 }
 
-/** The contract of every output (DESIGN "Status"). */
+/** The contract of every output (docs/semantics.md, "Status"). */
 export interface Status {
   agreement: Agreement;
   guarantee: Guarantee;

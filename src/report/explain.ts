@@ -23,6 +23,8 @@ export interface ClauseCitation {
   planNamesConsequence: boolean;
   /** where the clause comes from: address, what it supports, how sure */
   sources: Source[];
+  /** what casus assumes in encoding it */
+  assumptions?: string[];
 }
 
 export interface StepRef {
@@ -126,7 +128,7 @@ const GUARANTEE_FIELDS: ReadonlySet<string> = new Set(['guarantee', 'guaranteePh
 export function citation(trace: Trace, id: string, points: string[] = []): ClauseCitation {
   const c: Clause | undefined = trace.clauses.find((x) => x.id === id);
   return c
-    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence, sources: c.sources }
+    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence, sources: c.sources, ...(c.assumptions ? { assumptions: c.assumptions } : {}) }
     : { id, points, title: id, paraphrase: '', consequence: '', planNamesConsequence: false, sources: [] };
 }
 

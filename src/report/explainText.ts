@@ -43,6 +43,7 @@ function clauseLines(c: ClauseCitation, cited: Set<string>): string[] {
   cited.add(c.id);
   const lines = [`Clause ${c.id} (${points(c)}), "${c.title}": ${sentence(c.paraphrase)}`];
   if (c.consequence) lines.push(`Its consequence: ${sentence(c.consequence)}`);
+  if (c.assumptions?.length) lines.push(`Assumed, not in the plan: ${sentence(c.assumptions.join('; '))}`);
   if (c.sources.length) lines.push('Sources:', ...c.sources.map((x) => `-${NBSP}${sourceWords(x)}`));
   return lines;
 }

@@ -8,7 +8,7 @@ import type { Trace } from '../run/trace.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
 import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
-import { citedClauses, guaranteeText, timeline } from './steps.js';
+import { assumptionTexts, citedClauses, guaranteeText, timeline } from './steps.js';
 import { COLOURS, esc, statechartSvg, swimlaneSvg } from './svg.js';
 import { stepWords } from './words.js';
 
@@ -82,7 +82,8 @@ export function htmlReport(trace: Trace): string {
     out.push('</ul>');
   } else out.push('<p>No breaches recorded.</p>');
   if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(dateWords(trace.milestones.termEnds))}` : ''}.</p>`);
-  if (trace.assumptions.length) out.push(`<p class="muted">Assumptions, not in the plan: ${trace.assumptions.map((a) => `<code>${esc(`${a}=${trace.parameters[a]}`)}</code>`).join(', ')}.</p>`);
+  const assumed = assumptionTexts(trace, new Set(citedClauses(trace).map((c) => c.id)));
+  if (assumed.length) out.push(`<p class="muted">Assumptions, not in the plan: ${assumed.map(esc).join('; ')}.</p>`);
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
     out.push(`<p>${failed.length ? `<strong>Expectations: ${failed.length} of ${trace.expectations.length} failed.</strong>` : `Expectations: all ${trace.expectations.length} hold.`}</p>`);

@@ -8,7 +8,7 @@ import { mermaid } from './diagram.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
 import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
-import { citedClauses, guaranteeText, timeline } from './steps.js';
+import { assumptionTexts, citedClauses, guaranteeText, timeline } from './steps.js';
 import { stepWords } from './words.js';
 
 /** Scenario text in running Markdown: no HTML, no accidental emphasis, links or code. */
@@ -60,8 +60,8 @@ export function markdownReport(trace: Trace): string {
   }
   if (e.breaches.length) out.push('');
   if (trace.milestones.entryIntoForce) out.push(`In force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `; the term ends ${dateWords(trace.milestones.termEnds)}` : ''}.`, '');
-  const assumed = trace.assumptions.map((a) => code(`${a}=${trace.parameters[a]}`));
-  if (assumed.length) out.push(`Assumptions, not in the plan: ${assumed.join(', ')}.`, '');
+  const assumed = assumptionTexts(trace, new Set(citedClauses(trace).map((c) => c.id))).map(mdText);
+  if (assumed.length) out.push(`Assumptions, not in the plan: ${assumed.join('; ')}.`, '');
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
     out.push(failed.length ? `**Expectations: ${failed.length} of ${trace.expectations.length} failed.**` : `Expectations: all ${trace.expectations.length} hold.`, '');

@@ -54,6 +54,14 @@ export function timeline(trace: Trace): Array<{ step: Step; before: Status; chan
   });
 }
 
+/** Everything a run took for granted beyond the plan: parameters marked as assumptions, then the cited clauses' own. */
+export function assumptionTexts(head: Pick<Trace, 'assumptions' | 'parameters' | 'clauses'>, cited: ReadonlySet<string>): string[] {
+  return [
+    ...head.assumptions.map((a) => `${a}=${head.parameters[a]}`),
+    ...head.clauses.filter((c) => cited.has(c.id)).flatMap((c) => c.assumptions ?? []),
+  ];
+}
+
 /** The clauses a run cites (fired rules, near misses, breaches), in catalogue order. */
 export function citedClauses(trace: Trace, extra: Iterable<string> = []): Trace['clauses'] {
   const ids = new Set<string>(extra);

@@ -7,6 +7,7 @@ import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
+import { assumptionTexts } from './steps.js';
 import { nearMisses, otherMisses } from './whyNot.js';
 import { failedWords, notStatedNote } from './conditionWords.js';
 import { stepWords } from './words.js';
@@ -84,6 +85,8 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   let before = head.initial;
   let was: Milestones = { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
   const silent = new Set(clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
+  /** the clauses the steps so far cited, for the assumptions the summary names */
+  const cited = new Set<string>();
   const names = new Set(Object.keys(head.interpretations));
   return {
     *head(): Generator<string> {
@@ -104,7 +107,10 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       yield* words.slice(1);
       const shown = new Set<string>();
       const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
-      for (const f of step.fired) yield* firedLines(f, ctx);
+      for (const f of step.fired) {
+        cited.add(f.clause);
+        yield* firedLines(f, ctx);
+      }
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
       for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
         yield* wrap(`· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
@@ -114,12 +120,12 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
     },
     *end(end: SummaryInput, stepAt: (index: number) => Step | undefined): Generator<string> {
       yield '';
-      yield* summaryLines(end, stepAt, width, c);
+      yield* summaryLines(end, assumptionTexts({ ...head, clauses: [...clauses] }, cited), stepAt, width, c);
     },
   };
 }
 
-type SummaryInput = Pick<Trace, 'final' | 'milestones' | 'assumptions' | 'parameters' | 'expectations'>;
+type SummaryInput = Pick<Trace, 'final' | 'milestones' | 'expectations'>;
 
 interface LineContext {
   before: Status;
@@ -165,7 +171,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   if (unstated) yield* line(`· ${f.rule} ${unstated}`).map(c.dim);
 }
 
-function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
+function* summaryLines(trace: SummaryInput, assumed: string[], stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
   yield* wrap(`agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`, width, '  ', '  ');
@@ -177,8 +183,7 @@ function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | un
   }
   if (f.breaches.length === 0) yield '  no breaches recorded';
   for (const b of f.breaches) yield* wrap(`breach ${b.at}: ${breachText(b)} (clause ${b.clause})`, width, '    ', '  ');
-  const assumed = trace.assumptions.map((a) => `${a}=${trace.parameters[a]}`);
-  if (assumed.length) yield* wrap(`assumptions (not in the plan): ${assumed.join(', ')}`, width, '    ', '  ').map(c.dim);
+  if (assumed.length) yield* wrap(`assumptions (not in the plan): ${assumed.join('; ')}`, width, '    ', '  ').map(c.dim);
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
     yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(trace.expectations.length === 1 ? 'expectations: the one expectation holds' : `expectations: all ${trace.expectations.length} hold`);

@@ -1,6 +1,8 @@
 // json-rules-engine set up safely: a plain property-walk path resolver, one custom operator, explanations as data.
 import { Engine, Operator, type RuleResult } from 'json-rules-engine';
-import type { LoadedRule, RuleSet } from './load.js';
+import { rulesFor, type LoadedRule, type RuleSet } from './ruleSet.js';
+import { plainPath } from './plainPath.js';
+import type { Condition } from './schema.js';
 
 export type LeafTrace = {
   fact: string;
@@ -24,16 +26,6 @@ export interface RuleOutcome {
   rule: LoadedRule;
   fired: boolean;
   conditions: ConditionTrace;
-}
-
-/** Only own properties, only plain segments: no JSONPath, filters or expressions are ever evaluated. */
-export function plainPath(value: unknown, path: string): unknown {
-  let v = value;
-  for (const seg of path.split('.')) {
-    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
-    v = (v as Record<string, unknown>)[seg];
-  }
-  return v;
 }
 
 /** json-rules-engine's Condition objects after a run, read in place (toJSON would copy the tree first). */
@@ -69,11 +61,11 @@ function toTrace(raw: Raw): ConditionTrace {
   return isRef ? { fact, operator, value, factValue, valueFactValue: raw.valueResult ?? null, result } : { fact, operator, value, factValue, result };
 }
 
-/** json-rules-engine with our rules, as every run sets it up (the benchmark measures this engine alone). */
-export function createEngine(ruleSet: RuleSet): Engine {
+/** json-rules-engine with our rules (or some of them), set up safely (the benchmark measures this engine alone). */
+export function createEngine(ruleSet: RuleSet, rules: readonly LoadedRule[] = ruleSet.rules): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: plainPath, replaceFactsInEventParams: false });
   engine.addOperator(new Operator<unknown[], unknown[]>('containsAll', (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)), Array.isArray));
-  for (const rule of ruleSet.rules) {
+  for (const rule of rules) {
     engine.addRule({ name: rule.name, priority: rule.priority ?? 1, conditions: rule.conditions as never, event: { type: rule.event.type, params: rule.event.params } });
   }
   return engine;
@@ -83,20 +75,41 @@ export interface Evaluator {
   evaluate(facts: Record<string, unknown>): Promise<RuleOutcome[]>;
 }
 
-/** One engine per run; outcomes (fired, or about this step's event type) come back in rule-set order, whatever order the engine finished in. */
+/** The facts a condition reads: its leaves' facts and the facts they compare with. */
+function factsRead(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(factsRead);
+  if ('any' in c) return c.any.flatMap(factsRead);
+  if ('not' in c) return factsRead(c.not);
+  const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? [c.value.fact] : [];
+  return [c.fact, ...ref];
+}
+
+/**
+ * Engines per run, one per event type with only the rules that can fire on it (an alpha-node index: a rule whose leading
+ * type condition fails cannot fire); outcomes (fired, or about this step's event type) come back in rule-set order.
+ */
 export function createEvaluator(ruleSet: RuleSet): Evaluator {
-  const engine = createEngine(ruleSet);
+  const engines = new Map<string, { engine: Engine; reads: string[] }>();
   const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
   return {
     async evaluate(facts) {
-      const { results, failureResults } = await engine.run(facts);
+      const type = facts.type as string;
+      let entry = engines.get(type);
+      if (!entry) {
+        const rules = rulesFor(ruleSet, type);
+        engines.set(type, (entry = { engine: createEngine(ruleSet, rules), reads: [...new Set(rules.flatMap((r) => factsRead(r.conditions)))] }));
+      }
+      // the engine makes an object per fact it is given: only those its rules read
+      const given: Record<string, unknown> = {};
+      for (const name of entry.reads) if (Object.hasOwn(facts, name)) given[name] = facts[name];
+      const { results, failureResults } = await entry.engine.run(given);
       const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({
         rule: byName.get(r.name as string)!,
         fired,
         conditions: toTrace(r.conditions as unknown as Raw),
       });
-      const about = (r: RuleResult) => byName.get(r.name as string)!.eventTypes.includes(facts.type as string);
-      // rules about other event types failed on their first condition: nobody reads their trees
+      const about = (r: RuleResult) => byName.get(r.name as string)!.eventTypes.includes(type);
+      // rules without a type condition that did not fire are about no event in particular: nobody reads their trees
       return [...results.map((r) => outcome(r, true)), ...failureResults.filter(about).map((r) => outcome(r, false))].sort((a, b) => a.rule.order - b.rule.order);
     },
   };

@@ -29,6 +29,11 @@ export interface RuleSet {
   plan?: PlanInfo;
 }
 
+/** The rules that can fire on an event of `type`: those whose leading type condition admits it, and those without one. */
+export function rulesFor(ruleSet: Pick<RuleSet, 'rules'>, type: string): LoadedRule[] {
+  return ruleSet.rules.filter((r) => r.eventTypes.length === 0 || r.eventTypes.includes(type));
+}
+
 export interface RuleFile {
   name: string;
   text: string;

@@ -28,6 +28,8 @@ export const Clause = z.strictObject({
   consequence: Text,
   planNamesConsequence: z.boolean(),
   sources: Sources,
+  /** what casus assumes in encoding this clause, beyond its sources: labelled in every output that cites it */
+  assumptions: z.array(Text).optional(),
 });
 export type Clause = z.infer<typeof Clause>;
 

@@ -1,6 +1,6 @@
 // The runner: Scenario × RuleSet → Trace. Pure and deterministic; simulated time, deadlines injected as steps.
 import { MACHINE_PARAMETERS, type MachineParameters } from '../machine/machine.js';
-import { compileRuleSet, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
+import { compileOpenRuleSet, compileRuleSet, UNDECIDED, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
 import { createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -15,8 +15,10 @@ import type { OutcomeStep, Step, Trace, TraceEnd, TraceHead } from './trace.js';
 export interface RunOptions {
   /** interpretation and parameter overrides, as from repeated --set name=value */
   set?: Record<string, string>;
-  /** json-rules-engine (the reference, default) or the compiled closures (same trace, for batch work) */
+  /** the compiled closures (default) or json-rules-engine, the reference that defines what a rule means (same trace) */
   engine?: 'reference' | 'compiled';
+  /** interpretations left open (compiled outcomes only): a step whose rules depend on one throws OpenReading */
+  open?: readonly string[];
 }
 
 type Evaluate = (facts: Record<string, unknown>, type: string) => readonly Verdict[] | Promise<readonly Verdict[]>;
@@ -24,12 +26,19 @@ type Evaluate = (facts: Record<string, unknown>, type: string) => readonly Verdi
 /** Compiled rule sets, per rule set and per settings (which they bake in). */
 const compiled = new WeakMap<RuleSet, Map<string, CompiledRuleSet>>();
 
+const MAX_COMPILED = 64;
+
 function compiledFor(ruleSet: RuleSet, ctx: FactContext): CompiledRuleSet {
   let bySettings = compiled.get(ruleSet);
   if (!bySettings) compiled.set(ruleSet, (bySettings = new Map()));
-  const key = JSON.stringify(ctx.constants);
+  // the data lists are the rule set's own, so the readings and parameters are the whole key (batch work asks once per run)
+  const key = JSON.stringify([ctx.settings.interpretations, ctx.settings.parameters]);
   let rules = bySettings.get(key);
-  if (!rules) bySettings.set(key, (rules = compileRuleSet(ruleSet, ctx.constants)));
+  if (!rules) {
+    // a bounded cache: a matrix or a long-lived server meets thousands of settings, each compiled set a few hundred kB
+    if (bySettings.size >= MAX_COMPILED) bySettings.delete(bySettings.keys().next().value!);
+    bySettings.set(key, (rules = compileRuleSet(ruleSet, ctx.constants)));
+  }
   return rules;
 }
 
@@ -60,11 +69,17 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
   }
   const settings = resolveSettings(ruleSet, scenario, options.set);
   const ctx = factContext(ruleSet, settings);
-  const reference = options.engine !== 'compiled';
+  const reference = options.engine === 'reference';
   let evaluate: Evaluate;
   if (reference) {
     const engine = createEvaluator(ruleSet);
     evaluate = (facts) => engine.evaluate(facts);
+  } else if (options.open?.length) {
+    for (const name of options.open) {
+      ctx.constants[name] = UNDECIDED;
+      for (const [fact, spec] of ruleSet.facts) if (spec.setBy === name) ctx.constants[fact] = UNDECIDED;
+    }
+    evaluate = compileOpenRuleSet(ruleSet, ctx.constants);
   } else {
     const rules = compiledFor(ruleSet, ctx);
     evaluate = recording === 'full' ? (facts, type) => rules.explain(facts, type) : (facts, type) => rules.fire(facts, type);
@@ -138,7 +153,7 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
 }
 
 /** The fast path: compiled rules, outcomes only, synchronous. For batch work (simulate, matrix, sweep, check). */
-export function runOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, options: Pick<RunOptions, 'set'> = {}, onStep?: (step: OutcomeStep) => void): Omit<TraceEnd, 'clauses'> & { initial: TraceHead['initial'] } {
+export function runOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, options: Pick<RunOptions, 'set' | 'open'> = {}, onStep?: (step: OutcomeStep) => void): Omit<TraceEnd, 'clauses'> & { initial: TraceHead['initial'] } {
   const p = openRun(loaded, ruleSet, { ...options, engine: 'compiled' }, 'outcomes');
   for (let pending = p.stepper.next(); pending; pending = p.stepper.next()) {
     const step = p.stepper.apply(pending, p.evaluate(pending.facts, pending.type) as readonly Verdict[]);

@@ -1,4 +1,4 @@
-// The JSON trace: the public contract every reporter reads (DESIGN "The JSON trace").
+// The JSON trace: the public contract every reporter reads (docs/semantics.md, "The JSON trace").
 import type { Unaffected } from '../machine/status.js';
 import type { DeadlineType, Region, RuleEmit, Status } from '../plan/vocabulary.js';
 import type { ConditionTrace } from '../rules/engine.js';
@@ -106,7 +106,7 @@ export interface TraceEnd {
   expectations: ExpectationResult[];
 }
 
-/** The whole run: the heading, every step, and what it says after them (DESIGN "The JSON trace"). */
+/** The whole run: the heading, every step, and what it says after them (docs/semantics.md, "The JSON trace"). */
 export interface Trace extends TraceHead, TraceEnd {
   steps: Step[];
 }

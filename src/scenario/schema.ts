@@ -1,4 +1,4 @@
-// The one declaration of a scenario file's shape (DESIGN "Scenario files"); types come from z.infer.
+// The one declaration of a scenario file's shape (docs/semantics.md, "Scenario files"); types come from z.infer.
 import { z } from 'zod';
 import { isIsoDate } from '../plan/dates.js';
 import { didYouMean } from '../plan/suggest.js';

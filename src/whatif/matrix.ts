@@ -1,6 +1,7 @@
 // A scenario under every combination of readings: outcomes grouped, and the readings each outcome depends on.
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean } from '../plan/suggest.js';
+import { OpenReading } from '../rules/compile.js';
 import type { RuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -44,11 +45,24 @@ export async function runMatrix(loaded: LoadedScenario, ruleSet: RuleSet, option
   if (unknown.length) throw new InputError(unknown.map((n) => usageIssue(`--only: unknown interpretation "${n}"`, didYouMean(n, all) ?? `the interpretations are ${all.join(', ')}`)));
   const combos = combinations(values, varied);
   if (combos.length > MAX_RUNS) throw new InputError([usageIssue(`${combos.length} combinations is more than ${MAX_RUNS}`, 'narrow them with --only')]);
-  const rows: Array<{ combination: Combination; outcome: string }> = [];
-  for (const combination of combos) {
-    const f = runOutcomes(loaded, ruleSet, { set: { ...options.set, ...combination } }).final;
-    rows.push({ combination, outcome: f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee });
-  }
+  // one run per class of combinations that cannot differ: readings stay open until a rule's verdict needs one
+  const outcomeOf = new Map<string, string>();
+  const keyOf = (c: Combination) => JSON.stringify(varied.map((n) => c[n]));
+  const search = (fixed: Combination) => {
+    const open = varied.filter((n) => !Object.hasOwn(fixed, n));
+    let outcome: string;
+    try {
+      const f = runOutcomes(loaded, ruleSet, { set: { ...options.set, ...fixed }, open }).final;
+      outcome = f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee;
+    } catch (error) {
+      if (!(error instanceof OpenReading)) throw error;
+      for (const value of values[error.name]!) search({ ...fixed, [error.name]: value });
+      return;
+    }
+    for (const rest of combinations(values, open)) outcomeOf.set(keyOf({ ...fixed, ...rest }), outcome);
+  };
+  search({});
+  const rows = combos.map((combination) => ({ combination, outcome: outcomeOf.get(keyOf(combination))! }));
   const dependsOn = decidingNames(rows, varied);
   const groups = new Map<string, Combination[]>();
   for (const r of rows) groups.set(r.outcome, [...(groups.get(r.outcome) ?? []), r.combination]);

@@ -1,19 +1,37 @@
-// The compiled fast path against the reference (json-rules-engine), on random timelines (fast-check).
+// The compiled rules (the default) against the reference (json-rules-engine): bundled scenarios and random timelines.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordInputs } from '../../src/bench/measure.js';
+import { createEngine, createEvaluator } from '../../src/rules/engine.js';
 import { runOutcomes, runScenario } from '../../src/run/runner.js';
 import type { Step } from '../../src/run/trace.js';
-import { checkScenario } from '../../src/scenario/load.js';
+import { checkScenario, loadScenario } from '../../src/scenario/load.js';
+import { runBranches } from '../../src/whatif/branches.js';
+import { runMatrix } from '../../src/whatif/matrix.js';
 import { ruleSet } from '../helpers.js';
 import { scenarioWithParametersArb } from './arbitraries.js';
 
 const SCALE = Number(process.env.CASUS_PROPERTY_RUNS ?? 60) / 60;
+const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 
 /** A full step as the outcomes-only path records it. */
 const outcomeOf = ({ notFired: _, fired, ...step }: Step) => ({ ...step, fired: fired.map(({ conditions: _c, unaffected: _u, ...f }) => f) });
 
 describe('the compiled rules', () => {
-  it('give byte-identical JSON traces to json-rules-engine, explanations included, and the fast path the same outcomes', async () => {
+  it('give every bundled scenario, every branch, the same JSON trace as json-rules-engine', async () => {
+    const files = readdirSync(SCENARIOS).filter((f) => /\.(ya?ml|json)$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const name of files) {
+      const loaded = loadScenario(join(SCENARIOS, name), ruleSet);
+      const reference = await runBranches(loaded, ruleSet, { engine: 'reference' });
+      const compiled = await runBranches(loaded, ruleSet, { engine: 'compiled' });
+      expect(JSON.stringify(compiled, null, 2), name).toBe(JSON.stringify(reference, null, 2));
+    }
+  });
+
+  it('give byte-identical JSON traces to json-rules-engine on random timelines, and the fast path the same outcomes', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioWithParametersArb(30), async (s) => {
         const loaded = checkScenario(s, ruleSet);
@@ -26,7 +44,41 @@ describe('the compiled rules', () => {
         expect(JSON.stringify(end.final)).toBe(JSON.stringify(reference.final));
         expect(end.milestones).toEqual(reference.milestones);
       }),
-      { numRuns: Math.round(150 * SCALE) },
+      { numRuns: Math.round(200 * SCALE) },
+    );
+  });
+
+  it('json-rules-engine indexed by event type fires exactly the rules it fires with every rule loaded', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioWithParametersArb(30), async (s) => {
+        const { facts } = recordInputs(checkScenario(s, ruleSet), ruleSet);
+        const whole = createEngine(ruleSet);
+        const indexed = createEvaluator(ruleSet);
+        for (const f of facts) {
+          const all = (await whole.run(f)).results.map((r) => r.name).sort();
+          const some = (await indexed.evaluate(f)).filter((o) => o.fired).map((o) => o.rule.name).sort();
+          expect(some).toEqual(all);
+        }
+      }),
+      { numRuns: Math.round(30 * SCALE) },
+    );
+  });
+
+  it('the matrix, running once per class of readings that cannot differ, gives every combination the outcome of its own run', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioWithParametersArb(20), fc.integer({ min: 0, max: 96 }), async (s, offset) => {
+        const loaded = checkScenario(s, ruleSet);
+        const matrix = await runMatrix(loaded, ruleSet);
+        expect(matrix.runs).toBe(ruleSet.settings.interpretations.reduce((n, i) => n * i.readings.length, 1));
+        for (const { outcome, combinations } of matrix.outcomes) {
+          // every 97th combination of each outcome (and its first): 2,304 separate runs per scenario would not fit the suite
+          for (const combination of combinations.filter((_, i) => i === 0 || (i + offset) % 97 === 0)) {
+            const f = runOutcomes(loaded, ruleSet, { set: combination }).final;
+            expect(f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee, JSON.stringify(combination)).toBe(outcome);
+          }
+        }
+      }),
+      { numRuns: Math.round(15 * SCALE) },
     );
   });
 });

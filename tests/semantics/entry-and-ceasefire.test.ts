@@ -1,4 +1,4 @@
-// DESIGN "Semantics": the three milestones, the guarantee's entry into force, and the ceasefire (28).
+// docs/semantics.md: the three milestones, the guarantee's entry into force, and the ceasefire (28).
 import { describe, expect, it } from 'vitest';
 import { attack, IN_FORCE, run, SIGN_ALL, statusOn, WITHDRAW_BOTH } from '../helpers.js';
 import { breachList, CONCLUSION, event, IMPLEMENTATION, reasonFor, sign, step, withdraw } from './support.js';

@@ -1,4 +1,4 @@
-// DESIGN "Semantics": attacks and where they land, and what invokes, revokes, lapses and voids the guarantee.
+// docs/semantics.md: attacks and where they land, and what invokes, revokes, lapses and voids the guarantee.
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/index.js';
 import { InputError } from '../../src/input/issues.js';

@@ -1,4 +1,4 @@
-// DESIGN "Semantics": the parties' obligations (non-aggression and the other breaches) and sanctions relief (13).
+// docs/semantics.md: the parties' obligations (non-aggression and the other breaches) and sanctions relief (13).
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/input/issues.js';
 import { attack, IN_FORCE, qualifying, ruleSet, run, scenarioOf, SIGN_ALL, statusOn, WITHDRAW_BOTH, type Ev } from '../helpers.js';

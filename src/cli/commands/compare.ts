@@ -5,7 +5,7 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { compareTraces, type Side } from '../../whatif/compare.js';
-import { COMMON_HELP, type Command, type CommandArgs } from '../options.js';
+import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command, type CommandArgs } from '../options.js';
 import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
 const readings = (set: Record<string, string>) => Object.entries(set).map(([k, v]) => `${k}=${v}`).join(', ');
@@ -16,7 +16,7 @@ async function sides(args: CommandArgs): Promise<[Side, Side]> {
   const set = args.overrides();
   const run = async (file: string, plan: string | undefined, extra: Record<string, string>, label: string): Promise<Side> => {
     const ruleSet = args.ruleSet(plan);
-    return { label, trace: await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: extra }) };
+    return { label, trace: await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: extra, engine: args.engine() }) };
   };
   const under = (plan: string | undefined) => (plan ? ` under ${plan}` : '');
   if (files.length === 2) {
@@ -37,7 +37,7 @@ export const compareCommand: Command = {
   summary: 'two runs side by side: where they part, and the rules behind it',
   formats: ['text', 'json', 'md'],
   plans: 2,
-  options: { ...OUT_OPTION },
+  options: { ...OUT_OPTION, ...ENGINE_OPTION },
   help: `Usage: casus compare A B                      two scenarios
        casus compare FILE --set NAME=VALUE...     as written, and under other readings
        casus compare FILE --plan X [--plan Y]     under two versions of the plan (default us-28)
@@ -48,6 +48,7 @@ rules that fired differ, which rules fired on one side only (and why they did no
 the other), and both final statuses.
 
 ${OUT_HELP}
+${ENGINE_HELP}
 
 Examples:
   casus compare scenarios/a-russian-land-grab-is-a-breach-but-does-not-void-the-guarantee.yaml --set clause-22-scope=all-guarantees

@@ -5,14 +5,14 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
 import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
 
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'why each status is what it is on a date, and why not',
   formats: ['text', 'json'],
-  options: { at: { type: 'string' }, ...OUT_OPTION },
+  options: { at: { type: 'string' }, ...OUT_OPTION, ...ENGINE_OPTION },
   help: `Usage: casus explain FILE [--at DATE] [--format text|json] [--out FILE]
 
 For each region (guarantee, ceasefire, sanctions, Russia's benefits) its status on DATE
@@ -24,6 +24,7 @@ which it was required (or the rule that fired to no effect, and why).
 
   --at DATE           explain the status on DATE (YYYY-MM-DD), after all its events
 ${OUT_HELP}
+${ENGINE_HELP}
 
 Examples:
   casus explain scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml
@@ -35,7 +36,7 @@ ${COMMON_HELP}`,
     const { file, out } = args.oneFile('scenario file', 'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01');
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
-    const trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: overrides });
+    const trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: overrides, engine: args.engine() });
     const explanation = explain(trace, args.values.at as string | undefined);
     const colour = out === undefined && useColour(io);
     const text = args.format === 'json' ? explanationJson(explanation) : `${[...explanationLines(explanation, { colour })].join('\n')}\n`;

@@ -12,7 +12,7 @@ import { JudgementNeeded } from '../../run/stepper.js';
 import { assume, runBranches } from '../../whatif/branches.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
 import { emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
 
 /** The format --out's extension implies when --format is not given. */
@@ -22,7 +22,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'the timeline of a scenario: each step, what changed, the clause',
   formats: ['text', 'json', 'md', 'html'],
-  options: { ...OUT_OPTION },
+  options: { ...OUT_OPTION, ...ENGINE_OPTION },
   help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs a scenario (YAML or JSON) and prints its timeline: for every event and deadline,
@@ -37,6 +37,7 @@ not hold.
 
 ${OUT_HELP};
                       without --format, its extension picks it (.md, .html, .json)
+${ENGINE_HELP}
 
 Examples:
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --set attack-test=large-scale
@@ -48,12 +49,13 @@ ${COMMON_HELP}`,
     const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
+    const engine = args.engine();
     const loaded = assume(loadScenario(file, ruleSet), args.assumptions());
     const colour = out === undefined && useColour(io);
 
     const branched = async (): Promise<number> => {
       if (format === 'html') throw new InputError([usageIssue(`${file} branches on facts it leaves open, and an HTML report shows one timeline`, 'use --format md or text to see every branch, or choose one with --assume KEY=true|false')]);
-      const run = await runBranches(loaded, ruleSet, { set: overrides });
+      const run = await runBranches(loaded, ruleSet, { set: overrides, engine });
       const text = format === 'json' ? `${JSON.stringify({ branched: true, ...run }, null, 2)}\n` : format === 'md' ? branchedMarkdown(run) : `${[...branchedLines(run, { colour })].join('\n')}\n`;
       emit(io, text, out, [file]);
       return run.expectations.every((x) => x.ok) ? 0 : 1;
@@ -61,12 +63,12 @@ ${COMMON_HELP}`,
 
     const single = async (): Promise<number> => {
       if (format === 'md' || format === 'html') {
-        const trace = await runScenario(loaded, ruleSet, { set: overrides });
+        const trace = await runScenario(loaded, ruleSet, { set: overrides, engine });
         emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace), out, [file]);
         return trace.expectations.every((x) => x.ok) ? 0 : 1;
       }
       // text and JSON stream: a long scenario's steps are written as they come, never held
-      const run = streamScenario(loaded, ruleSet, { set: overrides });
+      const run = streamScenario(loaded, ruleSet, { set: overrides, engine });
       const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
       await emitStream(io, chunks, out, [file]);
       return run.end().expectations.every((x) => x.ok) ? 0 : 1;

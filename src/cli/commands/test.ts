@@ -7,7 +7,7 @@ import { expectationLines } from '../../report/text.js';
 import { branchName, runBranches, type BranchedRun } from '../../whatif/branches.js';
 import { loadScenario } from '../../scenario/load.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -45,7 +45,7 @@ export const testCommand: Command = {
   name: 'test',
   summary: "check every scenario's expect blocks (default: scenarios/)",
   formats: ['text', 'json'],
-  options: { coverage: { type: 'boolean' } },
+  options: { coverage: { type: 'boolean' }, ...ENGINE_OPTION },
   help: `Usage: casus test [FILES|DIRS]... [--coverage] [--format text|json] [--set NAME=VALUE]... [--rules DIR]
 
 Runs every scenario (directories are searched for .yaml, .yml and .json files) and checks
@@ -54,6 +54,8 @@ its expect blocks. Prints one line per scenario, the details of each failure, th
 --coverage lists, clause by clause, the scenarios that fire each rule, and exits 1 if a
 rule is never fired.
 
+${ENGINE_HELP}
+
 Example:
   casus test scenarios --set clause-22-scope=all-guarantees
 
@@ -61,12 +63,13 @@ ${COMMON_HELP}`,
   async run(args, io) {
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
+    const engine = args.engine();
     const files = scenarioFiles(args.positionals.length ? args.positionals : ['scenarios']);
     if (files.length === 0) throw new InputError([usageIssue('no scenario files found', 'scenario files end in .yaml, .yml or .json')]);
     const results: Result[] = [];
     for (const file of files) {
       try {
-        const run = await runBranches(loadScenario(file, ruleSet), ruleSet, { set: overrides });
+        const run = await runBranches(loadScenario(file, ruleSet), ruleSet, { set: overrides, engine });
         const status = run.expectations.length === 0 ? 'no-expectations' : run.expectations.every((x) => x.ok) ? 'passed' : 'failed';
         results.push({ file, status, run });
       } catch (error) {
