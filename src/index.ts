@@ -1,25 +1,25 @@
 // casus as a library: load a rule set and a scenario, run it, read the trace.
-export { loadRuleSet, loadPlannedRuleSet, planVersions, parseRuleSet, DEFAULT_RULES_DIR, type RuleSet, type LoadedRule, type RuleFile } from './rules/load.js';
-export { applyPlanVersion, PlanVersion, type PlanInfo } from './rules/versions.js';
-export { loadScenario, parseScenario, checkScenario, type LoadedScenario } from './scenario/load.js';
+export { DEFAULT_RULES_DIR, type RuleSet, type LoadedRule, type RuleFile } from './rules/load.js';
+// every function below checks its arguments at run time (see library.ts)
+export {
+  loadRuleSet, loadPlannedRuleSet, planVersions, parseRuleSet, applyPlanVersion, loadScenario, parseScenario, checkScenario, runScenario, streamScenario, runOutcomes,
+  resolveSettings, parseOverrides, textLines, explain, explanationLines, markdownReport, htmlReport, mermaid, dot, runCheck, runBranches, assume, compareTraces, runMatrix, runSweep, parseSweep,
+} from './library.js';
+export { PlanVersion, type PlanInfo } from './rules/versions.js';
+export type { LoadedScenario } from './scenario/load.js';
 export { scenarioSchema, ScenarioEvent, Expectation, type Scenario, type SettingsVocabulary } from './scenario/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
-export { runScenario, streamScenario, runOutcomes, type RunOptions, type StepStream } from './run/runner.js';
-export { resolveSettings, parseOverrides, type ResolvedSettings } from './run/settings.js';
+export type { RunOptions, StepStream } from './run/runner.js';
+export type { ResolvedSettings } from './run/settings.js';
 export type { Trace, Step, FiredRule, NotFiredRule, ExpectationResult, Deadline, OutcomeStep, TraceHead, TraceEnd } from './run/trace.js';
 export { guaranteeMachine, type GuaranteeContext, type MachineEvent, type MachineParameters } from './machine/machine.js';
 export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
-export { textLines } from './report/text.js';
-export { explain, type Explanation, type WhyNot, type RegionReason } from './report/explain.js';
-export { explanationLines } from './report/explainText.js';
-export { markdownReport } from './report/markdown.js';
-export { htmlReport } from './report/html.js';
-export { mermaid, dot } from './report/diagram.js';
-export { runCheck, type CheckReport, type Finding } from './check/index.js';
-export { runBranches, assume, MAX_BRANCHES, type BranchedRun, type Branch, type Outcome } from './whatif/branches.js';
-export { compareTraces, type Comparison, type Side } from './whatif/compare.js';
-export { runMatrix, type Matrix } from './whatif/matrix.js';
-export { runSweep, parseSweep, type Sweep } from './whatif/sweep.js';
+export type { Explanation, WhyNot, RegionReason } from './report/explain.js';
+export type { CheckReport, Finding } from './check/index.js';
+export { MAX_BRANCHES, type BranchedRun, type Branch, type Outcome } from './whatif/branches.js';
+export type { Comparison, Side } from './whatif/compare.js';
+export type { Matrix } from './whatif/matrix.js';
+export type { Sweep } from './whatif/sweep.js';
 export { main } from './cli/main.js';
 export * from './plan/vocabulary.js';

@@ -114,6 +114,10 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     ['a file of whitespace only', 'whitespace-only.yaml', 1, /the file is empty/],
     ['a file of comments only', 'comment-only.yaml', 1, /holds no data \(only comments or null\)/],
     ['YAML tags that other loaders turn into code', 'yaml-tags.yaml', 2, /Unresolved tag: tag:yaml\.org,2002:js\/function[\s\S]*:4:\d+: YAML: Unresolved tag/],
+    ['two events with one id', 'duplicate-event-ids.yaml', 5, /events\[1\]\.id: the id "moscow-strike" is already the id of the event at line 4/],
+    ['an explicit id that is another event\'s automatic name', 'id-is-another-events-automatic-name.yaml', 4, /events\[0\]\.id: the id "line-5" is the automatic name of the event at line 5/],
+    ['CR-only line endings, in one message', 'cr-only-line-endings.yaml', 1, /end in a carriage return alone[\s\S]*LF line endings/],
+    ['a !!binary value where text belongs', 'binary-tag.yaml', 2, /title: expected text, got binary data \(a !!binary value; casus reads text\)/],
     ['a key with a line break, escape codes and a bidi override, shown escaped', 'control-characters.yaml', 3, /:3:1: sneaky\\n {4}at Object\.<anonymous> \(\/casus\/dist\/cli\/main\.js:1:1\)\\u001b\[2J\\u202e: unknown field "sneaky\\n {4}at /],
   ];
   it.each(cases)('%s (%s)', (_, name, line, message) => {
@@ -231,6 +235,33 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expect(polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+  });
+});
+
+describe('bad simulation models: casus simulate MODEL exits 2 with file:line, like scenarios', () => {
+  const model = (name: string) => join(BAD, 'models', name);
+  const cases: Array<[string, string, number, RegExp]> = [
+    ['a day range before the start', 'negative-day-range.yaml', 16, /opening\[2\]\.after\.between\[0\]: expected 0 or more days, got number -20/],
+    ['a reversed day range', 'reversed-day-range.yaml', 16, /opening\[2\]\.after\.between\[1\]: between: the first number is the smallest/],
+    ['a NaN weight, named as such (not "expected text")', 'nan-weights.yaml', 29, /events\[0\]\.event\.deliberate\.weights\[0\]: expected a number, got NaN \(not a number\)/],
+    ['a __proto__ field in an event template', 'proto-field.yaml', 21, /opening\[7\]\.event\.__proto__: "__proto__" is not a field of an event/],
+  ];
+  it.each(cases)('%s (%s)', (_, name, line, message) => {
+    expectRejected(casus(['simulate', model(name), '--runs', '10']), model(name), line, message);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('a UTF-16 model, a binary one, one over 1 MB and a directory are refused like scenarios', () => {
+    const text = readFileSync(resolve('models/baseline.yaml'), 'utf8');
+    const utf16 = generated('utf16-model.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expectRejected(casus(['simulate', utf16]), utf16, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
+    const binary = generated('binary-model.yaml', Buffer.from([0x6d, 0x00, 0x01, 0xff]));
+    expectRejected(casus(['simulate', binary]), binary, 1, /not a text file/);
+    const large = generated('large-model.yaml', `${text}# ${'x'.repeat(1024 * 1024)}\n`);
+    expectRejected(casus(['simulate', large]), large, 1, /at most 1 MB \(1048576 bytes\) is read/);
+    const dir = join(tmp, 'model-directory.yaml');
+    mkdirSync(dir);
+    expectRejected(casus(['simulate', dir]), dir, 'none', /a directory, not a simulation model file/);
   });
 });
 

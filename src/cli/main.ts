@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
-import type { Io } from './io.js';
+import { safeIo, type Io } from './io.js';
 import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
 
 function version(): string {
@@ -60,7 +60,8 @@ Run casus COMMAND --help for examples.
 }
 
 /** Runs casus with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -2,11 +2,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import { loadPlannedRuleSet, planVersions, type RuleSet } from '../rules/load.js';
+import { DEFAULT_RULES_DIR, loadPlannedRuleSet, planVersions, type RuleSet } from '../rules/load.js';
 import type { RunOptions } from '../run/runner.js';
+import { OPEN_FACTS } from '../scenario/schema.js';
 import { checkOverrides, parseOverrides } from '../run/settings.js';
 import type { Io } from './io.js';
-import { checkOut } from './output.js';
+import { checkOut, guardOutputs } from './output.js';
 
 export const COMMON_OPTIONS = {
   rules: { type: 'string' },
@@ -63,6 +64,10 @@ export interface CommandArgs {
   oneFile(what: string, example: string): { file: string; out: string | undefined };
 }
 
+/** EVENT-ID.FIELD=BOOL, the id an event's id or its automatic name line-N. */
+const ASSUMPTION = new RegExp(`^([^=.\\s]+\\.(?:${OPEN_FACTS.join('|')}))=(true|false)$`);
+const NOT_NAMES = ['__proto__', 'constructor', 'prototype'];
+
 export function parseCommandArgs(command: Command, argv: string[]): CommandArgs {
   const options = { ...COMMON_OPTIONS, ...command.options };
   let parsed: ReturnType<typeof parseArgs>;
@@ -83,6 +88,7 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
   if (plans.length > (command.plans ?? 1)) {
     throw new InputError([usageIssue(`casus ${command.name} takes ${command.plans ?? 1} --plan, not ${plans.length}`, 'casus compare FILE --plan us-28 --plan ua-20 compares two versions')]);
   }
+  guardOutputs([(values.rules as string | undefined) ?? DEFAULT_RULES_DIR]);
   const cache = new Map<string, RuleSet>();
   const loadRules = (plan: string | undefined = plans[0]): RuleSet => {
     const key = plan ?? '';
@@ -118,8 +124,8 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
     assumptions() {
       const out: Record<string, boolean> = {};
       for (const pair of (values.assume as string[] | undefined) ?? []) {
-        const m = /^([^=]+)=(true|false)$/.exec(pair.trim());
-        if (!m) throw new InputError([usageIssue(`--assume ${pair}: expected EVENT-ID.FIELD=true or =false`, 'e.g. --assume strike.justified=false')]);
+        const m = ASSUMPTION.exec(pair.trim());
+        if (!m || NOT_NAMES.includes(m[1]!.trim().split('.')[0]!)) throw new InputError([usageIssue(`--assume ${pair}: expected EVENT-ID.FIELD=true or =false, FIELD one of ${listOf(OPEN_FACTS)}`, 'e.g. --assume strike.justified=false')]);
         out[m[1]!.trim()] = m[2] === 'true';
       }
       return out;

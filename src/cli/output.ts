@@ -1,11 +1,13 @@
 // Where a command's output goes: stdout, or --out FILE written to a temporary file beside it and renamed into place.
 import * as nodeFs from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InputError, usageIssue } from '../input/issues.js';
+import { safeText } from '../input/safeText.js';
+import { outputLimit } from './limits.js';
 import type { Io } from './io.js';
 
 /** The file-system calls the writer makes, so a test can watch them. */
-export type WriterFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'rmSync' | 'statSync' | 'realpathSync'>;
+export type WriterFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'rmSync' | 'statSync' | 'realpathSync'> & Partial<Pick<typeof nodeFs, 'lstatSync'>>;
 
 /** Temporary files being written: removed if the process is interrupted (see bin.ts), so only the old output remains. */
 const unfinished = new Map<string, () => void>();
@@ -34,23 +36,54 @@ const real = (fs: WriterFs, path: string): string => {
   }
 };
 
-/** Refuses an --out that is one of the command's inputs, a directory, or in a directory that does not exist. */
+/** Directories --out may not write into: the rule set in use (a new *.json there would join it). Set per command. */
+let guarded: string[] = [];
+
+/** Names the directories whose files --out must leave alone (the command's rule set). */
+export function guardOutputs(dirs: readonly string[]): void {
+  guarded = dirs.map((d) => real(nodeFs, d));
+}
+
+const refuse = (message: string, hint: string) => new InputError([usageIssue(message, hint)]);
+const ELSEWHERE = 'write the report to another file, e.g. --out report.html';
+
+/** What is at `out` if it is anything but a regular file: a link, a directory, a device, a FIFO or a socket. */
+function notAFile(stat: nodeFs.Stats): string | undefined {
+  if (stat.isSymbolicLink()) return 'a symbolic link (casus would replace the link, not write to its target)';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  return stat.isFile() ? undefined : 'not a regular file';
+}
+
+/**
+ * Refuses an --out that is not a regular file or a new path (a link, directory, device, FIFO or socket), one of the
+ * command's inputs, inside the rule set in use, or in a directory that does not exist.
+ */
 export function checkOut(out: string, inputs: readonly string[], fs: WriterFs = nodeFs): void {
   const target = real(fs, out);
   const clash = inputs.find((i) => real(fs, i) === target);
-  if (clash !== undefined) throw new InputError([usageIssue(`--out ${out} is the input file ${clash}; refusing to overwrite it`, 'write the report to another file, e.g. --out report.html')]);
+  if (clash !== undefined) throw refuse(`--out ${out} is the input file ${clash}; refusing to overwrite it`, ELSEWHERE);
   let dir: nodeFs.Stats | undefined;
   try {
     dir = fs.statSync(dirname(resolve(out)));
   } catch {
     dir = undefined;
   }
-  if (!dir?.isDirectory()) throw new InputError([usageIssue(`--out ${out}: the directory ${dirname(out)} does not exist`, 'create it first, or write somewhere else')]);
+  if (!dir?.isDirectory()) throw refuse(`--out ${out}: the directory ${dirname(out)} does not exist`, 'create it first, or write somewhere else');
+  let here: nodeFs.Stats | undefined;
   try {
-    if (fs.statSync(out).isDirectory()) throw new InputError([usageIssue(`--out ${out} is a directory`, `name a file, e.g. --out ${join(out, 'report.html')}`)]);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
+    here = (fs.lstatSync ?? nodeFs.lstatSync)(out);
+  } catch {
+    here = undefined;
   }
+  const kind = here && notAFile(here);
+  if (kind === 'a directory') throw refuse(`--out ${out} is a directory`, `name a file, e.g. --out ${join(out, 'report.html')}`);
+  if (kind) throw refuse(`--out ${out} is ${kind}; casus writes only a regular file or a new one`, ELSEWHERE);
+  const placed = join(real(fs, dirname(resolve(out))), basename(out));
+  const rules = guarded.find((d) => placed === d || placed.startsWith(d.endsWith(sep) ? d : `${d}${sep}`));
+  if (rules !== undefined) throw refuse(`--out ${out} is inside the rule set in use (${rules}); refusing to write there`, ELSEWHERE);
 }
 
 /** Writes `text` to a temporary file in the same directory, then renames it over `out`; on failure `out` is untouched. */
@@ -68,11 +101,13 @@ export function writeAtomically(out: string, text: string, fs: WriterFs = nodeFs
 /** Sends a finished output to --out when given, else to stdout. Call it only once the whole text is ready. */
 export function emit(io: Io, text: string, out: string | undefined, inputs: readonly string[] = []): void {
   if (out === undefined) {
+    outputLimit(io).check(text.length);
     io.stdout(text);
     return;
   }
+  outputLimit(io).check(text.length);
   checkOut(out, inputs);
-  writeAtomically(out, text);
+  writeAtomically(out, safeText(text, true));
   io.stderr(`casus: wrote ${out}\n`);
 }
 
@@ -84,10 +119,12 @@ const writeError = (out: string, error: unknown) =>
  * interruption leaves the old file), or to stdout, held back until the first megabyte.
  */
 export async function emitStream(io: Io, chunks: AsyncIterable<string>, out: string | undefined, inputs: readonly string[] = []): Promise<void> {
+  const limit = outputLimit(io);
   if (out === undefined) {
     let held = '';
     let holding = true;
     for await (const chunk of chunks) {
+      limit.add(chunk.length);
       held += chunk;
       if (held.length >= (holding ? HOLD : CHUNK)) {
         io.stdout(held);
@@ -117,14 +154,15 @@ export async function emitStream(io: Io, chunks: AsyncIterable<string>, out: str
   try {
     let held = '';
     for await (const chunk of chunks) {
+      limit.add(chunk.length);
       held += chunk;
       if (held.length >= CHUNK) {
-        nodeFs.writeSync(fd!, held);
+        nodeFs.writeSync(fd!, safeText(held, true));
         held = '';
         await tick();
       }
     }
-    nodeFs.writeSync(fd!, held);
+    nodeFs.writeSync(fd!, safeText(held, true));
     nodeFs.fsyncSync(fd!);
     nodeFs.closeSync(fd!);
     fd = undefined;

@@ -30,9 +30,17 @@ function issueAt(file: string, code: string, line: number, column: number, messa
   return { code, file, line, column, path: '', message, ...(hint ? { hint } : {}) };
 }
 
-/** What is wrong with the shape of a parsed value, if anything: nested too deep, or too many values. Stops early. */
-function shapeProblem(value: unknown): 'too-deep' | 'too-many' | undefined {
+/**
+ * The most text (characters of every value and key, each alias counted every time it is used) one document may expand
+ * to: the size of the largest file read, which a document without aliases never exceeds. A 2 MB text reused by 98
+ * aliases made 198 MB of text and gigabytes of report.
+ */
+export const MAX_EXPANDED_CHARS = 16 * 1024 * 1024;
+
+/** What is wrong with the shape of a parsed value, if anything: nested too deep, too many values, too much text. Stops early. */
+function shapeProblem(value: unknown): 'too-deep' | 'too-many' | 'too-long' | undefined {
   let count = 0;
+  let chars = typeof value === 'string' ? value.length : 0;
   const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: v, depth } = stack.pop()!;
@@ -41,10 +49,18 @@ function shapeProblem(value: unknown): 'too-deep' | 'too-many' | undefined {
     const children = Object.values(v);
     count += children.length;
     if (count > MAX_VALUES) return 'too-many';
-    for (const child of children) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    if (!Array.isArray(v)) for (const key of Object.keys(v)) chars += key.length;
+    for (const child of children) {
+      if (typeof child === 'string') chars += child.length;
+      else if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
+    if (chars > MAX_EXPANDED_CHARS) return 'too-long';
   }
   return undefined;
 }
+
+const tooLong = (file: string) =>
+  issueAt(file, 'too-large', 1, 1, `expands to more than ${MAX_EXPANDED_CHARS / 1048576} MB of text once its aliases (*name) are filled in; at most ${MAX_EXPANDED_CHARS / 1048576} MB, the largest file read`, 'write a long text once, not reused by aliases; a scenario needs no more text than its file holds');
 
 const DEEP_HINT = 'scenario and rule files are shallow; this looks like a broken or hostile file';
 const tooDeep = (file: string, line = 1, column = 1) => issueAt(file, 'too-deep', line, column, `nested more than ${MAX_DEPTH} levels deep`, DEEP_HINT);
@@ -185,6 +201,9 @@ export function parseText(file: string, raw: string, json: boolean): Parsed {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   if (text.includes('\u0000')) return { ok: false, issues: [issueAt(file, 'binary', 1, 1, 'this is not a text file (it contains NUL bytes)', 'scenario files are YAML or JSON text')] };
   if (text.trim() === '') return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')] };
+  if (!json && !text.includes('\n') && text.includes('\r')) {
+    return { ok: false, issues: [issueAt(file, 'line-endings', 1, 1, 'the lines of this file end in a carriage return alone (old Mac OS style); casus reads YAML with LF or CRLF line endings', "save it with LF line endings (most editors offer this; or tr '\\r' '\\n' < old.yaml > new.yaml)")] };
+  }
   const deep = tooDeepAt(text);
   if (deep) return { ok: false, issues: [tooDeep(file, deep.line, deep.column)] };
   const result = json ? parseJson(file, text) : parseYaml(file, text);
@@ -192,6 +211,6 @@ export function parseText(file: string, raw: string, json: boolean): Parsed {
   const { value } = result.parsed;
   if (value === null || value === undefined) return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file holds no data (only comments or null)', 'start from a bundled example in scenarios/')] };
   const shape = shapeProblem(value);
-  if (shape) return { ok: false, issues: [shape === 'too-deep' ? tooDeep(file) : tooMany(file)] };
+  if (shape) return { ok: false, issues: [shape === 'too-deep' ? tooDeep(file) : shape === 'too-long' ? tooLong(file) : tooMany(file)] };
   return result;
 }

@@ -1,4 +1,5 @@
 // Errors are data: one InputIssue per problem, formatted as a separate step.
+import { safeText } from './safeText.js';
 
 export interface InputIssue {
   code: string;
@@ -48,11 +49,7 @@ const SCREEN_CHARS = 3600;
  * Text from a file shown as it is, except what could forge the output: line breaks (a key holding "\n    at x.js:1"
  * would pass for a stack trace), terminal escape sequences and bidirectional overrides become visible escapes.
  */
-export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) =>
-    ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+export const visible = (text: string): string => safeText(text);
 
 const clip = (text: string) => (text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text);
 

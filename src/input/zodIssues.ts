@@ -61,6 +61,7 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary data (a !!binary value; casus reads text)';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN (not a number)';
@@ -110,7 +111,10 @@ export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: Parsed
           else push('invalid-value', discPath, `unknown ${disc} ${describe(got)}`, () => didYouMean(got, known) ?? `expected one of ${listOf(known, 20)}`);
         } else {
           const branches = (issue as { errors?: Issue[][] }).errors ?? [];
-          const closest = branches.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0];
+          // a branch of another type altogether ("expected text" for a mapping) says less than one that got inside the value
+          const container = actual !== null && typeof actual === 'object';
+          const offType = (b: Issue[]) => (container && b.every((i) => (i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 0) ? 1 : 0);
+          const closest = branches.filter((b) => b.length > 0).sort((a, b) => offType(a) - offType(b) || a.length - b.length)[0];
           if (closest) visit(closest, path);
           else push('invalid-value', path, `${custom ?? 'not one of the accepted forms'}, got ${describe(actual)}`);
         }

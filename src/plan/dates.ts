@@ -35,6 +35,11 @@ const FIRST_DAY = '0000-01-01';
 const LAST_MS = Date.UTC(9999, 11, 31);
 const FIRST_MS = new Date(0).setUTCFullYear(0, 0, 1);
 
+/** A computed date in words: the last day casus represents is labelled, since a later deadline is held there. */
+export function dateWords(date: string): string {
+  return date === LAST_DAY ? `${LAST_DAY} (or later: the last date casus represents)` : date;
+}
+
 function fromUtc(ms: number): string {
   if (!(ms <= LAST_MS)) return LAST_DAY;
   if (ms < FIRST_MS) return FIRST_DAY;

@@ -1,9 +1,13 @@
 // The check report in words: what was verified, what overlaps, and which overlaps the plan's own text explains.
+import { BOUND_ENV } from '../check/conflicts.js';
 import type { CheckReport, Finding } from '../check/index.js';
 import { partyName } from '../plan/parties.js';
 import { wrap } from './text.js';
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
+/** Overlaps and failed details printed in full; the rest are counted (--format json lists every one). */
+const SHOWN = 40;
+const more = (n: number, what: string) => `… and ${n.toLocaleString('en-US')} more ${what} (--format json lists them all)`;
 
 function exampleWords(f: Finding): string {
   const e = f.example;
@@ -26,7 +30,8 @@ export function* checkLines(report: CheckReport): Generator<string> {
   yield 'Static checks';
   for (const s of report.static) {
     yield* wrap(`${mark(s.ok)} ${s.name}${s.ok ? ` (${s.details.join('; ')})` : ''}`, 80, '      ', '  ');
-    if (!s.ok) for (const d of s.details) yield* wrap(d, 80, '      ', '    - ');
+    if (!s.ok) for (const d of s.details.slice(0, SHOWN)) yield* wrap(d, 80, '      ', '    - ');
+    if (!s.ok && s.details.length > SHOWN) yield `    ${more(s.details.length - SHOWN, 'details')}`;
   }
   yield '';
   const ss = report.stateSpace;
@@ -39,12 +44,18 @@ export function* checkLines(report: CheckReport): Generator<string> {
   yield `Overlaps: rules that fire on the same event with incompatible outcomes`;
   yield* wrap(`(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, every event type, reading and reachable status; ${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`, 80, '  ', '  ');
   if (report.findings.length === 0) yield '  none';
-  for (const f of report.findings) {
+  for (const f of report.findings.slice(0, SHOWN)) {
     const head = `${f.acknowledged ? '!' : '✗'} ${f.rules[0]} (${f.outcomes[0]}) and ${f.rules[1]} (${f.outcomes[1]}): the guarantee ends ${f.applied}`;
     yield* wrap(head, 80, '      ', '  ');
     yield* wrap(`e.g. ${exampleWords(f)}; ${readingWords(f)}`, 80, '      ', '    ');
     if (f.acknowledged) yield* wrap(`acknowledged (points ${f.acknowledged.points.join(', ')}): ${f.acknowledged.question} ${f.acknowledged.rationale}`, 80, '      ', '    ');
     else yield* wrap('not acknowledged: add it to ambiguities.json with the reason, or make the rules exclusive', 80, '      ', '    ');
+  }
+  if (report.findings.length > SHOWN) yield `  ${more(report.findings.length - SHOWN, 'overlaps')}`;
+  const stop = report.stopped;
+  if (stop) {
+    const what = stop.bound === 'pairs' ? `${stop.limit.toLocaleString('en-US')} pairs of rules` : `${stop.limit.toLocaleString('en-US')} search nodes`;
+    yield* wrap(`✗ stopped at the limit of ${what}: ${stop.pairsExamined.toLocaleString('en-US')} of ${stop.pairs.toLocaleString('en-US')} pairs with incompatible outcomes examined, so overlaps may be missing; raise the limit for a rule set you trust with ${BOUND_ENV[stop.bound]}=${stop.limit * 10}`, 80, '      ', '  ');
   }
   for (const [a, b] of report.stale) yield* wrap(`note: ambiguities.json acknowledges ${a} and ${b}, which no longer overlap; remove the entry`, 80, '    ', '  ');
   yield '';
@@ -52,5 +63,5 @@ export function* checkLines(report: CheckReport): Generator<string> {
   const failed = report.static.filter((s) => !s.ok).length + ss.invariants.filter((i) => !i.ok).length;
   yield report.ok
     ? `ok: ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts`
-    : `failed: ${failed} check${failed === 1 ? '' : 's'} failed, ${unacknowledged} unacknowledged conflict${unacknowledged === 1 ? '' : 's'}`;
+    : `failed: ${failed} check${failed === 1 ? '' : 's'} failed, ${unacknowledged} unacknowledged conflict${unacknowledged === 1 ? '' : 's'}${stop ? ', the search for overlaps incomplete' : ''}`;
 }

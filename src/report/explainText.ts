@@ -1,4 +1,5 @@
 // An Explanation in plain sentences for the terminal, 80 columns.
+import { dateWords } from '../plan/dates.js';
 import { POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { REGION_LABELS } from '../plan/vocabulary.js';
@@ -136,7 +137,7 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   for (const b of e.breaches) yield* para(breachLine(b), '    ', '  ');
   const m = e.milestones;
   if (m.entryIntoForce) {
-    const term = m.termEnds ? `; its term ends ${m.termEnds}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';
+    const term = m.termEnds ? `; its term ends ${dateWords(m.termEnds)}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';
     yield* para(`In force since ${m.entryIntoForce}${term}.`, '  ', '');
   }
   const assumed = Object.entries(e.assumptions).map(([k, v]) => `${k}=${v}`);

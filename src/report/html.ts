@@ -1,4 +1,5 @@
 // The run as one self-contained HTML page: no script, no network; inline CSS and SVG; every scenario text escaped.
+import { dateWords } from '../plan/dates.js';
 import { LEGEND, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
@@ -85,7 +86,7 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
     for (const b of e.breaches) out.push(`<li>${esc(b.at)}: <code>${esc(b.kind)}</code> by ${esc(partyName(b.party))} (${citeLink(b.clause, b.clauseCitation.points)})${b.clauseCitation.planNamesConsequence ? '' : `; ${esc(POINT_27_CONSEQUENCE)}`}</li>`);
     out.push('</ul>');
   } else out.push('<p>No breaches recorded.</p>');
-  if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(trace.milestones.termEnds)}` : ''}.</p>`);
+  if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(dateWords(trace.milestones.termEnds))}` : ''}.</p>`);
   const assumed = assumptionTexts(trace, new Set(citedClauses(trace).map((c) => c.id)));
   if (assumed.length) out.push(`<p class="muted">Assumptions, not in the plan: ${assumed.map(esc).join('; ')}.</p>`);
   if (trace.expectations.length) {

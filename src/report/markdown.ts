@@ -1,4 +1,5 @@
 // The run as a Markdown report that reads well on GitHub: summary, timeline table, step by step, the statechart, the clauses.
+import { dateWords } from '../plan/dates.js';
 import { LEGEND, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
@@ -58,7 +59,7 @@ export function markdownReport(trace: Trace): string {
     out.push(`- Breach on ${b.at}: ${code(b.kind)} by ${mdText(partyName(b.party))}, ${cite(b.clause, b.clauseCitation.points)}${none}`);
   }
   if (e.breaches.length) out.push('');
-  if (trace.milestones.entryIntoForce) out.push(`In force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `; the term ends ${trace.milestones.termEnds}` : ''}.`, '');
+  if (trace.milestones.entryIntoForce) out.push(`In force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `; the term ends ${dateWords(trace.milestones.termEnds)}` : ''}.`, '');
   const assumed = assumptionTexts(trace, new Set(citedClauses(trace).map((c) => c.id))).map(mdText);
   if (assumed.length) out.push(`Assumptions, not in the plan: ${assumed.join('; ')}.`, '');
   if (trace.expectations.length) {

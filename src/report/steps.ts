@@ -1,4 +1,5 @@
 // What each step changed, in words, with the rule and clause behind it: shared by the Markdown and HTML reports.
+import { dateWords } from '../plan/dates.js';
 import { partyName } from '../plan/parties.js';
 import { guaranteeText, REGION_LABELS, type Status } from '../plan/vocabulary.js';
 import type { Step, Trace } from '../run/trace.js';
@@ -35,7 +36,7 @@ export function stepChanges(step: Step, before: Status, termBefore: string | nul
       }
     }
     if (f.emits === 'TERM_EXTENDED' && step.milestones.termEnds !== termBefore && step.milestones.termEnds) {
-      out.push({ region: 'term', text: `the term now ends ${step.milestones.termEnds} (was ${termBefore})`, ...cite });
+      out.push({ region: 'term', text: `the term now ends ${dateWords(step.milestones.termEnds)} (was ${termBefore})`, ...cite });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
+import { dateWords } from '../plan/dates.js';
 import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
@@ -160,7 +161,7 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   }
   if (f.note && f.changed.length > 0) yield* wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim);
   if (f.changed.length === 0 && f.unaffected.length === 0) {
-    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${x.now.termEnds} (was ${x.was.termEnds})`).map(c.bold);
+    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold);
     else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied) yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
   }
   for (const u of f.unaffected) {
@@ -178,7 +179,7 @@ function* summaryLines(trace: SummaryInput, assumed: string[], stepAt: (index: n
   const dates = [m.concluded && `concluded ${m.concluded}`, m.implementation && `implementation from ${m.implementation}`].filter(Boolean);
   if (dates.length) yield `  ${dates.join(', ')}`;
   if (trace.milestones.entryIntoForce) {
-    yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${trace.milestones.termEnds}` : ''}`;
+    yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
   }
   if (f.breaches.length === 0) yield '  no breaches recorded';
   for (const b of f.breaches) yield* wrap(`breach ${b.at}: ${breachText(b)} (clause ${b.clause})`, width, '    ', '  ');

@@ -12,14 +12,18 @@ export interface ResolvedSettings {
   defaults: Record<string, string | number>;
 }
 
+/** What a setting's name looks like (never __proto__ or constructor, which would reach Object.prototype). */
+const SETTING_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** Parses `name=value` pairs (from repeated --set) into a record; bad pairs are usage errors. */
 export function parseOverrides(pairs: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   const issues: InputIssue[] = [];
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0 || eq === pair.length - 1) issues.push(usageIssue(`--set ${pair}: expected name=value`, 'e.g. --set attack-test=significant-deliberate-sustained or --set force-cap=800000'));
-    else out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    const name = pair.slice(0, Math.max(0, eq)).trim();
+    if (eq <= 0 || eq === pair.length - 1 || !SETTING_NAME.test(name)) issues.push(usageIssue(`--set ${pair}: expected name=value, the name in kebab-case`, 'e.g. --set attack-test=significant-deliberate-sustained or --set force-cap=800000'));
+    else out[name] = pair.slice(eq + 1).trim();
   }
   if (issues.length) throw new InputError(issues);
   return out;

@@ -8,12 +8,9 @@ import { parseScenario, type LoadedScenario } from './parse.js';
 
 export { checkScenario, parseScenario, settingsVocabulary, type LoadedScenario } from './parse.js';
 
-/**
- * The largest scenario file read: twice the longest timeline casus is measured on (100,000 events, about 8 MB), so a
- * long but real timeline fits, and a file that is no scenario (a 50 MB log, a disk image) is turned away at once
- * instead of after minutes and gigabytes.
- */
-export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+import { MAX_SCENARIO_BYTES } from '../input/sizes.js';
+
+export { MAX_SCENARIO_BYTES } from '../input/sizes.js';
 
 function fail(file: string, code: string, message: string, hint?: string, line = 0): never {
   const issue: InputIssue = { code, file, line, column: line ? 1 : 0, path: '', message, ...(hint ? { hint } : {}) };

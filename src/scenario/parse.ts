@@ -4,6 +4,7 @@ import { InputError } from '../input/issues.js';
 import { extName } from '../input/paths.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { eventIdIssues } from './ids.js';
 import { findPlace } from '../rules/places.js';
 import { scenarioSchema, type Scenario, type SettingsVocabulary } from './schema.js';
 
@@ -30,12 +31,10 @@ function validate(file: string, parsed: ParsedText, ruleSet: RuleSet): LoadedSce
   const result = schema.safeParse(parsed.value);
   if (!result.success) throw new InputError(zodToIssues(result.error, schema, parsed, file));
   const scenario = result.data;
-  return {
-    file,
-    scenario,
-    eventLines: scenario.events.map((_, i) => parsed.locate(['events', i]).line),
-    expectLines: (scenario.expect ?? []).map((_, i) => parsed.locate(['expect', i]).line),
-  };
+  const eventLines = scenario.events.map((_, i) => parsed.locate(['events', i]).line);
+  const ids = eventIdIssues(file, scenario, eventLines, parsed);
+  if (ids.length) throw new InputError(ids);
+  return { file, scenario, eventLines, expectLines: (scenario.expect ?? []).map((_, i) => parsed.locate(['expect', i]).line) };
 }
 
 /** Parses scenario text; JSON when the name ends in .json, YAML otherwise. Throws InputError with every problem. */

@@ -1,8 +1,8 @@
 // A stochastic event model (models/*.yaml): zod schema, and loading with every problem at file:line, like scenarios.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseText, type ParsedText } from '../input/document.js';
 import { InputError, type InputIssue } from '../input/issues.js';
+import { readInputText } from '../input/readText.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import type { RuleSet } from '../rules/load.js';
 import { settingsVocabulary } from '../scenario/load.js';
@@ -16,20 +16,27 @@ const Whole = z.number().refine(Number.isSafeInteger, { error: 'expected a whole
 const Choice = z
   .strictObject({ oneOf: z.array(Scalar).min(1), weights: z.array(z.number().positive({ error: 'weights are positive numbers' })).optional() })
   .refine((c) => c.weights === undefined || c.weights.length === c.oneOf.length, { error: 'give one weight per value in oneOf', path: ['weights'] });
-const Range = z.strictObject({ between: z.tuple([Whole, Whole]) }).refine((r) => r.between[0] <= r.between[1], { error: 'between: the first number is the smallest', path: ['between'] });
+const between = (low: z.ZodType<number>) =>
+  z.strictObject({ between: z.tuple([low, low]) }).refine((r) => r.between[0] <= r.between[1], { error: 'between: the first number is the smallest', path: ['between', 1] });
+const Range = between(Whole);
+/** Days after the start: never before it. */
+const Days = Whole.refine((n) => n >= 0, { error: 'expected 0 or more days' });
 export type Choice = z.infer<typeof Choice>;
 export type Range = z.infer<typeof Range>;
 
+/** An event field's name: letters and digits (never __proto__ or constructor, which would reach Object.prototype). */
+const FIELD_NAME = /^(?!constructor$|prototype$)[a-z][A-Za-z0-9]*$/;
+
 /** An event with fixed or random fields; `at` comes from the model, never from the template. */
 const Template = z
-  .record(z.string(), z.union([Scalar, z.array(Scalar), Choice, Range]))
+  .record(z.string().regex(FIELD_NAME, { error: 'expected a field name of an event, e.g. type or scale' }), z.union([Scalar, z.array(Scalar), Choice, Range]))
   .refine((t) => typeof t.type === 'string', { error: 'an event needs a fixed type, e.g. type: armed-attack', path: ['type'] })
   .refine((t) => !('at' in t), { error: 'the model sets the date of every event: remove at', path: ['at'] });
 export type Template = z.infer<typeof Template>;
 
 const Opening = z.strictObject({
   /** days after the start: a number or a range */
-  after: z.union([Whole.refine((n) => n >= 0, { error: 'expected 0 or more days' }), Range]),
+  after: z.union([Days, between(Days)]),
   /** the chance it happens at all (default: it always does) */
   probability: Chance.optional(),
   event: Template,
@@ -89,6 +96,12 @@ function checkTemplates(model: Model, parsed: ParsedText, file: string): InputIs
   const issues: InputIssue[] = [];
   const seen = new Set<string>();
   for (const [template, at] of templates) {
+    // zod's record drops a __proto__ key without a word; the parsed value still holds it
+    const raw = at.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as string], parsed.value);
+    for (const key of Object.keys(raw ?? {}).filter((k) => !FIELD_NAME.test(k))) {
+      const { line, column } = parsed.locate([...at, key], true);
+      issues.push({ code: 'invalid-value', file, line, column, path: `${pathTextOf(at)}.${key}`, message: `"${key}" is not a field of an event`, hint: 'fields are names such as type, by or scale' });
+    }
     for (const { event, path } of instances(template)) {
       const result = ScenarioEvent.safeParse(event);
       if (result.success) continue;
@@ -125,12 +138,10 @@ export function parseModel(file: string, text: string, ruleSet: RuleSet): Loaded
   return { file, model: checked.data };
 }
 
+/** The largest model file read: the bundled one is 3 kB. */
+export const MAX_MODEL_BYTES = 1024 * 1024;
+
 export function loadModel(file: string, ruleSet: RuleSet): LoadedModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ code: 'not-found', file, line: 0, column: 0, path: '', message: 'no such model file', hint: 'the bundled example is models/baseline.yaml' }]);
-  }
+  const text = readInputText(file, { what: 'simulation model', maxBytes: MAX_MODEL_BYTES, extensions: ['.yaml', '.yml', '.json'], example: 'the bundled example is models/baseline.yaml' });
   return parseModel(file, text, ruleSet);
 }

@@ -13,7 +13,9 @@ function draw(template: Template, random: Random): Record<string, unknown> {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       if ('between' in v) out[field] = v.between[0] + Math.floor(random() * (v.between[1] - v.between[0] + 1));
       else {
-        const weights = v.weights ?? v.oneOf.map(() => 1);
+        // scaled to the largest first: weights of 1e308 would otherwise sum to Infinity
+        const top = v.weights ? Math.max(...v.weights) : 1;
+        const weights = v.weights?.map((w) => w / top) ?? v.oneOf.map(() => 1);
         let r = random() * weights.reduce((a, b) => a + b, 0);
         let i = 0;
         while (i < weights.length - 1 && (r -= weights[i]!) >= 0) i++;

@@ -1,5 +1,6 @@
 // The engine in the browser: the rule files and bundled scenarios are built in; parse, validate and run with casus's own modules.
 import { InputError, type InputIssue } from '../../src/input/issues.js';
+import { MAX_SCENARIO_BYTES, tooLargeMessage, utf8Bytes } from '../../src/input/sizes.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from '../../src/rules/ruleSet.js';
 import { applyPlanVersion } from '../../src/rules/versions.js';
 import { runScenario } from '../../src/run/runner.js';
@@ -44,6 +45,9 @@ export type Ran = { ok: true; trace: Trace } | { ok: false; issues: InputIssue[]
 const internal = (file: string, error: unknown): InputIssue[] => [{ code: 'internal', file, line: 0, column: 0, path: '', message: `internal error: ${(error as Error).message}` }];
 
 export function parse(file: string, text: string, ruleSet: RuleSet): Parsed {
+  // an edit is held to the size the CLI reads from a file
+  const bytes = utf8Bytes(text);
+  if (bytes > MAX_SCENARIO_BYTES) return { ok: false, issues: [{ code: 'too-large', file, line: 1, column: 1, path: '', message: tooLargeMessage(bytes), hint: 'split the timeline into several scenarios' }] };
   try {
     return { ok: true, loaded: parseScenario(file, text, ruleSet) };
   } catch (error) {

@@ -1,4 +1,5 @@
 // The page's settings in the URL's hash, so a link reproduces what the class saw: scenario (by name, or its text compressed), readings, step, large type.
+import { MAX_SCENARIO_BYTES, tooLargeMessage } from '../../src/input/sizes.js';
 
 export type ScenarioRef = { kind: 'bundled'; name: string } | { kind: 'text'; file: string; text: string };
 
@@ -35,8 +36,22 @@ export async function packText(text: string): Promise<string> {
   return toBase64Url(await through(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
 }
 
-export async function unpackText(packed: string): Promise<string> {
-  return new TextDecoder('utf-8', { fatal: true }).decode(await through(fromBase64Url(packed), new DecompressionStream('deflate-raw')));
+/** A link's text holds at most what the CLI reads from a file: inflating stops there (a 389 kB link made 300 MB). */
+export class TooLarge extends Error {}
+
+export async function unpackText(packed: string, limit = MAX_SCENARIO_BYTES): Promise<string> {
+  const reader = new Blob([fromBase64Url(packed) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new TooLarge(`${tooLargeMessage(size).replace(/ \(\d+ bytes\);/, ' or more;')} from a link`);
+    }
+    parts.push(r.value);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts as BlobPart[]).arrayBuffer());
 }
 
 const prefixed = (params: URLSearchParams, prefix: string): Record<string, string> => {
@@ -73,8 +88,8 @@ export async function decodeState(hash: string): Promise<{ state: Partial<PageSt
   if (packed !== null) {
     try {
       state.scenario = { kind: 'text', file: params.get('file') ?? 'scenario.yaml', text: await unpackText(packed) };
-    } catch {
-      problem = 'the scenario in this link is damaged (it may have been cut short); showing another one';
+    } catch (error) {
+      problem = error instanceof TooLarge ? `${error.message}; showing another one` : 'the scenario in this link is damaged (it may have been cut short); showing another one';
     }
   } else if (name !== null) state.scenario = { kind: 'bundled', name };
   const plan = params.get('plan');

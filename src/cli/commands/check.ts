@@ -1,6 +1,8 @@
 // casus check: prove the rule set consistent; exit 1 on a failed check or an unacknowledged conflict.
+import { BOUND_ENV, SEARCH_BOUNDS } from '../../check/conflicts.js';
 import { runCheck } from '../../check/index.js';
 import { checkLines } from '../../report/check.js';
+import { envLimit } from '../limits.js';
 import { COMMON_HELP, type Command } from '../options.js';
 
 export const checkCommand: Command = {
@@ -18,11 +20,13 @@ Checks the rule set without a scenario:
     (two terminal statuses, or a terminal status and an invocation), over every event
     type, every reading and every reachable status, with a minimal example.
 Overlaps acknowledged in the rule set's ambiguities.json are reported as findings;
-an unacknowledged one, or any failed check, exits 1.
+an unacknowledged one, or any failed check, exits 1. The search stops (and exits 1) after
+${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.toLocaleString('en-US')} search nodes; ${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const report = runCheck(args.ruleSet());
+    const bounds = { pairs: envLimit(io, BOUND_ENV.pairs, SEARCH_BOUNDS.pairs), nodes: envLimit(io, BOUND_ENV.nodes, SEARCH_BOUNDS.nodes) };
+    const report = runCheck(args.ruleSet(), bounds);
     if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else for (const line of checkLines(report)) io.stdout(`${line}\n`);
     return report.ok ? 0 : 1;

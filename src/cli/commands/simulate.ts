@@ -53,7 +53,8 @@ rule and clause decided each outcome, and the breaches recorded.
   --runs N            how many timelines (default 1000)
   --seed S            the random seed (default 1); the same seed gives the same result,
                       whatever the number of workers
-  --workers K         worker threads (default: one per core from ${WORKERS_FROM} runs, else 1)
+  --workers K         worker threads (default: one per core from ${WORKERS_FROM} runs, else 1;
+                      at most one per core)
 ${OUT_HELP}
 
 Examples:
@@ -66,7 +67,11 @@ ${COMMON_HELP}`,
     const runs = wholeNumber('runs', args.values.runs as string | undefined, 1000, 1);
     const seed = wholeNumber('seed', args.values.seed as string | undefined, 1, 0);
     if (seed > 0xffffffff) throw new InputError([usageIssue(`--seed ${seed}: at most ${0xffffffff}`)]);
-    const workers = wholeNumber('workers', args.values.workers as string | undefined, runs >= WORKERS_FROM ? availableParallelism() : 1, 1);
+    const cores = availableParallelism();
+    const asked = wholeNumber('workers', args.values.workers as string | undefined, runs >= WORKERS_FROM ? cores : 1, 1);
+    // each worker is a thread with its own heap: hundreds of them took gigabytes and once aborted V8
+    const workers = Math.min(asked, cores);
+    if (asked > workers) io.stderr(`casus simulate: --workers ${asked} is more than the ${cores} cores here; using ${cores}\n`);
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
     const loaded = loadModel(file, ruleSet);

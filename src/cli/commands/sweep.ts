@@ -11,7 +11,7 @@ export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'the outcome at each value of a parameter, and where it flips',
   formats: ['text', 'json', 'md'],
-  options: { ...OUT_OPTION, param: { type: 'string' } },
+  options: { ...OUT_OPTION, param: { type: 'string', multiple: true } },
   help: `Usage: casus sweep FILE --param NAME=FROM..TO[:STEP] [--format text|json|md] [--out FILE] [--set NAME=VALUE]...
        casus sweep FILE --param NAME=V1,V2,...
 
@@ -26,7 +26,9 @@ Example:
 ${COMMON_HELP}`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus sweep FILE --param retaliation-window-days=0..90:10');
-    const spec = args.values.param as string | undefined;
+    const specs = (args.values.param as string[] | undefined) ?? [];
+    if (specs.length > 1) throw new InputError([usageIssue(`casus sweep varies one parameter; --param was given ${specs.length} times (${specs.join(', ')})`, 'sweep one at a time, or compare two readings with casus matrix')]);
+    const spec = specs[0];
     if (!spec) throw new InputError([usageIssue('casus sweep needs --param NAME=FROM..TO:STEP', 'e.g. --param retaliation-window-days=0..90:10')]);
     const ruleSet = args.ruleSet();
     const { name, values } = parseSweep(spec, ruleSet);
