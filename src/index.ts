@@ -5,7 +5,8 @@ export {
   loadRuleSet, loadPlannedRuleSet, planVersions, parseRuleSet, applyPlanVersion, loadScenario, parseScenario, checkScenario, runScenario, streamScenario, runOutcomes,
   resolveSettings, parseOverrides, textLines, explain, explanationLines, markdownReport, htmlReport, mermaid, dot, runCheck, runBranches, assume, compareTraces, runMatrix, runSweep, parseSweep,
 } from './library.js';
-export { PlanVersion, type PlanInfo } from './rules/versions.js';
+export { PlanVersion } from './rules/schema.js';
+export type { PlanInfo } from './rules/ruleSet.js';
 export type { LoadedScenario } from './scenario/load.js';
 export { scenarioSchema, ScenarioEvent, Expectation, type Scenario, type SettingsVocabulary } from './scenario/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';

@@ -5,7 +5,7 @@ import type { InputIssue } from './issues.js';
 import { jsonDuplicateKeys, jsonLocator, lineIndex } from './jsonPositions.js';
 import { jsonErrorOffset } from './jsonOffset.js';
 import { LARGE_YAML_BYTES, MAX_LARGE_ITEMS, parseLargeYaml, type LargeYamlFailure } from './largeYaml.js';
-import { locateIn } from './locate.js';
+import { locateIn, type ParsedText } from './locate.js';
 import { duplicateKeys, MAX_YAML_SEPARATORS, separatorsOver } from './yamlNodes.js';
 
 export const MAX_ALIASES = 100;
@@ -18,11 +18,7 @@ const MAX_DEPTH = 64;
 export const MAX_VALUES = 1_000_000;
 export { MAX_YAML_SEPARATORS } from './yamlNodes.js';
 
-export interface ParsedText {
-  value: unknown;
-  /** line and column (1-based) of the node at `path`, or of its key when `key` is set. */
-  locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number };
-}
+export type { ParsedText } from './locate.js';
 
 export type Parsed = { ok: true; parsed: ParsedText } | { ok: false; issues: InputIssue[] };
 

@@ -1,8 +1,7 @@
 // Large YAML files (long timelines) parsed item by item: one document of 100,000 events takes gigabytes as a tree.
 import { LineCounter, parseDocument, isSeq, isMap, type Document } from 'yaml';
-import type { ParsedText } from './document.js';
 import { flowItem } from './flowItem.js';
-import { locateIn } from './locate.js';
+import { locateIn, type ParsedText } from './locate.js';
 import { duplicateKeys, MAX_YAML_SEPARATORS, separatorsOver } from './yamlNodes.js';
 
 /** Files above this size take the item-by-item path when their shape allows it. */

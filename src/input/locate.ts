@@ -1,6 +1,13 @@
 // From a field path to its line and column in a parsed YAML document.
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
+/** A parsed document: its value, and where each node of it stands in the text. */
+export interface ParsedText {
+  value: unknown;
+  /** line and column (1-based) of the node at `path`, or of its key when `key` is set. */
+  locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number };
+}
+
 /** Each mapping's pairs by key, built on first use: a `find` per lookup made reporting n issues in one mapping take n² steps. */
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 

@@ -1,4 +1,5 @@
 // Parties: the five signatories and, for every other state, its ISO 3166-1 alpha-2 code.
+import { z } from 'zod';
 import { SIGNATORIES } from './vocabulary.js';
 
 const ISO_3166_ALPHA2 = `
@@ -16,6 +17,9 @@ TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`
 export const PARTIES: readonly string[] = [...SIGNATORIES, ...ISO_3166_ALPHA2.filter((c) => !(SIGNATORIES as readonly string[]).includes(c))];
 
 export const PARTY_DESCRIPTION = 'a party: UA, RU, US, EU, NATO, or an ISO 3166 alpha-2 state code such as PL';
+
+/** A party in any file casus reads: scenarios, rule sets, models. */
+export const Party = z.enum(PARTIES as [string, ...string[]], { error: `expected ${PARTY_DESCRIPTION}` });
 
 const NAMES: Record<string, string> = {
   UA: 'Ukraine', RU: 'Russia', US: 'the US', EU: 'the EU', NATO: 'NATO', GB: 'the UK', FR: 'France', DE: 'Germany',

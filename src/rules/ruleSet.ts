@@ -6,15 +6,31 @@ import { joinPath } from '../input/paths.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import { didYouMean } from '../plan/suggest.js';
 import { factCatalogue, type FactSpec } from './facts.js';
-import { Ambiguities, ClauseCatalogue, Gazetteer, RuleFamily, Settings, type RuleDef } from './schema.js';
+import { Ambiguities, ClauseCatalogue, Gazetteer, RuleFamily, Settings, type PlanChange, type PlanVersion, type RuleDef } from './schema.js';
 import { checkRule, ruleEventTypes } from './validate.js';
-import type { PlanInfo } from './versions.js';
 
 export const DATA_FILES = ['clauses.json', 'settings.json', 'gazetteer.json', 'ambiguities.json'] as const;
 /** Parameters the statechart reads (term and deadlines); a rule set must define them. */
 const MACHINE_PARAMETERS = ['term-years', 'extension-years', 'election-deadline-days'];
 
 export type LoadedRule = RuleDef & { file: string; family: string; order: number; line: number; eventTypes: string[] };
+
+/** What a run was evaluated under: the base plan, or a version and its changes. */
+export interface PlanInfo {
+  version: string;
+  title: string;
+  published: string;
+  /** the version it builds on (null: the base rule files) */
+  buildsOn: string | null;
+  unpublished: string | null;
+  sources: PlanVersion['sources'];
+  /** this version's own changes, from the version it builds on */
+  changes: PlanChange[];
+  /** the changes of the versions it builds on, oldest first: with `changes`, everything that differs from the base */
+  inherited: Array<{ version: string; changes: PlanChange[] }>;
+  /** rules the version (or one it builds on) removes, with the clause each encoded */
+  removed: Array<{ rule: string; clause: string }>;
+}
 
 export interface RuleSet {
   dir: string;

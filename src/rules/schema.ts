@@ -1,6 +1,6 @@
 // The one declaration of every rule-set file's shape: clauses, settings, gazetteer and rule families.
 import { z } from 'zod';
-import { Party } from '../scenario/schema.js';
+import { Party } from '../plan/parties.js';
 import { SOURCE_CONFIDENCE } from '../plan/legend.js';
 import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
@@ -158,3 +158,34 @@ export const RuleFamily = z.strictObject({
   rules: z.array(RuleDef).min(1),
 });
 export type RuleFamily = z.infer<typeof RuleFamily>;
+
+/** Plan-version overlays (rules/versions/*.json): each change cites its points, sources and how sure they are. */
+const Cited = {
+  points: z.array(z.string().regex(/^(\d{1,2}[a-d]?|SG)$/)).min(1),
+  /** how sure the sources are of this change */
+  confidence: z.enum(SOURCE_CONFIDENCE),
+  note: z.string().min(1),
+  sources: Sources,
+};
+
+export const PlanChange = z.union([
+  z.strictObject({ parameter: z.string(), value: z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' }), ...Cited }),
+  z.strictObject({ removeRule: z.string(), ...Cited }),
+  z.strictObject({ replaceRule: RuleDef, ...Cited }),
+  z.strictObject({ addRule: RuleDef, family: z.string().min(1), ...Cited }),
+]);
+export type PlanChange = z.infer<typeof PlanChange>;
+
+export const PlanVersion = z.strictObject({
+  version: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().min(1),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** the version whose rules this one changes (absent: the base rule files) */
+  'builds-on': z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+  /** what the sources leave unpublished, and so stays as in the version it builds on */
+  unpublished: z.string().min(1).optional(),
+  sources: Sources,
+  changes: z.array(PlanChange),
+});
+export type PlanVersion = z.infer<typeof PlanVersion>;
+

@@ -1,66 +1,18 @@
 // Plan versions: overlays that change parameters and rules of the base (us-28) rule set, each change citing its source.
-import { z } from 'zod';
 import { parseText } from '../input/document.js';
 import { InputError, pathText, type InputIssue } from '../input/issues.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import { didYouMean } from '../plan/suggest.js';
-import type { LoadedRule, RuleSet } from './ruleSet.js';
-import { SOURCE_CONFIDENCE } from '../plan/legend.js';
-import { RuleDef, Sources } from './schema.js';
+import type { LoadedRule, PlanInfo, RuleSet } from './ruleSet.js';
+import { PlanVersion, type PlanChange, type RuleDef } from './schema.js';
 import { checkRule, ruleEventTypes } from './validate.js';
 
 /** The version the base rule files encode: a run without --plan is a run under it. */
 export const BASE_PLAN = 'us-28';
 
-const Cited = {
-  points: z.array(z.string().regex(/^(\d{1,2}[a-d]?|SG)$/)).min(1),
-  /** how sure the sources are of this change */
-  confidence: z.enum(SOURCE_CONFIDENCE),
-  note: z.string().min(1),
-  sources: Sources,
-};
-
-export const PlanChange = z.union([
-  z.strictObject({ parameter: z.string(), value: z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' }), ...Cited }),
-  z.strictObject({ removeRule: z.string(), ...Cited }),
-  z.strictObject({ replaceRule: RuleDef, ...Cited }),
-  z.strictObject({ addRule: RuleDef, family: z.string().min(1), ...Cited }),
-]);
-export type PlanChange = z.infer<typeof PlanChange>;
-
 /** A change in a few words: "force-cap = 800000", "rule nato-enlarges removed". */
 export const changeName = (c: PlanChange): string =>
   'parameter' in c ? `${c.parameter} = ${c.value}` : 'removeRule' in c ? `rule ${c.removeRule} removed` : 'replaceRule' in c ? `rule ${c.replaceRule.name} replaced` : `rule ${c.addRule.name} added`;
-
-export const PlanVersion = z.strictObject({
-  version: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  title: z.string().min(1),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** the version whose rules this one changes (absent: the base rule files) */
-  'builds-on': z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
-  /** what the sources leave unpublished, and so stays as in the version it builds on */
-  unpublished: z.string().min(1).optional(),
-  sources: Sources,
-  changes: z.array(PlanChange),
-});
-export type PlanVersion = z.infer<typeof PlanVersion>;
-
-/** What a run was evaluated under: the base plan, or a version and its changes. */
-export interface PlanInfo {
-  version: string;
-  title: string;
-  published: string;
-  /** the version it builds on (null: the base rule files) */
-  buildsOn: string | null;
-  unpublished: string | null;
-  sources: PlanVersion['sources'];
-  /** this version's own changes, from the version it builds on */
-  changes: PlanChange[];
-  /** the changes of the versions it builds on, oldest first: with `changes`, everything that differs from the base */
-  inherited: Array<{ version: string; changes: PlanChange[] }>;
-  /** rules the version (or one it builds on) removes, with the clause each encoded */
-  removed: Array<{ rule: string; clause: string }>;
-}
 
 /** An overlay file's name and text. */
 export interface OverlayText {
@@ -149,7 +101,7 @@ function applyOverlay(base: RuleSet, overlay: ParsedOverlay): RuleSet {
   const names = () => rules.map((r) => r.name);
   const places = base.gazetteer.places.map((p) => p.name);
   const clauseIds = base.clauses.clauses.map((c) => c.id);
-  const newRule = (def: z.infer<typeof RuleDef>, family: string, path: PropertyKey[], like?: LoadedRule): LoadedRule => {
+  const newRule = (def: RuleDef, family: string, path: PropertyKey[], like?: LoadedRule): LoadedRule => {
     for (const p of checkRule(def, path, base.facts, places)) at(p.path, p.message, p.hint);
     if (!clauseIds.includes(def.event.params.clause)) at([...path, 'event', 'params', 'clause'], `unknown clause "${def.event.params.clause}"`, didYouMean(def.event.params.clause, clauseIds));
     return { ...def, file, family, order: like?.order ?? rules.length, line: overlay.locate(path).line, eventTypes: ruleEventTypes(def) };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../plan/dates.js';
 import { didYouMean } from '../plan/suggest.js';
-import { PARTIES, PARTY_DESCRIPTION } from '../plan/parties.js';
+import { Party } from '../plan/parties.js';
 import {
   AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MANDATES, MEANS, MEASURES, REFERENDUM_RESULTS, RUSSIA_BENEFITS, SANCTIONS,
   SCALES, TERRITORIES,
@@ -14,7 +14,7 @@ export const IsoDate = z
   .refine(isIsoDate, { error: (issue) => (DATE_SHAPE.test(String(issue.input)) ? 'not a calendar date' : 'expected a date written YYYY-MM-DD') })
   .meta({ format: 'date', pattern: DATE_SHAPE.source });
 
-export const Party = z.enum(PARTIES as [string, ...string[]], { error: `expected ${PARTY_DESCRIPTION}` });
+export { Party };
 const Parties = z.array(Party).min(1, { error: 'expected at least one party' });
 /** A whole number of at least `minimum`; one refinement (not .int(), whose failure would hide the file's other problems). */
 const wholeNumber = (minimum: number, what = 'a whole number') =>

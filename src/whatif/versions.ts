@@ -2,7 +2,8 @@
 import { REGIONS, type Region, type Status } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Source } from '../rules/schema.js';
-import { applyFirstChanges, changeName, type PlanChange } from '../rules/versions.js';
+import { applyFirstChanges, changeName } from '../rules/versions.js';
+import type { PlanChange } from '../rules/schema.js';
 import { runScenario, type RunOptions } from '../run/runner.js';
 import type { Trace } from '../run/trace.js';
 import type { LoadedScenario } from '../scenario/parse.js';

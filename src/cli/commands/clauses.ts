@@ -1,7 +1,8 @@
 // casus clauses: the clause catalogue, the rules that encode each clause, and what is deliberately not encoded.
 import type { RuleSet } from '../../rules/load.js';
 import type { Source } from '../../rules/schema.js';
-import { BASE_PLAN, changeName, type PlanChange } from '../../rules/versions.js';
+import { BASE_PLAN, changeName } from '../../rules/versions.js';
+import type { PlanChange } from '../../rules/schema.js';
 import { LEGEND } from '../../plan/legend.js';
 import { legendTextLines, wrap } from '../../report/text.js';
 import { COMMON_HELP, type Command } from '../options.js';
