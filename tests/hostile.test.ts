@@ -51,7 +51,7 @@ function snapshot(dir: string): string {
   return out.sort().join('\n');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The contract every bad input meets. `line` is the first line the message must point at, or 'none' for the cases
@@ -67,8 +67,8 @@ function expectRejected(r: Result, file: string, line: number | 'none', message:
   expect(r.stderr.length, context).toBeLessThanOrEqual(4000);
   expect(r.stderr, context).not.toMatch(/\n\s+at .+:\d+/);
   expect(r.stderr, context).not.toMatch(/internal error|FATAL|heap/i);
-  if (line === 'none') expect(r.stderr, context).toMatch(new RegExp(`^${escape(file)}: `, 'm'));
-  else expect(r.stderr, context).toMatch(new RegExp(`^${escape(file)}:${line}:\\d+: `, 'm'));
+  if (line === 'none') expect(r.stderr, context).toMatch(new RegExp(`^${escapeRegex(file)}: `, 'm'));
+  else expect(r.stderr, context).toMatch(new RegExp(`^${escapeRegex(file)}:${line}:\\d+: `, 'm'));
   expect(r.stderr, context).toMatch(message);
 }
 
@@ -326,7 +326,7 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
     symlinkSync('/etc/passwd', join(dir, 'passwd.json'));
     const r = casus(['check', '--rules', dir]);
     expectRejected(r, join(dir, 'passwd.json'), 'none', /a symbolic link to a file outside the rule directory: not read[\s\S]*copy the file in/);
-    expect(r.stderr).toMatch(new RegExp(`^${escape(join(dir, 'secret.json'))}: a symbolic link to a file outside`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^${escapeRegex(join(dir, 'secret.json'))}: a symbolic link to a file outside`, 'm'));
     expect(r.stderr).not.toContain('secret-token-1234');
     expect(r.stderr).not.toContain('root:');
   });

@@ -98,7 +98,7 @@ describe('the statechart', () => {
     const nodes: AnyStateNode[] = [];
     const walk = (n: AnyStateNode) => {
       nodes.push(n);
-      Object.values(n.states).forEach((c) => walk(c as AnyStateNode));
+      for (const c of Object.values(n.states)) walk(c as AnyStateNode);
     };
     walk(guaranteeMachine.root);
     expect(nodes.flatMap((n) => n.after)).toEqual([]);

@@ -20,6 +20,7 @@ const cli = async (argv: string[]) => {
 };
 
 /** A copy of the bundled rule directory with one file changed, for check and load to read. */
+// biome-ignore lint/suspicious/noExplicitAny: the test edits a rule file as raw JSON
 function rulesWith(name: string, change: (json: any) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'casus-sources-'));
   mkdirSync(join(dir, 'versions'));

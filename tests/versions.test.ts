@@ -27,6 +27,7 @@ const under = (v: string, events: Ev[], extra: Record<string, unknown> = {}) => 
 };
 
 /** A copy of the bundled rule directory with one version overlay changed. */
+// biome-ignore lint/suspicious/noExplicitAny: the test edits a rule file as raw JSON
 function rulesWithVersion(name: string, change: (json: any) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'casus-versions-'));
   mkdirSync(join(dir, 'versions'));

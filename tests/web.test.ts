@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIssue, InputError } from '../src/input/issues.js';
+import { formatIssue, type InputError } from '../src/input/issues.js';
 import { LEGEND } from '../src/plan/legend.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';

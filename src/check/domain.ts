@@ -75,7 +75,7 @@ export class Domain {
       if (l.fact !== fact || l.path !== path) continue;
       const v = l.value;
       const t = typeof v === 'number' ? v : v !== null && typeof v === 'object' && !Array.isArray(v) ? this.ruleSet.settings.parameters.find((p) => p.name === v.fact)?.value : undefined;
-      if (t !== undefined) [t - 1, t, t + 1].forEach((x) => out.add(x));
+      if (t !== undefined) for (const x of [t - 1, t, t + 1]) out.add(x);
     }
     return [...out].sort((a, b) => a - b);
   }
@@ -88,7 +88,7 @@ export class Domain {
       const v = l.value;
       if (Array.isArray(v)) {
         out.push(v);
-        v.forEach((_, i) => out.push(v.filter((__, j) => j !== i)));
+        for (let i = 0; i < v.length; i++) out.push(v.filter((_, j) => j !== i));
       } else if (typeof v === 'string') out.push([v]);
     }
     if (out.length === 1 && elements[0] !== undefined) out.push([elements[0]]);

@@ -5,12 +5,12 @@ import { mdText } from './markdown.js';
 import { esc } from './svg.js';
 import { wrap } from './text.js';
 
-const valueOf = (s: Status, region: (typeof VALUE_REGIONS)[number]) => (region === 'guarantee' ? guaranteeText(s) : s[region]);
+const regionValue = (s: Status, region: (typeof VALUE_REGIONS)[number]) => (region === 'guarantee' ? guaranteeText(s) : s[region]);
 export const breachesText = (s: Status) => (s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none');
 
 /** The table's columns: version, date, every region with one value, the breaches. */
 const COLUMNS = ['version', 'date', ...VALUE_REGIONS.map((r) => REGION_LABELS[r].short), REGION_LABELS.breaches.short];
-const row = (v: VersionOutcome) => [v.version, v.published, ...VALUE_REGIONS.map((r) => valueOf(v.final, r)), breachesText(v.final)];
+const row = (v: VersionOutcome) => [v.version, v.published, ...VALUE_REGIONS.map((r) => regionValue(v.final, r)), breachesText(v.final)];
 
 /** One sentence on what decided a version's outcome, or why nothing did. */
 export function decisionWords(v: VersionOutcome): string {

@@ -84,7 +84,7 @@ function checkLeaf(leaf: LeafCondition, at: PropertyKey[], facts: Map<string, Fa
   };
   if (wantsList) {
     if (!Array.isArray(value) || value.length === 0) problems.push({ path: [...at, 'value'], message: `${leaf.operator} needs a non-empty list of values` });
-    else value.forEach((v, i) => check(v, [...at, 'value', i]));
+    else for (const [i, v] of value.entries()) check(v, [...at, 'value', i]);
   } else if (Array.isArray(value)) {
     problems.push({ path: [...at, 'value'], message: `${leaf.operator} compares with one value, not a list`, hint: 'use "in" to test membership in a list' });
   } else if (NUMERIC.has(leaf.operator) && typeof value !== 'number') {
@@ -94,8 +94,8 @@ function checkLeaf(leaf: LeafCondition, at: PropertyKey[], facts: Map<string, Fa
 }
 
 function walk(cond: Condition, at: PropertyKey[], visit: (leaf: LeafCondition, at: PropertyKey[]) => void): void {
-  if ('all' in cond) cond.all.forEach((c, i) => walk(c, [...at, 'all', i], visit));
-  else if ('any' in cond) cond.any.forEach((c, i) => walk(c, [...at, 'any', i], visit));
+  if ('all' in cond) for (const [i, c] of cond.all.entries()) walk(c, [...at, 'all', i], visit);
+  else if ('any' in cond) for (const [i, c] of cond.any.entries()) walk(c, [...at, 'any', i], visit);
   else if ('not' in cond) walk(cond.not, [...at, 'not'], visit);
   else visit(cond, at);
 }

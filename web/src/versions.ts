@@ -20,7 +20,7 @@ export async function renderVersions(loaded: LoadedScenario, ruleSets: RuleSet[]
   const at = PLANS_BY_DATE.findIndex((p) => p.id === current);
   slider.value = String(Math.max(0, at));
   byId('version-name').textContent = `${current} (${PLANS_BY_DATE[at]?.published ?? ''})`;
-  let report;
+  let report: Awaited<ReturnType<typeof runVersions>>;
   try {
     report = await runVersions(loaded, ruleSets, { set });
   } catch (error) {

@@ -33,7 +33,7 @@ ${COMMON_HELP}`,
     const out = args.values.out as string | undefined;
     const inputs = file ? [file] : [];
     if (out !== undefined) checkOut(out, inputs);
-    let trace;
+    let trace: Awaited<ReturnType<typeof runScenario>> | undefined;
     if (file) {
       const ruleSet = args.ruleSet();
       trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: args.overrides() });

@@ -20,7 +20,7 @@ export function scenarioFiles(paths: readonly string[]): string[] {
   // each directory once, however many links lead to it: a link to `.` would otherwise recurse until the path is too long
   const seen = new Set<string>();
   const visit = (path: string, explicit: boolean) => {
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(path);
     } catch {
