@@ -116,7 +116,7 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
   out.push('<section id="statechart"><h2>The statechart and the path this run took</h2>', `<div class="figure">${statechartSvg(trace)}</div>`);
   out.push('<p class="legend muted"><span><i style="background:#fde68a"></i>visited on this run</span><span><i style="background:#f59e0b"></i>where the run ended (◉)</span><span><i style="background:#fff"></i>not visited</span><span>double border: terminal</span><span>arrows: the moves this run made</span></p></section>');
 
-  if (versions && versions.versions.length) out.push(versionsHtml(versions, trace.plan?.version ?? BASE_PLAN));
+  if (versions?.versions.length) out.push(versionsHtml(versions, trace.plan?.version ?? BASE_PLAN));
   out.push('<section id="clauses"><h2>Clauses cited</h2>');
   for (const c of citedClauses(trace, e.whyNot.map((w) => w.clause.id))) {
     out.push(`<article class="clause" id="clause-${esc(c.id)}"><h3>${esc(c.id)}: ${esc(c.title)}</h3><p class="muted">point${c.points.length > 1 ? 's' : ''} ${esc(c.points.join(', '))} · ${esc(c.kind)}</p><p>${esc(c.paraphrase)}</p><p><em>Consequence:</em> ${esc(c.consequence)}</p>${sourcesHtml(c.sources)}</article>`);

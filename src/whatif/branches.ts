@@ -118,7 +118,7 @@ export function assume(loaded: LoadedScenario, assumptions: Assumptions): Loaded
     const [ref, field] = key.split('.') as [string, string];
     const event = loaded.scenario.events.findIndex((e, i) => e.id === ref || `line-${loaded.eventLines[i]}` === ref);
     const e = loaded.scenario.events[event];
-    if (!e || e.type !== 'armed-attack' || !['crossesLine', 'deliberate', 'sustained', 'seizesTerritory', 'justified'].includes(field)) {
+    if (e?.type !== 'armed-attack' || !['crossesLine', 'deliberate', 'sustained', 'seizesTerritory', 'justified'].includes(field)) {
       const known = facts.map((f) => f.key);
       issues.push({ code: 'usage', file: loaded.file, line: 0, column: 0, path: '', message: `--assume ${key}: no armed attack with that id (or line-N) has that open fact`, hint: known.length ? `this scenario's open facts: ${known.join(', ')}` : 'name an armed attack by its id: and a field such as justified' });
       continue;
