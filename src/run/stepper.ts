@@ -152,6 +152,23 @@ export class Stepper<R extends Recording> {
   get current(): Status {
     return this.status;
   }
+
+  /** The earliest deadline not yet processed, whenever it falls due. */
+  nextDeadline(): { type: DeadlineType; on: string } | undefined {
+    return this.dueDeadline(() => true);
+  }
+
+  /** The history facts the rules would see on a step on `at` (nothing is recorded). */
+  historyFacts(at: string): Record<string, unknown> {
+    return stepFacts(this.ctx, { at, type: '' }, this.history, false);
+  }
+
+  /** This run so far, continued with the events of `loaded` instead: a search branches a run at every step. */
+  fork(loaded: LoadedScenario, horizon: string): Stepper<R> {
+    const h = this.history;
+    const history: History = { ...h, signatories: new Set(h.signatories), withdrawn: new Set(h.withdrawn), electionsHeldBy: new Set(h.electionsHeldBy), lists: { ...h.lists } };
+    return Object.assign(Object.create(Stepper.prototype) as Stepper<R>, this, { loaded, horizon, history, processed: new Set(this.processed), nextEvent: 0 });
+  }
 }
 
 const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>
