@@ -23,8 +23,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Each law proved (with its cases) or broken, with the shortest timeline that breaks it. */
 function* lawLines(report: CheckReport): Generator<string> {
   const { results, classes, dir } = report.laws;
-  yield `Laws (${dir}): each over every reachable snapshot × every event of the finite domain × every reading`;
-  yield* wrap(`(${count(classes)} classes of events that the rules and the laws tell apart)`, 80, '  ', '  ');
+  yield `Laws (${dir})`;
+  yield* wrap(`(each over every reachable snapshot × every event of the finite domain × every reading; ${count(classes)} classes of events that the rules and the laws tell apart)`, 80, '  ', '  ');
   for (const l of results) {
     yield* wrap(`${mark(l.proved)} ${l.name} (points ${l.points.join(', ')}): ${l.proved ? `proved, ${count(l.cases)} cases, ${count(l.applicable)} where it applies` : 'broken'}`, 80, '      ', '  ');
     if (l.proved) continue;
@@ -72,6 +72,6 @@ export function* checkLines(report: CheckReport): Generator<string> {
   const broken = report.laws.results.filter((l) => !l.proved).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   yield report.ok
-    ? `ok: ${plural(report.laws.results.length, 'law')} proved, ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts`
-    : `failed: ${plural(failed, 'check')} failed, ${plural(broken, 'law')} broken, ${plural(unacknowledged, 'unacknowledged conflict')}`;
+    ? `ok: ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts, ${plural(report.laws.results.length, 'law')} proved`
+    : `failed: ${plural(failed, 'check')} failed, ${plural(unacknowledged, 'unacknowledged conflict')}, ${plural(broken, 'law')} broken`;
 }
