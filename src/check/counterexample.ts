@@ -35,25 +35,27 @@ interface Node {
 
 /** What a later step can tell apart: the status, the dates the statechart keeps (whether set), the next deadline, the history the rules read. */
 function stateKey(domain: Domain): (node: Node) => string {
-  const cap = Math.max(0, ...domain.thresholds('daysSinceRussianAttack')) + 1;
+  const thresholds = domain.thresholds('daysSinceRussianAttack');
   return (node) => {
     const s = node.stepper;
     const { breaches: _, ...status } = s.current;
     const m = s.milestones();
     const h = s.historyFacts(node.date);
-    const days = h.daysSinceRussianAttack === null ? null : Math.min(h.daysSinceRussianAttack as number, cap);
+    // days since the attack matter only up to the thresholds the rules compare them with
+    const days = h.daysSinceRussianAttack === null ? null : thresholds.filter((t) => t < (h.daysSinceRussianAttack as number)).length;
     const named = (list: unknown) => (list as string[]).filter((p) => domain.named.has(p));
     const history = [named(h.signatories), named(h.withdrawn), h.compensationPaid, named(h.electionsHeldBy), h.hostilitiesUnderWay, days];
     return JSON.stringify([status, m.entryIntoForce !== null, m.termEnds !== null, m.electionsDue !== null, m.reliefStepsApplied, s.nextDeadline()?.type ?? null, history]);
   };
 }
 
+const MILESTONE_EVENTS: readonly string[] = ['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE'];
 const uniq = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).values()];
 const isDeadline = (e: Record<string, unknown>) => (DEADLINE_TYPES as readonly string[]).includes(String(e.type));
 
 /**
- * The shortest timeline that breaks the law, searched breadth-first over real runs: first with the milestones and the
- * violations' own events under each violation's readings, then with one event per class (fewer states).
+ * The shortest timeline that breaks the law, searched breadth-first over real runs under each violation's readings: with
+ * the violations' own events and the events that complete a milestone, then every milestone event, then one event per class.
  */
 export function findCounterexample(
   ruleSet: RuleSet,
@@ -64,9 +66,14 @@ export function findCounterexample(
 ): Counterexample | { reason: string } {
   const stated = uniq(violations.map((v) => v.event).filter((e) => !isDeadline(e)));
   const readings = uniq(violations.map((v) => v.readings)).slice(0, 3);
-  for (const r of readings) {
-    const found = search(ruleSet, law, r, uniq([...stated, ...proof.milestones]), stated.length, domain, MAX_STATES, [1]);
-    if ('events' in found) return found;
+  // the events that complete a milestone (conclusion, implementation, entry into force) first, then every milestone event
+  const completing = new Set(ruleSet.rules.filter((r) => MILESTONE_EVENTS.includes(r.event.type)).flatMap((r) => r.eventTypes));
+  const ladder = [proof.milestones.filter((e) => completing.has(String(e.type))), proof.milestones];
+  for (const milestones of ladder) {
+    for (const r of readings) {
+      const found = search(ruleSet, law, r, uniq([...stated, ...milestones]), stated.length, domain, MAX_STATES, [1]);
+      if ('events' in found) return found;
+    }
   }
   const found = search(ruleSet, law, readings[0] ?? {}, uniq([...stated, ...proof.alphabet]), Infinity, domain, MAX_STATES / 5, gapsOf(domain));
   return 'events' in found ? found : { reason: `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: the step domain may allow a history or a snapshot no run reaches` };

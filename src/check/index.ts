@@ -17,7 +17,7 @@ export interface CheckReport {
   ruleSet: { dir: string; rules: number; clauses: number; interpretationCombinations: number };
   static: StaticCheck[];
   stateSpace: { snapshots: number; transitions: number; statuses: number };
-  laws: { dir: string; classes: number; results: CheckedLaw[] };
+  laws: { dir: string; classes: number; results: CheckedLaw[]; /** laws whose exceptPlans name this rule set's plan version */ excepted: string[] };
   findings: Finding[];
   /** acknowledged overlaps that no longer occur */
   stale: Array<[string, string]>;
@@ -41,10 +41,12 @@ export function runCheck(ruleSet: RuleSet, laws: { dir: string; laws: readonly L
   const search = new DomainSearch(ruleSet, domain);
   const reachable = { name: 'every declared state of the statechart is reachable', ok: space.unreachable.length === 0, details: space.unreachable.length ? space.unreachable.map((l) => `${l} is never reached`) : [`${space.snapshots.length} snapshots`] };
   const statics = [...staticChecks(ruleSet, search), reachable];
-  const proof = proveLaws(ruleSet, laws.laws, space.snapshots, domain);
+  const version = ruleSet.plan?.version;
+  const applicable = laws.laws.filter((l) => version === undefined || !l.exceptPlans?.includes(version));
+  const proof = proveLaws(ruleSet, applicable, space.snapshots, domain);
   const results: CheckedLaw[] = proof.results.map((r, i) => {
     if (r.proved) return r;
-    const found = findCounterexample(ruleSet, laws.laws[i]!, r.violations, proof, domain);
+    const found = findCounterexample(ruleSet, applicable[i]!, r.violations, proof, domain);
     return 'events' in found ? { ...r, counterexample: { ...found, yaml: counterexampleYaml(found) } } : { ...r, unreached: found.reason };
   });
   const findings: Finding[] = search.overlaps().map((o) => {
@@ -62,7 +64,7 @@ export function runCheck(ruleSet: RuleSet, laws: { dir: string; laws: readonly L
     },
     static: statics,
     stateSpace: { snapshots: space.snapshots.length, transitions: space.edges.length, statuses: space.statuses.length },
-    laws: { dir: laws.dir, classes: proof.classes, results },
+    laws: { dir: laws.dir, classes: proof.classes, results, excepted: laws.laws.filter((l) => !applicable.includes(l)).map((l) => l.name) },
     findings,
     stale,
     domain: { combinations: search.combinations, searchNodes: search.nodes },

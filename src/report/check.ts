@@ -37,6 +37,7 @@ function* lawLines(report: CheckReport): Generator<string> {
       for (const line of c.yaml.trimEnd().split('\n')) yield `      ${line}`;
     } else yield* wrap(`no timeline shown: ${l.unreached}`, 80, '      ', '    ');
   }
+  for (const name of report.laws.excepted) yield* wrap(`- ${name}: not about this plan version (its exceptPlans names it)`, 80, '      ', '  ');
 }
 
 export function* checkLines(report: CheckReport): Generator<string> {
