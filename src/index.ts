@@ -22,5 +22,7 @@ export { MAX_BRANCHES, type BranchedRun, type Branch, type Outcome } from './wha
 export type { Comparison, Side } from './whatif/compare.js';
 export type { Matrix } from './whatif/matrix.js';
 export type { Sweep } from './whatif/sweep.js';
+export type { CheckedLaw } from './check/index.js';
+export { loadLaws, parseLaws, DEFAULT_LAWS_DIR, type LoadedLaw } from './laws/load.js';
 export { main } from './cli/main.js';
 export * from './plan/vocabulary.js';

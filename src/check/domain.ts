@@ -45,6 +45,8 @@ const uniq = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).
 /** What the rules can tell apart, collected once per rule set. */
 export class Domain {
   readonly parties: string[];
+  /** the parties the rules name (and UA, RU) */
+  readonly named: ReadonlySet<string>;
   private readonly allLeaves: LeafCondition[];
 
   constructor(private readonly ruleSet: RuleSet) {
@@ -67,9 +69,11 @@ export class Domain {
       if (!classes.has(classOf(p))) classes.set(classOf(p), p);
     }
     this.parties = [...mentioned, ...classes.values()];
+    this.named = mentioned;
   }
 
-  private thresholds(fact: string, path?: string): number[] {
+  /** The numbers the rules compare `fact` with, each with its neighbours, and 0. */
+  thresholds(fact: string, path?: string): number[] {
     const out = new Set<number>([0]);
     for (const l of this.allLeaves) {
       if (l.fact !== fact || l.path !== path) continue;

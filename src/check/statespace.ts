@@ -1,8 +1,8 @@
-// Every reachable statechart snapshot over the machine's event alphabet, and the invariants that must hold on it.
+// Every reachable statechart snapshot over the machine's event alphabet (the laws are proved on them).
 import { initialTransition, transition, type AnyStateNode } from 'xstate';
 import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../machine/machine.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
-import { MACHINE_EVENTS, TERMINAL_GUARANTEE, type Status } from '../plan/vocabulary.js';
+import { MACHINE_EVENTS, type Status } from '../plan/vocabulary.js';
 
 const PARAMETERS: MachineParameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 };
 
@@ -70,42 +70,4 @@ export function exploreStateSpace(): StateSpace {
   };
   walk(guaranteeMachine.root);
   return { snapshots, edges, statuses: [...statuses.values()], unreachable: leaves.filter((l) => !visited.has(l)) };
-}
-
-export interface Invariant {
-  name: string;
-  ok: boolean;
-  /** a counterexample when it does not hold */
-  counterexample?: string;
-}
-
-const TERMINAL = new Set<string>(TERMINAL_GUARANTEE);
-
-export function checkInvariants(space: StateSpace): Invariant[] {
-  const first = <T>(items: T[], describe: (x: T) => string): Pick<Invariant, 'ok' | 'counterexample'> =>
-    items.length === 0 ? { ok: true } : { ok: false, counterexample: describe(items[0]!) };
-  const edge = (e: Edge) => `${e.event} takes guarantee ${e.from.guarantee} → ${e.to.guarantee}, sanctions ${e.from.sanctions} → ${e.to.sanctions}`;
-  return [
-    { name: 'terminal statuses absorb every event', ...first(space.edges.filter((e) => TERMINAL.has(e.from.guarantee) && e.to.guarantee !== e.from.guarantee), edge) },
-    {
-      name: 'invoked is only entered from in-force, through a qualifying attack',
-      ...first(space.edges.filter((e) => e.to.guarantee === 'invoked' && e.from.guarantee !== 'invoked' && !(e.from.guarantee === 'in-force' && e.event === 'RUSSIAN_ATTACK_QUALIFIES')), edge),
-    },
-    { name: 'reinstated sanctions never change', ...first(space.edges.filter((e) => e.from.sanctions === 'reinstated' && e.to.sanctions !== 'reinstated'), edge) },
-    {
-      name: "Russia's benefits are granted only once implementation has begun",
-      ...first(space.snapshots.filter((s) => s.context.implementationOn === null && statusOf(s).russiaBenefits === 'granted'), (s) => JSON.stringify(s.value)),
-    },
-    {
-      name: 'sanctions ease only in implementation, reinstated only after conclusion',
-      ...first(
-        space.snapshots.filter((s) => {
-          const { sanctions } = statusOf(s);
-          return (s.context.implementationOn === null && (sanctions === 'easing' || sanctions === 'lifted')) || (s.context.concludedOn === null && sanctions === 'reinstated');
-        }),
-        (s) => JSON.stringify(s.value),
-      ),
-    },
-    { name: 'every declared state is reachable', ...first(space.unreachable, (l) => `${l} is never reached`) },
-  ];
 }

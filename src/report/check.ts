@@ -22,6 +22,28 @@ function readingWords(f: Finding): string {
   return limited.length ? `only under ${limited.join(' and ')}` : 'under every reading';
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Each law proved (with its cases) or broken, with the shortest timeline that breaks it. */
+function* lawLines(report: CheckReport): Generator<string> {
+  const { results, classes, dir } = report.laws;
+  yield `Laws (${dir})`;
+  yield* wrap(`(each over every reachable snapshot × every event of the finite domain × every reading; ${count(classes)} classes of events that the rules and the laws tell apart)`, 80, '  ', '  ');
+  for (const l of results) {
+    yield* wrap(`${mark(l.proved)} ${l.name} (points ${l.points.join(', ')}): ${l.proved ? `proved, ${count(l.cases)} cases, ${count(l.applicable)} where it applies` : 'broken'}`, 80, '      ', '  ');
+    if (l.proved) continue;
+    const v = l.violations[0]!;
+    yield* wrap(`${l.description}`, 80, '      ', '    ');
+    yield* wrap(`e.g. ${String(v.event.type)} takes the guarantee ${v.before.guarantee} → ${v.after.guarantee}, agreement ${v.before.agreement} → ${v.after.agreement}, sanctions ${v.before.sanctions} → ${v.after.sanctions}${v.fired.length ? ` (rules ${v.fired.join(', ')})` : ''}`, 80, '      ', '    ');
+    if (l.counterexample) {
+      const c = l.counterexample;
+      yield* wrap(`shortest timeline that breaks it (${c.events} event${c.events === 1 ? '' : 's'}, step ${c.step + 1}; casus run and casus explain read it${c.file ? `; written to ${c.file}` : ''}):`, 80, '      ', '    ');
+      for (const line of c.yaml.trimEnd().split('\n')) yield `      ${line}`;
+    } else yield* wrap(`no timeline shown: ${l.unreached}`, 80, '      ', '    ');
+  }
+  for (const name of report.laws.excepted) yield* wrap(`- ${name}: not about this plan version (its exceptPlans names it)`, 80, '      ', '  ');
+}
+
 export function* checkLines(report: CheckReport): Generator<string> {
   const r = report.ruleSet;
   yield `casus check · ${r.dir}`;
@@ -36,10 +58,8 @@ export function* checkLines(report: CheckReport): Generator<string> {
   yield '';
   const ss = report.stateSpace;
   yield* wrap(`State space: ${ss.snapshots} reachable snapshots, ${ss.transitions} transitions, ${ss.statuses} distinct statuses`, 80, '  ');
-  for (const i of ss.invariants) {
-    yield `  ${mark(i.ok)} ${i.name}`;
-    if (i.counterexample) yield* wrap(`counterexample: ${i.counterexample}`, 80, '      ', '    ');
-  }
+  yield '';
+  yield* lawLines(report);
   yield '';
   yield `Overlaps: rules that fire on the same event with incompatible outcomes`;
   yield* wrap(`(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, every event type, reading and reachable status; ${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`, 80, '  ', '  ');
@@ -60,8 +80,10 @@ export function* checkLines(report: CheckReport): Generator<string> {
   for (const [a, b] of report.stale) yield* wrap(`note: ambiguities.json acknowledges ${a} and ${b}, which no longer overlap; remove the entry`, 80, '    ', '  ');
   yield '';
   const unacknowledged = report.findings.filter((f) => !f.acknowledged).length;
-  const failed = report.static.filter((s) => !s.ok).length + ss.invariants.filter((i) => !i.ok).length;
+  const failed = report.static.filter((s) => !s.ok).length;
+  const broken = report.laws.results.filter((l) => !l.proved).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   yield report.ok
-    ? `ok: ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts`
-    : `failed: ${failed} check${failed === 1 ? '' : 's'} failed, ${unacknowledged} unacknowledged conflict${unacknowledged === 1 ? '' : 's'}${stop ? ', the search for overlaps incomplete' : ''}`;
+    ? `ok: ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts, ${plural(report.laws.results.length, 'law')} proved`
+    : `failed: ${plural(failed, 'check')} failed, ${plural(unacknowledged, 'unacknowledged conflict')}, ${plural(broken, 'law')} broken${stop ? ', the search for overlaps incomplete' : ''}`;
 }

@@ -100,6 +100,13 @@ function walk(cond: Condition, at: PropertyKey[], visit: (leaf: LeafCondition, a
   else visit(cond, at);
 }
 
+/** Problems of a condition tree read against `facts` (law files use it on their own fact catalogue). */
+export function checkCondition(cond: Condition, at: PropertyKey[], facts: Map<string, FactSpec>, places: readonly string[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  walk(cond, at, (leaf, p) => problems.push(...checkLeaf(leaf, p, facts, places)));
+  return problems;
+}
+
 export function leaves(cond: Condition): LeafCondition[] {
   const out: LeafCondition[] = [];
   walk(cond, [], (leaf) => out.push(leaf));

@@ -26,6 +26,13 @@ export interface History {
   before: { signatories: string[]; withdrawn: string[]; compensationPaid: boolean; ratifiedBy: string[]; referendum: 'approved' | 'rejected' | null };
 }
 
+/** A copy a forked run can grow on its own: every set copied, lists and values shared (they are replaced, never mutated). */
+export function cloneHistory(h: History): History {
+  const copy = { ...h, lists: { ...h.lists } } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(h)) if (value instanceof Set) copy[key] = new Set(value);
+  return copy as unknown as History;
+}
+
 export function emptyHistory(): History {
   return {
     signatories: new Set(),

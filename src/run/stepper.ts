@@ -8,7 +8,7 @@ import { DEADLINE_TYPES, JUDGEMENT_NEEDED, REGIONS, type DeadlineType, type Regi
 import type { Verdict } from '../rules/compile.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
-import { emptyHistory, recordEvent, recordOutcome, stepFacts, type FactContext, type History } from './facts.js';
+import { cloneHistory, emptyHistory, recordEvent, recordOutcome, stepFacts, type FactContext, type History } from './facts.js';
 import type { Deadline, FiredOutcome, FiredRule, Milestones, NotFiredRule, OutcomeStep, Step } from './trace.js';
 
 /** What a run records of each step: everything (explanations included), or only what happened. */
@@ -151,6 +151,22 @@ export class Stepper<R extends Recording> {
 
   get current(): Status {
     return this.status;
+  }
+
+  /** The earliest deadline not yet processed, whenever it falls due. */
+  nextDeadline(): { type: DeadlineType; on: string } | undefined {
+    return this.dueDeadline(() => true);
+  }
+
+  /** The history facts the rules would see on a step on `at` (nothing is recorded). */
+  historyFacts(at: string): Record<string, unknown> {
+    return stepFacts(this.ctx, { at, type: '' }, this.history, false);
+  }
+
+  /** This run so far, continued with the events of `loaded` instead: a search branches a run at every step. */
+  fork(loaded: LoadedScenario, horizon: string): Stepper<R> {
+    const history = cloneHistory(this.history);
+    return Object.assign(Object.create(Stepper.prototype) as Stepper<R>, this, { loaded, horizon, history, processed: new Set(this.processed), nextEvent: 0 });
   }
 }
 
