@@ -47,8 +47,9 @@ export function runCheck(
   const search = new DomainSearch(ruleSet, domain);
   const reachable = { name: 'every declared state of the statechart is reachable', ok: space.unreachable.length === 0, details: space.unreachable.length ? space.unreachable.map((l) => `${l} is never reached`) : [`${space.snapshots.length} snapshots`] };
   const statics = [...staticChecks(ruleSet, search), reachable];
-  const version = ruleSet.plan?.version;
-  const applicable = laws.laws.filter((l) => version === undefined || !l.exceptPlans?.includes(version));
+  // a law set aside for a version is set aside for the versions built on it too
+  const lineage = ruleSet.plan ? [ruleSet.plan.version, ...ruleSet.plan.inherited.map((i) => i.version)] : [];
+  const applicable = laws.laws.filter((l) => !lineage.some((v) => l.exceptPlans?.includes(v)));
   const proof = proveLaws(ruleSet, applicable, space.snapshots, domain);
   const results: CheckedLaw[] = proof.results.map((r, i) => {
     if (r.proved) return r;
