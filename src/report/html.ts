@@ -9,7 +9,7 @@ import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
 import { citedClauses, guaranteeText, timeline } from './steps.js';
 import { COLOURS, esc, statechartSvg, swimlaneSvg } from './svg.js';
-import { stepWords } from './words.js';
+import { assumedWords, sensitivityWords, stepWords } from './words.js';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #111827; --muted: #6b7280; --line: #e5e7eb; --accent: #b45309; }
@@ -70,9 +70,10 @@ export function htmlReport(trace: Trace): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}${trace.plan && trace.plan.changes > 0 ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}` : ''}</p></header>`,
+    `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}${assumedWords(trace.assumed) ? ` · <strong>assumed: ${esc(assumedWords(trace.assumed))}</strong>` : ''}${trace.plan && trace.plan.changes > 0 ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}` : ''}</p></header>`,
     '<section id="summary">',
     `<h2>At the end of the run the guarantee is ${esc(guaranteeText(trace.final))}</h2>`,
+    ...(trace.sensitivity ? [`<p class="sensitivity"><strong>Sensitivity:</strong> ${esc(sensitivityWords(trace.sensitivity))}</p>`] : []),
     `<div class="cards">${e.regions.map(card).join('')}</div>`,
   ];
   if (e.breaches.length) {

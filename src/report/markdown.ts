@@ -8,7 +8,7 @@ import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } 
 import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
 import { citedClauses, guaranteeText, timeline } from './steps.js';
-import { stepWords } from './words.js';
+import { assumedWords, sensitivityWords, stepWords } from './words.js';
 
 /** Scenario text in running Markdown: no HTML, no accidental emphasis, links or code. */
 export function mdText(s: string): string {
@@ -45,10 +45,12 @@ export function markdownReport(trace: Trace): string {
   out.push(`${code(trace.scenario)} · ${code(trace.file)} · run to ${trace.horizon}`, '');
   const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => code(`${k}=${v}`));
   out.push(`Readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default.` : 'every interpretation and parameter at its default.'}`, '');
+  if (assumedWords(trace.assumed)) out.push(`**Assumed:** ${mdText(assumedWords(trace.assumed))}.`, '');
   if (trace.plan && trace.plan.changes > 0) out.push(`Plan version: ${code(trace.plan.version)}, ${mdText(trace.plan.title)} (${trace.plan.changes} changes from the base plan).`, '');
 
   out.push('## Summary', '');
   out.push(`At the end of the run the guarantee is **${mdText(guaranteeText(trace.final))}**.`, '');
+  if (trace.sensitivity) out.push(`Sensitivity: ${mdText(sensitivityWords(trace.sensitivity))}.`, '');
   out.push('| region | status | since | set by | rule, clause |', '|---|---|---|---|---|');
   for (const r of e.regions) out.push(summaryRow(r));
   out.push('');

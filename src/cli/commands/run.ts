@@ -10,10 +10,14 @@ import { loadScenario } from '../../scenario/load.js';
 import { openFacts } from '../../run/openFacts.js';
 import { JudgementNeeded } from '../../run/stepper.js';
 import { assume, runBranches } from '../../whatif/branches.js';
+import { sensitivityOf } from '../../whatif/sensitivity.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
 import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
 import { emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
+
+/** Above this many events the sensitivity is left to casus matrix: it runs the scenario once per class of readings. */
+const SENSITIVITY_MAX_EVENTS = 20_000;
 
 /** The format --out's extension implies when --format is not given. */
 const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
@@ -22,7 +26,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'the timeline of a scenario: each step, what changed, the clause',
   formats: ['text', 'json', 'md', 'html'],
-  options: { ...OUT_OPTION, ...ENGINE_OPTION },
+  options: { ...OUT_OPTION, ...ENGINE_OPTION, 'no-sensitivity': { type: 'boolean' } },
   help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs a scenario (YAML or JSON) and prints its timeline: for every event and deadline,
@@ -62,13 +66,17 @@ ${COMMON_HELP}`,
     };
 
     const single = async (): Promise<number> => {
+      // the fast path first: whether the outcome is the plan's or a reading's, carried after the final status
+      const long = loaded.scenario.events.length > SENSITIVITY_MAX_EVENTS;
+      if (long && !args.values['no-sensitivity']) io.stderr(`casus: sensitivity skipped for ${loaded.scenario.events.length} events (it runs the scenario once per class of readings); casus matrix ${file} computes it\n`);
+      const sensitivity = args.values['no-sensitivity'] || long ? undefined : sensitivityOf(loaded, ruleSet, overrides);
       if (format === 'md' || format === 'html') {
-        const trace = await runScenario(loaded, ruleSet, { set: overrides, engine });
+        const trace = await runScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
         emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace), out, [file]);
         return trace.expectations.every((x) => x.ok) ? 0 : 1;
       }
       // text and JSON stream: a long scenario's steps are written as they come, never held
-      const run = streamScenario(loaded, ruleSet, { set: overrides, engine });
+      const run = streamScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
       const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
       await emitStream(io, chunks, out, [file]);
       return run.end().expectations.every((x) => x.ok) ? 0 : 1;
