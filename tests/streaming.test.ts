@@ -42,7 +42,7 @@ describe('casus run streams text and JSON', () => {
   });
 
   it('streams a 1,000-event scenario with a failed expectation to the same text, exit 1', async () => {
-    const file = write('long.yaml', `${longScenarioYaml(1000)}expect:\n  - { on: 2027-06-01, guarantee: lapsed }\n`);
+    const file = write('long-1000.yaml', `${longScenarioYaml(1000)}expect:\n  - { on: 2027-06-01, guarantee: lapsed }\n`);
     const trace = await runScenario(loadScenario(file, ruleSet), ruleSet);
     const { code, out } = await cli(['run', file, '--no-sensitivity']);
     expect(code).toBe(1);
@@ -109,7 +109,7 @@ describe('large YAML files', () => {
 
 describe('--out loses nothing', () => {
   it('refuses to overwrite the input scenario, in every format', async () => {
-    const input = write('input.yaml', readFileSync(BUNDLED[0]!, 'utf8'));
+    const input = write(BUNDLED[0]!.slice('scenarios/'.length), readFileSync(BUNDLED[0]!, 'utf8'));
     for (const format of ['text', 'json']) {
       const { code, err } = await cli(['run', input, '--format', format, '--out', input]);
       expect(code).toBe(2);
@@ -120,7 +120,7 @@ describe('--out loses nothing', () => {
 
   it('an interrupted run (SIGINT while writing) leaves the old output and no temporary file', async () => {
     const out = write('report.txt', 'the old report\n');
-    const input = write('interrupted.yaml', longScenarioYaml(3000));
+    const input = write('long-3000.yaml', longScenarioYaml(3000));
     const child = spawn(process.execPath, ['dist/cli/bin.js', 'run', input, '--out', out], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const temps = () => readdirSync(dir).filter((f) => f.startsWith('.report.txt.') && f.endsWith('.tmp'));

@@ -4,7 +4,7 @@ import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
 import type { Io } from './io.js';
-import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
+import { commandHelp, parseCommandArgs, SHARED_OPTIONS, type Command } from './options.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -24,6 +24,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['schema', async () => (await import('./commands/schema.js')).schemaCommand],
   ['serve', async () => (await import('./commands/serve.js')).serveCommand],
   ['simulate', async () => (await import('./commands/simulate.js')).simulateCommand],
+  ['new', async () => (await import('./commands/new.js')).newCommand],
 ];
 
 function readings(): string {
@@ -49,7 +50,8 @@ Usage: casus COMMAND [ARGS] [OPTIONS]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
-${COMMON_HELP}
+Options most commands take (casus COMMAND --help lists each command's own):
+${Object.values(SHARED_OPTIONS).map((o) => `  ${o.usage.padEnd(20)}${o.help}`).join('\n')}
 
 ${readings()}
 
@@ -78,7 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const command = await load();
     const args = parseCommandArgs(command, [...rest]);
     if (args.values.help) {
-      io.stdout(`${command.help}\n`);
+      io.stdout(`${commandHelp(command)}\n`);
       return 0;
     }
     return await command.run(args, io);

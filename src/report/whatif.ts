@@ -5,7 +5,8 @@ import type { Comparison } from '../whatif/compare.js';
 import type { Matrix } from '../whatif/matrix.js';
 import type { Sweep } from '../whatif/sweep.js';
 import { failedWords } from './conditionWords.js';
-import { wrap } from './text.js';
+import { legendTextLines, wrap } from './text.js';
+import { LEGEND } from '../plan/legend.js';
 import { assumedWords, stepWords } from './words.js';
 
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`;
@@ -71,6 +72,8 @@ export function* compareLines(c: Comparison): Generator<string> {
   const changes = outcomeChanges(c.left.trace.final, c.right.trace.final);
   if (changes.length === 0) yield '  the same';
   for (const change of changes) yield* wrap(`left → right: ${change}`, 80, '    ', '  ');
+  yield '';
+  yield* legendTextLines(80);
 }
 
 export function compareMarkdown(c: Comparison): string {
@@ -88,7 +91,7 @@ export function compareMarkdown(c: Comparison): string {
     const [l, r] = [value(c.left.trace.final, col), value(c.right.trace.final, col)];
     out.push(`| ${columnTitle(col)} | ${l === r ? esc(l) : `**${esc(l)}**`} | ${l === r ? esc(r) : `**${esc(r)}**`} |`);
   }
-  out.push('');
+  out.push('', '## Legend', '', ...LEGEND.map((l) => `- **${esc(l.term)}**: ${esc(l.meaning)}`), '');
   return out.join('\n');
 }
 

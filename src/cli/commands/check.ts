@@ -1,12 +1,13 @@
 // casus check: prove the rule set consistent; exit 1 on a failed check or an unacknowledged conflict.
 import { runCheck } from '../../check/index.js';
 import { checkLines } from '../../report/check.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import { type Command } from '../options.js';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'prove the rules consistent: static checks, state space, overlapping rules',
   formats: ['text', 'json'],
+  shared: ['rules', 'plan', 'format'],
   help: `Usage: casus check [--format text|json] [--rules DIR]
 
 Checks the rule set without a scenario:
@@ -18,9 +19,7 @@ Checks the rule set without a scenario:
     (two terminal statuses, or a terminal status and an invocation), over every event
     type, every reading and every reachable status, with a minimal example.
 Overlaps acknowledged in the rule set's ambiguities.json are reported as findings;
-an unacknowledged one, or any failed check, exits 1.
-
-${COMMON_HELP}`,
+an unacknowledged one, or any failed check, exits 1.`,
   async run(args, io) {
     const report = runCheck(args.ruleSet());
     if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);

@@ -13,8 +13,8 @@ import { assume, runBranches } from '../../whatif/branches.js';
 import { sensitivityOf } from '../../whatif/sensitivity.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
-import { emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command } from '../options.js';
+import { emit, emitStream } from '../output.js';
 
 /** Above this many events the sensitivity is left to casus matrix: it runs the scenario once per class of readings. */
 const SENSITIVITY_MAX_EVENTS = 20_000;
@@ -26,7 +26,8 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'the timeline of a scenario: each step, what changed, the clause',
   formats: ['text', 'json', 'md', 'html'],
-  options: { ...OUT_OPTION, ...ENGINE_OPTION, 'no-sensitivity': { type: 'boolean' } },
+  shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
+  options: { 'no-sensitivity': { type: 'boolean', usage: '--no-sensitivity', help: 'skip the line after the final status that says which readings change the outcome (and the JSON sensitivity)' } },
   help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs a scenario (YAML or JSON) and prints its timeline: for every event and deadline,
@@ -36,18 +37,14 @@ the clauses cited); html one self-contained page (no network) with a swimlane ch
 every status over time and the statechart with the path taken.
 A scenario that leaves facts unknown (justified: unknown, or no justified under
 strike-cause=unknown) runs every branch and shows each distinct outcome with what it
-assumes; --assume KEY=true|false picks one. Exits 1 if the scenario's expect blocks do
-not hold.
-
-${OUT_HELP};
-                      without --format, its extension picks it (.md, .html, .json)
-${ENGINE_HELP}
+assumes; --assume KEY=true|false picks one. After the final status, one line says whether
+the outcome holds under every reading or which readings change it, and to what. Without
+--format, --out's extension picks it (.md, .html, .json). Exits 1 if the scenario's
+expect blocks do not hold.
 
 Examples:
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --set attack-test=large-scale
-  casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --out report.html
-
-${COMMON_HELP}`,
+  casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --out report.html`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml');
     const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
