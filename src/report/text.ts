@@ -8,7 +8,7 @@ import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
 import { nearMisses, otherMisses } from './whyNot.js';
 import { failedWords, notStatedNote } from './conditionWords.js';
-import { assumedWords, sensitivityWords, stepWords } from './words.js';
+import { assumedWords, sensitivityWords, stepWords, stepNumber } from './words.js';
 
 export interface TextOptions {
   colour: boolean;
@@ -193,7 +193,7 @@ function* summaryLines(trace: SummaryInput, stepAt: (index: number) => Step | un
 /** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */
 export function* expectationLines(x: Trace['expectations'][number], steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined)): Generator<string> {
   const step = x.step === null ? undefined : typeof steps === 'function' ? steps(x.step) : steps.steps[x.step];
-  const where = step ? `step ${step.index}, ${step.at} ${stepWords(step)}` : 'before the first event';
+  const where = step ? `step ${stepNumber(step)}, ${step.at} ${stepWords(step)}` : 'before the first event';
   yield `    line ${x.line}, on ${x.on} (${where}):`;
   for (const key of Object.keys(x.expected)) {
     const want = JSON.stringify(x.expected[key]);

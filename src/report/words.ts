@@ -83,3 +83,6 @@ export function sensitivityWords(s: Sensitivity): string {
   const more = s.alternatives.length - shown.length;
   return `depends on: ${s.dependsOn.join(', ')} (${shown.join('; ')}${more > 0 ? `; ${more} other outcome${more === 1 ? '' : 's'}: casus matrix` : ''})`;
 }
+
+/** A step as people count it, from 1 (the trace's index counts from 0): every view prints this. */
+export const stepNumber = (s: { index: number }): number => s.index + 1;
