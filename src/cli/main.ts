@@ -11,7 +11,7 @@ function version(): string {
 }
 
 /** Every command, loaded only when it runs (or when help lists them): start-up reads one command's modules, not all. */
-const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
+export const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['run', async () => (await import('./commands/run.js')).runCommand],
   ['explain', async () => (await import('./commands/explain.js')).explainCommand],
   ['test', async () => (await import('./commands/test.js')).testCommand],

@@ -16,8 +16,9 @@ export const diagramCommand: Command = {
 
 Prints the statechart, generated from the machine definition: every state, the parallel
 regions (guarantee, ceasefire, sanctions, Russia's benefits), and every transition with
-its event, guard and actions. With a scenario FILE, the states that run visited are
-highlighted and its final states marked.
+its event, guard and actions. --format mermaid renders on GitHub; --format dot is
+Graphviz DOT, drawn by Graphviz's dot program (install it separately). With a scenario
+FILE, the states that run visited are highlighted and its final states marked.
 
 Examples:
   casus diagram > statechart.mmd
