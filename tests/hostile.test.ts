@@ -165,7 +165,9 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     const over = generated('over-the-limit.yaml', fill(1));
     expect(statSync(over).size).toBe(MAX_SCENARIO_BYTES + 1);
     expectRejected(casus(['run', over]), over, 1, /at most 16 MB/);
-    const at = generated('at-the-limit.yaml', fill(0));
+    // named after its scenario id (hostile), as every scenario file must be
+    mkdirSync(join(tmp, 'at-the-limit'), { recursive: true });
+    const at = generated('at-the-limit/hostile.yaml', fill(0));
     expect(statSync(at).size).toBe(MAX_SCENARIO_BYTES);
     const r = casus(['run', at]);
     expect(r.stderr).toBe('');
