@@ -120,7 +120,7 @@ describe('casus test', () => {
     const { code, out } = await cli(['test', file]);
     expect(code).toBe(1);
     expect(out).toContain('✗');
-    expect(out).toContain('line 6, on 2026-01-10 (step 0, 2026-01-10 Ukraine signs)');
+    expect(out).toContain('line 6, on 2026-01-10 (step 1, 2026-01-10 Ukraine signs)');
     expect(out).toContain('guarantee: expected "invoked", got "pending"');
     expect(out).toContain('0 passed, 1 failed');
   });

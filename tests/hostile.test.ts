@@ -169,7 +169,9 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     const over = generated('over-the-limit.yaml', fill(1));
     expect(statSync(over).size).toBe(MAX_SCENARIO_BYTES + 1);
     expectRejected(casus(['run', over]), over, 1, /at most 16 MB/);
-    const at = generated('at-the-limit.yaml', fill(0));
+    // named after its scenario id (hostile), as every scenario file must be
+    mkdirSync(join(tmp, 'at-the-limit'), { recursive: true });
+    const at = generated('at-the-limit/hostile.yaml', fill(0));
     expect(statSync(at).size).toBe(MAX_SCENARIO_BYTES);
     const r = casus(['run', at]);
     expect(r.stderr).toBe('');
@@ -216,13 +218,14 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
   it('casus test on a directory holding a link to itself and a broken link: each file once, the broken link reported', () => {
     const dir = join(tmp, 'linked-scenarios');
     mkdirSync(dir);
-    cpSync(resolve('scenarios/renewed-offensive-invokes-the-guarantee.yaml'), join(dir, 'offensive.yaml'));
+    const offensive = 'renewed-offensive-invokes-the-guarantee.yaml';
+    cpSync(resolve(`scenarios/${offensive}`), join(dir, offensive));
     symlinkSync('.', join(dir, 'self'));
     symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
     const r = casus(['test', dir]);
     expect(r.timedOut).toBe(false);
     expect(r.status).toBe(2);
-    expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([`! ${join(dir, 'dangling.yaml')} (could not be run)`, `✓ ${join(dir, 'offensive.yaml')} (5 expectations)`]);
+    expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([`! ${join(dir, 'dangling.yaml')} (could not be run)`, `✓ ${join(dir, offensive)} (5 expectations)`]);
     expect(r.stdout).toContain(`${join(dir, 'dangling.yaml')}: no such file`);
     expect(r.stdout).toContain('1 passed, 0 failed, 1 could not be run');
   });

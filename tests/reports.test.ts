@@ -47,7 +47,7 @@ describe('the Markdown report', () => {
     expect(md).toContain('## Summary');
     expect(md).toContain('At the end of the run the guarantee is **invoked (response)**.');
     expect(md).toContain('| # | date | event | what changed | rule · clause |');
-    expect(md).toMatch(/\| 10 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/);
+    expect(md).toMatch(/\| 11 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/);
     expect(md).toContain('## Step by step');
     expect(md).toContain('### 2029-03-01 · Russia attacks Ukraine');
     expect(md).toContain('## The statechart');

@@ -8,6 +8,7 @@ import { emitStream } from '../src/cli/output.js';
 import { parse } from 'yaml';
 import { longScenarioYaml } from '../src/bench/scenarios.js';
 import { main } from '../src/cli/main.js';
+import { sensitivityOf } from '../src/whatif/sensitivity.js';
 import { parseText } from '../src/input/document.js';
 import { InputError } from '../src/input/issues.js';
 import { parseLargeYaml } from '../src/input/largeYaml.js';
@@ -33,16 +34,17 @@ const BUNDLED = readdirSync('scenarios').filter((f, i) => f.endsWith('.yaml') &&
 describe('casus run streams text and JSON', () => {
   it('prints, for bundled scenarios, exactly the whole-trace text and JSON', async () => {
     for (const file of BUNDLED) {
-      const trace = await runScenario(loadScenario(file, ruleSet), ruleSet);
+      const loaded = loadScenario(file, ruleSet);
+      const trace = await runScenario(loaded, ruleSet, { sensitivity: sensitivityOf(loaded, ruleSet) });
       expect((await cli(['run', file])).out, file).toBe(`${[...textLines(trace, { colour: false })].join('\n')}\n`);
       expect((await cli(['run', file, '--format', 'json'])).out, file).toBe(`${JSON.stringify(trace, null, 2)}\n`);
     }
   });
 
   it('streams a 1,000-event scenario with a failed expectation to the same text, exit 1', async () => {
-    const file = write('long.yaml', `${longScenarioYaml(1000)}expect:\n  - { on: 2027-06-01, guarantee: lapsed }\n`);
+    const file = write('long-1000.yaml', `${longScenarioYaml(1000)}expect:\n  - { on: 2027-06-01, guarantee: lapsed }\n`);
     const trace = await runScenario(loadScenario(file, ruleSet), ruleSet);
-    const { code, out } = await cli(['run', file]);
+    const { code, out } = await cli(['run', file, '--no-sensitivity']);
     expect(code).toBe(1);
     expect(out).toBe(`${[...textLines(trace, { colour: false })].join('\n')}\n`);
     expect(out).toMatch(/line 1005, on 2027-06-01 \(step \d+, 2027-06-0\d /);
@@ -62,7 +64,7 @@ describe('casus run streams text and JSON', () => {
   it('runs every branch instead of stopping when a fact is left open', async () => {
     const events = ['UA', 'RU', 'US', 'EU', 'NATO'].map((p) => `  - { at: 2026-01-10, type: signature, party: ${p} }`).join('\n');
     const file = write('open.yaml', `scenario: open\ntitle: Open\nevents:\n${events}\n  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n`);
-    const { code, out } = await cli(['run', file, '--set', 'entry-into-force=on-signature']);
+    const { code, out } = await cli(['run', file, '--set', 'entry-into-force=on-signature', '--no-sensitivity']);
     expect(code).toBe(0);
     expect(out.replace(/\s+/g, ' ')).toContain('2 distinct outcomes');
   });
@@ -107,7 +109,7 @@ describe('large YAML files', () => {
 
 describe('--out loses nothing', () => {
   it('refuses to overwrite the input scenario, in every format', async () => {
-    const input = write('input.yaml', readFileSync(BUNDLED[0]!, 'utf8'));
+    const input = write(BUNDLED[0]!.slice('scenarios/'.length), readFileSync(BUNDLED[0]!, 'utf8'));
     for (const format of ['text', 'json']) {
       const { code, err } = await cli(['run', input, '--format', format, '--out', input]);
       expect(code).toBe(2);
@@ -118,7 +120,7 @@ describe('--out loses nothing', () => {
 
   it('an interrupted run (SIGINT while writing) leaves the old output and no temporary file', async () => {
     const out = write('report.txt', 'the old report\n');
-    const input = write('interrupted.yaml', longScenarioYaml(3000));
+    const input = write('long-3000.yaml', longScenarioYaml(3000));
     const child = spawn(process.execPath, ['dist/cli/bin.js', 'run', input, '--out', out], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const temps = () => readdirSync(dir).filter((f) => f.startsWith('.report.txt.') && f.endsWith('.tmp'));

@@ -50,8 +50,8 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   });
 
   /** A page that records console errors, uncaught exceptions and any request that leaves the server. */
-  async function open(hash = ''): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
-    const { page, problems, elsewhere } = await watchedPage(browser, { width: 1400, height: 1000 }, (u) => u.startsWith(url) || u.startsWith('data:'));
+  async function open(hash = '', viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
+    const { page, problems, elsewhere } = await watchedPage(browser, viewport, (u) => u.startsWith(url) || u.startsWith('data:'));
     await page.goto(url + hash);
     await page.locator('body[data-ready="true"]').waitFor({ timeout: 10_000 });
     return { page, problems, elsewhere };
@@ -132,7 +132,10 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(await page.locator('#step-count').textContent()).toBe(`Step ${attack} of ${trace.steps.length}`);
     expect(await page.locator('#step h3').textContent()).toContain('2029-03-01: Russia attacks Ukraine');
     expect(await page.locator('#step .changes').textContent()).toContain('guarantee in-force → invoked (consultation)');
-    expect(await page.locator('#step-why').textContent()).toContain('Rule qualifying-russian-attack fired because');
+    // one short sentence per change with its clause badge; the rules' full reasoning opens on demand
+    expect(await page.locator('#step-why li[data-region="guarantee"]').textContent()).toBe('guarantee in-force → invoked (consultation): The security guarantee\'s trigger. [guarantee-trigger · SG]'.replace("The security guarantee's trigger", (trace.clauses.find((c) => c.id === 'guarantee-trigger')!.title)));
+    expect(await page.locator('#step-why-full').getAttribute('open')).toBeNull();
+    expect(await page.locator('#step-why-full').textContent()).toContain('Rule qualifying-russian-attack fired because');
     const io = captureIo();
     expect(await main(['explain', `scenarios/${OFFENSIVE}.yaml`, '--at', '2029-03-01'], io)).toBe(0);
     expect(words((await page.locator('#step-explain p').allTextContents()).join(' '))).toBe(words(io.out));
@@ -239,5 +242,58 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     await shared.page.close();
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  describe('on a projector at 1400×900', () => {
+    const PROJECTOR = { width: 1400, height: 900 };
+    /** Where a section sits on the screen, as a box. */
+    const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+    const inside = (b: { x: number; y: number; width: number; height: number }) => b.x >= 0 && b.y >= 0 && b.x + b.width <= PROJECTOR.width + 0.5 && b.y + b.height <= PROJECTOR.height + 0.5;
+
+    for (const large of [false, true]) {
+      it(`shows the scenario, the timeline and the statechart together, in the order 1, 2, 3, without scrolling${large ? ', in large type too' : ''}`, async () => {
+        const { page, problems } = await open(`#scenario=${OFFENSIVE}&step=10${large ? '&large=1' : ''}`, PROJECTOR);
+        const [scenario, timeline, chart, readings] = [await box(page, '#scenario'), await box(page, '#timeline'), await box(page, '#statechart'), await box(page, '#readings')];
+        for (const [name, b] of [['scenario', scenario], ['timeline', timeline], ['statechart', chart]] as const) expect(inside(b), `${name} ${JSON.stringify(b)}`).toBe(true);
+        expect(inside(await box(page, '#chart svg')), 'the statechart drawing').toBe(true);
+        expect(inside(await box(page, '#step h3')), "the step's heading").toBe(true);
+        expect(scenario.x).toBeLessThan(timeline.x);
+        expect(timeline.x).toBeLessThan(chart.x);
+        expect(readings.y).toBeGreaterThanOrEqual(chart.y + chart.height);
+        expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
+        await page.screenshot({ path: join(OUTPUT, `web-projector${large ? '-large' : ''}.png`) });
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+    }
+
+    it('numbers steps from 1, as casus explain does, and ends every swimlane lane with a visible final segment', async () => {
+      const trace = await runScenario(loadScenario(`scenarios/${OFFENSIVE}.yaml`, ruleSet), ruleSet);
+      const attack = trace.steps.findIndex((s) => s.at === '2029-03-01') + 1;
+      const { page, problems } = await open(`#scenario=${OFFENSIVE}&step=${attack}`, PROJECTOR);
+      expect(await page.locator('#step-count').textContent()).toBe(`Step ${attack} of ${trace.steps.length}`);
+      const io = captureIo();
+      await main(['explain', `scenarios/${OFFENSIVE}.yaml`, '--at', '2029-03-01'], io);
+      const cli = /step (\d+)/.exec(io.out)?.[1];
+      const shown = /step (\d+)/.exec((await page.locator('#step-explain').textContent()) ?? '')?.[1];
+      expect(cli).toBe(String(attack));
+      expect(shown).toBe(cli);
+      for (const lane of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits']) {
+        const final = page.locator(`#swimlane-chart .lane[data-lane="${lane}"] .segment.final rect`);
+        expect((await final.boundingBox())!.width, lane).toBeGreaterThan(40);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('wraps long lines in the editor and labels the link box', async () => {
+      const { page, problems } = await open(`#scenario=${OFFENSIVE}`, PROJECTOR);
+      const area = page.locator('#scenario-text');
+      expect(await area.evaluate((t) => (t as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth <= (t as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+      expect(await page.locator('label:has(#share-url)').textContent()).toContain('Link to this view');
+      await page.screenshot({ path: join(OUTPUT, 'web-projector-editor.png') });
+      expect(problems).toEqual([]);
+      await page.close();
+    });
   });
 });

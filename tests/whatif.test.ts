@@ -49,10 +49,11 @@ describe('casus matrix', () => {
     const m = await runMatrix(loadScenario(LAND_GRAB, ruleSet), ruleSet, { only: ['clause-22-scope', 'attack-test'] });
     expect(m.runs).toBe(4);
     expect(m.dependsOn).toEqual(['clause-22-scope']);
-    expect(m.outcomes.map((o) => [o.outcome, o.count, o.when])).toEqual([
+    expect(m.outcomes.map((o) => [o.final.guarantee, o.count, o.when])).toEqual([
       ['in-force', 2, 'clause-22-scope = breaching-party'],
       ['void', 2, 'clause-22-scope = all-guarantees'],
     ]);
+    expect(m.outcomes[1]!.changes).toEqual(['guarantee in-force → void']);
     const all = await runMatrix(loadScenario(LAND_GRAB, ruleSet), ruleSet);
     expect(all.runs).toBe(2304);
   });
@@ -65,7 +66,7 @@ describe('casus matrix', () => {
 
   it('prints text, Markdown and JSON', async () => {
     expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope'])).out).toMatch(/void +1 of 2 +when clause-22-scope = all-guarantees/);
-    expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope', '--format', 'md'])).out).toContain('| void | 1 | clause-22-scope = all-guarantees |');
+    expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope', '--format', 'md'])).out).toContain('| void | 1 | clause-22-scope = all-guarantees | differs from the first: guarantee in-force → void |');
     expect(JSON.parse((await cli(['matrix', LAND_GRAB, '--format', 'json'])).out).runs).toBe(2304);
   });
 });
@@ -74,7 +75,7 @@ describe('casus sweep', () => {
   it('gives the outcome per value and the values where it flips', async () => {
     const s = await runSweep(loadScenario(WINDOW, ruleSet), ruleSet, 'retaliation-window-days', [0, 10, 20, 21, 30]);
     expect(s.points.map((p) => p.outcome)).toEqual(['lapsed', 'lapsed', 'lapsed', 'in-force', 'in-force']);
-    expect(s.flips).toEqual([{ from: 20, to: 21, before: 'lapsed', after: 'in-force' }]);
+    expect(s.flips).toEqual([{ from: 20, to: 21, before: 'lapsed', after: 'in-force', changes: ['guarantee lapsed → in-force'] }]);
   });
 
   it('parses ranges and lists, and rejects bad specifications', () => {
@@ -93,7 +94,7 @@ describe('casus compare', () => {
     expect(out).toContain('First divergence on 2029-01-20');
     expect(out).toContain('fired only on the right: qualifying-russian-attack');
     expect(out).toContain('on the left it did not fire: the attack was not sustained (sustained:');
-    expect(out).toMatch(/2029-01-20 ≠ in-force +invoked \(consultation\)/);
+    expect(out).toMatch(/2029-01-20 +in-force ≠ invoked \(consultation\) /);
   });
 
   it('compares two plan versions of one scenario', async () => {

@@ -4,14 +4,14 @@ import { formatIssues, InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
 import { safeIo, type Io } from './io.js';
-import { COMMON_HELP, parseCommandArgs, type Command } from './options.js';
+import { commandHelp, parseCommandArgs, SHARED_OPTIONS, type Command } from './options.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** Every command, loaded only when it runs (or when help lists them): start-up reads one command's modules, not all. */
-const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
+export const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['run', async () => (await import('./commands/run.js')).runCommand],
   ['explain', async () => (await import('./commands/explain.js')).explainCommand],
   ['test', async () => (await import('./commands/test.js')).testCommand],
@@ -25,6 +25,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Command>]> = [
   ['schema', async () => (await import('./commands/schema.js')).schemaCommand],
   ['serve', async () => (await import('./commands/serve.js')).serveCommand],
   ['simulate', async () => (await import('./commands/simulate.js')).simulateCommand],
+  ['new', async () => (await import('./commands/new.js')).newCommand],
 ];
 
 function readings(): string {
@@ -50,7 +51,8 @@ Usage: casus COMMAND [ARGS] [OPTIONS]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
-${COMMON_HELP}
+Options most commands take (casus COMMAND --help lists each command's own):
+${Object.values(SHARED_OPTIONS).map((o) => `  ${o.usage.padEnd(20)}${o.help}`).join('\n')}
 
 ${readings()}
 
@@ -80,7 +82,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     const command = await load();
     const args = parseCommandArgs(command, [...rest]);
     if (args.values.help) {
-      io.stdout(`${command.help}\n`);
+      io.stdout(`${commandHelp(command)}\n`);
       return 0;
     }
     return await command.run(args, io);

@@ -1,5 +1,5 @@
 // Options every command shares, parsed with node:util; mistakes become usage errors with a hint.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { DEFAULT_RULES_DIR, loadPlannedRuleSet, planVersions, type RuleSet } from '../rules/load.js';
@@ -9,40 +9,79 @@ import { checkOverrides, parseOverrides } from '../run/settings.js';
 import type { Io } from './io.js';
 import { checkOut, guardOutputs } from './output.js';
 
-export const COMMON_OPTIONS = {
-  rules: { type: 'string' },
-  plan: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-  assume: { type: 'string', multiple: true },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
-
-export const COMMON_HELP = `Options:
-  --rules DIR         the rule set (default: the bundled rules/)
-  --plan VERSION      a version of the plan: us-28 (default), e3-counter, geneva-19,
-                      berlin, ua-20, mar-a-lago (casus versions FILE runs them all)
-  --set NAME=VALUE    choose an interpretation or parameter; repeatable
-  --assume KEY=BOOL   state a fact the scenario leaves unknown (e.g. strike.justified=false)
-  --format FORMAT     output format
-  -h, --help          this help`;
+/** An option as parseArgs reads it, with its usage and help: every --help and the reference are made from these. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** how it is written, e.g. "--set NAME=VALUE" */
+  usage: string;
+  help: string;
+}
 
 /** The rule engines a run can use: the compiled closures (default) or json-rules-engine, the reference; same trace. */
 const ENGINES: Record<string, NonNullable<RunOptions['engine']>> = { compiled: 'compiled', 'json-rules-engine': 'reference' };
-export const ENGINE_OPTION = { engine: { type: 'string' } } as const satisfies NonNullable<ParseArgsConfig['options']>;
-export const ENGINE_HELP = `  --engine ENGINE     ${Object.keys(ENGINES).join(' (default) or ')}, the reference
-                      the rules' meaning is defined by; the trace is the same`;
+
+/** Options several commands share; each command names the ones it takes. */
+export const SHARED_OPTIONS = {
+  rules: { type: 'string', usage: '--rules DIR', help: 'the rule set (default: the bundled rules/)' },
+  plan: { type: 'string', multiple: true, usage: '--plan VERSION', help: 'a version of the plan: us-28 (default), e3-counter, geneva-19, berlin, ua-20, mar-a-lago (casus versions FILE runs them all)' },
+  set: { type: 'string', multiple: true, usage: '--set NAME=VALUE', help: 'choose an interpretation or parameter; repeatable' },
+  assume: { type: 'string', multiple: true, usage: '--assume KEY=BOOL', help: 'state a fact the scenario leaves open (EVENT-ID.FIELD=true|false, e.g. strike.justified=false); assuming a fact the scenario states is an error' },
+  format: { type: 'string', usage: '--format FORMAT', help: 'output format' },
+  out: { type: 'string', usage: '--out FILE', help: 'write to FILE (atomically: a temporary file, then a rename)' },
+  engine: { type: 'string', usage: '--engine ENGINE', help: `${Object.keys(ENGINES).join(' (default) or ')}, the reference the rules' meaning is defined by; the trace is the same` },
+} as const satisfies Record<string, OptionSpec>;
+
+export type SharedOption = keyof typeof SHARED_OPTIONS;
+
+const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', usage: '-h, --help', help: 'this help' };
 
 export interface Command {
   name: string;
   summary: string;
+  /** usage, what it does, examples; the options are listed from `shared` and `options` */
   help: string;
   formats: readonly string[];
-  options?: NonNullable<ParseArgsConfig['options']>;
+  /** the shared options this command takes */
+  shared: readonly SharedOption[];
+  /** options of its own */
+  options?: Record<string, OptionSpec>;
   /** how many --plan options the command takes (default 1) */
   plans?: number;
   run(args: CommandArgs, io: Io): Promise<number>;
 }
+
+/** Every option a command takes, in help order: its own, then the shared ones, then -h. */
+export function commandOptions(command: Command): Array<[string, OptionSpec]> {
+  const shared = command.shared.map((name): [string, OptionSpec] => {
+    const spec: OptionSpec = SHARED_OPTIONS[name];
+    if (name !== 'format') return [name, spec];
+    return [name, { ...spec, help: `${command.formats.map((f, i) => (i === 0 ? `${f} (default)` : f)).join(', ')}` }];
+  });
+  return [...Object.entries(command.options ?? {}), ...shared, ['help', HELP_OPTION]];
+}
+
+/** The "Options:" block of a command's --help: only what it takes. */
+export function optionsHelp(command: Command): string {
+  const lines = ['Options:'];
+  for (const [, spec] of commandOptions(command)) {
+    const words = spec.help.split(' ');
+    let line = `  ${spec.usage.padEnd(20)}`;
+    for (const word of words) {
+      if (line.length + word.length + 1 > 80 && line.trim().length > spec.usage.length) {
+        lines.push(line.trimEnd());
+        line = ' '.repeat(22);
+      }
+      line += (line.endsWith(' ') ? '' : ' ') + word;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines.join('\n');
+}
+
+/** What --help prints for a command. */
+export const commandHelp = (command: Command) => `${command.help}\n\n${optionsHelp(command)}`;
 
 export interface CommandArgs {
   positionals: string[];
@@ -69,7 +108,7 @@ const ASSUMPTION = new RegExp(`^([^=.\\s]+\\.(?:${OPEN_FACTS.join('|')}))=(true|
 const NOT_NAMES = ['__proto__', 'constructor', 'prototype'];
 
 export function parseCommandArgs(command: Command, argv: string[]): CommandArgs {
-  const options = { ...COMMON_OPTIONS, ...command.options };
+  const options = Object.fromEntries(commandOptions(command).map(([name, { type, multiple, short }]) => [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]));
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -22,8 +22,6 @@ const CHUNK = 64 * 1024;
 const HOLD = 1024 * 1024;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export const OUT_OPTION = { out: { type: 'string' } } as const;
-export const OUT_HELP = '  --out FILE          write to FILE (atomically: a temporary file, then a rename)';
 
 let counter = 0;
 const tempFor = (out: string) => join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${++counter}.tmp`);

@@ -5,7 +5,7 @@ import { partyName } from '../plan/parties.js';
 import { REGION_LABELS } from '../plan/vocabulary.js';
 import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
 import { legendTextLines, wrap } from './text.js';
-import { sourceWords } from './words.js';
+import { sourceWords, stepNumber } from './words.js';
 
 export interface ExplainTextOptions {
   colour: boolean;
@@ -28,7 +28,7 @@ const SUBJECT: Record<string, string> = {
 const LABEL: Record<string, string> = Object.fromEntries(Object.entries(REGION_LABELS).map(([k, v]) => [k, k === 'sanctions' || k === 'russiaBenefits' ? v.short : `the ${v.short}`]));
 
 export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
-export const stepPlace = (s: StepRef) => `${s.at}, step ${s.index}${s.line ? `, line ${s.line}` : ''}`;
+export const stepPlace = (s: StepRef) => `${s.at}, step ${stepNumber(s)}${s.line ? `, line ${s.line}` : ''}`;
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /** The conditions that held, readings first: "under attack-test = …, scale is large-scale, …". */

@@ -10,7 +10,7 @@ import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, guaranteeText, timeline } from './steps.js';
 import { COLOURS, esc, statechartSvg, swimlaneSvg } from './svg.js';
-import { stepWords } from './words.js';
+import { assumedWords, sensitivityWords, stepWords, stepNumber } from './words.js';
 import { VERSIONS_STYLE, versionsHtml } from './versions.js';
 import type { VersionsReport } from '../whatif/versions.js';
 import { BASE_PLAN } from '../rules/versions.js';
@@ -29,7 +29,7 @@ code { font: 0.85rem ui-monospace, SFMono-Regular, Menlo, monospace; background:
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; } td:nth-child(2) { white-space: nowrap; } th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 tr.deadline td:nth-child(3) { font-style: italic; } td.changes div + div { margin-top: 2px; } .whynot { color: var(--muted); font-size: 0.85rem; margin-top: 4px; }
 .clause { border-left: 3px solid var(--line); padding: 2px 12px; margin: 12px 0; } .clause h3 { font-size: 1rem; margin: 0; }
-svg text { font: 12px system-ui, sans-serif; fill: var(--ink); } svg .axis { fill: var(--muted); font-size: 11px; } svg .tick { stroke: #e5e7eb; }
+svg text { font: 12px system-ui, sans-serif; fill: var(--ink); } svg .axis { fill: var(--muted); font-size: 11px; } svg .tick { stroke: #e5e7eb; } svg .final-rule { stroke: #374151; stroke-dasharray: 4 3; }
 svg .lane-label { font-weight: 600; } svg .seg-label { font-size: 11px; } svg .step-mark { stroke: #6b7280; stroke-width: 1.5; } svg .step-mark.deadline { stroke: #2563eb; }
 svg .breach-mark { fill: #dc2626; stroke: #fff; }
 svg .region-box { fill: #f9fafb; stroke: #d1d5db; } svg .region-label { font-weight: 700; font-size: 13px; }
@@ -76,9 +76,10 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}${trace.plan && trace.plan.changes > 0 ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}` : ''}</p></header>`,
+    `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}${assumedWords(trace.assumed) ? ` · <strong>assumed: ${esc(assumedWords(trace.assumed))}</strong>` : ''}${trace.plan && trace.plan.changes > 0 ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}` : ''}</p></header>`,
     '<section id="summary">',
     `<h2>At the end of the run the guarantee is ${esc(guaranteeText(trace.final))}</h2>`,
+    ...(trace.sensitivity ? [`<p class="sensitivity"><strong>Sensitivity:</strong> ${esc(sensitivityWords(trace.sensitivity))}</p>`] : []),
     `<div class="cards">${e.regions.map(card).join('')}</div>`,
   ];
   if (e.breaches.length) {
@@ -109,7 +110,7 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
       const unstated = notStatedNote(f.conditions);
       return `<div title="${esc(held ? `because ${held}` : '')}"><code>${esc(f.rule)}</code> · ${citeLink(f.clause, f.points)}${unstated ? `<div class="not-stated muted">${esc(unstated)}</div>` : ''}</div>`;
     });
-    out.push(`<tr class="${step.kind}" data-step="${step.index}"><td>${step.index}</td><td>${esc(step.at)}</td><td>${esc(stepWords(step))}${step.kind === 'deadline' ? ' <span class="muted">(deadline)</span>' : ''}${note}</td><td class="changes">${changes.map((c) => `<div>${esc(c.text)}</div>`).join('') || '—'}${why}</td><td>${rules.join('') || '—'}</td></tr>`);
+    out.push(`<tr class="${step.kind}" data-step="${step.index}"><td>${stepNumber(step)}</td><td>${esc(step.at)}</td><td>${esc(stepWords(step))}${step.kind === 'deadline' ? ' <span class="muted">(deadline)</span>' : ''}${note}</td><td class="changes">${changes.map((c) => `<div>${esc(c.text)}</div>`).join('') || '—'}${why}</td><td>${rules.join('') || '—'}</td></tr>`);
   }
   out.push('</tbody></table></section>');
 

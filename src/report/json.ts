@@ -19,8 +19,8 @@ export async function* streamTraceJson(run: { head: TraceHead; steps: AsyncGener
       first = false;
     }
     if (r.done) {
-      const { horizon, final, milestones, clauses, expectations } = r.value;
-      const end: TraceEnd = { horizon, final, milestones, clauses, expectations };
+      const { horizon, final, sensitivity, milestones, clauses, expectations } = r.value;
+      const end: TraceEnd = { horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones, clauses, expectations };
       yield `${first ? ']' : '\n  ]'},${JSON.stringify(end, null, 2).slice(1)}\n`;
       return;
     }

@@ -9,7 +9,7 @@ import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } 
 import { notStatedNote } from './conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, guaranteeText, timeline } from './steps.js';
-import { stepWords } from './words.js';
+import { assumedWords, sensitivityWords, stepWords, stepNumber } from './words.js';
 
 /** Scenario text in running Markdown: no HTML, no accidental emphasis, links or code. */
 export function mdText(s: string): string {
@@ -34,7 +34,7 @@ const REGION_NAME = (region: string) => REGION_LABELS[region as Region]?.short ?
 function summaryRow(r: RegionReason): string {
   const set = r.setBy;
   const n = r.notYet;
-  const by = set ? `${mdText(set.step.words)} (step ${set.step.index})` : n ? `initial status; not yet: ${mdText(n.reason)}` : 'initial status';
+  const by = set ? `${mdText(set.step.words)} (step ${stepNumber(set.step)})` : n ? `initial status; not yet: ${mdText(n.reason)}` : 'initial status';
   const rule = set ? `${code(set.rule)}, ${cite(set.clause.id, set.points)}` : n ? `${code(n.rule)} did not fire, ${cite(n.clause.id, n.points)}` : '—';
   return `| ${REGION_NAME(r.region)} | **${mdText(r.value ?? '—')}** | ${r.since ?? '—'} | ${by} | ${rule} |`;
 }
@@ -46,10 +46,12 @@ export function markdownReport(trace: Trace): string {
   out.push(`${code(trace.scenario)} · ${code(trace.file)} · run to ${trace.horizon}`, '');
   const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => code(`${k}=${v}`));
   out.push(`Readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default.` : 'every interpretation and parameter at its default.'}`, '');
+  if (assumedWords(trace.assumed)) out.push(`**Assumed:** ${mdText(assumedWords(trace.assumed))}.`, '');
   if (trace.plan && trace.plan.changes > 0) out.push(`Plan version: ${code(trace.plan.version)}, ${mdText(trace.plan.title)} (${trace.plan.changes} changes from the base plan).`, '');
 
   out.push('## Summary', '');
   out.push(`At the end of the run the guarantee is **${mdText(guaranteeText(trace.final))}**.`, '');
+  if (trace.sensitivity) out.push(`Sensitivity: ${mdText(sensitivityWords(trace.sensitivity))}.`, '');
   out.push('| region | status | since | set by | rule, clause |', '|---|---|---|---|---|');
   for (const r of e.regions) out.push(summaryRow(r));
   out.push('');
@@ -79,7 +81,7 @@ export function markdownReport(trace: Trace): string {
       return note ? [`*${code(f.rule)} ${mdText(note)}*`] : [];
     });
     const rules = [...new Set(changes.map((c) => `${code(c.rule)} · ${cite(c.clause, c.points)}`)), ...unstated];
-    out.push(`| ${step.index} | ${step.at} | ${what} | ${mdCell(changes.map((c) => c.text))} | ${rules.join('<br>') || '—'} |`);
+    out.push(`| ${stepNumber(step)} | ${step.at} | ${what} | ${mdCell(changes.map((c) => c.text))} | ${rules.join('<br>') || '—'} |`);
   }
   out.push('');
 
@@ -89,7 +91,7 @@ export function markdownReport(trace: Trace): string {
     const why = whyNotOf(trace, step);
     if (step.fired.length === 0 && why.length === 0) continue;
     out.push(`### ${step.at} · ${mdText(stepWords(step))}`, '');
-    out.push(`Step ${step.index}${step.line ? `, line ${step.line}` : ''}${step.event?.note ? `. Note: ${mdText(step.event.note)}` : ''}.`, '');
+    out.push(`Step ${stepNumber(step)}${step.line ? `, line ${step.line}` : ''}${step.event?.note ? `. Note: ${mdText(step.event.note)}` : ''}.`, '');
     for (const f of step.fired) {
       const held = conditionList(heldConditions(f.conditions, readings));
       const effects = changes.filter((c) => c.rule === f.rule).map((c) => mdText(c.text));

@@ -74,7 +74,9 @@ export function swimlaneSvg(trace: Trace): string {
   const span = daysBetween(start, end);
   const [left, right, top, laneH, gap] = [140, 24, 34, 30, 8];
   const width = 980;
-  const plot = width - left - right;
+  // a column after the last date where every lane shows its final status, however late the last change came
+  const finalW = 150;
+  const plot = width - left - right - finalW;
   const x = (d: string) => left + (Math.min(span, Math.max(0, daysBetween(start, d))) / span) * plot;
   const lanesBottom = top + LANES.length * (laneH + gap);
   const height = lanesBottom + laneH + 30;
@@ -87,16 +89,22 @@ export function swimlaneSvg(trace: Trace): string {
     out.push(`<line class="tick" x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${lanesBottom + laneH}"/>`);
     out.push(`<text class="axis" x="${tx}" y="${top - 10}" text-anchor="middle">${esc(t.endsWith('-01-01') ? t.slice(0, 4) : t.slice(0, 7))}</text>`);
   }
-  out.push(`<text class="axis" x="${left}" y="${height - 8}">${esc(start)}</text>`, `<text class="axis" x="${width - right}" y="${height - 8}" text-anchor="end">${esc(end)}</text>`);
+  out.push(`<text class="axis" x="${left}" y="${height - 8}">${esc(start)}</text>`, `<text class="axis" x="${x(end).toFixed(1)}" y="${height - 8}" text-anchor="middle">${esc(end)}</text>`);
+  out.push(`<line class="final-rule" x1="${x(end).toFixed(1)}" y1="${top - 6}" x2="${x(end).toFixed(1)}" y2="${lanesBottom}"/>`, `<text class="axis" x="${(x(end) + finalW / 2).toFixed(1)}" y="${top - 10}" text-anchor="middle">final</text>`);
   LANES.forEach((lane, i) => {
     const y = top + i * (laneH + gap);
     out.push(`<g class="lane" data-lane="${lane.region}">`, `<text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">${esc(lane.label)}</text>`);
-    for (const s of segments(trace, lane, start, end)) {
-      const [x0, x1] = [x(s.from), Math.max(x(s.to), x(s.from) + 2)];
+    const all = segments(trace, lane, start, end);
+    for (const [k, s] of all.entries()) {
+      const last = k === all.length - 1;
+      const [x0, x1] = [x(s.from), last ? x(end) + finalW : Math.max(x(s.to), x(s.from) + 2)];
       const w = x1 - x0;
-      out.push(`<g class="segment" data-value="${esc(s.value)}"><title>${esc(`${lane.label}: ${s.value}, ${s.from} to ${s.to}`)}</title>`);
+      out.push(`<g class="segment${last ? ' final' : ''}" data-value="${esc(s.value)}"><title>${esc(`${lane.label}: ${s.value}, ${s.from} to ${s.to}${last ? ' (final)' : ''}`)}</title>`);
       out.push(`<rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${laneH}" rx="3" fill="${s.colour}"/>`);
-      if (w > s.value.length * 6.6 + 8) out.push(`<text class="seg-label" x="${(x0 + 6).toFixed(1)}" y="${y + laneH / 2 + 4}">${esc(s.value)}</text>`);
+      const fits = (n: number) => n > s.value.length * 6.6 + 8;
+      // the final status is labelled in the final column when its segment is too short to hold it from its start
+      if (fits(w)) out.push(`<text class="seg-label" x="${(x0 + 6).toFixed(1)}" y="${y + laneH / 2 + 4}">${esc(s.value)}</text>`);
+      else if (last) out.push(`<text class="seg-label" x="${(x(end) + 6).toFixed(1)}" y="${y + laneH / 2 + 4}" textLength="${finalW - 12}" lengthAdjust="spacingAndGlyphs">${esc(s.value)}</text>`);
       out.push('</g>');
     }
     out.push('</g>');

@@ -10,7 +10,7 @@ import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace
 import { assumptionTexts } from './steps.js';
 import { nearMisses, otherMisses } from './whyNot.js';
 import { failedWords, notStatedNote } from './conditionWords.js';
-import { stepWords } from './words.js';
+import { assumedWords, sensitivityWords, stepWords, stepNumber } from './words.js';
 
 export interface TextOptions {
   colour: boolean;
@@ -96,6 +96,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       const params = Object.entries(head.parameters).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
       const chosen = [...readings, ...params];
       yield* wrap(chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default', width, '  ', 'readings: ').map(c.dim);
+      if (assumedWords(head.assumed)) yield* wrap(visible(assumedWords(head.assumed)), width, '  ', 'assumed: ').map(c.bold);
       if (head.plan && head.plan.changes > 0) yield* wrap(`${head.plan.version}, ${head.plan.title} (${head.plan.changes} changes from the base plan: casus clauses --plan ${head.plan.version})`, width, '  ', 'plan: ').map(c.dim);
       yield '';
     },
@@ -125,7 +126,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   };
 }
 
-type SummaryInput = Pick<Trace, 'final' | 'milestones' | 'expectations'>;
+type SummaryInput = Pick<Trace, 'final' | 'sensitivity' | 'milestones' | 'expectations'>;
 
 interface LineContext {
   before: Status;
@@ -174,6 +175,8 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
 function* summaryLines(trace: SummaryInput, assumed: string[], stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
+  if (trace.sensitivity) yield* wrap(sensitivityWords(trace.sensitivity), width, '    ', '  ').map(c.bold);
+  for (const note of trace.sensitivity?.notes ?? []) yield* wrap(`note: ${note}`, width, '    ', '  ').map(c.dim);
   yield* wrap(`agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`, width, '  ', '  ');
   const m = trace.milestones;
   const dates = [m.concluded && `concluded ${m.concluded}`, m.implementation && `implementation from ${m.implementation}`].filter(Boolean);
@@ -196,7 +199,7 @@ function* summaryLines(trace: SummaryInput, assumed: string[], stepAt: (index: n
 /** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */
 export function* expectationLines(x: Trace['expectations'][number], steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined)): Generator<string> {
   const step = x.step === null ? undefined : typeof steps === 'function' ? steps(x.step) : steps.steps[x.step];
-  const where = step ? `step ${step.index}, ${step.at} ${stepWords(step)}` : 'before the first event';
+  const where = step ? `step ${stepNumber(step)}, ${step.at} ${stepWords(step)}` : 'before the first event';
   yield `    line ${x.line}, on ${x.on} (${where}):`;
   for (const key of Object.keys(x.expected)) {
     const want = JSON.stringify(x.expected[key]);

@@ -3,7 +3,7 @@ import { visible } from '../input/issues.js';
 import { partyName } from '../plan/parties.js';
 import type { Source } from '../rules/schema.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
-import type { Deadline } from '../run/trace.js';
+import type { Deadline, Sensitivity } from '../run/trace.js';
 
 const list = (parties: readonly string[]) => parties.map(partyName).join(', ');
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -67,3 +67,24 @@ export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }):
 
 /** A cited source, short: "https://… (corroborated)". */
 export const sourceWords = (s: Pick<Source, 'address' | 'confidence'>): string => `${s.address} (${s.confidence})`;
+
+/** The facts a run assumes (--assume), in one phrase; empty when none. */
+export function assumedWords(assumed: Record<string, boolean> | undefined): string {
+  const pairs = Object.entries(assumed ?? {}).map(([k, v]) => `${k} = ${v}`);
+  return pairs.length ? `${pairs.join(', ')} (with --assume: facts the scenario leaves open)` : '';
+}
+
+/** The sensitivity in one line: "holds under all N readings", or "depends on: NAME (under VALUE: what changes)". */
+export function sensitivityWords(s: Sensitivity): string {
+  if (s.dependsOn.length === 0) return `holds under all ${s.readings} readings`;
+  const under = (u: Record<string, string>) => {
+    const pairs = Object.entries(u);
+    return pairs.length === 1 && !pairs[0]![0].includes('.') ? pairs[0]![1] : pairs.map(([k, v]) => `${k} = ${v}`).join(' and ');
+  };
+  const shown = s.alternatives.slice(0, 3).map((a) => `under ${under(a.under)}: ${a.changes.join('; ')}`);
+  const more = s.alternatives.length - shown.length;
+  return `depends on: ${s.dependsOn.join(', ')} (${shown.join('; ')}${more > 0 ? `; ${more} other outcome${more === 1 ? '' : 's'}: casus matrix` : ''})`;
+}
+
+/** A step as people count it, from 1 (the trace's index counts from 0): every view prints this. */
+export const stepNumber = (s: { index: number }): number => s.index + 1;

@@ -11,7 +11,7 @@ import { expectationApplies, openFacts } from './openFacts.js';
 import { factContext, type FactContext } from './facts.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { Stepper, type Recording, type StepOf } from './stepper.js';
-import type { OutcomeStep, Step, Trace, TraceEnd, TraceHead } from './trace.js';
+import type { OutcomeStep, Sensitivity, Step, Trace, TraceEnd, TraceHead } from './trace.js';
 
 export interface RunOptions {
   /** interpretation and parameter overrides, as from repeated --set name=value */
@@ -20,6 +20,8 @@ export interface RunOptions {
   engine?: 'reference' | 'compiled';
   /** interpretations left open (compiled outcomes only): a step whose rules depend on one throws OpenReading */
   open?: readonly string[];
+  /** computed beforehand (whatif/sensitivity), carried into the trace after the final status */
+  sensitivity?: Sensitivity;
 }
 
 type Evaluate = (facts: Record<string, unknown>, type: string) => readonly Verdict[] | Promise<readonly Verdict[]>;
@@ -95,6 +97,7 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     interpretations: settings.interpretations,
     parameters: settings.parameters,
     assumptions: settings.assumptions,
+    assumed: loaded.assumed ?? {},
     defaults: settings.defaults,
     plan: ruleSet.plan ? { version: ruleSet.plan.version, title: ruleSet.plan.title, changes: ruleSet.plan.changes.length + ruleSet.plan.inherited.reduce((n, v) => n + v.changes.length, 0) } : null,
     initial: stepper.initial,
@@ -104,9 +107,9 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
   return { settings, ctx, stepper, evaluate, head, tracker };
 }
 
-function endOf<R extends Recording>(p: OpenRun<R>, ruleSet: RuleSet): TraceEnd {
+function endOf<R extends Recording>(p: OpenRun<R>, ruleSet: RuleSet, sensitivity?: Sensitivity): TraceEnd {
   const final = p.stepper.current;
-  return { horizon: p.stepper.horizon, final, milestones: p.stepper.milestones(), clauses: ruleSet.clauses.clauses, expectations: p.tracker.finish(final) };
+  return { horizon: p.stepper.horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones: p.stepper.milestones(), clauses: ruleSet.clauses.clauses, expectations: p.tracker.finish(final) };
 }
 
 export type StreamEnd = TraceEnd & { /** the steps expectations were checked against, by index */ expectationSteps: Map<number, Step> };
@@ -129,7 +132,7 @@ export function streamScenario(loaded: LoadedScenario, ruleSet: RuleSet, options
       p.tracker.observe(step.index, step.at, step.status, step);
       yield step;
     }
-    return (end = { ...endOf(p, ruleSet), expectationSteps: p.tracker.steps });
+    return (end = { ...endOf(p, ruleSet, options.sensitivity), expectationSteps: p.tracker.steps });
   }
   return {
     head: p.head,
@@ -146,8 +149,8 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
   const all: Step[] = [];
   for (let r = await steps.next(); ; r = await steps.next()) {
     if (r.done) {
-      const { horizon, final, milestones, clauses, expectations } = r.value;
-      return { ...head, steps: all, horizon, final, milestones, clauses, expectations };
+      const { horizon, final, sensitivity, milestones, clauses, expectations } = r.value;
+      return { ...head, steps: all, horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones, clauses, expectations };
     }
     all.push(r.value);
   }

@@ -88,6 +88,8 @@ export interface TraceHead {
   interpretations: Record<string, string>;
   parameters: Record<string, number>;
   assumptions: string[];
+  /** facts the scenario leaves open, stated for this run with --assume (EVENT-ID.FIELD → value) */
+  assumed: Record<string, boolean>;
   /** the rule set's default for every interpretation and parameter, to show what a run changed */
   defaults: Record<string, string | number>;
   /** the version of the plan the rules follow (null: a rule set without versions) */
@@ -95,11 +97,25 @@ export interface TraceHead {
   initial: Status;
 }
 
+/** Whether the final status is the plan's or a reading's: the same run under every combination of readings. */
+export interface Sensitivity {
+  /** combinations of readings tried */
+  readings: number;
+  /** the interpretations (and open facts) the whole outcome depends on: the smallest such set; empty: it holds under all */
+  dependsOn: string[];
+  /** the nearest readings (fewest changed from this run's) under which each other outcome happens */
+  alternatives: Array<{ under: Record<string, string>; guarantee: string; changes: string[] }>;
+  /** what to know to read it (e.g. a precondition no event of the scenario meets) */
+  notes: string[];
+}
+
 /** What a trace says after its steps. */
 export interface TraceEnd {
   /** the last date the run covers: `until`, or the last event's date */
   horizon: string;
   final: Status;
+  /** present when the run was asked for it (casus run does, unless --no-sensitivity) */
+  sensitivity?: Sensitivity;
   milestones: Milestones;
   /** the clause catalogue of the rule set, so every view can cite and paraphrase without re-reading rules */
   clauses: Clause[];

@@ -1,6 +1,6 @@
 // Loading a scenario file (the edge): size, type and encoding checks, then the pure parser in parse.ts.
 import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { decodeText } from '../input/decode.js';
 import { InputError, type InputIssue } from '../input/issues.js';
 import type { RuleSet } from '../rules/load.js';
@@ -50,5 +50,14 @@ export function loadScenario(file: string, ruleSet: RuleSet): LoadedScenario {
   if (bytes.length > MAX_SCENARIO_BYTES) fail(file, 'too-large', `the file is over ${MAX_SCENARIO_BYTES / 1048576} MB`, 'split the timeline into several scenarios', 1);
   const decoded = decodeText(file, bytes);
   if ('issue' in decoded) throw new InputError([decoded.issue]);
-  return parseScenario(file, decoded.text, ruleSet);
+  return matchesFileName(parseScenario(file, decoded.text, ruleSet), decoded.text);
+}
+
+/** A scenario's id is its file's name (without the extension), so a report's id always finds its file. */
+function matchesFileName(loaded: LoadedScenario, text: string): LoadedScenario {
+  const name = basename(loaded.file, extname(loaded.file));
+  const id = loaded.scenario.scenario;
+  if (id === name) return loaded;
+  const line = text.split(/\r?\n/).findIndex((l) => /^\s*"?scenario"?\s*:/.test(l)) + 1;
+  fail(loaded.file, 'scenario-id', `scenario: ${id} is not the file's name (${name})`, `rename the file to ${id}${extname(loaded.file)}, or write scenario: ${name}`, line);
 }

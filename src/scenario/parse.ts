@@ -14,6 +14,8 @@ export interface LoadedScenario {
   /** 1-based line of each event and expectation in the file (0 when built in memory). */
   eventLines: number[];
   expectLines: number[];
+  /** facts the scenario leaves open, stated for this run by --assume (EVENT-ID.FIELD → value) */
+  assumed?: Record<string, boolean>;
 }
 
 export function settingsVocabulary(ruleSet: RuleSet): SettingsVocabulary {

@@ -7,6 +7,7 @@ import { runScenario, type RunOptions } from '../run/runner.js';
 import { JudgementNeeded } from '../run/stepper.js';
 import type { ExpectationResult, Trace } from '../run/trace.js';
 import type { LoadedScenario } from '../scenario/parse.js';
+import { OPEN_FACTS } from '../scenario/schema.js';
 import { decidingNames, describeReadings } from './readings.js';
 
 export const MAX_BRANCHES = 64;
@@ -36,7 +37,7 @@ export interface BranchedRun {
   expectations: Array<ExpectationResult & { branch: string }>;
 }
 
-function withAssumptions(loaded: LoadedScenario, facts: readonly OpenFact[], assumptions: Assumptions): LoadedScenario {
+export function withAssumptions(loaded: LoadedScenario, facts: readonly OpenFact[], assumptions: Assumptions): LoadedScenario {
   const events = loaded.scenario.events.map((e, i) => {
     const set = facts.filter((f) => f.event === i && f.key in assumptions);
     return set.length ? { ...e, ...Object.fromEntries(set.map((f) => [f.field, assumptions[f.key]])) } : e;
@@ -108,7 +109,10 @@ function expectations(loaded: LoadedScenario, branches: Branch[]): BranchedRun['
   return out.sort((a, b) => a.line - b.line);
 }
 
-/** States open facts as the user assumes them (KEY = EVENT-ID.FIELD, or line-N.FIELD); unknown keys are errors. */
+/**
+ * States facts the scenario leaves open (`unknown`, or left out) as the user assumes them; KEY = EVENT-ID.FIELD or
+ * line-N.FIELD. A fact the scenario states is not open: assuming it otherwise is an error naming the event and its value.
+ */
 export function assume(loaded: LoadedScenario, assumptions: Assumptions): LoadedScenario {
   if (Object.keys(assumptions).length === 0) return loaded;
   const facts = openFacts(loaded);
@@ -118,13 +122,19 @@ export function assume(loaded: LoadedScenario, assumptions: Assumptions): Loaded
     const [ref, field] = key.split('.') as [string, string];
     const event = loaded.scenario.events.findIndex((e, i) => e.id === ref || `line-${loaded.eventLines[i]}` === ref);
     const e = loaded.scenario.events[event];
-    if (e?.type !== 'armed-attack' || !['crossesLine', 'deliberate', 'sustained', 'seizesTerritory', 'justified'].includes(field)) {
+    const line = loaded.eventLines[event] ?? 0;
+    if (e?.type !== 'armed-attack' || !(OPEN_FACTS as readonly string[]).includes(field)) {
       const known = facts.map((f) => f.key);
       issues.push({ code: 'usage', file: loaded.file, line: 0, column: 0, path: '', message: `--assume ${key}: no armed attack with that id (or line-N) has that open fact`, hint: known.length ? `this scenario's open facts: ${known.join(', ')}` : 'name an armed attack by its id: and a field such as justified' });
       continue;
     }
-    stated.push({ event, line: loaded.eventLines[event] ?? 0, field: field as OpenFact['field'], key });
+    const value = (e as Record<string, unknown>)[field];
+    if (value !== undefined && value !== 'unknown') {
+      issues.push({ code: 'stated-fact', file: loaded.file, line, column: 1, path: `events[${event}].${field}`, message: `--assume ${key}=${assumptions[key]}: the scenario states ${field}: ${String(value)} for ${e.id ?? `the event on line ${line}`} (line ${line}); --assume only fills in facts the scenario leaves open`, hint: `to try the other value, edit line ${line} (or a copy of the file), or write ${field}: unknown there to see both branches` });
+      continue;
+    }
+    stated.push({ event, line, field: field as OpenFact['field'], key });
   }
   if (issues.length) throw new InputError(issues);
-  return withAssumptions(loaded, stated, assumptions);
+  return { ...withAssumptions(loaded, stated, assumptions), assumed: { ...loaded.assumed, ...assumptions } };
 }

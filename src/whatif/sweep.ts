@@ -4,14 +4,19 @@ import { didYouMean } from '../plan/suggest.js';
 import type { RuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { guaranteeText, type Status } from '../plan/vocabulary.js';
+import { outcomeChanges, outcomeKey } from './outcome.js';
 
 export interface Sweep {
   scenario: string;
   file: string;
   parameter: string;
-  points: Array<{ value: number; outcome: string; breaches: number }>;
-  /** consecutive values between which the outcome changes */
-  flips: Array<{ from: number; to: number; before: string; after: string }>;
+  /** facts the scenario leaves open, stated with --assume */
+  assumed: Record<string, boolean>;
+  /** per value: the guarantee, the number of breaches, and the whole final status */
+  points: Array<{ value: number; outcome: string; breaches: number; final: Status }>;
+  /** consecutive values between which the whole outcome (any region, any breach) changes, and what changes */
+  flips: Array<{ from: number; to: number; before: string; after: string; changes: string[] }>;
 }
 
 const MAX_VALUES = 1000;
@@ -44,12 +49,12 @@ export async function runSweep(loaded: LoadedScenario, ruleSet: RuleSet, name: s
   const points: Sweep['points'] = [];
   for (const value of values) {
     const f = runOutcomes(loaded, ruleSet, { set: { ...set, [name]: String(value) } }).final;
-    points.push({ value, outcome: f.guaranteePhase ? `${f.guarantee} (${f.guaranteePhase})` : f.guarantee, breaches: f.breaches.length });
+    points.push({ value, outcome: guaranteeText(f), breaches: f.breaches.length, final: f });
   }
   const flips: Sweep['flips'] = [];
   points.forEach((p, i) => {
     const before = points[i - 1];
-    if (before && before.outcome !== p.outcome) flips.push({ from: before.value, to: p.value, before: before.outcome, after: p.outcome });
+    if (before && outcomeKey(before.final) !== outcomeKey(p.final)) flips.push({ from: before.value, to: p.value, before: before.outcome, after: p.outcome, changes: outcomeChanges(before.final, p.final) });
   });
-  return { scenario: loaded.scenario.scenario, file: loaded.file, parameter: name, points, flips };
+  return { scenario: loaded.scenario.scenario, file: loaded.file, parameter: name, assumed: loaded.assumed ?? {}, points, flips };
 }

@@ -20,25 +20,37 @@ export function createEditor(onInput: () => void): Editor {
     gutter.style.transform = `translateY(${-area.scrollTop}px)`;
     marks.style.transform = `translate(${-area.scrollLeft}px, ${-area.scrollTop}px)`;
   };
+  const mirror = byId('mirror');
+  let tops: number[] = [];
+  // long lines wrap: a hidden copy of the text, line by line, tells how tall each line is, for the gutter and the marks
   const drawGutter = () => {
-    const count = area.value.split('\n').length;
-    if (gutter.childElementCount !== count) {
-      gutter.replaceChildren(...Array.from({ length: count }, (_, i) => h('div', { 'data-line': i + 1 }, String(i + 1))));
+    const lines = area.value.split('\n');
+    mirror.style.width = `${area.clientWidth}px`;
+    mirror.replaceChildren(...lines.map((l) => h('div', {}, l || ' ')));
+    const heights = [...mirror.children].map((c) => (c as HTMLElement).getBoundingClientRect().height);
+    tops = heights.reduce<number[]>((acc, _, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + heights[i - 1]!], []);
+    if (gutter.childElementCount !== lines.length) {
+      gutter.replaceChildren(...lines.map((_, i) => h('div', { 'data-line': i + 1 }, String(i + 1))));
     }
-    for (const el of gutter.children) el.classList.toggle('error', errorLines.has(Number((el as HTMLElement).dataset.line)));
+    [...gutter.children].forEach((el, i) => {
+      (el as HTMLElement).style.height = `${heights[i]}px`;
+      el.classList.toggle('error', errorLines.has(i + 1));
+    });
     marks.replaceChildren(...[...errorLines].map((line) => {
       const mark = h('div', { class: 'mark', 'data-line': line });
-      mark.style.top = `${(line - 1) * 1.5}em`;
+      mark.style.top = `${tops[line - 1] ?? 0}px`;
+      mark.style.height = `${heights[line - 1] ?? 0}px`;
       return mark;
     }));
     scroll();
   };
+  new ResizeObserver(() => drawGutter()).observe(area);
   const goToLine = (line: number) => {
     const lines = area.value.split('\n');
     const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
     area.focus();
     area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
-    area.scrollTop = Math.max(0, (line - 3) * parseFloat(getComputedStyle(area).lineHeight));
+    area.scrollTop = Math.max(0, (tops[line - 1] ?? 0) - 2 * parseFloat(getComputedStyle(area).lineHeight));
   };
 
   area.addEventListener('input', () => {

@@ -61,19 +61,20 @@ export function renderStep(trace: Trace, cursor: number): void {
   const explanation = explain(upTo, step.at);
   const where = step.kind === 'deadline' ? `a deadline: ${step.deadline?.basis ?? ''}` : step.line ? `line ${step.line} of the scenario` : 'an event';
   const why = [...stepExplanationLines(explanation, step.index, UNWRAPPED)];
+  const title = (id: string) => trace.clauses.find((c) => c.id === id)?.title;
   panel.replaceChildren(
     h('h3', { id: 'step-heading' }, `${step.at}: ${stepWords(step)}`),
     h('p', { class: 'muted' }, `Step ${cursor} of ${trace.steps.length}, ${where}${step.event?.note ? `. Note: ${step.event.note}` : ''}`),
-    h('h4', {}, 'What changed'),
+    h('h4', {}, 'What changed, and why'),
+    // one short sentence per change, with the clause it comes from; the full explanation opens on demand
     row.changes.length
-      ? h('ul', { class: 'changes' }, ...row.changes.map((c) => h('li', { 'data-region': c.region }, `${c.text} `, h('span', { class: 'tag' }, `[${c.clause} · ${c.points.join(', ')}]`), h('span', { class: 'muted' }, ` rule ${c.rule}`))))
-      : h('p', { class: 'changes none' }, 'No status changed.'),
+      ? h('ul', { id: 'step-why', class: 'changes why' }, ...row.changes.map((c) => h('li', { 'data-region': c.region }, `${c.text}${title(c.clause) ? `: ${title(c.clause)}` : ''}. `, h('span', { class: 'tag badge-clause' }, `[${c.clause} · ${c.points.join(', ')}]`))))
+      : h('p', { id: 'step-why', class: 'changes none' }, 'No status changed.'),
     ...step.fired.flatMap((f) => {
       const note = notStatedNote(f.conditions);
       return note ? [h('p', { class: 'not-stated muted' }, `Rule ${f.rule} ${note}.`)] : [];
     }),
-    h('h4', {}, 'Why'),
-    why.length ? h('div', { id: 'step-why' }, textBlocks(why)) : h('p', { id: 'step-why', class: 'muted' }, 'No rule about this event applied, and none came close.'),
+    h('details', { id: 'step-why-full' }, h('summary', {}, 'Why, in full: the rules that fired and the ones that came close'), why.length ? textBlocks(why) : h('p', { class: 'muted' }, 'No rule about this event applied, and none came close.')),
     h('details', { id: 'step-explain' }, h('summary', {}, `Every status after this step, as casus explain --at ${step.at} puts it`), textBlocks(explanationLines(explanation, UNWRAPPED))),
   );
 }

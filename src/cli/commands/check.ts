@@ -5,14 +5,18 @@ import { COUNTEREXAMPLE_MARK } from '../../check/counterexample.js';
 import { DEFAULT_LAWS_DIR, loadLaws } from '../../laws/load.js';
 import { checkLines } from '../../report/check.js';
 import { envLimit } from '../limits.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import type { Command } from '../options.js';
 import { writeIntoDir } from '../outDir.js';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'prove the rules consistent: static checks, laws, overlapping rules',
   formats: ['text', 'json'],
-  options: { laws: { type: 'string' }, 'out-dir': { type: 'string' } },
+  shared: ['rules', 'plan', 'format'],
+  options: {
+    laws: { type: 'string', usage: '--laws DIR', help: 'the law files (default: the bundled laws/)' },
+    'out-dir': { type: 'string', usage: '--out-dir DIR', help: "write each broken law's timeline to DIR/LAW.yaml (atomically; only files casus check wrote there before are replaced)" },
+  },
   help: `Usage: casus check [--laws DIR] [--out-dir DIR] [--format text|json] [--rules DIR]
 
 Checks the rule set without a scenario:
@@ -27,12 +31,7 @@ Checks the rule set without a scenario:
     type, every reading and every reachable status, with a minimal example.
 Overlaps acknowledged in the rule set's ambiguities.json are reported as findings;
 an unacknowledged one, a broken law or any failed check exits 1. The search stops (and exits 1) after
-${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.toLocaleString('en-US')} search nodes; ${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.
-
-  --laws DIR          the law files (default: the bundled laws/)
-  --out-dir DIR       write each broken law's timeline to DIR/LAW.yaml (atomically;
-                      only files casus check wrote there before are replaced)
-${COMMON_HELP}`,
+${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.toLocaleString('en-US')} search nodes; ${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.`,
   async run(args, io) {
     const bounds = { pairs: envLimit(io, BOUND_ENV.pairs, SEARCH_BOUNDS.pairs), nodes: envLimit(io, BOUND_ENV.nodes, SEARCH_BOUNDS.nodes) };
     const ruleSet = args.ruleSet();

@@ -5,7 +5,7 @@ import { BASE_PLAN, changeName } from '../../rules/versions.js';
 import type { PlanChange } from '../../rules/schema.js';
 import { LEGEND } from '../../plan/legend.js';
 import { legendTextLines, wrap } from '../../report/text.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import { type Command } from '../options.js';
 
 /** One line per source: the address, how sure, and what it supports. */
 const sourceLines = (sources: Source[], indent: string): string[] =>
@@ -59,14 +59,13 @@ export const clausesCommand: Command = {
   name: 'clauses',
   summary: 'the clause catalogue and the rules that encode each clause',
   formats: ['text', 'json'],
+  shared: ['rules', 'plan', 'format'],
   help: `Usage: casus clauses [--plan VERSION] [--format text|json] [--rules DIR]
 
 Lists every clause casus encodes (id, plan points, kind, a paraphrase, the consequence),
 the rules that encode it, its sources (address, how sure, what it supports), and the
 points deliberately not encoded, with the reason. With --plan, first what that version
-of the plan changes, each change citing its points and sources and how sure they are.
-
-${COMMON_HELP}`,
+of the plan changes, each change citing its points and sources and how sure they are.`,
   async run(args, io) {
     const ruleSet = args.ruleSet();
     const rulesOf = (id: string) => ruleSet.rules.filter((r) => r.event.params.clause === id).map((r) => r.name);

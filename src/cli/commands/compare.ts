@@ -5,8 +5,8 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { compareTraces, type Side } from '../../whatif/compare.js';
-import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command, type CommandArgs } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command, type CommandArgs } from '../options.js';
+import { checkOut, emit } from '../output.js';
 
 const readings = (set: Record<string, string>) => Object.entries(set).map(([k, v]) => `${k}=${v}`).join(', ');
 
@@ -36,8 +36,8 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'two runs side by side: where they part, and the rules behind it',
   formats: ['text', 'json', 'md'],
+  shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
   plans: 2,
-  options: { ...OUT_OPTION, ...ENGINE_OPTION },
   help: `Usage: casus compare A B                      two scenarios
        casus compare FILE --set NAME=VALUE...     as written, and under other readings
        casus compare FILE --plan X [--plan Y]     under two versions of the plan (default us-28)
@@ -47,14 +47,9 @@ Runs both sides and shows them date by date: the first date where the statuses o
 rules that fired differ, which rules fired on one side only (and why they did not fire on
 the other), and both final statuses.
 
-${OUT_HELP}
-${ENGINE_HELP}
-
 Examples:
   casus compare scenarios/a-russian-land-grab-is-a-breach-but-does-not-void-the-guarantee.yaml --set clause-22-scope=all-guarantees
-  casus compare scenarios/a-force-level-above-600000-breaches-the-cap.yaml --plan ua-20
-
-${COMMON_HELP}`,
+  casus compare scenarios/a-force-level-above-600000-breaches-the-cap.yaml --plan ua-20`,
   async run(args, io) {
     const out = args.values.out as string | undefined;
     if (out !== undefined) checkOut(out, args.positionals);

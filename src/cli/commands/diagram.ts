@@ -4,29 +4,26 @@ import { dot, mermaid } from '../../report/diagram.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
-import { COMMON_HELP, type Command } from '../options.js';
-import { checkOut, emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command } from '../options.js';
+import { checkOut, emit } from '../output.js';
 
 export const diagramCommand: Command = {
   name: 'diagram',
   summary: 'the statechart as Mermaid (renders on GitHub) or Graphviz DOT',
   formats: ['mermaid', 'dot'],
-  options: { ...OUT_OPTION },
+  shared: ['rules', 'plan', 'set', 'assume', 'format', 'out'],
   help: `Usage: casus diagram [FILE] [--format mermaid|dot] [--out FILE]
 
 Prints the statechart, generated from the machine definition: every state, the parallel
 regions (guarantee, ceasefire, sanctions, Russia's benefits), and every transition with
-its event, guard and actions. With a scenario FILE, the states that run visited are
-highlighted and its final states marked.
-
-${OUT_HELP}
+its event, guard and actions. --format mermaid renders on GitHub; --format dot is
+Graphviz DOT, drawn by Graphviz's dot program (install it separately). With a scenario
+FILE, the states that run visited are highlighted and its final states marked.
 
 Examples:
   casus diagram > statechart.mmd
   casus diagram --format dot | dot -Tsvg > statechart.svg
-  casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml
-
-${COMMON_HELP}`,
+  casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml`,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
     if (extra.length) throw new InputError([usageIssue('casus diagram takes at most one scenario file', 'casus diagram, or casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);

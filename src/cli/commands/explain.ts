@@ -5,14 +5,15 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
-import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command } from '../options.js';
+import { emit } from '../output.js';
 
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'why each status is what it is on a date, and why not',
   formats: ['text', 'json'],
-  options: { at: { type: 'string' }, ...OUT_OPTION, ...ENGINE_OPTION },
+  shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
+  options: { at: { type: 'string', usage: '--at DATE', help: 'explain the status on DATE (YYYY-MM-DD), after all its events' } },
   help: `Usage: casus explain FILE [--at DATE] [--format text|json] [--out FILE]
 
 For each region (guarantee, ceasefire, sanctions, Russia's benefits) its status on DATE
@@ -22,16 +23,10 @@ Then, why not: for every event that left the guarantee unchanged, the nearest ru
 did not fire and the condition that failed, with the value it saw and the reading under
 which it was required (or the rule that fired to no effect, and why).
 
-  --at DATE           explain the status on DATE (YYYY-MM-DD), after all its events
-${OUT_HELP}
-${ENGINE_HELP}
-
 Examples:
   casus explain scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml
   casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01
-  casus explain scenarios/an-extension-without-russia-has-no-effect.yaml --format json
-
-${COMMON_HELP}`,
+  casus explain scenarios/an-extension-without-russia-has-no-effect.yaml --format json`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01');
     const ruleSet = args.ruleSet();

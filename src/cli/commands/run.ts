@@ -11,10 +11,14 @@ import { openFacts } from '../../run/openFacts.js';
 import { JudgementNeeded } from '../../run/stepper.js';
 import { assume, runBranches } from '../../whatif/branches.js';
 import { runVersions } from '../../whatif/versions.js';
+import { sensitivityOf } from '../../whatif/sensitivity.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
-import { emit, emitStream, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command } from '../options.js';
+import { emit, emitStream } from '../output.js';
+
+/** Above this many events the sensitivity is left to casus matrix: it runs the scenario once per class of readings. */
+const SENSITIVITY_MAX_EVENTS = 20_000;
 
 /** The format --out's extension implies when --format is not given. */
 const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
@@ -23,7 +27,8 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'the timeline of a scenario: each step, what changed, the clause',
   formats: ['text', 'json', 'md', 'html'],
-  options: { ...OUT_OPTION, ...ENGINE_OPTION },
+  shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
+  options: { 'no-sensitivity': { type: 'boolean', usage: '--no-sensitivity', help: 'skip the line after the final status that says which readings change the outcome (and the JSON sensitivity)' } },
   help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs a scenario (YAML or JSON) and prints its timeline: for every event and deadline,
@@ -34,18 +39,14 @@ every status over time, the statechart with the path taken, and the scenario und
 every version of the plan as a timeline.
 A scenario that leaves facts unknown (justified: unknown, or no justified under
 strike-cause=unknown) runs every branch and shows each distinct outcome with what it
-assumes; --assume KEY=true|false picks one. Exits 1 if the scenario's expect blocks do
-not hold.
-
-${OUT_HELP};
-                      without --format, its extension picks it (.md, .html, .json)
-${ENGINE_HELP}
+assumes; --assume KEY=true|false picks one. After the final status, one line says whether
+the outcome holds under every reading or which readings change it, and to what. Without
+--format, --out's extension picks it (.md, .html, .json). Exits 1 if the scenario's
+expect blocks do not hold.
 
 Examples:
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --set attack-test=large-scale
-  casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --out report.html
-
-${COMMON_HELP}`,
+  casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --out report.html`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml');
     const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
@@ -64,14 +65,18 @@ ${COMMON_HELP}`,
     };
 
     const single = async (): Promise<number> => {
+      // the fast path first: whether the outcome is the plan's or a reading's, carried after the final status
+      const long = loaded.scenario.events.length > SENSITIVITY_MAX_EVENTS;
+      if (long && !args.values['no-sensitivity']) io.stderr(`casus: sensitivity skipped for ${loaded.scenario.events.length} events (it runs the scenario once per class of readings); casus matrix ${file} computes it\n`);
+      const sensitivity = args.values['no-sensitivity'] || long ? undefined : sensitivityOf(loaded, ruleSet, overrides);
       if (format === 'md' || format === 'html') {
-        const trace = await runScenario(loaded, ruleSet, { set: overrides, engine });
+        const trace = await runScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
         const versions = format === 'html' && args.allPlans().length ? await runVersions(loaded, args.allPlans(), { set: overrides, engine }) : undefined;
         emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace, versions), out, [file]);
         return trace.expectations.every((x) => x.ok) ? 0 : 1;
       }
       // text and JSON stream: a long scenario's steps are written as they come, never held
-      const run = streamScenario(loaded, ruleSet, { set: overrides, engine });
+      const run = streamScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
       const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
       await emitStream(io, chunks, out, [file]);
       return run.end().expectations.every((x) => x.ok) ? 0 : 1;

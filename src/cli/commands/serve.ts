@@ -6,7 +6,7 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { startServer, type RunningServer, type Session } from '../../serve/server.js';
 import type { Io } from '../io.js';
-import { COMMON_HELP, type Command } from '../options.js';
+import { type Command } from '../options.js';
 
 /** Stops the server on the first SIGINT or SIGTERM, synchronously and first in line, since bin.ts then exits with 130 or 143. */
 function stopOnSignal(server: RunningServer, io: Io): Promise<void> {
@@ -34,7 +34,8 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'the interactive teaching page on 127.0.0.1',
   formats: ['text'],
-  options: { port: { type: 'string' } },
+  shared: ['rules', 'plan', 'set'],
+  options: { port: { type: 'string', usage: '--port N', help: 'the port (default: any free one; 0 means the same)' } },
   help: `Usage: casus serve [FILE] [--port N] [--set NAME=VALUE]... [--rules DIR]
 
 Starts a local web server on 127.0.0.1 (this computer only) and prints its address.
@@ -46,15 +47,11 @@ bar carries the scenario and the readings, so a copied link shows the same thing
 It needs no network: nothing is loaded from anywhere else. Ctrl+C stops it.
 
   FILE                the opening scenario (checked first: a broken file exits 2)
-  --port N            the port (default: any free one; 0 means the same)
-  --set, --rules      the opening readings, and another rule set for the page
 
 Examples:
   casus serve
   casus serve scenarios/renewed-offensive-invokes-the-guarantee.yaml --port 8028
-  casus serve my-timeline.yaml --set attack-test=large-scale
-
-${COMMON_HELP}`,
+  casus serve my-timeline.yaml --set attack-test=large-scale`,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
     if (extra.length) throw new InputError([usageIssue('casus serve takes at most one scenario file', 'casus serve, or casus serve scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);

@@ -7,8 +7,8 @@ import { loadModel } from '../../simulate/model.js';
 import { simulate } from '../../simulate/pool.js';
 import { summarise } from '../../simulate/tally.js';
 import type { Io } from '../io.js';
-import { COMMON_HELP, type Command } from '../options.js';
-import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command } from '../options.js';
+import { emit } from '../output.js';
 
 /** Below this many runs, worker threads cost more than they save. */
 const WORKERS_FROM = 5_000;
@@ -41,7 +41,8 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Monte Carlo over a stochastic event model: the distribution of outcomes',
   formats: ['text', 'json'],
-  options: { runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, ...OUT_OPTION },
+  shared: ['rules', 'plan', 'set', 'format', 'out'],
+  options: { runs: { type: 'string', usage: '--runs N', help: 'how many timelines (default 1000)' }, seed: { type: 'string', usage: '--seed S', help: 'the random seed (default 1); the same seed gives the same result, whatever the number of workers' }, workers: { type: 'string', usage: '--workers K', help: `worker threads (default: one per core from ${WORKERS_FROM} runs, else 1; at most one per core)` } },
   help: `Usage: casus simulate MODEL [--runs N] [--seed S] [--workers K] [--format text|json] [--out FILE]
 
 Generates N random timelines from a stochastic model (models/*.yaml: for each kind of
@@ -50,18 +51,9 @@ statechart (the compiled fast path). Prints the distribution of final statuses, 
 time from entry into force to invocation, revocation, lapse, voidness or expiry, which
 rule and clause decided each outcome, and the breaches recorded.
 
-  --runs N            how many timelines (default 1000)
-  --seed S            the random seed (default 1); the same seed gives the same result,
-                      whatever the number of workers
-  --workers K         worker threads (default: one per core from ${WORKERS_FROM} runs, else 1;
-                      at most one per core)
-${OUT_HELP}
-
 Examples:
   casus simulate models/baseline.yaml --runs 100000
-  casus simulate models/baseline.yaml --runs 10000 --set ukraine-attack=any-attack --format json
-
-${COMMON_HELP}`,
+  casus simulate models/baseline.yaml --runs 10000 --set ukraine-attack=any-attack --format json`,
   async run(args, io) {
     const { file, out } = args.oneFile('model file', 'casus simulate models/baseline.yaml --runs 10000');
     const runs = wholeNumber('runs', args.values.runs as string | undefined, 1000, 1);

@@ -4,26 +4,23 @@ import { sweepLines, sweepMarkdown } from '../../report/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { parseSweep, runSweep } from '../../whatif/sweep.js';
-import { COMMON_HELP, type Command } from '../options.js';
-import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import { type Command } from '../options.js';
+import { emit } from '../output.js';
 
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'the outcome at each value of a parameter, and where it flips',
   formats: ['text', 'json', 'md'],
-  options: { ...OUT_OPTION, param: { type: 'string', multiple: true } },
+  shared: ['rules', 'plan', 'set', 'assume', 'format', 'out'],
+  options: { param: { type: 'string', usage: '--param SPEC', help: 'NAME=FROM..TO[:STEP] or NAME=V1,V2,...: the parameter and its values' } },
   help: `Usage: casus sweep FILE --param NAME=FROM..TO[:STEP] [--format text|json|md] [--out FILE] [--set NAME=VALUE]...
        casus sweep FILE --param NAME=V1,V2,...
 
 Runs the scenario once per value of the parameter and prints the final status of the
 guarantee at each value, then the values between which it flips.
 
-${OUT_HELP}
-
 Example:
-  casus sweep scenarios/a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee.yaml --param retaliation-window-days=0..90:10
-
-${COMMON_HELP}`,
+  casus sweep scenarios/a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee.yaml --param retaliation-window-days=0..90:10`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus sweep FILE --param retaliation-window-days=0..90:10');
     const specs = (args.values.param as string[] | undefined) ?? [];

@@ -10,7 +10,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import type { RuleSet } from '../../rules/load.js';
 import { BASE_PLAN } from '../../rules/versions.js';
 import { useColour } from '../io.js';
-import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
+import { type Command } from '../options.js';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -52,7 +52,8 @@ export const testCommand: Command = {
   name: 'test',
   summary: "check every scenario's expect blocks (default: scenarios/)",
   formats: ['text', 'json'],
-  options: { coverage: { type: 'boolean' }, ...ENGINE_OPTION },
+  shared: ['rules', 'plan', 'set', 'format', 'engine'],
+  options: { coverage: { type: 'boolean', usage: '--coverage', help: 'per clause and rule, the scenarios that fire it; exits 1 if a rule never fires' } },
   help: `Usage: casus test [FILES|DIRS]... [--coverage] [--format text|json] [--set NAME=VALUE]... [--rules DIR]
 
 Runs every scenario (directories are searched for .yaml, .yml and .json files) and checks
@@ -61,12 +62,8 @@ its expect blocks. Prints one line per scenario, the details of each failure, th
 --coverage lists, clause by clause, the scenarios that fire each rule, and exits 1 if a
 rule is never fired.
 
-${ENGINE_HELP}
-
 Example:
-  casus test scenarios --set clause-22-scope=all-guarantees
-
-${COMMON_HELP}`,
+  casus test scenarios --set clause-22-scope=all-guarantees`,
   async run(args, io) {
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();

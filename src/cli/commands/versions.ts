@@ -4,15 +4,15 @@ import { versionsLines, versionsMarkdown } from '../../report/versions.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { runVersions } from '../../whatif/versions.js';
-import { COMMON_HELP, ENGINE_HELP, ENGINE_OPTION, type Command } from '../options.js';
-import { emit, OUT_HELP, OUT_OPTION } from '../output.js';
+import type { Command } from '../options.js';
+import { emit } from '../output.js';
 
 export const versionsCommand: Command = {
   name: 'versions',
   summary: 'a scenario under every version of the plan, and the change that altered its outcome',
   formats: ['text', 'json', 'md'],
   plans: 0,
-  options: { ...OUT_OPTION, ...ENGINE_OPTION },
+  shared: ['rules', 'set', 'assume', 'format', 'out', 'engine'],
   help: `Usage: casus versions FILE [--format text|json|md] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs the scenario under every version of the plan in rules/versions/, in the order they
@@ -22,13 +22,9 @@ version whose outcome differs from the version it builds on, the first of its ow
 changes that altered the outcome: what it changes, the rule, the clause, how sure the
 sources are, and their addresses.
 
-${OUT_HELP}
-${ENGINE_HELP}
-
 Example:
   casus versions scenarios/a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin.yaml
-
-${COMMON_HELP}`,
+`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus versions scenarios/renewed-offensive-invokes-the-guarantee.yaml');
     const ruleSets = args.allPlans();
