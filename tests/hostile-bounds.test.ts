@@ -118,7 +118,7 @@ describe('work per input is bounded, not only bytes', () => {
   slow('a 2 MB source reused by 98 aliases (198 MB of text) is refused at once, naming the limit', () => {
     const file = join(tmp, 'alias-expansion.yaml');
     const events = Array.from({ length: 98 }, () => '  - { at: 2026-01-10, type: signature, party: UA, source: *s }\n').join('');
-    writeFileSync(file, `scenario: x\ntitle: y\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, source: &s "${'x'.repeat(2 * 1024 * 1024)}" }\n${events}`);
+    writeFileSync(file, `scenario: alias-expansion\ntitle: y\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, source: &s "${'x'.repeat(2 * 1024 * 1024)}" }\n${events}`);
     for (const format of ['html', 'md']) {
       const r = spawnCasus(['run', file, '--format', format]);
       expect(r.status, r.stderr).toBe(2);
@@ -129,7 +129,7 @@ describe('work per input is bounded, not only bytes', () => {
 
   it('aliases that stay within 16 MB of text are read', () => {
     const file = join(tmp, 'alias-within.yaml');
-    writeFileSync(file, `scenario: x\ntitle: y\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, source: &s "${'x'.repeat(1024 * 1024)}" }\n${'  - { at: 2026-01-10, type: signature, party: RU, source: *s }\n'.repeat(7)}`);
+    writeFileSync(file, `scenario: alias-within\ntitle: y\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, source: &s "${'x'.repeat(1024 * 1024)}" }\n${'  - { at: 2026-01-10, type: signature, party: RU, source: *s }\n'.repeat(7)}`);
     expect(spawnCasus(['run', file]).status).toBe(0);
   });
 
@@ -140,7 +140,7 @@ describe('work per input is bounded, not only bytes', () => {
       expect(r.code).toBe(0);
     }
     const big = join(tmp, 'long-source.yaml');
-    writeFileSync(big, `scenario: x\ntitle: y\nevents:\n${`  - { at: 2026-01-10, type: signature, party: UA, source: "${'y'.repeat(300_000)}" }\n`.repeat(8)}`);
+    writeFileSync(big, `scenario: long-source\ntitle: y\nevents:\n${`  - { at: 2026-01-10, type: signature, party: UA, source: "${'y'.repeat(300_000)}" }\n`.repeat(8)}`);
     const over = join(tmp, 'over-the-limit.html');
     for (const format of ['html', 'md', 'json']) {
       const r = await cli(['run', big, '--format', format, '--out', over], { env: { CASUS_MAX_OUTPUT_MB: '1' } });
@@ -230,7 +230,7 @@ describe('text from an input never reaches the terminal raw', () => {
   // the id holds escapes, so it must be a quoted string in flow YAML and in the expectations' keys
   writeFileSync(scenario, readFileSync(scenario, 'utf8').replace(/id: (moscow[^,]*),/, 'id: "$1",').replace(/\{ (moscow[^:]*\.justified): /g, '{ "$1": '));
   const closed = join(tmp, 'hostile-closed.yaml');
-  writeFileSync(closed, readFileSync(SCENARIO, 'utf8').replace(/^title: .*$/m, `title: "Title ${HOSTILE}"`));
+  writeFileSync(closed, readFileSync(SCENARIO, 'utf8').replace(/^title: .*$/m, `title: "Title ${HOSTILE}"`).replace(/^scenario: .*$/m, 'scenario: hostile-closed'));
   const model = join(tmp, 'hostile-model.yaml');
   writeFileSync(model, readFileSync(MODEL, 'utf8').replace(/^title: .*$/m, `title: "Model ${HOSTILE}"`));
   const rules = join(tmp, 'hostile-rules');

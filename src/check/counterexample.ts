@@ -112,7 +112,7 @@ function search(ruleSet: RuleSet, law: LoadedLaw, readings: Record<string, strin
           const path = [...from.path, ...list];
           return {
             scenario: {
-              scenario: `${law.name}-broken`.slice(0, 80),
+              scenario: law.name,
               title: `A timeline that breaks the law "${law.name}"`,
               description: `Step ${steps + 1} (${p.at}, ${p.type}) breaks it: ${law.description}`,
               ...(Object.keys(interpretations).length ? { interpretations } : {}),

@@ -40,7 +40,7 @@ ${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.to
     const report = runCheck(ruleSet, { dir, laws: loadLaws(ruleSet, dir) }, bounds);
     if (outDir !== undefined) {
       const broken = report.laws.results.flatMap((l) => (l.counterexample ? [l] : []));
-      const written = writeIntoDir(outDir, broken.map((l) => ({ name: `${l.name}.yaml`, text: l.counterexample!.yaml })), COUNTEREXAMPLE_MARK);
+      const written = writeIntoDir(outDir, broken.map((l) => ({ name: `${l.counterexample!.scenario.scenario}.yaml`, text: l.counterexample!.yaml })), COUNTEREXAMPLE_MARK);
       broken.forEach((l, i) => (l.counterexample!.file = written[i]!));
     }
     if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);

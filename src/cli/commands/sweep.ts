@@ -12,7 +12,7 @@ export const sweepCommand: Command = {
   summary: 'the outcome at each value of a parameter, and where it flips',
   formats: ['text', 'json', 'md'],
   shared: ['rules', 'plan', 'set', 'assume', 'format', 'out'],
-  options: { param: { type: 'string', usage: '--param SPEC', help: 'NAME=FROM..TO[:STEP] or NAME=V1,V2,...: the parameter and its values' } },
+  options: { param: { type: 'string', multiple: true, usage: '--param SPEC', help: 'NAME=FROM..TO[:STEP] or NAME=V1,V2,...: the parameter and its values' } },
   help: `Usage: casus sweep FILE --param NAME=FROM..TO[:STEP] [--format text|json|md] [--out FILE] [--set NAME=VALUE]...
        casus sweep FILE --param NAME=V1,V2,...
 
