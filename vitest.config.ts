@@ -6,7 +6,12 @@ const SLOW_FILES = ['tests/properties/fuzz.test.ts'];
 
 export default defineConfig({
   // the examples in docs/ import casus as a user does
-  resolve: { alias: { 'casus/testing': fileURLToPath(new URL('src/testing/index.ts', import.meta.url)), casus: fileURLToPath(new URL('src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: {
+      'casus/testing': fileURLToPath(new URL('src/testing/index.ts', import.meta.url)),
+      casus: fileURLToPath(new URL('src/index.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['tests/**/*.test.ts', 'docs/examples/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(process.env.CASUS_SLOW ? [] : SLOW_FILES)],

@@ -9,7 +9,11 @@ const PUBLIC = new Set(['src/index.ts', 'src/library.ts', 'src/testing/index.ts'
 
 function files(dir) {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? files(join(dir, d.name)) : /\.(ts|mts)$/.test(d.name) && !d.name.endsWith('.d.ts') ? [join(dir, d.name)] : [],
+    d.isDirectory()
+      ? files(join(dir, d.name))
+      : /\.(ts|mts)$/.test(d.name) && !d.name.endsWith('.d.ts')
+        ? [join(dir, d.name)]
+        : [],
   );
 }
 
@@ -21,7 +25,11 @@ const unused = [];
 for (const file of sources) {
   if (PUBLIC.has(file)) continue;
   const own = text.get(file);
-  const names = [...own.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  const names = [
+    ...own.matchAll(
+      /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
+    ),
+  ].map((m) => m[1]);
   for (const name of names) {
     const word = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
     const elsewhere = everything.some((other) => other !== file && word.test(text.get(other)));
@@ -29,7 +37,9 @@ for (const file of sources) {
   }
 }
 if (unused.length) {
-  process.stdout.write(`exported but used nowhere else (remove the export, or the code):\n${unused.map((u) => `  ${u}`).join('\n')}\n`);
+  process.stdout.write(
+    `exported but used nowhere else (remove the export, or the code):\n${unused.map((u) => `  ${u}`).join('\n')}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`every export of ${sources.length} files is used\n`);

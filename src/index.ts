@@ -2,18 +2,64 @@
 export { DEFAULT_RULES_DIR, type RuleSet, type LoadedRule, type RuleFile } from './rules/load.js';
 // every function below checks its arguments at run time (see library.ts)
 export {
-  loadRuleSet, loadPlannedRuleSet, planVersions, parseRuleSet, applyPlanVersion, loadScenario, parseScenario, checkScenario, runScenario, streamScenario, runOutcomes,
-  resolveSettings, parseOverrides, textLines, explain, explanationLines, markdownReport, htmlReport, mermaid, dot, runCheck, runBranches, assume, compareTraces, runMatrix, runSweep, parseSweep,
+  loadRuleSet,
+  loadPlannedRuleSet,
+  planVersions,
+  parseRuleSet,
+  applyPlanVersion,
+  loadScenario,
+  parseScenario,
+  checkScenario,
+  runScenario,
+  streamScenario,
+  runOutcomes,
+  resolveSettings,
+  parseOverrides,
+  textLines,
+  explain,
+  explanationLines,
+  markdownReport,
+  htmlReport,
+  mermaid,
+  dot,
+  runCheck,
+  runBranches,
+  assume,
+  compareTraces,
+  runMatrix,
+  runSweep,
+  parseSweep,
 } from './library.js';
 export { PlanVersion } from './rules/schema.js';
 export type { PlanInfo } from './rules/ruleSet.js';
 export type { LoadedScenario } from './scenario/load.js';
-export { scenarioSchema, ScenarioEvent, Expectation, type Scenario, type SettingsVocabulary } from './scenario/schema.js';
+export {
+  scenarioSchema,
+  ScenarioEvent,
+  Expectation,
+  type Scenario,
+  type SettingsVocabulary,
+} from './scenario/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export type { RunOptions, StepStream } from './run/runner.js';
 export type { ResolvedSettings } from './run/settings.js';
-export type { Trace, Step, FiredRule, NotFiredRule, ExpectationResult, Deadline, OutcomeStep, TraceHead, TraceEnd } from './run/trace.js';
-export { guaranteeMachine, type GuaranteeContext, type MachineEvent, type MachineParameters } from './machine/machine.js';
+export type {
+  Trace,
+  Step,
+  FiredRule,
+  NotFiredRule,
+  ExpectationResult,
+  Deadline,
+  OutcomeStep,
+  TraceHead,
+  TraceEnd,
+} from './run/trace.js';
+export {
+  guaranteeMachine,
+  type GuaranteeContext,
+  type MachineEvent,
+  type MachineParameters,
+} from './machine/machine.js';
 export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
 export type { Explanation, WhyNot, RegionReason } from './report/explain.js';

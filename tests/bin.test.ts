@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const casus = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/bin.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const casus = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli/bin.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 describe('the casus executable', () => {
   it('runs the bundled example', () => {

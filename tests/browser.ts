@@ -3,7 +3,16 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** CI installs Chromium (.ci/run); elsewhere a missing browser skips the browser tests rather than failing them. */
 export const chromiumAvailable = existsSync(CHROMIUM) || Boolean(process.env.CI);
@@ -14,7 +23,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page that records console errors and warnings, uncaught exceptions, and every request `allowed` does not accept. */
-export async function watchedPage(browser: Browser, viewport: { width: number; height: number }, allowed: (url: string) => boolean): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  allowed: (url: string) => boolean,
+): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
   const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   const elsewhere: string[] = [];

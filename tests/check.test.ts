@@ -11,8 +11,11 @@ import { compileCondition } from '../src/rules/compile.js';
 import { parseRuleSet, type RuleFile } from '../src/rules/load.js';
 import { captureIo, ruleSet } from './helpers.js';
 
-const BUNDLED: RuleFile[] = readdirSync('rules').filter((n) => n.endsWith('.json')).map((name) => ({ name, text: readFileSync(join('rules', name), 'utf8') }));
-const withFamily = (family: object) => parseRuleSet('/rules', [...BUNDLED, { name: 'zz-extra.json', text: JSON.stringify(family) }]);
+const BUNDLED: RuleFile[] = readdirSync('rules')
+  .filter((n) => n.endsWith('.json'))
+  .map((name) => ({ name, text: readFileSync(join('rules', name), 'utf8') }));
+const withFamily = (family: object) =>
+  parseRuleSet('/rules', [...BUNDLED, { name: 'zz-extra.json', text: JSON.stringify(family) }]);
 const family = (rule: object) => ({ family: 'extra', description: 'A rule added by a test.', rules: [rule] });
 
 describe('casus check on the bundled rules', () => {
@@ -37,10 +40,20 @@ describe('casus check on the bundled rules', () => {
   });
 
   it('says under which readings an overlap happens, with a minimal example', () => {
-    const strike = report.findings.find((f) => f.rules.includes('strike-without-cause') && f.rules.includes('ukraine-invasion'))!;
+    const strike = report.findings.find(
+      (f) => f.rules.includes('strike-without-cause') && f.rules.includes('ukraine-invasion'),
+    )!;
     expect(strike.readings).toEqual({});
     expect(strike.exampleReadings).toEqual({ 'invasion-test': 'any-attack' });
-    expect(strike.example).toEqual({ by: 'UA', against: 'RU', territory: 'russia', scale: 'limited', means: 'missile', target: 'Moscow', hostilitiesUnderWay: false });
+    expect(strike.example).toEqual({
+      by: 'UA',
+      against: 'RU',
+      territory: 'russia',
+      scale: 'limited',
+      means: 'missile',
+      target: 'Moscow',
+      hostilitiesUnderWay: false,
+    });
     expect(strike.applied).toBe('revoked');
     const land = report.findings.find((f) => f.rules.includes('qualifying-russian-attack'))!;
     expect(land.readings).toEqual({ 'clause-22-scope': ['all-guarantees'] });
@@ -50,24 +63,48 @@ describe('casus check on the bundled rules', () => {
 
 describe('casus check catches', () => {
   it('a new rule that overlaps an existing one with an incompatible outcome', () => {
-    const rules = withFamily(family({
-      name: 'drone-raid-voids-guarantee',
-      conditions: { all: [{ fact: 'type', operator: 'equal', value: 'armed-attack' }, { fact: 'by', operator: 'equal', value: 'UA' }, { fact: 'means', operator: 'equal', value: 'drone' }] },
-      event: { type: 'GUARANTEE_VOID', params: { clause: 'no-force-borders', points: ['22'] } },
-    }));
+    const rules = withFamily(
+      family({
+        name: 'drone-raid-voids-guarantee',
+        conditions: {
+          all: [
+            { fact: 'type', operator: 'equal', value: 'armed-attack' },
+            { fact: 'by', operator: 'equal', value: 'UA' },
+            { fact: 'means', operator: 'equal', value: 'drone' },
+          ],
+        },
+        event: { type: 'GUARANTEE_VOID', params: { clause: 'no-force-borders', points: ['22'] } },
+      }),
+    );
     const report = runCheck(rules);
     expect(report.ok).toBe(false);
     const found = report.findings.filter((f) => f.rules.includes('drone-raid-voids-guarantee') && !f.acknowledged);
-    expect(found.map((f) => f.rules.find((r) => r !== 'drone-raid-voids-guarantee')).sort()).toEqual(['strike-without-cause', 'ukraine-invasion']);
-    expect(found.find((f) => f.rules.includes('strike-without-cause'))!.readings).toEqual({ 'strike-means': ['missile-or-drone'] });
+    expect(found.map((f) => f.rules.find((r) => r !== 'drone-raid-voids-guarantee')).sort()).toEqual([
+      'strike-without-cause',
+      'ukraine-invasion',
+    ]);
+    expect(found.find((f) => f.rules.includes('strike-without-cause'))!.readings).toEqual({
+      'strike-means': ['missile-or-drone'],
+    });
   });
 
   it('a rule whose conditions can never all hold', () => {
-    const rules = withFamily(family({
-      name: 'impossible-attack',
-      conditions: { all: [{ fact: 'type', operator: 'equal', value: 'armed-attack' }, { fact: 'scale', operator: 'equal', value: 'limited' }, { fact: 'scale', operator: 'equal', value: 'large-scale' }] },
-      event: { type: 'BREACH', params: { clause: 'non-aggression', points: ['2'], breach: 'non-aggression', party: 'RU' } },
-    }));
+    const rules = withFamily(
+      family({
+        name: 'impossible-attack',
+        conditions: {
+          all: [
+            { fact: 'type', operator: 'equal', value: 'armed-attack' },
+            { fact: 'scale', operator: 'equal', value: 'limited' },
+            { fact: 'scale', operator: 'equal', value: 'large-scale' },
+          ],
+        },
+        event: {
+          type: 'BREACH',
+          params: { clause: 'non-aggression', points: ['2'], breach: 'non-aggression', party: 'RU' },
+        },
+      }),
+    );
     const never = runCheck(rules).static.find((s) => s.name === 'every rule can fire')!;
     expect(never.ok).toBe(false);
     expect(never.details).toEqual([expect.stringMatching(/^impossible-attack can never fire/)]);
@@ -75,17 +112,47 @@ describe('casus check catches', () => {
 
   it('a clause no rule encodes, and a plan point nobody accounts for', () => {
     const clauses = JSON.parse(BUNDLED.find((f) => f.name === 'clauses.json')!.text);
-    clauses.clauses.push({ id: 'jets-in-poland', points: ['9'], kind: 'obligation', title: 'Jets in Poland', paraphrase: 'European jets are based in Poland.', consequence: 'None named.', planNamesConsequence: false, sources: [{ address: 'https://example.org/point-9', supports: 'Point 9.', confidence: 'reported' }] });
-    clauses.notEncoded = clauses.notEncoded.filter((n: { points: string[] }) => !n.points.includes('9') && !n.points.includes('26'));
-    const report = runCheck(parseRuleSet('/rules', BUNDLED.map((f) => (f.name === 'clauses.json' ? { ...f, text: JSON.stringify(clauses) } : f))));
-    expect(report.static.find((s) => s.name === 'every clause is encoded by a rule')!.details).toEqual([expect.stringMatching(/^clause jets-in-poland has no rule/)]);
-    expect(report.static.find((s) => s.name.startsWith('every plan point'))!.details).toEqual(['point 26 is neither encoded by a clause nor listed in notEncoded']);
+    clauses.clauses.push({
+      id: 'jets-in-poland',
+      points: ['9'],
+      kind: 'obligation',
+      title: 'Jets in Poland',
+      paraphrase: 'European jets are based in Poland.',
+      consequence: 'None named.',
+      planNamesConsequence: false,
+      sources: [{ address: 'https://example.org/point-9', supports: 'Point 9.', confidence: 'reported' }],
+    });
+    clauses.notEncoded = clauses.notEncoded.filter(
+      (n: { points: string[] }) => !n.points.includes('9') && !n.points.includes('26'),
+    );
+    const report = runCheck(
+      parseRuleSet(
+        '/rules',
+        BUNDLED.map((f) => (f.name === 'clauses.json' ? { ...f, text: JSON.stringify(clauses) } : f)),
+      ),
+    );
+    expect(report.static.find((s) => s.name === 'every clause is encoded by a rule')!.details).toEqual([
+      expect.stringMatching(/^clause jets-in-poland has no rule/),
+    ]);
+    expect(report.static.find((s) => s.name.startsWith('every plan point'))!.details).toEqual([
+      'point 26 is neither encoded by a clause nor listed in notEncoded',
+    ]);
   });
 
   it('an acknowledgement that no longer matches an overlap (reported, not failed)', () => {
     const known = JSON.parse(BUNDLED.find((f) => f.name === 'ambiguities.json')!.text);
-    known.ambiguities.push({ rules: ['force-cap-exceeded', 'nato-enlarges'], points: ['6', '7'], question: 'Q?', rationale: 'R.' });
-    const report = runCheck(parseRuleSet('/rules', BUNDLED.map((f) => (f.name === 'ambiguities.json' ? { ...f, text: JSON.stringify(known) } : f))));
+    known.ambiguities.push({
+      rules: ['force-cap-exceeded', 'nato-enlarges'],
+      points: ['6', '7'],
+      question: 'Q?',
+      rationale: 'R.',
+    });
+    const report = runCheck(
+      parseRuleSet(
+        '/rules',
+        BUNDLED.map((f) => (f.name === 'ambiguities.json' ? { ...f, text: JSON.stringify(known) } : f)),
+      ),
+    );
     expect(report.stale).toEqual([['force-cap-exceeded', 'nato-enlarges']]);
     expect(report.ok).toBe(true);
   });
@@ -100,7 +167,10 @@ describe('the domain search', () => {
     ['russia-invades-ukraine', 'border-change-voids-guarantee'],
   ])('prunes nothing that fires: %s with %s agrees with brute force', (a, b) => {
     const rules = [a, b].map((n) => ruleSet.rules.find((r) => r.name === n)!);
-    const dims = domain.dimensions('armed-attack', rules.flatMap((r) => factsRead(r.conditions)));
+    const dims = domain.dimensions(
+      'armed-attack',
+      rules.flatMap((r) => factsRead(r.conditions)),
+    );
     const tests = rules.map((r) => compileCondition(r.conditions));
     const base = baseFacts(ruleSet);
     let brute = 0;
@@ -126,7 +196,8 @@ describe('casus check on the command line', () => {
 
   it('exits 1 on a rule set with an unacknowledged conflict', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casus-rules-'));
-    for (const f of BUNDLED) writeFileSync(join(dir, f.name), f.name === 'ambiguities.json' ? '{ "ambiguities": [] }' : f.text);
+    for (const f of BUNDLED)
+      writeFileSync(join(dir, f.name), f.name === 'ambiguities.json' ? '{ "ambiguities": [] }' : f.text);
     const io = captureIo();
     expect(await main(['check', '--rules', dir], io)).toBe(1);
     expect(io.out).toContain('failed: 0 checks failed, 4 unacknowledged conflicts');

@@ -53,16 +53,34 @@ describe('casus run', () => {
   it('prints the JSON trace with --format json', async () => {
     const { code, out } = await cli(['run', SCENARIO, '--format', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ scenario: 'renewed-offensive-invokes-the-guarantee', final: { guarantee: 'invoked' } });
+    expect(JSON.parse(out)).toMatchObject({
+      scenario: 'renewed-offensive-invokes-the-guarantee',
+      final: { guarantee: 'invoked' },
+    });
   });
 
   it('applies --set, repeated', async () => {
-    const { out } = await cli(['run', SCENARIO, '--format', 'json', '--set', 'attack-test=large-scale', '--set', 'force-cap=800000']);
-    expect(JSON.parse(out)).toMatchObject({ interpretations: { 'attack-test': 'large-scale' }, parameters: { 'force-cap': 800000 } });
+    const { out } = await cli([
+      'run',
+      SCENARIO,
+      '--format',
+      'json',
+      '--set',
+      'attack-test=large-scale',
+      '--set',
+      'force-cap=800000',
+    ]);
+    expect(JSON.parse(out)).toMatchObject({
+      interpretations: { 'attack-test': 'large-scale' },
+      parameters: { 'force-cap': 800000 },
+    });
   });
 
-  it('exits 1 when the scenario\'s expectations do not hold', async () => {
-    const file = write('fails.yaml', 'scenario: fails\ntitle: Fails\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: in-force }\n');
+  it("exits 1 when the scenario's expectations do not hold", async () => {
+    const file = write(
+      'fails.yaml',
+      'scenario: fails\ntitle: Fails\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: in-force }\n',
+    );
     const { code, out } = await cli(['run', file]);
     expect(code).toBe(1);
     expect(out).toContain('guarantee: expected "in-force", got "pending"');
@@ -72,7 +90,10 @@ describe('casus run', () => {
     [['run'], /exactly one scenario file/],
     [['run', 'no-such-file.yaml'], /no-such-file\.yaml: no such file/],
     [['run', SCENARIO, '--format', 'xml'], /--format xml is not available; use text, json, md or html/],
-    [['run', SCENARIO, '--set', 'attack-test=huge'], /attack-test is one of significant-deliberate-sustained or large-scale/],
+    [
+      ['run', SCENARIO, '--set', 'attack-test=huge'],
+      /attack-test is one of significant-deliberate-sustained or large-scale/,
+    ],
     [['run', SCENARIO, '--set', 'atack-test=large-scale'], /did you mean "attack-test"/],
     [['run', SCENARIO, '--set', 'force-cap=lots'], /force-cap is a whole number/],
     [['run', SCENARIO, '--set', 'nonsense'], /expected name=value/],
@@ -88,7 +109,10 @@ describe('casus run', () => {
   });
 
   it('shows control characters in scenario text as escapes, so a file cannot forge the output', async () => {
-    const file = write('escapes.yaml', 'scenario: escapes\ntitle: "Fake \\e[31mred\\e[0m title"\nevents:\n  - { at: 2026-01-10, type: armed-attack, by: UA, against: RU, scale: limited, target: "Mos\\u202ecow\\nat x.js:1:1" }\n');
+    const file = write(
+      'escapes.yaml',
+      'scenario: escapes\ntitle: "Fake \\e[31mred\\e[0m title"\nevents:\n  - { at: 2026-01-10, type: armed-attack, by: UA, against: RU, scale: limited, target: "Mos\\u202ecow\\nat x.js:1:1" }\n',
+    );
     const { code, out } = await cli(['run', file]);
     expect(code).toBe(0);
     expect(out).not.toMatch(/[\u001b\u202e]/);
@@ -97,7 +121,10 @@ describe('casus run', () => {
   });
 
   it('reports every problem of a broken scenario with file:line, exit 2', async () => {
-    const file = write('broken.yaml', 'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n  - { at: 2026-01-11, type: signature, party: UAA }\n');
+    const file = write(
+      'broken.yaml',
+      'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n  - { at: 2026-01-11, type: signature, party: UAA }\n',
+    );
     const { code, err } = await cli(['run', file]);
     expect(code).toBe(2);
     expect(err).toContain(`${file}:4:`);
@@ -116,7 +143,10 @@ describe('casus test', () => {
   });
 
   it('shows expected against actual, and the step, for a failure; exit 1', async () => {
-    const file = write('wrong.yaml', 'scenario: wrong\ntitle: Wrong\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: 2026-01-10, guarantee: invoked }\n');
+    const file = write(
+      'wrong.yaml',
+      'scenario: wrong\ntitle: Wrong\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: 2026-01-10, guarantee: invoked }\n',
+    );
     const { code, out } = await cli(['test', file]);
     expect(code).toBe(1);
     expect(out).toContain('✗');
@@ -127,7 +157,10 @@ describe('casus test', () => {
 
   it('reports a broken scenario and still runs the others; exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casus-mixed-'));
-    writeFileSync(join(dir, 'a-good.yaml'), 'scenario: a-good\ntitle: Good\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n');
+    writeFileSync(
+      join(dir, 'a-good.yaml'),
+      'scenario: a-good\ntitle: Good\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n',
+    );
     writeFileSync(join(dir, 'b-bad.yaml'), 'scenario: b-bad\ntitle: Bad\nevents: [\n');
     const { code, out } = await cli(['test', dir]);
     expect(code).toBe(2);
@@ -146,19 +179,41 @@ describe('casus clauses, schema and help', () => {
   it('lists every clause with its points and rules, and what is not encoded', async () => {
     const { code, out } = await cli(['clauses']);
     expect(code).toBe(0);
-    for (const id of ['guarantee-trigger', 'ukraine-invasion', 'capital-strike', 'no-force-borders', 'ceasefire', 'term', 'force-cap', 'elections', 'no-nato-troops', 'no-nato-accession', 'non-nuclear', 'buffer-zone', 'non-aggression', 'sanctions-relief', 'compensation', 'peace-council']) {
+    for (const id of [
+      'guarantee-trigger',
+      'ukraine-invasion',
+      'capital-strike',
+      'no-force-borders',
+      'ceasefire',
+      'term',
+      'force-cap',
+      'elections',
+      'no-nato-troops',
+      'no-nato-accession',
+      'non-nuclear',
+      'buffer-zone',
+      'non-aggression',
+      'sanctions-relief',
+      'compensation',
+      'peace-council',
+    ]) {
       expect(out).toContain(`${id}  (point`);
     }
     expect(out).toContain('Not encoded, on purpose:');
     expect(out).toContain('amnesty');
     const json = JSON.parse((await cli(['clauses', '--format', 'json'])).out);
-    expect(json.clauses.find((c: { id: string }) => c.id === 'guarantee-trigger').rules).toContain('qualifying-russian-attack');
+    expect(json.clauses.find((c: { id: string }) => c.id === 'guarantee-trigger').rules).toContain(
+      'qualifying-russian-attack',
+    );
   });
 
   it('prints the JSON Schema of scenario files', async () => {
     const schema = JSON.parse((await cli(['schema'])).out);
     expect(schema.$schema).toContain('2020-12');
-    expect(schema.properties.interpretations.properties['attack-test'].enum).toEqual(['significant-deliberate-sustained', 'large-scale']);
+    expect(schema.properties.interpretations.properties['attack-test'].enum).toEqual([
+      'significant-deliberate-sustained',
+      'large-scale',
+    ]);
     expect(schema.additionalProperties).toBe(false);
   });
 

@@ -15,7 +15,9 @@ describe('casus test --coverage', () => {
 
   it('fails and names the rules that no scenario fires', async () => {
     const io = captureIo();
-    expect(await main(['test', 'scenarios/a-force-level-above-600000-breaches-the-cap.yaml', '--coverage'], io)).toBe(1);
+    expect(await main(['test', 'scenarios/a-force-level-above-600000-breaches-the-cap.yaml', '--coverage'], io)).toBe(
+      1,
+    );
     expect(io.out).toMatch(/✗ qualifying-russian-attack: never fired/);
     expect(io.out).toMatch(/✗ \d+ rule\(s\) never fired: .*ukraine-invasion/);
     expect(io.out).toContain('1 passed, 0 failed');
@@ -26,6 +28,8 @@ describe('casus test --coverage', () => {
     await main(['test', 'scenarios', '--coverage', '--format', 'json'], io);
     const { coverage } = JSON.parse(io.out);
     expect(coverage.unreached).toEqual([]);
-    expect(coverage.clauses.find((c: { id: string }) => c.id === 'term').rules.map((r: { rule: string }) => r.rule)).toEqual(['term-ends', 'term-extended']);
+    expect(
+      coverage.clauses.find((c: { id: string }) => c.id === 'term').rules.map((r: { rule: string }) => r.rule),
+    ).toEqual(['term-ends', 'term-extended']);
   });
 });

@@ -13,11 +13,19 @@ function states(node: AnyStateNode): AnyStateNode[] {
   return Object.values(node.states).flatMap((c) => [c as AnyStateNode, ...states(c as AnyStateNode)]);
 }
 const machineStates = states(guaranteeMachine.root as AnyStateNode);
-const machineEvents = [...new Set([guaranteeMachine.root as AnyStateNode, ...machineStates].flatMap((n) => Object.keys(n.on)))];
+const machineEvents = [
+  ...new Set([guaranteeMachine.root as AnyStateNode, ...machineStates].flatMap((n) => Object.keys(n.on))),
+];
 
 describe('the statechart diagram', () => {
   it('walks a machine with every region and state of the Status contract', () => {
-    expect(Object.keys(guaranteeMachine.root.states)).toEqual(['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits']);
+    expect(Object.keys(guaranteeMachine.root.states)).toEqual([
+      'agreement',
+      'guarantee',
+      'ceasefire',
+      'sanctions',
+      'russiaBenefits',
+    ]);
     expect(machineStates.length).toBeGreaterThanOrEqual(25);
   });
 
@@ -43,7 +51,8 @@ describe('the statechart diagram', () => {
 
   it('puts the parallel regions in Mermaid as composite states separated by --', () => {
     const text = mermaid();
-    for (const region of ['guarantee', 'ceasefire', 'sanctions', 'russiaBenefits']) expect(text).toContain(`state "${region}" as ${region} {`);
+    for (const region of ['guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'])
+      expect(text).toContain(`state "${region}" as ${region} {`);
     expect(text.split('\n').filter((l) => l.trim() === '--')).toHaveLength(4);
     expect(text).toContain('guarantee_in_force --> guarantee_invoked : RUSSIAN_ATTACK_QUALIFIES');
     expect(text).toContain('guarantee_revoked --> [*]');
@@ -52,20 +61,37 @@ describe('the statechart diagram', () => {
   });
 
   it('marks the states a run visited and where it ended, from its trace', async () => {
-    const trace = await runScenario(loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet), ruleSet);
+    const trace = await runScenario(
+      loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet),
+      ruleSet,
+    );
     const path = runPath(trace);
-    expect([...path.final]).toEqual(expect.arrayContaining(['guarantee.invoked', 'guarantee.invoked.response', 'sanctions.reinstated']));
+    expect([...path.final]).toEqual(
+      expect.arrayContaining(['guarantee.invoked', 'guarantee.invoked.response', 'sanctions.reinstated']),
+    );
     expect(path.visited.has('guarantee.revoked')).toBe(false);
-    expect(path.taken).toContainEqual(expect.objectContaining({ from: 'guarantee.in-force', to: 'guarantee.invoked.consultation', event: 'RUSSIAN_ATTACK_QUALIFIES', at: '2029-03-01' }));
+    expect(path.taken).toContainEqual(
+      expect.objectContaining({
+        from: 'guarantee.in-force',
+        to: 'guarantee.invoked.consultation',
+        event: 'RUSSIAN_ATTACK_QUALIFIES',
+        at: '2029-03-01',
+      }),
+    );
     const m = mermaid(trace);
     expect(m).toMatch(/class [^\n]*guarantee_invoked_response[^\n]* current/);
     expect(m).toMatch(/class [^\n]*guarantee_in_force[^\n]* visited/);
     expect(m).not.toMatch(/class [^\n]*guarantee_revoked/);
-    expect(dot(trace)).toMatch(/"guarantee\.in-force" -> "guarantee\.invoked\.consultation" \[[^\]]*RUSSIAN_ATTACK_QUALIFIES[^\]]*color="#b45309"/);
+    expect(dot(trace)).toMatch(
+      /"guarantee\.in-force" -> "guarantee\.invoked\.consultation" \[[^\]]*RUSSIAN_ATTACK_QUALIFIES[^\]]*color="#b45309"/,
+    );
   });
 
   it('is printed by casus diagram, --format mermaid or dot', async () => {
-    for (const [format, start] of [['mermaid', 'stateDiagram-v2'], ['dot', 'digraph casus']] as const) {
+    for (const [format, start] of [
+      ['mermaid', 'stateDiagram-v2'],
+      ['dot', 'digraph casus'],
+    ] as const) {
       const io = captureIo();
       expect(await main(['diagram', '--format', format], io)).toBe(0);
       expect(io.out.startsWith(start)).toBe(true);

@@ -22,11 +22,12 @@ describe('the README', () => {
   it('is at most 250 lines, starts with the two commands, and links every guide', () => {
     expect(README.split('\n').length).toBeLessThanOrEqual(250);
     for (const line of ['npm ci && npm start', 'npm test ', 'npm run test:slow']) expect(README).toContain(line);
-    for (const doc of ['analysts', 'teaching', 'reference', 'glossary', 'testing', 'versions', 'development']) expect(README).toContain(`(docs/${doc}.md)`);
+    for (const doc of ['analysts', 'teaching', 'reference', 'glossary', 'testing', 'versions', 'development'])
+      expect(README).toContain(`(docs/${doc}.md)`);
     expect(README).toMatch(/--format dot[\s\S]{0,120}Graphviz/);
   });
 
-  it("has a complete scenario that runs quiet, the one casus new writes", async () => {
+  it('has a complete scenario that runs quiet, the one casus new writes', async () => {
     const yaml = /```yaml\n([\s\S]*?)```/.exec(README)![1]!;
     const id = /^scenario: (\S+)/m.exec(yaml)![1]!;
     const title = JSON.parse(/^title: (.*)$/m.exec(yaml)![1]!) as string;
@@ -47,14 +48,17 @@ describe('docs/reference.md', () => {
 
   it('covers every event type, reading and parameter, and names Graphviz for --format dot', () => {
     const text = readFileSync('docs/reference.md', 'utf8');
-    for (const i of ruleSet.settings.interpretations) for (const r of i.readings) expect(text).toContain(`\`${r.value}\`:`);
+    for (const i of ruleSet.settings.interpretations)
+      for (const r of i.readings) expect(text).toContain(`\`${r.value}\`:`);
     for (const p of ruleSet.settings.parameters) expect(text).toContain(`| \`${p.name}\` |`);
     expect(text).toContain('Graphviz');
   });
 });
 
 describe('docs/analysts.md', () => {
-  const rows = [...readFileSync('docs/analysts.md', 'utf8').matchAll(/^\| ([a-z0-9-]+) \| ([a-z0-9-]+) \| ([a-z0-9-]+) \|$/gm)].map((m) => ({ name: m[1]!, value: m[2]!, scenario: m[3]! }));
+  const rows = [
+    ...readFileSync('docs/analysts.md', 'utf8').matchAll(/^\| ([a-z0-9-]+) \| ([a-z0-9-]+) \| ([a-z0-9-]+) \|$/gm),
+  ].map((m) => ({ name: m[1]!, value: m[2]!, scenario: m[3]! }));
 
   it('gives every reading a bundled scenario that runs under it', () => {
     for (const i of ruleSet.settings.interpretations) {
@@ -63,14 +67,23 @@ describe('docs/analysts.md', () => {
         expect(row, `${i.name} = ${r.value}`).toBeDefined();
         const file = `scenarios/${row!.scenario}.yaml`;
         expect(existsSync(file), file).toBe(true);
-        expect(resolveSettings(ruleSet, loadScenario(file, ruleSet).scenario).interpretations[i.name], file).toBe(r.value);
+        expect(resolveSettings(ruleSet, loadScenario(file, ruleSet).scenario).interpretations[i.name], file).toBe(
+          r.value,
+        );
       }
     }
   });
 
   it('explains facts left out, crossesLine for missiles, drones and aircraft, territory, the election deadline and compensation', () => {
     const text = readFileSync('docs/analysts.md', 'utf8');
-    for (const phrase of ['Facts left out count as not so', 'missiles, drones and aircraft', 'russian-territory', 'from **conclusion**', 'compensation: precondition']) expect(text).toContain(phrase);
+    for (const phrase of [
+      'Facts left out count as not so',
+      'missiles, drones and aircraft',
+      'russian-territory',
+      'from **conclusion**',
+      'compensation: precondition',
+    ])
+      expect(text).toContain(phrase);
   });
 });
 
@@ -81,7 +94,9 @@ describe('docs/glossary.md and docs/teaching.md', () => {
   });
 
   it('the lesson plan steps through bundled scenarios that exist', () => {
-    const names = [...readFileSync('docs/teaching.md', 'utf8').matchAll(/\| ([a-z0-9]+(?:-[a-z0-9]+){3,}) \|$/gm)].map((m) => m[1]!);
+    const names = [...readFileSync('docs/teaching.md', 'utf8').matchAll(/\| ([a-z0-9]+(?:-[a-z0-9]+){3,}) \|$/gm)].map(
+      (m) => m[1]!,
+    );
     expect(names.length).toBeGreaterThanOrEqual(4);
     for (const name of names) expect(existsSync(`scenarios/${name}.yaml`), name).toBe(true);
   });

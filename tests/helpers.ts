@@ -13,15 +13,29 @@ export const slow = it.runIf(Boolean(process.env.CASUS_SLOW));
 
 export type Ev = Record<string, unknown> & { at: string; type: string };
 
-export const SIGN_ALL = (at: string): Ev[] => ['UA', 'RU', 'US', 'EU', 'NATO'].map((party) => ({ at, type: 'signature', party }));
-export const WITHDRAW_BOTH = (at: string): Ev[] => ['UA', 'RU'].map((party) => ({ at, type: 'withdrawal-completed', party }));
+export const SIGN_ALL = (at: string): Ev[] =>
+  ['UA', 'RU', 'US', 'EU', 'NATO'].map((party) => ({ at, type: 'signature', party }));
+export const WITHDRAW_BOTH = (at: string): Ev[] =>
+  ['UA', 'RU'].map((party) => ({ at, type: 'withdrawal-completed', party }));
 /** Signatures on 2026-01-10 and withdrawals on 2026-03-01: concluded and in force on 2026-01-10, implementation from 2026-03-01. */
-export const IN_FORCE: Ev[] = [...SIGN_ALL('2026-01-10'), ...WITHDRAW_BOTH('2026-03-01'), { at: '2026-04-01', type: 'election-held', party: 'UA' }];
+export const IN_FORCE: Ev[] = [
+  ...SIGN_ALL('2026-01-10'),
+  ...WITHDRAW_BOTH('2026-03-01'),
+  { at: '2026-04-01', type: 'election-held', party: 'UA' },
+];
 export const ENTRY = '2026-01-10';
 export const IMPLEMENTATION = '2026-03-01';
 
-export const attack = (at: string, by: string, against: string, extra: Record<string, unknown> = {}): Ev => ({ at, type: 'armed-attack', by, against, scale: 'large-scale', ...extra });
-export const qualifying = (at: string, extra: Record<string, unknown> = {}): Ev => attack(at, 'RU', 'UA', { crossesLine: true, deliberate: true, sustained: true, ...extra });
+export const attack = (at: string, by: string, against: string, extra: Record<string, unknown> = {}): Ev => ({
+  at,
+  type: 'armed-attack',
+  by,
+  against,
+  scale: 'large-scale',
+  ...extra,
+});
+export const qualifying = (at: string, extra: Record<string, unknown> = {}): Ev =>
+  attack(at, 'RU', 'UA', { crossesLine: true, deliberate: true, sustained: true, ...extra });
 
 export interface RunSpec {
   interpretations?: Record<string, string>;
@@ -56,7 +70,9 @@ export function statusOn(trace: Trace, date: string) {
 }
 
 export function stepOf(trace: Trace, date: string, type?: string) {
-  const step = trace.steps.find((s) => s.at === date && (type === undefined || (s.event?.type ?? s.deadline?.type) === type));
+  const step = trace.steps.find(
+    (s) => s.at === date && (type === undefined || (s.event?.type ?? s.deadline?.type) === type),
+  );
   if (!step) throw new Error(`no step on ${date}${type ? ` of type ${type}` : ''}`);
   return step;
 }

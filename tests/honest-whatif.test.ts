@@ -21,7 +21,13 @@ const dir = mkdtempSync(join(tmpdir(), 'casus-whatif-'));
 describe('--assume fills in only facts the scenario leaves open', () => {
   it('refuses a fact the scenario states, naming the event, its line and the stated value', async () => {
     const file = join(dir, 'barrage.yaml');
-    writeFileSync(file, (await import('node:fs')).readFileSync(NOT_SUSTAINED, 'utf8').replace('scenario: an-attack-that-is-not-sustained-does-not-invoke-the-guarantee', 'scenario: barrage').replace('{ at: 2029-01-20,', '{ id: barrage, at: 2029-01-20,'));
+    writeFileSync(
+      file,
+      (await import('node:fs'))
+        .readFileSync(NOT_SUSTAINED, 'utf8')
+        .replace('scenario: an-attack-that-is-not-sustained-does-not-invoke-the-guarantee', 'scenario: barrage')
+        .replace('{ at: 2029-01-20,', '{ id: barrage, at: 2029-01-20,'),
+    );
     const { code, out, err } = await cli(['run', file, '--assume', 'barrage.sustained=true']);
     expect(code).toBe(2);
     expect(out).toBe('');
@@ -31,11 +37,21 @@ describe('--assume fills in only facts the scenario leaves open', () => {
 
   it('lists the assumption in the header of the run, the matrix, the sweep and the comparison', async () => {
     const assume = ['--assume', 'moscow-strike.justified=false'];
-    expect((await cli(['run', DISPUTED, ...assume])).out).toMatch(/assumed: moscow-strike\.justified = false \(with --assume/);
-    expect((await cli(['run', DISPUTED, ...assume, '--format', 'md'])).out).toContain('**Assumed:** moscow-strike.justified = false');
-    expect((await cli(['matrix', DISPUTED, ...assume, '--only', 'strike-means'])).out).toContain('assumed: moscow-strike.justified = false');
-    expect((await cli(['sweep', DISPUTED, ...assume, '--param', 'force-cap=1,2'])).out).toContain('assumed: moscow-strike.justified = false');
-    expect((await cli(['compare', DISPUTED, ...assume, '--set', 'strike-means=missile-or-drone'])).out).toContain('assumed: moscow-strike.justified = false');
+    expect((await cli(['run', DISPUTED, ...assume])).out).toMatch(
+      /assumed: moscow-strike\.justified = false \(with --assume/,
+    );
+    expect((await cli(['run', DISPUTED, ...assume, '--format', 'md'])).out).toContain(
+      '**Assumed:** moscow-strike.justified = false',
+    );
+    expect((await cli(['matrix', DISPUTED, ...assume, '--only', 'strike-means'])).out).toContain(
+      'assumed: moscow-strike.justified = false',
+    );
+    expect((await cli(['sweep', DISPUTED, ...assume, '--param', 'force-cap=1,2'])).out).toContain(
+      'assumed: moscow-strike.justified = false',
+    );
+    expect((await cli(['compare', DISPUTED, ...assume, '--set', 'strike-means=missile-or-drone'])).out).toContain(
+      'assumed: moscow-strike.justified = false',
+    );
   });
 });
 
@@ -52,7 +68,9 @@ describe('casus matrix on a scenario with open facts', () => {
     expect(code).toBe(0);
     expect(out).toContain('open facts, run both ways');
     expect(out).toMatch(/in-force +1 of 4 +when petersburg-strike\.justified = true/);
-    expect(out).toMatch(/lapsed +3 of 4 +when petersburg-strike\.justified = false, or the reading\s+decides petersburg-strike\.justified/);
+    expect(out).toMatch(
+      /lapsed +3 of 4 +when petersburg-strike\.justified = false, or the reading\s+decides petersburg-strike\.justified/,
+    );
   });
 });
 
@@ -71,13 +89,19 @@ describe('sweep and matrix compare whole outcomes', () => {
   });
 
   it('matrix warns when half its outcomes wait for a compensation no event pays', async () => {
-    expect((await cli(['matrix', LAND_GRAB, '--only', 'compensation'])).out).toContain('note: no compensation-paid event');
+    expect((await cli(['matrix', LAND_GRAB, '--only', 'compensation'])).out).toContain(
+      'note: no compensation-paid event',
+    );
   });
 });
 
 describe('casus compare', () => {
   it('marks only the column that differs, shows the breaches, and keeps each label on its line', async () => {
-    const { out } = await cli(['compare', FORCE_CAP, 'scenarios/a-force-level-of-exactly-600000-is-within-the-cap.yaml']);
+    const { out } = await cli([
+      'compare',
+      FORCE_CAP,
+      'scenarios/a-force-level-of-exactly-600000-is-within-the-cap.yaml',
+    ]);
     expect(out).not.toMatch(/left:\s*\n/);
     expect(out).toContain(`  left:  ${FORCE_CAP}`);
     expect(out).toMatch(/2027-07-15 +in-force +force-cap UA ≠ none/);
@@ -85,26 +109,32 @@ describe('casus compare', () => {
   });
 });
 
-describe('casus run says whether the outcome is the plan\'s or a reading\'s', () => {
+describe("casus run says whether the outcome is the plan's or a reading's", () => {
   it('prints, after the final status, the readings that change it and what they change', async () => {
     const { out } = await cli(['run', LAND_GRAB]);
-    expect(out).toMatch(/Final: guarantee in-force\n  depends on: clause-22-scope, compensation \(/);
+    expect(out).toMatch(/Final: guarantee in-force\n {2}depends on: clause-22-scope, compensation \(/);
     expect(out).toMatch(/under all-guarantees: guarantee\s+in-force → void/);
   });
 
   it('prints "holds under all N readings" when no reading changes it', async () => {
     const { out } = await cli(['run', 'scenarios/a-ukrainian-ground-incursion-revokes-the-guarantee.yaml']);
-    expect(out).toMatch(/\n  holds under all 2304 readings\n/);
+    expect(out).toMatch(/\n {2}holds under all 2304 readings\n/);
   });
 
   it('carries the same in the JSON trace as sensitivity, and --no-sensitivity skips it', async () => {
     const json = JSON.parse((await cli(['run', LAND_GRAB, '--format', 'json'])).out);
     expect(json.sensitivity.readings).toBe(2304);
     expect(json.sensitivity.dependsOn).toEqual(['clause-22-scope', 'compensation']);
-    expect(json.sensitivity.alternatives).toContainEqual({ under: { 'clause-22-scope': 'all-guarantees' }, guarantee: 'void', changes: ['guarantee in-force → void'] });
+    expect(json.sensitivity.alternatives).toContainEqual({
+      under: { 'clause-22-scope': 'all-guarantees' },
+      guarantee: 'void',
+      changes: ['guarantee in-force → void'],
+    });
     expect(json.final.guarantee).toBe('in-force');
     const skipped = await cli(['run', LAND_GRAB, '--no-sensitivity']);
     expect(skipped.out).not.toContain('depends on');
-    expect(JSON.parse((await cli(['run', LAND_GRAB, '--format', 'json', '--no-sensitivity'])).out).sensitivity).toBeUndefined();
+    expect(
+      JSON.parse((await cli(['run', LAND_GRAB, '--format', 'json', '--no-sensitivity'])).out).sensitivity,
+    ).toBeUndefined();
   });
 });

@@ -2,7 +2,18 @@
 // the file and the line, no stack trace, nothing on stdout, nothing written, and no hang. The small cases are files in
 // tests/fixtures/bad/ (named for what is wrong with them); large, binary and file-system cases are made here.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +41,19 @@ interface Result {
 
 function casus(args: string[], timeout = 20_000): Result {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', CASUS_DEBUG: '' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started, timedOut: r.error !== undefined };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, NO_COLOR: '1', CASUS_DEBUG: '' },
+  });
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    ms: performance.now() - started,
+    timedOut: r.error !== undefined,
+  };
 }
 
 /** Every file under `dir` with its size and modification time: the same before and after means nothing was written. */
@@ -99,26 +121,101 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
   const cases: Array<[string, string, number, RegExp]> = [
     ['malformed YAML: bad indentation', 'bad-indentation.yaml', 6, /YAML: /],
     ['malformed YAML: an unclosed flow mapping', 'unclosed-flow.yaml', 5, /YAML: Flow map .* must .* end with a \}/],
-    ['duplicate keys in YAML, in an event and at the top', 'duplicate-keys.yaml', 4, /the field "party" appears twice here[\s\S]*:5:1: YAML: the field "title" appears twice/],
-    ['duplicate keys in JSON, in an event and at the top', 'duplicate-keys.json', 5, /JSON: the field "party" appears twice here[\s\S]*:7:3: JSON: the field "title" appears twice/],
+    [
+      'duplicate keys in YAML, in an event and at the top',
+      'duplicate-keys.yaml',
+      4,
+      /the field "party" appears twice here[\s\S]*:5:1: YAML: the field "title" appears twice/,
+    ],
+    [
+      'duplicate keys in JSON, in an event and at the top',
+      'duplicate-keys.json',
+      5,
+      /JSON: the field "party" appears twice here[\s\S]*:7:3: JSON: the field "title" appears twice/,
+    ],
     ['an alias bomb (billion laughs)', 'alias-bomb.yaml', 1, /alias[\s\S]*at most 100 alias expansions/],
-    ['__proto__, constructor and prototype keys (YAML)', 'proto-keys.yaml', 3, /unknown field "__proto__"[\s\S]*unknown field "constructor"[\s\S]*unknown field "prototype"[\s\S]*events\[0\]\.__proto__/],
-    ['__proto__ and constructor keys (JSON)', 'proto-keys.json', 4, /unknown field "__proto__"[\s\S]*unknown field "constructor"[\s\S]*events\[0\]\.__proto__/],
-    ['huge numbers: 1e309 and 2^64 personnel (YAML)', 'huge-numbers.yaml', 4, /force-cap: expected a number, got infinity \(a number too large to hold\)[\s\S]*:6:\d+: events\[0\]\.personnel: .*too large to hold exactly/],
+    [
+      '__proto__, constructor and prototype keys (YAML)',
+      'proto-keys.yaml',
+      3,
+      /unknown field "__proto__"[\s\S]*unknown field "constructor"[\s\S]*unknown field "prototype"[\s\S]*events\[0\]\.__proto__/,
+    ],
+    [
+      '__proto__ and constructor keys (JSON)',
+      'proto-keys.json',
+      4,
+      /unknown field "__proto__"[\s\S]*unknown field "constructor"[\s\S]*events\[0\]\.__proto__/,
+    ],
+    [
+      'huge numbers: 1e309 and 2^64 personnel (YAML)',
+      'huge-numbers.yaml',
+      4,
+      /force-cap: expected a number, got infinity \(a number too large to hold\)[\s\S]*:6:\d+: events\[0\]\.personnel: .*too large to hold exactly/,
+    ],
     ['a huge number: 1e309 personnel (JSON)', 'huge-numbers.json', 5, /personnel: expected a number, got infinity/],
-    ['invalid dates: 2026-02-30, 2026-13-01, 26-1-1', 'invalid-dates.yaml', 4, /not a calendar date: "2026-02-30"[\s\S]*:5:11: .*not a calendar date: "2026-13-01"[\s\S]*:6:11: .*expected a date written YYYY-MM-DD, got "26-1-1"/],
-    ['wrong types', 'wrong-types.yaml', 4, /expected true or false, got "yes"[\s\S]*:5:\d+: .*expected a number, got "600000"[\s\S]*:6:\d+: .*expected a list, got "NATO"/],
-    ['misspelt fields and values', 'misspelt-fields.yaml', 3, /did you mean "interpretations"\?[\s\S]*did you mean "armed-attack"\?[\s\S]*did you mean "large-scale"\?[\s\S]*did you mean "sustained"\?/],
-    ['events out of date order', 'events-out-of-order.yaml', 6, /events must be in date order: 2026-02-01 comes after 2026-03-01/],
+    [
+      'invalid dates: 2026-02-30, 2026-13-01, 26-1-1',
+      'invalid-dates.yaml',
+      4,
+      /not a calendar date: "2026-02-30"[\s\S]*:5:11: .*not a calendar date: "2026-13-01"[\s\S]*:6:11: .*expected a date written YYYY-MM-DD, got "26-1-1"/,
+    ],
+    [
+      'wrong types',
+      'wrong-types.yaml',
+      4,
+      /expected true or false, got "yes"[\s\S]*:5:\d+: .*expected a number, got "600000"[\s\S]*:6:\d+: .*expected a list, got "NATO"/,
+    ],
+    [
+      'misspelt fields and values',
+      'misspelt-fields.yaml',
+      3,
+      /did you mean "interpretations"\?[\s\S]*did you mean "armed-attack"\?[\s\S]*did you mean "large-scale"\?[\s\S]*did you mean "sustained"\?/,
+    ],
+    [
+      'events out of date order',
+      'events-out-of-order.yaml',
+      6,
+      /events must be in date order: 2026-02-01 comes after 2026-03-01/,
+    ],
     ['an empty file', 'empty.yaml', 1, /the file is empty/],
     ['a file of whitespace only', 'whitespace-only.yaml', 1, /the file is empty/],
     ['a file of comments only', 'comment-only.yaml', 1, /holds no data \(only comments or null\)/],
-    ['YAML tags that other loaders turn into code', 'yaml-tags.yaml', 2, /Unresolved tag: tag:yaml\.org,2002:js\/function[\s\S]*:4:\d+: YAML: Unresolved tag/],
-    ['two events with one id', 'duplicate-event-ids.yaml', 5, /events\[1\]\.id: the id "moscow-strike" is already the id of the event at line 4/],
-    ['an explicit id that is another event\'s automatic name', 'id-is-another-events-automatic-name.yaml', 4, /events\[0\]\.id: the id "line-5" is the automatic name of the event at line 5/],
-    ['CR-only line endings, in one message', 'cr-only-line-endings.yaml', 1, /end in a carriage return alone[\s\S]*LF line endings/],
-    ['a !!binary value where text belongs', 'binary-tag.yaml', 2, /title: expected text, got binary data \(a !!binary value; casus reads text\)/],
-    ['a key with a line break, escape codes and a bidi override, shown escaped', 'control-characters.yaml', 3, /:3:1: sneaky\\n {4}at Object\.<anonymous> \(\/casus\/dist\/cli\/main\.js:1:1\)\\u001b\[2J\\u202e: unknown field "sneaky\\n {4}at /],
+    [
+      'YAML tags that other loaders turn into code',
+      'yaml-tags.yaml',
+      2,
+      /Unresolved tag: tag:yaml\.org,2002:js\/function[\s\S]*:4:\d+: YAML: Unresolved tag/,
+    ],
+    [
+      'two events with one id',
+      'duplicate-event-ids.yaml',
+      5,
+      /events\[1\]\.id: the id "moscow-strike" is already the id of the event at line 4/,
+    ],
+    [
+      "an explicit id that is another event's automatic name",
+      'id-is-another-events-automatic-name.yaml',
+      4,
+      /events\[0\]\.id: the id "line-5" is the automatic name of the event at line 5/,
+    ],
+    [
+      'CR-only line endings, in one message',
+      'cr-only-line-endings.yaml',
+      1,
+      /end in a carriage return alone[\s\S]*LF line endings/,
+    ],
+    [
+      'a !!binary value where text belongs',
+      'binary-tag.yaml',
+      2,
+      /title: expected text, got binary data \(a !!binary value; casus reads text\)/,
+    ],
+    [
+      'a key with a line break, escape codes and a bidi override, shown escaped',
+      'control-characters.yaml',
+      3,
+      /:3:1: sneaky\\n {4}at Object\.<anonymous> \(\/casus\/dist\/cli\/main\.js:1:1\)\\u001b\[2J\\u202e: unknown field "sneaky\\n {4}at /,
+    ],
   ];
   it.each(cases)('%s (%s)', (_, name, line, message) => {
     expectRejected(casus(['run', fixture(name)]), fixture(name), line, message);
@@ -128,10 +225,17 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     const deep: Array<[string, number]> = [
       [generated('deep-flow.yaml', `${HEAD}events: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), 3],
       [generated('deep-block.yaml', `${HEAD}events:\n  ${'- '.repeat(100_000)}x\n`), 4],
-      [generated('deep.json', `{"scenario": "hostile", "title": "Hostile",\n "events": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`), 2],
+      [
+        generated(
+          'deep.json',
+          `{"scenario": "hostile", "title": "Hostile",\n "events": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`,
+        ),
+        2,
+      ],
       [generated('deep-objects.json', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}\n`), 1],
     ];
-    for (const [file, line] of deep) expectRejected(casus(['run', file]), file, line, /nested more than 64 levels deep/);
+    for (const [file, line] of deep)
+      expectRejected(casus(['run', file]), file, line, /nested more than 64 levels deep/);
   });
 
   it('a binary file (random bytes with NULs)', () => {
@@ -147,8 +251,11 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expectRejected(casus(['run', file]), file, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
   });
 
-  it('a Latin-1 file is not read as replacement characters: the bad byte\'s line is named', () => {
-    const file = generated('latin1.yaml', Buffer.from(`${HEAD}events:\n  - { at: 2026-01-10, type: signature, party: UA, note: "caf\xe9" }\n`, 'latin1'));
+  it("a Latin-1 file is not read as replacement characters: the bad byte's line is named", () => {
+    const file = generated(
+      'latin1.yaml',
+      Buffer.from(`${HEAD}events:\n  - { at: 2026-01-10, type: signature, party: UA, note: "caf\xe9" }\n`, 'latin1'),
+    );
     expectRejected(casus(['run', file]), file, 4, /not UTF-8 text/);
   });
 
@@ -157,7 +264,12 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     writeFileSync(file, `${HEAD}events:\n${SIGNATURE.repeat(Math.ceil((50 * 1024 * 1024) / SIGNATURE.length))}`);
     expect(statSync(file).size).toBeGreaterThan(50 * 1024 * 1024);
     const r = casus(['run', file]);
-    expectRejected(r, file, 1, /the file is 50\.0 MB \(\d+ bytes\); at most 16 MB \(16777216 bytes\) is read[\s\S]*split the timeline/);
+    expectRejected(
+      r,
+      file,
+      1,
+      /the file is 50\.0 MB \(\d+ bytes\); at most 16 MB \(16777216 bytes\) is read[\s\S]*split the timeline/,
+    );
     expect(r.ms).toBeLessThan(5_000);
   });
 
@@ -180,14 +292,20 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
   });
 
   slow('a file of a million values is refused before it can take gigabytes, and said why', () => {
-    const json = generated('million-values.json', `{"scenario": "hostile", "title": "Hostile", "events": [${'1,'.repeat(1_000_000)}1]}\n`);
+    const json = generated(
+      'million-values.json',
+      `{"scenario": "hostile", "title": "Hostile", "events": [${'1,'.repeat(1_000_000)}1]}\n`,
+    );
     expectRejected(casus(['run', json]), json, 1, /holds more than 1,000,000 values/);
     const yaml = generated('million-values.yaml', `${HEAD}events: [${'1,'.repeat(1_000_000)}1]\n`);
     expectRejected(casus(['run', yaml]), yaml, 3, /too much to read in one piece[\s\S]*block list/);
   });
 
   slow('60,000 unknown fields are all reported in seconds, not minutes (the checks were quadratic)', () => {
-    const file = generated('many-fields.yaml', `${HEAD}events:\n${SIGNATURE}${Array.from({ length: 60_000 }, (_, i) => `field${i}: 1\n`).join('')}`);
+    const file = generated(
+      'many-fields.yaml',
+      `${HEAD}events:\n${SIGNATURE}${Array.from({ length: 60_000 }, (_, i) => `field${i}: 1\n`).join('')}`,
+    );
     const r = casus(['run', file]);
     expectRejected(r, file, 5, /unknown field "field0"[\s\S]*… and 5998\d more problems/);
     expect(r.ms).toBeLessThan(10_000);
@@ -225,7 +343,10 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     const r = casus(['test', dir]);
     expect(r.timedOut).toBe(false);
     expect(r.status).toBe(2);
-    expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([`! ${join(dir, 'dangling.yaml')} (could not be run)`, `✓ ${join(dir, offensive)} (5 expectations)`]);
+    expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([
+      `! ${join(dir, 'dangling.yaml')} (could not be run)`,
+      `✓ ${join(dir, offensive)} (5 expectations)`,
+    ]);
     expect(r.stdout).toContain(`${join(dir, 'dangling.yaml')}: no such file`);
     expect(r.stdout).toContain('1 passed, 0 failed, 1 could not be run');
   });
@@ -244,10 +365,30 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
 describe('bad simulation models: casus simulate MODEL exits 2 with file:line, like scenarios', () => {
   const model = (name: string) => join(BAD, 'models', name);
   const cases: Array<[string, string, number, RegExp]> = [
-    ['a day range before the start', 'negative-day-range.yaml', 16, /opening\[2\]\.after\.between\[0\]: expected 0 or more days, got number -20/],
-    ['a reversed day range', 'reversed-day-range.yaml', 16, /opening\[2\]\.after\.between\[1\]: between: the first number is the smallest/],
-    ['a NaN weight, named as such (not "expected text")', 'nan-weights.yaml', 29, /events\[0\]\.event\.deliberate\.weights\[0\]: expected a number, got NaN \(not a number\)/],
-    ['a __proto__ field in an event template', 'proto-field.yaml', 21, /opening\[7\]\.event\.__proto__: "__proto__" is not a field of an event/],
+    [
+      'a day range before the start',
+      'negative-day-range.yaml',
+      16,
+      /opening\[2\]\.after\.between\[0\]: expected 0 or more days, got number -20/,
+    ],
+    [
+      'a reversed day range',
+      'reversed-day-range.yaml',
+      16,
+      /opening\[2\]\.after\.between\[1\]: between: the first number is the smallest/,
+    ],
+    [
+      'a NaN weight, named as such (not "expected text")',
+      'nan-weights.yaml',
+      29,
+      /events\[0\]\.event\.deliberate\.weights\[0\]: expected a number, got NaN \(not a number\)/,
+    ],
+    [
+      'a __proto__ field in an event template',
+      'proto-field.yaml',
+      21,
+      /opening\[7\]\.event\.__proto__: "__proto__" is not a field of an event/,
+    ],
   ];
   it.each(cases)('%s (%s)', (_, name, line, message) => {
     expectRejected(casus(['simulate', model(name), '--runs', '10']), model(name), line, message);
@@ -256,7 +397,10 @@ describe('bad simulation models: casus simulate MODEL exits 2 with file:line, li
 
   it('a UTF-16 model, a binary one, one over 1 MB and a directory are refused like scenarios', () => {
     const text = readFileSync(resolve('models/baseline.yaml'), 'utf8');
-    const utf16 = generated('utf16-model.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const utf16 = generated(
+      'utf16-model.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
     expectRejected(casus(['simulate', utf16]), utf16, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
     const binary = generated('binary-model.yaml', Buffer.from([0x6d, 0x00, 0x01, 0xff]));
     expectRejected(casus(['simulate', binary]), binary, 1, /not a text file/);
@@ -284,14 +428,44 @@ function ruleSetDir(name: string, files: Record<string, string | Buffer> = {}): 
 
 describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no stack trace', () => {
   const cases: Array<[string, string, string, RegExp, number?]> = [
-    ['a JSONPath filter in a condition path', 'jsonpath-filter', 'ukraine-conduct.json', /path: expected a plain dot path .*got "\$\.\.\[\?\(@\.x\)\]"/],
-    ['a path walking into constructor.prototype', 'constructor-prototype-path', 'ukraine-conduct.json', /path: a path may not walk into __proto__, constructor or prototype/],
+    [
+      'a JSONPath filter in a condition path',
+      'jsonpath-filter',
+      'ukraine-conduct.json',
+      /path: expected a plain dot path .*got "\$\.\.\[\?\(@\.x\)\]"/,
+    ],
+    [
+      'a path walking into constructor.prototype',
+      'constructor-prototype-path',
+      'ukraine-conduct.json',
+      /path: a path may not walk into __proto__, constructor or prototype/,
+    ],
     ['a script in a condition path', 'script-in-path', 'ukraine-conduct.json', /path: expected a plain dot path/],
-    ['a script in the path of a { "fact": … } value', 'script-in-value-fact', 'ukraine-conduct.json', /value\.path: unknown field "path"/],
-    ['scripts in event params', 'script-in-event-params', 'term.json', /params\.message: unknown field "message"[\s\S]*params\.import: unknown field "import"/],
-    ['an unknown operator', 'unknown-operator', 'guarantee-trigger.json', /operator: expected one of equal, .*got "matchesRegex"/],
+    [
+      'a script in the path of a { "fact": … } value',
+      'script-in-value-fact',
+      'ukraine-conduct.json',
+      /value\.path: unknown field "path"/,
+    ],
+    [
+      'scripts in event params',
+      'script-in-event-params',
+      'term.json',
+      /params\.message: unknown field "message"[\s\S]*params\.import: unknown field "import"/,
+    ],
+    [
+      'an unknown operator',
+      'unknown-operator',
+      'guarantee-trigger.json',
+      /operator: expected one of equal, .*got "matchesRegex"/,
+    ],
     ['a "__proto__" key inside a condition', 'proto-keys', 'guarantee-trigger.json', /unknown field "__proto__"/],
-    ['a rule without a clause citation', 'missing-clause-citation', 'term.json', /params\.clause: missing required field \(every rule cites the clause it encodes/],
+    [
+      'a rule without a clause citation',
+      'missing-clause-citation',
+      'term.json',
+      /params\.clause: missing required field \(every rule cites the clause it encodes/,
+    ],
     ['a rule citing an unknown clause', 'unknown-clause', 'term.json', /unknown clause "term-limit"/],
     // the missing comma is noticed at the token after it, on the next line
     ['invalid JSON', 'invalid-json', 'term.json', /not valid JSON: Expected ',' or '}'/, 1],
@@ -308,7 +482,9 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
 
   it('a rule file over the size limit', () => {
     const padding = ' '.repeat(MAX_RULE_FILE_BYTES);
-    const dir = ruleSetDir('huge-rule-file', { 'term.json': readFileSync(join(RULES, 'term.json'), 'utf8').replace('{', `{${padding}`) });
+    const dir = ruleSetDir('huge-rule-file', {
+      'term.json': readFileSync(join(RULES, 'term.json'), 'utf8').replace('{', `{${padding}`),
+    });
     expectRejected(casus(['check', '--rules', dir]), join(dir, 'term.json'), 1, /larger than 1000000 bytes/);
   });
 
@@ -323,13 +499,23 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
   });
 
   it('a symbolic link out of the rule directory (passwd.json → /etc/passwd) is not read', () => {
-    const outside = generated('secret.json', '{ "family": "secret-token-1234", "description": "not yours", "rules": [] }');
+    const outside = generated(
+      'secret.json',
+      '{ "family": "secret-token-1234", "description": "not yours", "rules": [] }',
+    );
     const dir = ruleSetDir('symlink-outside');
     symlinkSync(outside, join(dir, 'secret.json'));
     symlinkSync('/etc/passwd', join(dir, 'passwd.json'));
     const r = casus(['check', '--rules', dir]);
-    expectRejected(r, join(dir, 'passwd.json'), 'none', /a symbolic link to a file outside the rule directory: not read[\s\S]*copy the file in/);
-    expect(r.stderr).toMatch(new RegExp(`^${escapeRegex(join(dir, 'secret.json'))}: a symbolic link to a file outside`, 'm'));
+    expectRejected(
+      r,
+      join(dir, 'passwd.json'),
+      'none',
+      /a symbolic link to a file outside the rule directory: not read[\s\S]*copy the file in/,
+    );
+    expect(r.stderr).toMatch(
+      new RegExp(`^${escapeRegex(join(dir, 'secret.json'))}: a symbolic link to a file outside`, 'm'),
+    );
     expect(r.stderr).not.toContain('secret-token-1234');
     expect(r.stderr).not.toContain('root:');
   });
@@ -345,7 +531,12 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
 
     const loop = ruleSetDir('symlink-loop');
     symlinkSync(join(loop, 'loop.json'), join(loop, 'loop.json'));
-    expectRejected(casus(['check', '--rules', loop]), join(loop, 'loop.json'), 'none', /cannot be read: a symbolic link that points back to itself/);
+    expectRejected(
+      casus(['check', '--rules', loop]),
+      join(loop, 'loop.json'),
+      'none',
+      /cannot be read: a symbolic link that points back to itself/,
+    );
   });
 
   it('--plan cannot name a file outside rules/versions', () => {
@@ -359,7 +550,10 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
 
 describe('parameters that reach past the calendar (found while probing hostile scenarios)', () => {
   it('an election deadline of 2^53 - 1 days runs instead of crashing with "Invalid time value"', async () => {
-    const trace = await run(IN_FORCE, { parameters: { 'election-deadline-days': Number.MAX_SAFE_INTEGER }, until: '2030-01-01' });
+    const trace = await run(IN_FORCE, {
+      parameters: { 'election-deadline-days': Number.MAX_SAFE_INTEGER },
+      until: '2030-01-01',
+    });
     expect(trace.milestones.electionsDue).toBe('9999-12-31');
     expect(trace.final.guarantee).toBe('in-force');
   });

@@ -9,11 +9,41 @@ import { parseScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
 
 const SCALAR = fc.oneof(
-  fc.constantFrom('true', 'False', 'NULL', '~', 'null', '1.5', '.inf', '-.inf', '.NaN', '0x1F', '0o17', '1e5', '+5', '007', '-0', '1_000', '2026-01-10', 'St Petersburg', 'a - b', 'UA', 'x:y', '"q"', "'q'", '#c', 'a #c', ''),
+  fc.constantFrom(
+    'true',
+    'False',
+    'NULL',
+    '~',
+    'null',
+    '1.5',
+    '.inf',
+    '-.inf',
+    '.NaN',
+    '0x1F',
+    '0o17',
+    '1e5',
+    '+5',
+    '007',
+    '-0',
+    '1_000',
+    '2026-01-10',
+    'St Petersburg',
+    'a - b',
+    'UA',
+    'x:y',
+    '"q"',
+    "'q'",
+    '#c',
+    'a #c',
+    '',
+  ),
   fc.stringMatching(/^[A-Za-z0-9 ._+:#'"-]{0,12}$/),
   fc.integer().map(String),
 );
-const VALUE = fc.oneof(SCALAR, fc.array(SCALAR, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`));
+const VALUE = fc.oneof(
+  SCALAR,
+  fc.array(SCALAR, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
+);
 const ITEM = fc
   .array(fc.tuple(fc.constantFrom('at', 'type', 'by', 'Type', 'a_b', '__proto__', 'x-y'), VALUE), { maxLength: 5 })
   .map((pairs) => `  - { ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }\n`);
@@ -26,7 +56,9 @@ describe('long YAML timelines', () => {
         const fast = flowItem(item);
         if (fast === undefined) return;
         accepted++;
-        expect(fast).toEqual((parse(`events:\n${item}`, { version: '1.2', uniqueKeys: true }) as { events: unknown[] }).events[0]);
+        expect(fast).toEqual(
+          (parse(`events:\n${item}`, { version: '1.2', uniqueKeys: true }) as { events: unknown[] }).events[0],
+        );
       }),
       { numRuns: 3000 },
     );

@@ -42,7 +42,12 @@ describe('law files', () => {
     const text = lawFile(law({ then: { fact: 'after.guarantea', operator: 'equal', value: 'void' } }));
     const [issue, ...rest] = issuesOf(text);
     expect(rest).toEqual([]);
-    expect(issue).toMatchObject({ file: '/laws/mine.json', line: lineOf(text, 'after.guarantea'), path: 'laws[0].then.fact', message: 'unknown fact "after.guarantea"' });
+    expect(issue).toMatchObject({
+      file: '/laws/mine.json',
+      line: lineOf(text, 'after.guarantea'),
+      path: 'laws[0].then.fact',
+      message: 'unknown fact "after.guarantea"',
+    });
     expect(formatIssue(issue!)).toContain('after.guarantee');
   });
 
@@ -55,15 +60,28 @@ describe('law files', () => {
 
   it('a law without points, and a second law of the same name, are both reported at once', () => {
     const issues = issuesOf(lawFile(law({ points: [] }))).concat(issuesOf(lawFile(law(), law())));
-    expect(issues.map((i) => i.message)).toEqual(['cite at least one plan point, got a list', 'law name "a-law" is already used in /laws/mine.json']);
+    expect(issues.map((i) => i.message)).toEqual([
+      'cite at least one plan point, got a list',
+      'law name "a-law" is already used in /laws/mine.json',
+    ]);
   });
 
   it('a law may read event facts, readings, data lists and the rules that fired', () => {
-    expect(issuesOf(lawFile(law({ then: { all: [
-      { fact: 'event.territory', operator: 'notIn', value: { fact: 'russian-territories' } },
-      { fact: 'attack-test', operator: 'equal', value: 'large-scale' },
-      { fact: 'step.emits', operator: 'contains', value: 'RUSSIAN_ATTACK_QUALIFIES' },
-    ] } })))).toEqual([]);
+    expect(
+      issuesOf(
+        lawFile(
+          law({
+            then: {
+              all: [
+                { fact: 'event.territory', operator: 'notIn', value: { fact: 'russian-territories' } },
+                { fact: 'attack-test', operator: 'equal', value: 'large-scale' },
+                { fact: 'step.emits', operator: 'contains', value: 'RUSSIAN_ATTACK_QUALIFIES' },
+              ],
+            },
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -76,11 +94,17 @@ describe('casus check proves the bundled laws', () => {
   });
 
   it('the bundled laws include the former invariants and the plan points they cite', () => {
-    expect(report.laws.results.map((l) => l.name)).toEqual(expect.arrayContaining([
-      'terminal-statuses-absorb-every-event', 'reinstated-sanctions-never-ease', 'benefits-are-never-granted-before-implementation',
-      'an-invocation-needs-a-qualifying-attack', 'an-extension-never-revives-a-terminal-guarantee', 'no-breach-is-recorded-before-conclusion',
-      'no-event-both-invokes-and-ends-the-guarantee',
-    ]));
+    expect(report.laws.results.map((l) => l.name)).toEqual(
+      expect.arrayContaining([
+        'terminal-statuses-absorb-every-event',
+        'reinstated-sanctions-never-ease',
+        'benefits-are-never-granted-before-implementation',
+        'an-invocation-needs-a-qualifying-attack',
+        'an-extension-never-revives-a-terminal-guarantee',
+        'no-breach-is-recorded-before-conclusion',
+        'no-event-both-invokes-and-ends-the-guarantee',
+      ]),
+    );
     expect(report.static.find((s) => s.name === 'every declared state of the statechart is reachable')?.ok).toBe(true);
   });
 });

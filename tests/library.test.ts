@@ -10,7 +10,10 @@ describe('the casus package', () => {
     expect(trace.final.guarantee).toBe('invoked');
     expect(casus.runCheck(rules).ok).toBe(true);
     expect(casus.loadPlannedRuleSet(undefined, 'ua-20').plan?.version).toBe('ua-20');
-    const open = await casus.runBranches(casus.loadScenario('scenarios/a-strike-on-moscow-of-disputed-cause-has-two-outcomes.yaml', rules), rules);
+    const open = await casus.runBranches(
+      casus.loadScenario('scenarios/a-strike-on-moscow-of-disputed-cause-has-two-outcomes.yaml', rules),
+      rules,
+    );
     expect(open.outcomes).toHaveLength(2);
   });
 });

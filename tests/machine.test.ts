@@ -3,12 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyStateNode } from 'xstate';
 import { guaranteeMachine, type MachineEvent } from '../src/machine/machine.js';
 import { statusOf, type GuaranteeSnapshot } from '../src/machine/status.js';
-import { AGREEMENT, CEASEFIRE, GUARANTEE, GUARANTEE_PHASE, MACHINE_EVENTS, REGIONS, RUSSIA_BENEFITS, SANCTIONS, TERMINAL_GUARANTEE, type MachineEventType } from '../src/plan/vocabulary.js';
+import {
+  AGREEMENT,
+  CEASEFIRE,
+  GUARANTEE,
+  GUARANTEE_PHASE,
+  MACHINE_EVENTS,
+  REGIONS,
+  RUSSIA_BENEFITS,
+  SANCTIONS,
+  TERMINAL_GUARANTEE,
+  type MachineEventType,
+} from '../src/plan/vocabulary.js';
 
 const parameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 };
-const ev = (type: MachineEventType, extra: Partial<MachineEvent> = {}): MachineEvent => ({ type, at: '2030-01-01', rule: 'test', clause: 'test', party: null, breach: null, ...extra });
+const ev = (type: MachineEventType, extra: Partial<MachineEvent> = {}): MachineEvent => ({
+  type,
+  at: '2030-01-01',
+  rule: 'test',
+  clause: 'test',
+  party: null,
+  breach: null,
+  ...extra,
+});
 const start = () => initialTransition(guaranteeMachine, { parameters })[0];
-const send = (s: GuaranteeSnapshot, ...events: MachineEvent[]) => events.reduce((snap, e) => transition(guaranteeMachine, snap, e)[0], s);
+const send = (s: GuaranteeSnapshot, ...events: MachineEvent[]) =>
+  events.reduce((snap, e) => transition(guaranteeMachine, snap, e)[0], s);
 const concluded = () => send(start(), ev('AGREEMENT_CONCLUDED', { at: '2026-03-01' }));
 const inForce = () => send(concluded(), ev('ENTRY_INTO_FORCE', { at: '2026-03-01' }));
 const implementing = () => send(inForce(), ev('IMPLEMENTATION_BEGINS', { at: '2026-04-01' }));
@@ -22,18 +42,39 @@ const TERMINAL_EVENT: Record<(typeof TERMINAL_GUARANTEE)[number], MachineEventTy
 
 describe('the statechart', () => {
   it('starts pending, awaiting signatures, with sanctions in place and no benefits', () => {
-    expect(statusOf(start())).toEqual({ agreement: 'open', guarantee: 'pending', guaranteePhase: 'awaiting-signatures', ceasefire: 'not-in-effect', sanctions: 'in-place', russiaBenefits: 'not-granted', breaches: [] });
+    expect(statusOf(start())).toEqual({
+      agreement: 'open',
+      guarantee: 'pending',
+      guaranteePhase: 'awaiting-signatures',
+      ceasefire: 'not-in-effect',
+      sanctions: 'in-place',
+      russiaBenefits: 'not-granted',
+      breaches: [],
+    });
   });
 
   it('schedules the election deadline at conclusion and the term at entry into force', () => {
     const s = inForce();
     expect(statusOf(s)).toMatchObject({ agreement: 'concluded', guarantee: 'in-force', russiaBenefits: 'not-granted' });
-    expect(s.context).toMatchObject({ concludedOn: '2026-03-01', entryIntoForceOn: '2026-03-01', termEndsOn: '2036-03-01', electionsDueBy: '2026-06-09' });
+    expect(s.context).toMatchObject({
+      concludedOn: '2026-03-01',
+      entryIntoForceOn: '2026-03-01',
+      termEndsOn: '2036-03-01',
+      electionsDueBy: '2026-06-09',
+    });
   });
 
   it('grants the benefits and starts the ceasefire when implementation begins, and only after conclusion', () => {
-    expect(statusOf(implementing())).toMatchObject({ agreement: 'implementing', ceasefire: 'in-effect', russiaBenefits: 'granted' });
-    expect(statusOf(send(start(), ev('IMPLEMENTATION_BEGINS')))).toMatchObject({ agreement: 'open', ceasefire: 'not-in-effect', russiaBenefits: 'not-granted' });
+    expect(statusOf(implementing())).toMatchObject({
+      agreement: 'implementing',
+      ceasefire: 'in-effect',
+      russiaBenefits: 'granted',
+    });
+    expect(statusOf(send(start(), ev('IMPLEMENTATION_BEGINS')))).toMatchObject({
+      agreement: 'open',
+      ceasefire: 'not-in-effect',
+      russiaBenefits: 'not-granted',
+    });
   });
 
   it('forfeits a promised guarantee only once the agreement is concluded', () => {
@@ -51,13 +92,22 @@ describe('the statechart', () => {
   });
 
   it('applies the snapback only after conclusion, from not-granted and in-place too', () => {
-    expect(statusOf(send(start(), ev('RUSSIA_INVADES_UKRAINE')))).toMatchObject({ sanctions: 'in-place', russiaBenefits: 'not-granted' });
-    expect(statusOf(send(concluded(), ev('RUSSIA_INVADES_UKRAINE')))).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
+    expect(statusOf(send(start(), ev('RUSSIA_INVADES_UKRAINE')))).toMatchObject({
+      sanctions: 'in-place',
+      russiaBenefits: 'not-granted',
+    });
+    expect(statusOf(send(concluded(), ev('RUSSIA_INVADES_UKRAINE')))).toMatchObject({
+      sanctions: 'reinstated',
+      russiaBenefits: 'withdrawn',
+    });
   });
 
   it('enters invoked only from in-force, through a qualifying attack', () => {
     expect(statusOf(send(start(), ev('RUSSIAN_ATTACK_QUALIFIES'))).guarantee).toBe('pending');
-    expect(statusOf(send(inForce(), ev('RUSSIAN_ATTACK_QUALIFIES')))).toMatchObject({ guarantee: 'invoked', guaranteePhase: 'consultation' });
+    expect(statusOf(send(inForce(), ev('RUSSIAN_ATTACK_QUALIFIES')))).toMatchObject({
+      guarantee: 'invoked',
+      guaranteePhase: 'consultation',
+    });
     for (const type of MACHINE_EVENTS.filter((t) => t !== 'RUSSIAN_ATTACK_QUALIFIES')) {
       expect(statusOf(send(inForce(), ev(type))).guarantee, type).not.toBe('invoked');
     }
@@ -81,7 +131,9 @@ describe('the statechart', () => {
   it('records breaches only once the agreement is concluded', () => {
     const breach = ev('BREACH', { breach: 'force-cap', party: 'UA' });
     expect(statusOf(send(start(), breach)).breaches).toEqual([]);
-    expect(statusOf(send(concluded(), breach)).breaches).toEqual([{ kind: 'force-cap', party: 'UA', at: '2030-01-01', clause: 'test' }]);
+    expect(statusOf(send(concluded(), breach)).breaches).toEqual([
+      { kind: 'force-cap', party: 'UA', at: '2030-01-01', clause: 'test' },
+    ]);
   });
 
   it('moves the end of the term by extension-years on an extension', () => {
@@ -106,11 +158,15 @@ describe('the statechart', () => {
 
   it('has exactly the regions and values of the vocabulary', () => {
     const keys = (region: string) => Object.keys(guaranteeMachine.root.states[region]!.states);
-    expect(Object.keys(guaranteeMachine.root.states)).toEqual(REGIONS.filter((r) => r !== 'guaranteePhase' && r !== 'breaches'));
+    expect(Object.keys(guaranteeMachine.root.states)).toEqual(
+      REGIONS.filter((r) => r !== 'guaranteePhase' && r !== 'breaches'),
+    );
     expect(keys('agreement')).toEqual([...AGREEMENT]);
     expect(keys('guarantee')).toEqual([...GUARANTEE]);
     const g = guaranteeMachine.root.states.guarantee!;
-    expect([...Object.keys(g.states.pending!.states), ...Object.keys(g.states.invoked!.states)]).toEqual([...GUARANTEE_PHASE]);
+    expect([...Object.keys(g.states.pending!.states), ...Object.keys(g.states.invoked!.states)]).toEqual([
+      ...GUARANTEE_PHASE,
+    ]);
     expect(keys('ceasefire')).toEqual([...CEASEFIRE]);
     expect(keys('sanctions')).toEqual([...SANCTIONS]);
     expect(keys('russiaBenefits')).toEqual([...RUSSIA_BENEFITS]);
@@ -119,10 +175,29 @@ describe('the statechart', () => {
   it('declares every state of the status table', () => {
     const g = guaranteeMachine.root.states.guarantee!;
     expect(Object.keys(g.states)).toEqual(['pending', 'in-force', 'invoked', 'revoked', 'lapsed', 'void', 'expired']);
-    expect(Object.keys(g.states.pending!.states)).toEqual(['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation', 'awaiting-ratification', 'awaiting-referendum']);
+    expect(Object.keys(g.states.pending!.states)).toEqual([
+      'awaiting-signatures',
+      'awaiting-ceasefire',
+      'awaiting-compensation',
+      'awaiting-ratification',
+      'awaiting-referendum',
+    ]);
     expect(Object.keys(g.states.invoked!.states)).toEqual(['consultation', 'response']);
-    expect(Object.keys(guaranteeMachine.root.states.ceasefire!.states)).toEqual(['not-in-effect', 'in-effect', 'violated']);
-    expect(Object.keys(guaranteeMachine.root.states.sanctions!.states)).toEqual(['in-place', 'easing', 'lifted', 'reinstated']);
-    expect(Object.keys(guaranteeMachine.root.states.russiaBenefits!.states)).toEqual(['not-granted', 'granted', 'withdrawn']);
+    expect(Object.keys(guaranteeMachine.root.states.ceasefire!.states)).toEqual([
+      'not-in-effect',
+      'in-effect',
+      'violated',
+    ]);
+    expect(Object.keys(guaranteeMachine.root.states.sanctions!.states)).toEqual([
+      'in-place',
+      'easing',
+      'lifted',
+      'reinstated',
+    ]);
+    expect(Object.keys(guaranteeMachine.root.states.russiaBenefits!.states)).toEqual([
+      'not-granted',
+      'granted',
+      'withdrawn',
+    ]);
   });
 });

@@ -31,7 +31,16 @@ const hostile = () =>
         title: 'Pipes | and <script>alert("title")</script> & <b>bold</b>',
         events: [
           ...IN_FORCE,
-          { at: '2028-01-05', type: 'armed-attack', by: 'UA', against: 'RU', scale: 'limited', means: 'drone', target: 'Kursk | <img src=x onerror=alert(1)>', note: 'a "note" with </td> and | pipes' },
+          {
+            at: '2028-01-05',
+            type: 'armed-attack',
+            by: 'UA',
+            against: 'RU',
+            scale: 'limited',
+            means: 'drone',
+            target: 'Kursk | <img src=x onerror=alert(1)>',
+            note: 'a "note" with </td> and | pipes',
+          },
         ],
       },
       ruleSet,
@@ -47,7 +56,9 @@ describe('the Markdown report', () => {
     expect(md).toContain('## Summary');
     expect(md).toContain('At the end of the run the guarantee is **invoked (response)**.');
     expect(md).toContain('| # | date | event | what changed | rule · clause |');
-    expect(md).toMatch(/\| 11 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/);
+    expect(md).toMatch(
+      /\| 11 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/,
+    );
     expect(md).toContain('## Step by step');
     expect(md).toContain('### 2029-03-01 · Russia attacks Ukraine');
     expect(md).toContain('## The statechart');
@@ -55,12 +66,17 @@ describe('the Markdown report', () => {
     expect(md).toContain('## Clauses cited');
     expect(md).toContain('<a id="clause-guarantee-trigger"></a>');
     expect(md).toContain('### guarantee-trigger: A renewed Russian attack invokes the guarantee');
-    for (const link of md.matchAll(/\]\(#(clause-[a-z0-9-]+)\)/g)) expect(md, link[1]).toContain(`<a id="${link[1]}"></a>`);
+    for (const link of md.matchAll(/\]\(#(clause-[a-z0-9-]+)\)/g))
+      expect(md, link[1]).toContain(`<a id="${link[1]}"></a>`);
   });
 
   it('says why not in the steps that did not change the guarantee', async () => {
-    const md = markdownReport(await traceOf('scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml'));
-    expect(md).toContain('*Why not:* `qualifying-russian-attack` ([guarantee-trigger](#clause-guarantee-trigger) · SG) did not fire: the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained that is required.');
+    const md = markdownReport(
+      await traceOf('scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml'),
+    );
+    expect(md).toContain(
+      '*Why not:* `qualifying-russian-attack` ([guarantee-trigger](#clause-guarantee-trigger) · SG) did not fire: the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained that is required.',
+    );
   });
 
   it('escapes | in table cells and leaves no raw HTML from the scenario', async () => {
@@ -78,7 +94,8 @@ describe('the HTML report', () => {
   it('is one page with the summary, timeline, swimlane, statechart and clauses', async () => {
     const html = htmlReport(await traceOf(SCENARIO));
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    for (const id of ['summary', 'swimlane', 'timeline', 'statechart', 'clauses']) expect(html).toContain(`<section id="${id}">`);
+    for (const id of ['summary', 'swimlane', 'timeline', 'statechart', 'clauses'])
+      expect(html).toContain(`<section id="${id}">`);
     expect(html).toContain('<svg id="swimlane-chart"');
     expect(html).toContain('<svg id="statechart-chart"');
     expect(html).toMatch(/<g class="state visited current[^"]*" data-state="guarantee\.invoked\.response">/);
@@ -87,7 +104,10 @@ describe('the HTML report', () => {
   });
 
   it('is self-contained: no script, no stylesheet link, no http in any src or href', async () => {
-    for (const file of [SCENARIO, 'scenarios/a-ukrainian-offensive-that-seizes-land-is-revoked-rather-than-void.yaml']) {
+    for (const file of [
+      SCENARIO,
+      'scenarios/a-ukrainian-offensive-that-seizes-land-is-revoked-rather-than-void.yaml',
+    ]) {
       const html = htmlReport(await traceOf(file));
       expect(html).not.toMatch(/\b(?:src|href|xlink:href)\s*=\s*["']?[^"'\s>]*https?:/i);
       expect(html).not.toMatch(/<script|<link|<iframe|<img|@import|url\((?!#)/i);
@@ -101,7 +121,9 @@ describe('the HTML report', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>bold');
     expect(html).not.toContain('</td> and');
-    expect(html).toContain('<title>Pipes | and &#60;script&#62;alert(&#34;title&#34;)&#60;/script&#62; &#38; &#60;b&#62;bold&#60;/b&#62; · casus</title>');
+    expect(html).toContain(
+      '<title>Pipes | and &#60;script&#62;alert(&#34;title&#34;)&#60;/script&#62; &#38; &#60;b&#62;bold&#60;/b&#62; · casus</title>',
+    );
     expect(html).toContain('Kursk | &#60;img src=x onerror=alert(1)&#62;');
     expect(html).toContain('a &#34;note&#34; with &#60;/td&#62; and | pipes');
   });
@@ -145,7 +167,11 @@ describe('run --out', () => {
 
   it('writes md, html and json, picking the format from the extension', async () => {
     const dir = tmp();
-    for (const [name, start] of [['r.md', '# A renewed'], ['r.html', '<!doctype html>'], ['r.json', '{']] as const) {
+    for (const [name, start] of [
+      ['r.md', '# A renewed'],
+      ['r.html', '<!doctype html>'],
+      ['r.json', '{'],
+    ] as const) {
       const { code, out, err } = await cli(['run', SCENARIO, '--out', join(dir, name)]);
       expect(code).toBe(0);
       expect(out).toBe('');
@@ -160,7 +186,10 @@ describe('run --out', () => {
   it('refuses to overwrite the input scenario file', async () => {
     const dir = tmp();
     const input = join(dir, 'mine.yaml');
-    const text = readFileSync(SCENARIO, 'utf8').replace('scenario: renewed-offensive-invokes-the-guarantee', 'scenario: mine');
+    const text = readFileSync(SCENARIO, 'utf8').replace(
+      'scenario: renewed-offensive-invokes-the-guarantee',
+      'scenario: mine',
+    );
     writeFileSync(input, text);
     const { code, err } = await cli(['run', input, '--format', 'md', '--out', input]);
     expect(code).toBe(2);
@@ -173,8 +202,15 @@ describe('run --out', () => {
     const out = join(dir, 'report.html');
     writeFileSync(out, 'the previous report');
     const broken = join(dir, 'broken.yaml');
-    writeFileSync(broken, 'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n');
-    for (const argv of [['run', broken, '--out', out], ['run', SCENARIO, '--set', 'attack-test=huge', '--out', out], ['explain', SCENARIO, '--at', '2099-01-01', '--out', out]]) {
+    writeFileSync(
+      broken,
+      'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n',
+    );
+    for (const argv of [
+      ['run', broken, '--out', out],
+      ['run', SCENARIO, '--set', 'attack-test=huge', '--out', out],
+      ['explain', SCENARIO, '--at', '2099-01-01', '--out', out],
+    ]) {
       const { code } = await cli(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(readFileSync(out, 'utf8')).toBe('the previous report');

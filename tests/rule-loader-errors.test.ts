@@ -28,7 +28,8 @@ function withFile(name: string, text: string | undefined): RuleFile[] {
 function edit(name: string, from: string, to: string): string {
   const text = bundledText(name);
   const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)} in ${name}`);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0)
+    throw new Error(`expected exactly one ${JSON.stringify(from)} in ${name}`);
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
@@ -76,7 +77,8 @@ describe('the bundled rule set', () => {
 /** 1-based line and column of `token`, which must occur exactly once in `text`. */
 function at(text: string, token: string): { line: number; column: number } {
   const offset = text.indexOf(token);
-  if (offset < 0 || text.indexOf(token, offset + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(token)}`);
+  if (offset < 0 || text.indexOf(token, offset + 1) >= 0)
+    throw new Error(`expected exactly one ${JSON.stringify(token)}`);
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
@@ -90,7 +92,12 @@ describe('rule conditions', () => {
   it('an unknown fact names its line and suggests the right one', () => {
     const text = edit(TRIGGER, '"fact": "crossesLine"', '"fact": "crossesLin"');
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/guarantee-trigger.json', ...at(text, '"crossesLin"'), path: 'rules[0].conditions.all[5].fact' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      file: '/rules/guarantee-trigger.json',
+      ...at(text, '"crossesLin"'),
+      path: 'rules[0].conditions.all[5].fact',
+    });
     expect(issue.message).toBe('unknown fact "crossesLin"');
     expect(issue.hint).toBe('did you mean "crossesLine"?');
   });
@@ -113,46 +120,83 @@ describe('rule conditions', () => {
   it('a numeric operator on a fact that is not a number is rejected', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace('"equal"', '"greaterThan"'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"greaterThan"'), path: 'rules[0].conditions.all[4].operator' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      ...at(text, '"greaterThan"'),
+      path: 'rules[0].conditions.all[4].operator',
+    });
     expect(issue.message).toBe('greaterThan compares numbers, but scale is not a number');
   });
 
   it('a list operator on a single-valued fact is rejected, with the operators that fit', () => {
     const text = edit(NATO, NOT_UA, NOT_UA.replace('"notEqual"', '"contains"'));
     const issue = oneIssue(NATO, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"contains"'), path: 'rules[3].conditions.all[1].operator' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      ...at(text, '"contains"'),
+      path: 'rules[3].conditions.all[1].operator',
+    });
     expect(issue.message).toBe('operator contains does not apply to a single value (party)');
-    expect(issue.hint).toBe('use one of equal, notEqual, in, notIn, lessThan, lessThanInclusive, greaterThan or greaterThanInclusive');
+    expect(issue.hint).toBe(
+      'use one of equal, notEqual, in, notIn, lessThan, lessThanInclusive, greaterThan or greaterThanInclusive',
+    );
   });
 
-  it('a value outside the fact\'s domain lists the values and suggests the right one', () => {
+  it("a value outside the fact's domain lists the values and suggests the right one", () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace('"large-scale"', '"larg-scale"'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"larg-scale"'), path: 'rules[0].conditions.all[4].value' });
-    expect(issue.message).toBe('"larg-scale" is not a value scale can take: expected one of incident, limited or large-scale or null');
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      ...at(text, '"larg-scale"'),
+      path: 'rules[0].conditions.all[4].value',
+    });
+    expect(issue.message).toBe(
+      '"larg-scale" is not a value scale can take: expected one of incident, limited or large-scale or null',
+    );
     expect(issue.hint).toBe('did you mean "large-scale"?');
   });
 
   it('a JSONPath filter in path is rejected by the plain-path rule', () => {
     const from = '"fact": "daysSinceRussianAttack", "operator": "equal"';
-    const text = edit('ukraine-conduct.json', from, '"fact": "daysSinceRussianAttack", "path": "$..[?(@.x)]", "operator": "equal"');
+    const text = edit(
+      'ukraine-conduct.json',
+      from,
+      '"fact": "daysSinceRussianAttack", "path": "$..[?(@.x)]", "operator": "equal"',
+    );
     const issue = oneIssue('ukraine-conduct.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-format', file: '/rules/ukraine-conduct.json', ...at(text, '"$..[?(@.x)]"') });
+    expect(issue).toMatchObject({
+      code: 'invalid-format',
+      file: '/rules/ukraine-conduct.json',
+      ...at(text, '"$..[?(@.x)]"'),
+    });
     expect(issue.path).toMatch(/^rules\[1\]\.conditions\..*\.path$/);
-    expect(issue.message).toBe('expected a plain dot path such as region.value (no JSONPath, filters or expressions), got "$..[?(@.x)]"');
+    expect(issue.message).toBe(
+      'expected a plain dot path such as region.value (no JSONPath, filters or expressions), got "$..[?(@.x)]"',
+    );
   });
 
   it('an expression in path is rejected, whatever the fact', () => {
     for (const expression of ['a[0]', 'x; process.exit()', '${x}', 'a..b']) {
-      const text = edit('ukraine-conduct.json', '"fact": "daysSinceRussianAttack", "operator": "equal"', `"fact": "daysSinceRussianAttack", "path": ${JSON.stringify(expression)}, "operator": "equal"`);
+      const text = edit(
+        'ukraine-conduct.json',
+        '"fact": "daysSinceRussianAttack", "operator": "equal"',
+        `"fact": "daysSinceRussianAttack", "path": ${JSON.stringify(expression)}, "operator": "equal"`,
+      );
       const issue = oneIssue('ukraine-conduct.json', text);
-      expect(issue, expression).toMatchObject({ code: 'invalid-format', line: lineOf(text, JSON.stringify(expression)) });
+      expect(issue, expression).toMatchObject({
+        code: 'invalid-format',
+        line: lineOf(text, JSON.stringify(expression)),
+      });
       expect(issue.path).toMatch(/\.path$/);
     }
   });
 
   it('a path walking into constructor.prototype is rejected before any fact is looked up', () => {
-    const text = edit('ukraine-conduct.json', '"fact": "daysSinceRussianAttack", "operator": "equal"', '"fact": "daysSinceRussianAttack", "path": "constructor.prototype", "operator": "equal"');
+    const text = edit(
+      'ukraine-conduct.json',
+      '"fact": "daysSinceRussianAttack", "operator": "equal"',
+      '"fact": "daysSinceRussianAttack", "path": "constructor.prototype", "operator": "equal"',
+    );
     const issue = oneIssue('ukraine-conduct.json', text);
     expect(issue).toMatchObject({ code: 'invalid-value', ...at(text, '"constructor.prototype"') });
     expect(issue.path).toMatch(/^rules\[1\]\.conditions\..*\.path$/);
@@ -160,14 +204,26 @@ describe('rule conditions', () => {
   });
 
   it('a path on a fact that takes none is rejected', () => {
-    const text = edit(TRIGGER, SCALE_LARGE, '{ "fact": "scale", "path": "size", "operator": "equal", "value": "large-scale" }');
+    const text = edit(
+      TRIGGER,
+      SCALE_LARGE,
+      '{ "fact": "scale", "path": "size", "operator": "equal", "value": "large-scale" }',
+    );
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"size"'), path: 'rules[0].conditions.all[4].path' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      ...at(text, '"size"'),
+      path: 'rules[0].conditions.all[4].path',
+    });
     expect(issue.message).toBe('fact "scale" is a plain value and takes no path');
   });
 
   it('a rule that does not begin with a type condition says what to begin with', () => {
-    const text = edit(NATO, `{ "fact": "type", "operator": "equal", "value": "nato-accession" },\n        ${NOT_UA}`, NOT_UA);
+    const text = edit(
+      NATO,
+      `{ "fact": "type", "operator": "equal", "value": "nato-accession" },\n        ${NOT_UA}`,
+      NOT_UA,
+    );
     const issue = oneIssue(NATO, text);
     expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, NOT_UA), path: 'rules[3].conditions.all[0]' });
     expect(issue.message).toBe('a rule must begin with the event types it is about');
@@ -177,7 +233,11 @@ describe('rule conditions', () => {
   it('a "__proto__" key inside a condition is an unknown field, without a crash or pollution', () => {
     const text = edit(TRIGGER, SCALE_LARGE, SCALE_LARGE.replace(' }', ', "__proto__": { "polluted": true } }'));
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'unknown-field', ...at(text, '"__proto__"'), path: 'rules[0].conditions.all[4].__proto__' });
+    expect(issue).toMatchObject({
+      code: 'unknown-field',
+      ...at(text, '"__proto__"'),
+      path: 'rules[0].conditions.all[4].__proto__',
+    });
     expect(issue.message).toBe('unknown field "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
@@ -188,7 +248,11 @@ describe('rule events and names', () => {
   it('a rule citing an unknown clause suggests the right one', () => {
     const text = edit(TRIGGER, '"clause": "snapback", "points": ["10c"]', '"clause": "snapbak", "points": ["10c"]');
     const issue = oneIssue(TRIGGER, text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', ...at(text, '"snapbak"'), path: 'rules[1].event.params.clause' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      ...at(text, '"snapbak"'),
+      path: 'rules[1].event.params.clause',
+    });
     expect(issue.message).toBe('unknown clause "snapbak"');
     expect(issue.hint).toBe('did you mean "snapback"?');
   });
@@ -196,28 +260,54 @@ describe('rule events and names', () => {
   it('a rule name used in two files names the file that has it first', () => {
     const text = edit('term.json', '"name": "term-ends"', '"name": "qualifying-russian-attack"');
     const issue = oneIssue('term.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/term.json', line: lineOf(text, '"qualifying-russian-attack"'), path: 'rules[0].name' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      file: '/rules/term.json',
+      line: lineOf(text, '"qualifying-russian-attack"'),
+      path: 'rules[0].name',
+    });
     expect(issue.message).toBe('rule name "qualifying-russian-attack" is already used in guarantee-trigger.json');
   });
 
   it('a BREACH rule without "breach" says it needs the kind of breach', () => {
     const text = edit('non-aggression.json', ', "breach": "buffer-zone", "partyFrom": "by"', ', "partyFrom": "by"');
     const issue = oneIssue('non-aggression.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/non-aggression.json', line: lineOf(text, '"clause": "buffer-zone"'), path: 'rules[5].event.params' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      file: '/rules/non-aggression.json',
+      line: lineOf(text, '"clause": "buffer-zone"'),
+      path: 'rules[5].event.params',
+    });
     expect(issue.message).toBe('BREACH needs "breach": the kind of breach it records');
   });
 
   it('a BREACH rule without its party says it needs party or partyFrom', () => {
-    const text = edit('non-aggression.json', ', "breach": "buffer-zone", "partyFrom": "by"', ', "breach": "buffer-zone"');
+    const text = edit(
+      'non-aggression.json',
+      ', "breach": "buffer-zone", "partyFrom": "by"',
+      ', "breach": "buffer-zone"',
+    );
     const issue = oneIssue('non-aggression.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', line: lineOf(text, '"clause": "buffer-zone"'), path: 'rules[5].event.params' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      line: lineOf(text, '"clause": "buffer-zone"'),
+      path: 'rules[5].event.params',
+    });
     expect(issue.message).toBe('BREACH needs exactly one of "party" or "partyFrom" (the breaching party)');
   });
 
   it('problems in several files are all reported at once', () => {
     const trigger = edit(TRIGGER, '"fact": "crossesLine"', '"fact": "crossesLin"');
-    const term = edit('term.json', '"clause": "term", "points": ["SG"] } }\n    },', '"clause": "terms", "points": ["SG"] } }\n    },');
-    const files = [...BUNDLED.filter((f) => f.name !== TRIGGER && f.name !== 'term.json'), { name: TRIGGER, text: trigger }, { name: 'term.json', text: term }];
+    const term = edit(
+      'term.json',
+      '"clause": "term", "points": ["SG"] } }\n    },',
+      '"clause": "terms", "points": ["SG"] } }\n    },',
+    );
+    const files = [
+      ...BUNDLED.filter((f) => f.name !== TRIGGER && f.name !== 'term.json'),
+      { name: TRIGGER, text: trigger },
+      { name: 'term.json', text: term },
+    ];
     const issues = issuesOf(files);
     expect(issues.map((i) => [i.file, i.path])).toEqual([
       ['/rules/guarantee-trigger.json', 'rules[0].conditions.all[5].fact'],
@@ -238,7 +328,12 @@ describe('rule-set data files', () => {
     const text = bundledText('settings.json').replace(/^\s*\{ "name": "term-years".*\n/m, '');
     expect(text).not.toContain('term-years');
     const issue = oneIssue('settings.json', text);
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/settings.json', line: lineOf(text, '"parameters"'), path: 'parameters' });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      file: '/rules/settings.json',
+      line: lineOf(text, '"parameters"'),
+      path: 'parameters',
+    });
     expect(issue.message).toBe('missing parameter "term-years": the statechart needs it');
   });
 
@@ -246,7 +341,12 @@ describe('rule-set data files', () => {
     const text = edit('settings.json', '"name": "relief-steps", "value": 3', '"name": "relief-steps", "value": 0');
     const issue = oneIssue('settings.json', text);
     const key = at(text, '"value": 0');
-    expect(issue).toMatchObject({ code: 'invalid-rule', file: '/rules/settings.json', line: key.line, column: key.column + '"value": '.length });
+    expect(issue).toMatchObject({
+      code: 'invalid-rule',
+      file: '/rules/settings.json',
+      line: key.line,
+      column: key.column + '"value": '.length,
+    });
     expect(issue.path).toMatch(/^parameters\[\d+\]\.value$/);
     expect(issue.message).toBe('relief-steps is 0, below its minimum 1');
   });
@@ -255,7 +355,13 @@ describe('rule-set data files', () => {
     const text = edit('term.json', '"name": "term-ends",', '"name": "term-ends"');
     const issue = oneIssue('term.json', text);
     const next = lineOf(text, '"name": "term-ends"') + 1;
-    expect(issue).toMatchObject({ code: 'syntax', file: '/rules/term.json', line: next, column: text.split('\n')[next - 1]!.indexOf('"') + 1, path: '' });
+    expect(issue).toMatchObject({
+      code: 'syntax',
+      file: '/rules/term.json',
+      line: next,
+      column: text.split('\n')[next - 1]!.indexOf('"') + 1,
+      path: '',
+    });
     expect(issue.message).toMatch(/^not valid JSON: /);
     expect(issue.hint).toBe('check for a missing or extra comma, quote or bracket here');
   });
@@ -263,7 +369,12 @@ describe('rule-set data files', () => {
   it('a trailing comma in a rule file names the token after it', () => {
     const text = edit('term.json', '"value": "term-end" }\n', '"value": "term-end" },\n');
     const issue = oneIssue('term.json', text);
-    expect(issue).toMatchObject({ code: 'syntax', file: '/rules/term.json', line: lineOf(text, '"value": "term-end" },') + 1, path: '' });
+    expect(issue).toMatchObject({
+      code: 'syntax',
+      file: '/rules/term.json',
+      line: lineOf(text, '"value": "term-end" },') + 1,
+      path: '',
+    });
     expect(issue.message).toMatch(/^not valid JSON: Unexpected token '\]'/);
   });
 });

@@ -31,12 +31,14 @@ function oneIssue(file: string, text: string): InputIssue {
 /** 1-based line and column of `token`, which must occur exactly once in `text`. */
 function at(text: string, token: string): { line: number; column: number } {
   const offset = text.indexOf(token);
-  if (offset < 0 || text.indexOf(token, offset + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(token)}`);
+  if (offset < 0 || text.indexOf(token, offset + 1) >= 0)
+    throw new Error(`expected exactly one ${JSON.stringify(token)}`);
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-const isPolluted = () => ({} as Record<string, unknown>).polluted !== undefined || Object.hasOwn(Object.prototype, 'polluted');
+const isPolluted = () =>
+  (({}) as Record<string, unknown>).polluted !== undefined || Object.hasOwn(Object.prototype, 'polluted');
 
 describe('syntax', () => {
   it('a YAML syntax error names its line and column', () => {
@@ -76,7 +78,8 @@ describe('syntax', () => {
   });
 
   it('a duplicate JSON key names the line and column of the second one', () => {
-    const text = '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "scenario": "again",\n  "events": [{ "at": "2026-01-10", "type": "signature", "party": "UA" }]\n}\n';
+    const text =
+      '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "scenario": "again",\n  "events": [{ "at": "2026-01-10", "type": "signature", "party": "UA" }]\n}\n';
     const issue = oneIssue('bad.json', text);
     expect(issue).toMatchObject({ code: 'duplicate-key', file: 'bad.json', line: 4, column: 3 });
     expect(issue.message).toBe('JSON: the field "scenario" appears twice here');
@@ -84,7 +87,8 @@ describe('syntax', () => {
   });
 
   it('a JSON trailing comma names the line and column of the token after it', () => {
-    const text = '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "events": [\n    { "at": "2026-01-10", "type": "signature", "party": "UA" },\n  ]\n}\n';
+    const text =
+      '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "events": [\n    { "at": "2026-01-10", "type": "signature", "party": "UA" },\n  ]\n}\n';
     const issue = oneIssue('bad.json', text);
     expect(issue).toMatchObject({ code: 'syntax', file: 'bad.json', line: 6, column: 3, path: '' });
     expect(issue.message).toMatch(/^not valid JSON: Unexpected token '\]'/);
@@ -116,7 +120,14 @@ describe('files with no scenario in them', () => {
   it('an empty file says it is empty and points to the examples', () => {
     for (const text of ['', '  \n\n']) {
       const issue = oneIssue('empty.yaml', text);
-      expect(issue).toMatchObject({ code: 'empty', file: 'empty.yaml', line: 1, column: 1, path: '', message: 'the file is empty' });
+      expect(issue).toMatchObject({
+        code: 'empty',
+        file: 'empty.yaml',
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'the file is empty',
+      });
       expect(issue.hint).toBe('start from a bundled example in scenarios/');
     }
   });
@@ -153,13 +164,20 @@ describe('unknown names', () => {
     const text = `${HEAD}colour: blue\nevents:\n${SIGNATURE}`;
     const issue = oneIssue('bad.yaml', text);
     expect(issue).toMatchObject({ code: 'unknown-field', line: 3, column: 1, path: 'colour' });
-    expect(issue.hint).toBe('the fields here are scenario, title, description, interpretations, parameters, until, events or expect');
+    expect(issue.hint).toBe(
+      'the fields here are scenario, title, description, interpretations, parameters, until, events or expect',
+    );
   });
 
   it('a misspelt event field names its line and column and suggests the right one', () => {
     const text = `${HEAD}events:\n${SIGNATURE}  - { at: 2029-03-01, type: armed-attack, by: RU, against: UA, scale: large-scale, sustaned: true }\n`;
     const issue = oneIssue('bad.yaml', text);
-    expect(issue).toMatchObject({ code: 'unknown-field', ...at(text, 'sustaned'), path: 'events[1].sustaned', message: 'unknown field "sustaned"' });
+    expect(issue).toMatchObject({
+      code: 'unknown-field',
+      ...at(text, 'sustaned'),
+      path: 'events[1].sustaned',
+      message: 'unknown field "sustaned"',
+    });
     expect(issue.line).toBe(5);
     expect(issue.hint).toBe('did you mean "sustained"?');
   });
@@ -167,7 +185,12 @@ describe('unknown names', () => {
   it('a misspelt event type names its line and suggests the right one', () => {
     const text = `${HEAD}events:\n${SIGNATURE}  - { at: 2026-01-11, type: signatur, party: RU }\n`;
     const issue = oneIssue('bad.yaml', text);
-    expect(issue).toMatchObject({ code: 'invalid-value', line: 5, column: at(text, 'signatur,').column, path: 'events[1].type' });
+    expect(issue).toMatchObject({
+      code: 'invalid-value',
+      line: 5,
+      column: at(text, 'signatur,').column,
+      path: 'events[1].type',
+    });
     expect(issue.message).toBe('unknown type "signatur"');
     expect(issue.hint).toBe('did you mean "signature"?');
   });
@@ -175,7 +198,13 @@ describe('unknown names', () => {
   it('an event without a type names the event and lists the types', () => {
     const text = `${HEAD}events:\n${SIGNATURE}  - { at: 2026-01-11, party: RU }\n`;
     const issue = oneIssue('bad.yaml', text);
-    expect(issue).toMatchObject({ code: 'missing-field', line: 5, column: 5, path: 'events[1].type', message: 'missing field "type"' });
+    expect(issue).toMatchObject({
+      code: 'missing-field',
+      line: 5,
+      column: 5,
+      path: 'events[1].type',
+      message: 'missing field "type"',
+    });
     expect(issue.hint).toMatch(/^type is one of signature, withdrawal-completed, armed-attack, /);
     expect(issue.hint).toContain('peace-council-ruling');
   });
@@ -185,21 +214,33 @@ describe('unknown names', () => {
     const issue = oneIssue('bad.yaml', text);
     expect(issue).toMatchObject({ code: 'invalid-value', ...at(text, 'UAA'), path: 'events[0].party' });
     expect(issue.line).toBe(4);
-    expect(issue.message).toBe('expected a party: UA, RU, US, EU, NATO, or an ISO 3166 alpha-2 state code such as PL, got "UAA"');
+    expect(issue.message).toBe(
+      'expected a party: UA, RU, US, EU, NATO, or an ISO 3166 alpha-2 state code such as PL, got "UAA"',
+    );
     expect(issue.hint).toBe('did you mean "UA"?');
   });
 
   it('a misspelt interpretation name suggests the right one', () => {
     const text = `${HEAD}interpretations:\n  atack-test: large-scale\nevents:\n${SIGNATURE}`;
     const issue = oneIssue('bad.yaml', text);
-    expect(issue).toMatchObject({ code: 'unknown-field', line: 4, column: 3, path: 'interpretations.atack-test', message: 'unknown field "atack-test"' });
+    expect(issue).toMatchObject({
+      code: 'unknown-field',
+      line: 4,
+      column: 3,
+      path: 'interpretations.atack-test',
+      message: 'unknown field "atack-test"',
+    });
     expect(issue.hint).toBe('did you mean "attack-test"?');
   });
 
   it('a misspelt interpretation value lists the readings and suggests the right one', () => {
     const text = `${HEAD}interpretations:\n  strike-cause: strickt\nevents:\n${SIGNATURE}`;
     const issue = oneIssue('bad.yaml', text);
-    expect(issue).toMatchObject({ code: 'invalid-value', ...at(text, 'strickt'), path: 'interpretations.strike-cause' });
+    expect(issue).toMatchObject({
+      code: 'invalid-value',
+      ...at(text, 'strickt'),
+      path: 'interpretations.strike-cause',
+    });
     expect(issue.line).toBe(4);
     expect(issue.message).toBe('expected one of retaliation-window, strict or unknown, got "strickt"');
     expect(issue.hint).toBe('did you mean "strict"?');
@@ -275,8 +316,18 @@ describe('field values', () => {
     const text = `${HEAD}events:\n  - { at: 2029-03-01, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: yes }\n  - { at: 2029-03-02, type: force-level-reported, party: UA, personnel: "600000" }\n`;
     const issues = issuesOf('bad.yaml', text);
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatchObject({ code: 'invalid-type', ...at(text, 'yes'), path: 'events[0].crossesLine', message: 'expected true or false, got "yes"' });
-    expect(issues[1]).toMatchObject({ code: 'invalid-type', ...at(text, '"600000"'), path: 'events[1].personnel', message: 'expected a number, got "600000"' });
+    expect(issues[0]).toMatchObject({
+      code: 'invalid-type',
+      ...at(text, 'yes'),
+      path: 'events[0].crossesLine',
+      message: 'expected true or false, got "yes"',
+    });
+    expect(issues[1]).toMatchObject({
+      code: 'invalid-type',
+      ...at(text, '"600000"'),
+      path: 'events[1].personnel',
+      message: 'expected a number, got "600000"',
+    });
     expect([issues[0]!.line, issues[1]!.line]).toEqual([4, 5]);
   });
 
@@ -298,7 +349,12 @@ describe('field values', () => {
   it('a party attacking itself is reported on the attacked party', () => {
     const text = `${HEAD}events:\n  - { at: 2029-03-01, type: armed-attack, by: RU, against: RU, scale: limited }\n`;
     const issue = oneIssue('bad.yaml', text);
-    expect(issue).toMatchObject({ code: 'invalid-value', line: 4, column: at(text, 'RU, scale').column, path: 'events[0].against' });
+    expect(issue).toMatchObject({
+      code: 'invalid-value',
+      line: 4,
+      column: at(text, 'RU, scale').column,
+      path: 'events[0].against',
+    });
     expect(issue.message).toMatch(/^a party cannot attack itself/);
   });
 
@@ -320,7 +376,13 @@ describe('field values', () => {
 describe('hostile input', () => {
   it('an alias bomb (billion laughs) gives a clear error quickly', () => {
     const levels = 'abcdefghi'.split('');
-    const lines = levels.map((name, i) => (i === 0 ? `a: &a [x, x, x, x, x, x, x, x, x, x]` : `${name}: &${name} [${Array(10).fill(`*${levels[i - 1]}`).join(', ')}]`));
+    const lines = levels.map((name, i) =>
+      i === 0
+        ? `a: &a [x, x, x, x, x, x, x, x, x, x]`
+        : `${name}: &${name} [${Array(10)
+            .fill(`*${levels[i - 1]}`)
+            .join(', ')}]`,
+    );
     const started = performance.now();
     const issue = oneIssue('bomb.yaml', `${lines.join('\n')}\n`);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -332,7 +394,10 @@ describe('hostile input', () => {
   it('deeply nested input gives a clear error', () => {
     for (const [file, text] of [
       ['deep.yaml', `${HEAD}events: ${'['.repeat(200)}${']'.repeat(200)}\n`],
-      ['deep.json', `{"scenario": "bad-input", "title": "Bad input", "events": ${'['.repeat(200)}${']'.repeat(200)}}\n`],
+      [
+        'deep.json',
+        `{"scenario": "bad-input", "title": "Bad input", "events": ${'['.repeat(200)}${']'.repeat(200)}}\n`,
+      ],
       ['block.yaml', `${HEAD}events:\n${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- \n`).join('')}`],
     ] as const) {
       const issue = oneIssue(file, text);
@@ -362,7 +427,8 @@ describe('hostile input', () => {
     expect(issues[0]!.message).toBe('unknown field "__proto__"');
     expect(issues[1]!.message).toBe('unknown field "constructor"');
 
-    const json = '{"scenario": "bad-input", "title": "Bad input", "__proto__": {"polluted": true},\n "constructor": {"prototype": {"polluted": true}},\n "events": [{"at": "2026-01-10", "type": "signature", "party": "UA", "__proto__": {"polluted": true}}]}\n';
+    const json =
+      '{"scenario": "bad-input", "title": "Bad input", "__proto__": {"polluted": true},\n "constructor": {"prototype": {"polluted": true}},\n "events": [{"at": "2026-01-10", "type": "signature", "party": "UA", "__proto__": {"polluted": true}}]}\n';
     expect(issuesOf('proto.json', json).map((i) => [i.path, i.line])).toEqual([
       ['__proto__', 1],
       ['constructor', 2],
@@ -397,13 +463,24 @@ describe('reporting', () => {
   });
 
   it('checkScenario validates an object built in code, with paths but no positions', () => {
-    const good = checkScenario({ scenario: 'built', title: 'Built in code', events: [{ at: '2026-01-10', type: 'signature', party: 'UA' }] }, ruleSet);
+    const good = checkScenario(
+      { scenario: 'built', title: 'Built in code', events: [{ at: '2026-01-10', type: 'signature', party: 'UA' }] },
+      ruleSet,
+    );
     expect(good.scenario.events).toHaveLength(1);
     expect(good.eventLines).toEqual([0]);
 
     let issues: InputIssue[] = [];
     try {
-      checkScenario({ scenario: 'built', title: 'Built in code', events: [{ at: '2026-01-10', type: 'signature', party: 'UAA' }], colour: 'blue' }, ruleSet);
+      checkScenario(
+        {
+          scenario: 'built',
+          title: 'Built in code',
+          events: [{ at: '2026-01-10', type: 'signature', party: 'UAA' }],
+          colour: 'blue',
+        },
+        ruleSet,
+      );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       issues = error.issues;
@@ -411,7 +488,10 @@ describe('reporting', () => {
     expect(issues).toHaveLength(2);
     const party = issues.find((i) => i.path === 'events[0].party');
     expect(party).toMatchObject({ file: '<scenario>', line: 0, column: 0, hint: 'did you mean "UA"?' });
-    expect(issues.find((i) => i.path === 'colour')).toMatchObject({ code: 'unknown-field', message: 'unknown field "colour"' });
+    expect(issues.find((i) => i.path === 'colour')).toMatchObject({
+      code: 'unknown-field',
+      message: 'unknown field "colour"',
+    });
   });
 
   it('formatIssues writes file:line:column: path: message, then the hint', () => {
@@ -422,7 +502,14 @@ describe('reporting', () => {
   });
 
   it('formatIssues leaves out the position of an object built in code and caps a long list', () => {
-    const issue: InputIssue = { code: 'invalid-value', file: '<scenario>', line: 0, column: 0, path: 'events[0].party', message: 'bad party' };
+    const issue: InputIssue = {
+      code: 'invalid-value',
+      file: '<scenario>',
+      line: 0,
+      column: 0,
+      path: 'events[0].party',
+      message: 'bad party',
+    };
     expect(formatIssues([issue])).toBe('<scenario>: events[0].party: bad party');
     const many = formatIssues(Array.from({ length: 25 }, () => issue));
     expect(many.split('\n')).toHaveLength(21);
@@ -443,7 +530,8 @@ describe('reporting', () => {
 
 describe('forgiving what is not a mistake', () => {
   it('a byte-order mark at the start of a JSON or YAML file is ignored', () => {
-    const json = '\uFEFF{"scenario": "bom", "title": "BOM", "events": [{"at": "2026-01-10", "type": "signature", "party": "UA"}]}';
+    const json =
+      '\uFEFF{"scenario": "bom", "title": "BOM", "events": [{"at": "2026-01-10", "type": "signature", "party": "UA"}]}';
     expect(parseScenario('bom.json', json, ruleSet).scenario.scenario).toBe('bom');
     expect(parseScenario('bom.yaml', `\uFEFF${HEAD}events:\n${SIGNATURE}`, ruleSet).scenario.title).toBe('Bad input');
   });

@@ -11,13 +11,26 @@ import { captureIo } from './helpers.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'casus-serve-'));
 
-function get(port: number, path: string, options: { method?: string; host?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  options: { method?: string; host?: string } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.host ? { Host: options.host } : {} }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.host ? { Host: options.host } : {},
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -37,7 +50,18 @@ describe('casus serve: bad input', () => {
   it('a scenario that parses but cannot run (a judgement nobody is named to make) exits 2 at its line', async () => {
     const file = join(temp(), 'judgement.yaml');
     const events = ['UA', 'RU', 'US', 'EU', 'NATO'].map((p) => `  - { at: 2026-01-10, type: signature, party: ${p} }`);
-    writeFileSync(file, ['scenario: judgement', 'title: Judgement', 'interpretations: { entry-into-force: on-signature }', 'events:', ...events, '  - { at: 2027-01-10, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }', ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'scenario: judgement',
+        'title: Judgement',
+        'interpretations: { entry-into-force: on-signature }',
+        'events:',
+        ...events,
+        '  - { at: 2027-01-10, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }',
+        '',
+      ].join('\n'),
+    );
     const io = captureIo();
     expect(await main(['serve', file], io)).toBe(2);
     expect(io.err).toContain(`${file}:10:`);
@@ -72,7 +96,11 @@ describe('casus serve: the server', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>page</title>');
     writeFileSync(join(dir, 'assets', 'index-1.js'), 'export {};');
-    const server = await startServer({ port: 0, session: { scenario: { file: 'x.yaml', text: 'scenario: x' }, set: { 'attack-test': 'large-scale' } }, webDir: dir });
+    const server = await startServer({
+      port: 0,
+      session: { scenario: { file: 'x.yaml', text: 'scenario: x' }, set: { 'attack-test': 'large-scale' } },
+      webDir: dir,
+    });
     try {
       expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
       const page = await get(server.port, '/');
@@ -84,7 +112,10 @@ describe('casus serve: the server', () => {
       expect(page.headers['x-content-type-options']).toBe('nosniff');
       const script = await get(server.port, '/assets/index-1.js');
       expect(script.headers['content-type']).toContain('text/javascript');
-      expect(JSON.parse((await get(server.port, '/session.json')).body)).toEqual({ scenario: { file: 'x.yaml', text: 'scenario: x' }, set: { 'attack-test': 'large-scale' } });
+      expect(JSON.parse((await get(server.port, '/session.json')).body)).toEqual({
+        scenario: { file: 'x.yaml', text: 'scenario: x' },
+        set: { 'attack-test': 'large-scale' },
+      });
       expect((await get(server.port, '/../package.json')).status).toBe(404);
       expect((await get(server.port, '/%2e%2e/%2e%2e/package.json')).status).toBe(404);
       expect((await get(server.port, '/assets/../../package.json')).status).toBe(404);
@@ -102,7 +133,9 @@ describe('casus serve: the server', () => {
   });
 
   it('the executable prints its address, serves the page, and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, ['dist/cli/bin.js', 'serve', '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['dist/cli/bin.js', 'serve', '--port', '0'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));

@@ -17,7 +17,15 @@ const cli = async (argv: string[], options: { stderrIsTTY?: boolean } = {}) => {
 const json = async (argv: string[]) => {
   const { code, out, err } = await cli([...argv, '--format', 'json']);
   expect(code, err).toBe(0);
-  return JSON.parse(out) as { runs: number; summary: { runs: number; final: Record<string, Array<{ value: string; runs: number }>>; decidedBy: Array<{ runs: number }>; timeTo: Array<{ runs: number; byYear: number[] }> } };
+  return JSON.parse(out) as {
+    runs: number;
+    summary: {
+      runs: number;
+      final: Record<string, Array<{ value: string; runs: number }>>;
+      decidedBy: Array<{ runs: number }>;
+      timeTo: Array<{ runs: number; byYear: number[] }>;
+    };
+  };
 };
 
 describe('casus simulate', () => {
@@ -33,7 +41,11 @@ describe('casus simulate', () => {
   it('counts every run once: each distribution sums to N', async () => {
     const r = await json(['simulate', MODEL, '--runs', '500']);
     expect(r.summary.runs).toBe(500);
-    for (const region of ['guarantee', 'ceasefire', 'sanctions', 'russiaBenefits']) expect(r.summary.final[region]!.reduce((n, x) => n + x.runs, 0), region).toBe(500);
+    for (const region of ['guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'])
+      expect(
+        r.summary.final[region]!.reduce((n, x) => n + x.runs, 0),
+        region,
+      ).toBe(500);
     expect(r.summary.decidedBy.reduce((n, x) => n + x.runs, 0)).toBe(500);
     for (const t of r.summary.timeTo) expect(t.byYear.reduce((a, b) => a + b, 0)).toBe(t.runs);
   });
@@ -54,7 +66,9 @@ describe('casus simulate', () => {
   });
 
   it('reports a bad model with file:line, the field and a hint; exit 2', async () => {
-    const text = readFileSync(MODEL, 'utf8').replace('scale: large-scale, means: mixed', 'scale: larg-scale, means: mixed').replace('probability: 0.1\n', 'probability: 1.5\n');
+    const text = readFileSync(MODEL, 'utf8')
+      .replace('scale: large-scale, means: mixed', 'scale: larg-scale, means: mixed')
+      .replace('probability: 0.1\n', 'probability: 1.5\n');
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, text);
     const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -63,7 +77,9 @@ describe('casus simulate', () => {
     expect(err).toContain(`bad.yaml:${line('probability: 1.5')}:`);
     writeFileSync(file, text.replace('probability: 1.5\n', 'probability: 0.1\n'));
     const scale = await cli(['simulate', file, '--runs', '10']);
-    expect(scale.err).toMatch(new RegExp(`bad\\.yaml:${line('larg-scale')}:\\d+: events\\[0\\]\\.event\\.scale: expected one of`));
+    expect(scale.err).toMatch(
+      new RegExp(`bad\\.yaml:${line('larg-scale')}:\\d+: events\\[0\\]\\.event\\.scale: expected one of`),
+    );
     expect(scale.err).toContain('did you mean "large-scale"');
   });
 

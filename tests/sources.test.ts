@@ -24,8 +24,10 @@ const cli = async (argv: string[]) => {
 function rulesWith(name: string, change: (json: any) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'casus-sources-'));
   mkdirSync(join(dir, 'versions'));
-  for (const f of readdirSync('rules').filter((n) => n.endsWith('.json'))) writeFileSync(join(dir, f), readFileSync(join('rules', f)));
-  for (const f of readdirSync('rules/versions')) writeFileSync(join(dir, 'versions', f), readFileSync(join('rules/versions', f)));
+  for (const f of readdirSync('rules').filter((n) => n.endsWith('.json')))
+    writeFileSync(join(dir, f), readFileSync(join('rules', f)));
+  for (const f of readdirSync('rules/versions'))
+    writeFileSync(join(dir, 'versions', f), readFileSync(join('rules/versions', f)));
   const json = JSON.parse(readFileSync(join(dir, name), 'utf8'));
   change(json);
   writeFileSync(join(dir, name), JSON.stringify(json, null, 2));
@@ -33,14 +35,32 @@ function rulesWith(name: string, change: (json: any) => void): string {
 }
 
 const CLAUSE_IDS = [
-  'guarantee-trigger', 'snapback', 'ukraine-invasion', 'capital-strike', 'no-force-borders', 'ceasefire', 'term', 'force-cap', 'elections',
-  'no-nato-troops', 'no-nato-accession', 'non-nuclear', 'buffer-zone', 'non-aggression', 'sanctions-relief', 'compensation', 'peace-council',
+  'guarantee-trigger',
+  'snapback',
+  'ukraine-invasion',
+  'capital-strike',
+  'no-force-borders',
+  'ceasefire',
+  'term',
+  'force-cap',
+  'elections',
+  'no-nato-troops',
+  'no-nato-accession',
+  'non-nuclear',
+  'buffer-zone',
+  'non-aggression',
+  'sanctions-relief',
+  'compensation',
+  'peace-council',
 ];
 
 describe('the clause catalogue cites its sources', () => {
   it('has every clause of the contract, and entry-into-force as the procedure the rules use', () => {
     expect(ruleSet.clauses.clauses.map((c) => c.id).sort()).toEqual([...CLAUSE_IDS, 'entry-into-force'].sort());
-    expect(ruleSet.clauses.clauses.find((c) => c.id === 'snapback')).toMatchObject({ points: ['10c'], kind: 'consequence' });
+    expect(ruleSet.clauses.clauses.find((c) => c.id === 'snapback')).toMatchObject({
+      points: ['10c'],
+      kind: 'consequence',
+    });
   });
 
   it('gives every clause at least one source with a web address, a paraphrase of what it supports and a confidence', () => {
@@ -57,7 +77,10 @@ describe('the clause catalogue cites its sources', () => {
   it('says in every breach clause without a specific consequence that point 27 sanctions violations, none specified', () => {
     const silent = ruleSet.clauses.clauses.filter((c) => !c.planNamesConsequence);
     expect(silent.map((c) => c.id)).toContain('force-cap');
-    for (const c of silent) expect(c.consequence, c.id).toMatch(/point 27: the Peace Council imposes sanctions for violations; none is specified/);
+    for (const c of silent)
+      expect(c.consequence, c.id).toMatch(
+        /point 27: the Peace Council imposes sanctions for violations; none is specified/,
+      );
   });
 
   it('gives every plan version and every change a source', async () => {
@@ -75,7 +98,10 @@ describe('the clause catalogue cites its sources', () => {
 
 describe('casus check and the loader on uncited clauses and changes', () => {
   it('check fails, naming the clause, when a clause cites no source', async () => {
-    const dir = rulesWith('clauses.json', (j) => (j.clauses.find((c: { id: string }) => c.id === 'force-cap').sources = []));
+    const dir = rulesWith(
+      'clauses.json',
+      (j) => (j.clauses.find((c: { id: string }) => c.id === 'force-cap').sources = []),
+    );
     const { code, out } = await cli(['check', '--rules', dir]);
     expect(code).toBe(1);
     expect(out).toContain('✗ every clause cites its sources');
@@ -123,7 +149,8 @@ describe('the outputs show the sources', () => {
     const { code, out: printed } = await cli(['clauses']);
     expect(code).toBe(0);
     const out = printed.replace(/\s+/g, ' ');
-    for (const c of ruleSet.clauses.clauses) for (const s of c.sources) expect(out).toContain(`${s.address} (${s.confidence})`);
+    for (const c of ruleSet.clauses.clauses)
+      for (const s of c.sources) expect(out).toContain(`${s.address} (${s.confidence})`);
     expect(out).toMatch(/SG: the companion security-guarantee draft/);
     expect(out).toMatch(/T28: the US 28-point framework/);
     const json = JSON.parse((await cli(['clauses', '--format', 'json'])).out);
@@ -135,7 +162,8 @@ describe('the outputs show the sources', () => {
     expect(out).toContain('https://glavnoe.in.ua/en/news-en/zelenskyy-publishes-20-point-plan-to-end-the-war');
   });
 
-  const strike = () => run([...IN_FORCE, attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow' })]);
+  const strike = () =>
+    run([...IN_FORCE, attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow' })]);
 
   it('explain, Markdown and HTML give the address and confidence of every clause they cite', async () => {
     const trace = await strike();
@@ -174,17 +202,23 @@ describe('every output has a legend, from one list', () => {
   });
 
   it('never says "the plan names no consequence"; a breach cites point 27 instead', async () => {
-    const trace = await run([...IN_FORCE, { at: '2027-01-01', type: 'force-level-reported', party: 'UA', personnel: 700000 }]);
+    const trace = await run([
+      ...IN_FORCE,
+      { at: '2027-01-01', type: 'force-level-reported', party: 'UA', personnel: 700000 },
+    ]);
     const all = await outputs(trace);
     for (const [name, out] of Object.entries(all)) {
       expect(out, name).not.toMatch(/names no consequence|names none/);
-      expect(out.replace(/\s+/g, ' '), name).toContain('point 27: the Peace Council imposes sanctions for violations; none is specified');
+      expect(out.replace(/\s+/g, ' '), name).toContain(
+        'point 27: the Peace Council imposes sanctions for violations; none is specified',
+      );
     }
   });
 });
 
 describe('"not stated" where a rule relied on a fact the scenario left out', () => {
-  const strikeWithoutSaying = () => run([...IN_FORCE, attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow' })]);
+  const strikeWithoutSaying = () =>
+    run([...IN_FORCE, attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow' })]);
 
   it('run, explain, Markdown and HTML say that justified was not stated beside the rule that relied on it', async () => {
     const trace = await strikeWithoutSaying();
@@ -195,20 +229,29 @@ describe('"not stated" where a rule relied on a fact the scenario left out', () 
     expect(held.filter((c) => c.notStated).map((c) => c.fact)).toEqual(['justified']);
     expect([...explanationLines(e, { colour: false, width: 1000 })].join('\n')).toContain('justified is not stated');
     expect(markdownReport(trace)).toContain('relied on what the scenario does not state: justified not stated');
-    expect(htmlReport(trace)).toContain('<div class="not-stated muted">relied on what the scenario does not state: justified not stated');
+    expect(htmlReport(trace)).toContain(
+      '<div class="not-stated muted">relied on what the scenario does not state: justified not stated',
+    );
   });
 
   it('a history the runner keeps is never "not stated": no earlier attack is "none"', async () => {
     const trace = await strikeWithoutSaying();
     const e = explain(trace);
-    const days = e.regions.find((r) => r.region === 'guarantee')!.setBy!.conditions.find((c) => c.fact === 'daysSinceRussianAttack')!;
+    const days = e.regions
+      .find((r) => r.region === 'guarantee')!
+      .setBy!.conditions.find((c) => c.fact === 'daysSinceRussianAttack')!;
     expect(days.notStated).toBe(false);
     expect(days.words).not.toContain('not stated');
   });
 
   it('says nothing of the kind when the scenario states the fact', async () => {
-    const trace = await run([...IN_FORCE, attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow', justified: false })]);
-    expect([...textLines(trace, { colour: false, width: 1000 })].join('\n')).not.toContain('relied on what the scenario does not state');
+    const trace = await run([
+      ...IN_FORCE,
+      attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow', justified: false }),
+    ]);
+    expect([...textLines(trace, { colour: false, width: 1000 })].join('\n')).not.toContain(
+      'relied on what the scenario does not state',
+    );
     expect(htmlReport(trace)).not.toContain('class="not-stated');
   });
 });

@@ -63,7 +63,7 @@ describe('scenario: is the file name', () => {
   });
 });
 
-describe('each command\'s --help lists only its own options', () => {
+describe("each command's --help lists only its own options", () => {
   it('schema offers neither --assume nor --set nor --format; run offers --assume and --no-sensitivity', async () => {
     const schema = (await cli(['schema', '--help'])).out;
     for (const option of ['--assume', '--set', '--format', '--out', '--engine']) expect(schema).not.toContain(option);
@@ -87,7 +87,10 @@ describe('each command\'s --help lists only its own options', () => {
 
 describe('every legend defines SG, T28 and every abbreviation', () => {
   it('compare has the legend in text and Markdown', async () => {
-    const files = ['scenarios/a-force-level-above-600000-breaches-the-cap.yaml', 'scenarios/a-force-level-of-exactly-600000-is-within-the-cap.yaml'];
+    const files = [
+      'scenarios/a-force-level-above-600000-breaches-the-cap.yaml',
+      'scenarios/a-force-level-of-exactly-600000-is-within-the-cap.yaml',
+    ];
     const text = (await cli(['compare', ...files])).out;
     const md = (await cli(['compare', ...files, '--format', 'md'])).out;
     for (const entry of LEGEND) {

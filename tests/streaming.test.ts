@@ -29,7 +29,9 @@ const cli = async (argv: string[]) => {
   return { code, out: io.out, err: io.err };
 };
 /** A quarter of the bundled scenarios, every kind of step among them. */
-const BUNDLED = readdirSync('scenarios').filter((f, i) => f.endsWith('.yaml') && i % 4 === 0).map((f) => `scenarios/${f}`);
+const BUNDLED = readdirSync('scenarios')
+  .filter((f, i) => f.endsWith('.yaml') && i % 4 === 0)
+  .map((f) => `scenarios/${f}`);
 
 describe('casus run streams text and JSON', () => {
   it('prints, for bundled scenarios, exactly the whole-trace text and JSON', async () => {
@@ -42,7 +44,10 @@ describe('casus run streams text and JSON', () => {
   });
 
   it('streams a 1,000-event scenario with a failed expectation to the same text, exit 1', async () => {
-    const file = write('long-1000.yaml', `${longScenarioYaml(1000)}expect:\n  - { on: 2027-06-01, guarantee: lapsed }\n`);
+    const file = write(
+      'long-1000.yaml',
+      `${longScenarioYaml(1000)}expect:\n  - { on: 2027-06-01, guarantee: lapsed }\n`,
+    );
     const trace = await runScenario(loadScenario(file, ruleSet), ruleSet);
     const { code, out } = await cli(['run', file, '--no-sensitivity']);
     expect(code).toBe(1);
@@ -62,8 +67,13 @@ describe('casus run streams text and JSON', () => {
   });
 
   it('runs every branch instead of stopping when a fact is left open', async () => {
-    const events = ['UA', 'RU', 'US', 'EU', 'NATO'].map((p) => `  - { at: 2026-01-10, type: signature, party: ${p} }`).join('\n');
-    const file = write('open.yaml', `scenario: open\ntitle: Open\nevents:\n${events}\n  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n`);
+    const events = ['UA', 'RU', 'US', 'EU', 'NATO']
+      .map((p) => `  - { at: 2026-01-10, type: signature, party: ${p} }`)
+      .join('\n');
+    const file = write(
+      'open.yaml',
+      `scenario: open\ntitle: Open\nevents:\n${events}\n  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n`,
+    );
     const { code, out } = await cli(['run', file, '--set', 'entry-into-force=on-signature', '--no-sensitivity']);
     expect(code).toBe(0);
     expect(out.replace(/\s+/g, ' ')).toContain('2 distinct outcomes');
@@ -72,13 +82,19 @@ describe('casus run streams text and JSON', () => {
 
 describe('large YAML files', () => {
   // a long description takes the file over the size from which events are parsed one by one
-  const text = longScenarioYaml(3_000).replace('events:\n', `description: ${'x'.repeat(1_000_000)}\nevents:   # one per line\n`);
+  const text = longScenarioYaml(3_000).replace(
+    'events:\n',
+    `description: ${'x'.repeat(1_000_000)}\nevents:   # one per line\n`,
+  );
 
   it('load item by item to the same value and positions as a whole parse', () => {
     const large = parseLargeYaml(text, 100)!;
     expect(large.value).toEqual(parse(text));
     for (const i of [0, 7, 2000, 2_999]) expect(large.locate(['events', i]).line).toBe(i + 5);
-    expect(large.locate(['events', 2000, 'type'])).toEqual({ line: 2005, column: text.split('\n')[2004]!.indexOf('type: ') + 7 });
+    expect(large.locate(['events', 2000, 'type'])).toEqual({
+      line: 2005,
+      column: text.split('\n')[2004]!.indexOf('type: ') + 7,
+    });
     expect(large.locate(['title'])).toEqual({ line: 2, column: 8 });
   });
 
@@ -95,7 +111,11 @@ describe('large YAML files', () => {
       throw new Error('no error');
     })();
     expect(error).toBeInstanceOf(InputError);
-    expect(error.issues.some((i) => i.line === 2_005 && i.path.startsWith('events[2000]') && /did you mean "large-scale"/.test(i.hint ?? ''))).toBe(true);
+    expect(
+      error.issues.some(
+        (i) => i.line === 2_005 && i.path.startsWith('events[2000]') && /did you mean "large-scale"/.test(i.hint ?? ''),
+      ),
+    ).toBe(true);
   });
 
   it('fall back to a whole parse for a syntax error, so the message is exact', () => {

@@ -8,7 +8,9 @@ import { loadScenario } from '../src/scenario/load.js';
 import { GUARANTEE, REGIONS } from '../src/plan/vocabulary.js';
 import { IN_FORCE, qualifying, run, ruleSet } from './helpers.js';
 
-const files = readdirSync('scenarios').filter((f) => /\.ya?ml$|\.json$/.test(f)).map((f) => `scenarios/${f}`);
+const files = readdirSync('scenarios')
+  .filter((f) => /\.ya?ml$|\.json$/.test(f))
+  .map((f) => `scenarios/${f}`);
 
 function leafCount(c: ConditionTrace): number {
   if ('all' in c) return c.all.reduce((n, x) => n + leafCount(x), 0);
@@ -21,7 +23,9 @@ function leafCount(c: ConditionTrace): number {
 
 /** The public shape of a trace (docs/semantics.md, "The JSON trace"). */
 function checkContract(trace: Trace): void {
-  expect(Object.keys(trace)).toEqual(expect.arrayContaining(['scenario', 'title', 'interpretations', 'parameters', 'steps', 'final', 'expectations']));
+  expect(Object.keys(trace)).toEqual(
+    expect.arrayContaining(['scenario', 'title', 'interpretations', 'parameters', 'steps', 'final', 'expectations']),
+  );
   expect(Object.keys(trace.interpretations)).toEqual(ruleSet.settings.interpretations.map((i) => i.name));
   expect(Object.keys(trace.parameters)).toEqual(ruleSet.settings.parameters.map((p) => p.name));
   expect(GUARANTEE).toContain(trace.final.guarantee);
@@ -33,20 +37,44 @@ function checkContract(trace: Trace): void {
     expect(Object.keys(step.status)).toEqual([...REGIONS]);
     for (const r of step.changed) expect(REGIONS).toContain(r);
     for (const f of step.fired) {
-      expect(f).toMatchObject({ rule: expect.any(String), clause: expect.any(String), points: expect.any(Array), emits: expect.any(String) });
+      expect(f).toMatchObject({
+        rule: expect.any(String),
+        clause: expect.any(String),
+        points: expect.any(Array),
+        emits: expect.any(String),
+      });
       expect(leafCount(f.conditions)).toBeGreaterThan(0);
     }
   }
-  for (const x of trace.expectations) expect(x).toMatchObject({ on: expect.any(String), ok: expect.any(Boolean), expected: expect.any(Object), actual: expect.any(Object) });
+  for (const x of trace.expectations)
+    expect(x).toMatchObject({
+      on: expect.any(String),
+      ok: expect.any(Boolean),
+      expected: expect.any(Object),
+      actual: expect.any(Object),
+    });
 }
 
 describe('the JSON trace', () => {
   it.each(files)('of %s follows the contract (every branch)', async (file) => {
-    for (const branch of (await runBranches(loadScenario(file, ruleSet), ruleSet)).outcomes.flatMap((o) => o.branches)) checkContract(JSON.parse(JSON.stringify(branch.trace)));
+    for (const branch of (await runBranches(loadScenario(file, ruleSet), ruleSet)).outcomes.flatMap((o) => o.branches))
+      checkContract(JSON.parse(JSON.stringify(branch.trace)));
   });
 
   it('is byte-identical for the same input', async () => {
-    const events = [...IN_FORCE, qualifying('2029-03-01'), { at: '2029-03-02', type: 'armed-attack', by: 'UA', against: 'RU', scale: 'limited', means: 'ground', seizesTerritory: true }];
+    const events = [
+      ...IN_FORCE,
+      qualifying('2029-03-01'),
+      {
+        at: '2029-03-02',
+        type: 'armed-attack',
+        by: 'UA',
+        against: 'RU',
+        scale: 'limited',
+        means: 'ground',
+        seizesTerritory: true,
+      },
+    ];
     const a = JSON.stringify(await run(events, { until: '2040-01-01' }));
     const b = JSON.stringify(await run(events, { until: '2040-01-01' }));
     expect(a).toBe(b);
@@ -55,7 +83,12 @@ describe('the JSON trace', () => {
   it('names the value each condition saw and its result', async () => {
     const t = await run([...IN_FORCE, qualifying('2029-03-01')]);
     const fired = t.steps[t.steps.length - 1]!.fired.find((f) => f.rule === 'qualifying-russian-attack')!;
-    expect(fired.conditions).toMatchObject({ all: expect.arrayContaining([{ fact: 'scale', operator: 'equal', value: 'large-scale', factValue: 'large-scale', result: true }]), result: true });
+    expect(fired.conditions).toMatchObject({
+      all: expect.arrayContaining([
+        { fact: 'scale', operator: 'equal', value: 'large-scale', factValue: 'large-scale', result: true },
+      ]),
+      result: true,
+    });
   });
 
   it('cites the clause and plan points of every fired rule', async () => {
@@ -67,13 +100,24 @@ describe('the JSON trace', () => {
   });
 
   it('resolves interpretations: --set beats the scenario, which beats the default', async () => {
-    const t = await run(IN_FORCE, { interpretations: { 'attack-test': 'significant-deliberate-sustained', 'invasion-test': 'any-attack' }, set: { 'attack-test': 'large-scale' } });
-    expect(t.interpretations).toMatchObject({ 'attack-test': 'large-scale', 'invasion-test': 'any-attack', 'strike-cause': 'retaliation-window' });
+    const t = await run(IN_FORCE, {
+      interpretations: { 'attack-test': 'significant-deliberate-sustained', 'invasion-test': 'any-attack' },
+      set: { 'attack-test': 'large-scale' },
+    });
+    expect(t.interpretations).toMatchObject({
+      'attack-test': 'large-scale',
+      'invasion-test': 'any-attack',
+      'strike-cause': 'retaliation-window',
+    });
     expect(t.assumptions).toContain('relief-steps');
   });
 
   it('names the new name of a renamed reading, in a scenario and in --set', async () => {
-    expect(() => run(IN_FORCE, { interpretations: { 'ukraine-attack': 'any-attack' } })).toThrow(/ukraine-attack was renamed invasion-test/);
-    await expect(run(IN_FORCE, { set: { 'ukraine-attack': 'any-attack' } })).rejects.toThrow(/ukraine-attack was renamed invasion-test/);
+    expect(() => run(IN_FORCE, { interpretations: { 'ukraine-attack': 'any-attack' } })).toThrow(
+      /ukraine-attack was renamed invasion-test/,
+    );
+    await expect(run(IN_FORCE, { set: { 'ukraine-attack': 'any-attack' } })).rejects.toThrow(
+      /ukraine-attack was renamed invasion-test/,
+    );
   });
 });

@@ -9,7 +9,15 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../src/input/issues.js';
 import { createEngine } from '../src/rules/engine.js';
 import { plainPath } from '../src/rules/plainPath.js';
-import { DEFAULT_RULES_DIR, loadPlannedRuleSet, loadRuleSet, MAX_RULE_SET_BYTES, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
+import {
+  DEFAULT_RULES_DIR,
+  loadPlannedRuleSet,
+  loadRuleSet,
+  MAX_RULE_SET_BYTES,
+  parseRuleSet,
+  type RuleFile,
+  type RuleSet,
+} from '../src/rules/load.js';
 
 const BUNDLED: RuleFile[] = readdirSync(DEFAULT_RULES_DIR)
   .filter((name) => name.endsWith('.json'))
@@ -39,7 +47,10 @@ const SCRIPTS = [
 
 const TEMPLATE = '{ "fact": "daysSinceRussianAttack", "operator": "equal", "value": null }';
 
-const LINE = BUNDLED.find((f) => f.name === 'ukraine-conduct.json')!.text.split('\n').findIndex((l) => l.includes(TEMPLATE)) + 1;
+const LINE =
+  BUNDLED.find((f) => f.name === 'ukraine-conduct.json')!
+    .text.split('\n')
+    .findIndex((l) => l.includes(TEMPLATE)) + 1;
 
 /** The bundled rules with one condition of ukraine-conduct.json replaced. */
 function withCondition(condition: string): RuleFile[] {
@@ -60,7 +71,11 @@ function issuesOf(files: readonly RuleFile[]): InputIssue[] {
 
 describe('the rule loader rejects paths and values that carry a script', () => {
   it.each(SCRIPTS)('path %s', (script) => {
-    const issues = issuesOf(withCondition(`{ "fact": "daysSinceRussianAttack", "path": ${JSON.stringify(script)}, "operator": "equal", "value": null }`));
+    const issues = issuesOf(
+      withCondition(
+        `{ "fact": "daysSinceRussianAttack", "path": ${JSON.stringify(script)}, "operator": "equal", "value": null }`,
+      ),
+    );
     expect(issues.length).toBeGreaterThan(0);
     for (const issue of issues) {
       expect(issue).toMatchObject({ file: '/rules/ukraine-conduct.json', line: LINE });
@@ -70,7 +85,11 @@ describe('the rule loader rejects paths and values that carry a script', () => {
   });
 
   it('a { "fact": … } value may not carry a path at all', () => {
-    const issues = issuesOf(withCondition(`{ "fact": "daysSinceRussianAttack", "operator": "greaterThan", "value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPTS[0])} } }`));
+    const issues = issuesOf(
+      withCondition(
+        `{ "fact": "daysSinceRussianAttack", "operator": "greaterThan", "value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPTS[0])} } }`,
+      ),
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: 'unknown-field', line: LINE, message: 'unknown field "path"' });
     expect(issues[0]!.path).toMatch(/\.value\.path$/);
@@ -80,8 +99,12 @@ describe('the rule loader rejects paths and values that carry a script', () => {
     const script = SCRIPTS[0]!;
     const issues = [
       ...issuesOf(withCondition(`{ "fact": ${JSON.stringify(script)}, "operator": "equal", "value": null }`)),
-      ...issuesOf(withCondition(`{ "fact": "daysSinceRussianAttack", "operator": ${JSON.stringify(script)}, "value": null }`)),
-      ...issuesOf(withCondition(`{ "fact": "daysSinceRussianAttack", "operator": "equal", "value": ${JSON.stringify(script)} }`)),
+      ...issuesOf(
+        withCondition(`{ "fact": "daysSinceRussianAttack", "operator": ${JSON.stringify(script)}, "value": null }`),
+      ),
+      ...issuesOf(
+        withCondition(`{ "fact": "daysSinceRussianAttack", "operator": "equal", "value": ${JSON.stringify(script)} }`),
+      ),
     ];
     expect(issues.map((i) => i.message)).toEqual([
       expect.stringMatching(/^unknown fact "\$\[\?\(@/),
@@ -92,7 +115,10 @@ describe('the rule loader rejects paths and values that carry a script', () => {
 
   it('event params that carry a script are unknown fields', () => {
     const term = BUNDLED.find((f) => f.name === 'term.json')!;
-    const text = term.text.replace('"params": { "clause": "term", "points": ["SG"] } }\n    },', `"params": { "clause": "term", "points": ["SG"], "run": ${JSON.stringify(SCRIPTS[0])}, "import": "node:child_process" } }\n    },`);
+    const text = term.text.replace(
+      '"params": { "clause": "term", "points": ["SG"] } }\n    },',
+      `"params": { "clause": "term", "points": ["SG"], "run": ${JSON.stringify(SCRIPTS[0])}, "import": "node:child_process" } }\n    },`,
+    );
     expect(text).not.toBe(term.text);
     const issues = issuesOf(BUNDLED.map((f) => (f === term ? { ...f, text } : f)));
     expect(issues.map((i) => [i.path, i.message])).toEqual([
@@ -114,13 +140,19 @@ describe('even a path that got past the loader is only a walk over plain propert
     expect(plainPath(facts, 'a.b')).toBe(1);
     expect(plainPath(facts, 'RUSSIAN_ATTACK_QUALIFIES')).toBe(3);
     expect(plainPath(facts, '$.x')).toBe('dollar');
-    for (const path of ['toString', 'constructor', '__proto__', 'a.hasOwnProperty', 'a.b.toFixed', 'constructor.name']) expect(plainPath(facts, path)).toBeUndefined();
+    for (const path of ['toString', 'constructor', '__proto__', 'a.hasOwnProperty', 'a.b.toFixed', 'constructor.name'])
+      expect(plainPath(facts, path)).toBeUndefined();
   });
 
   it('the engine resolves paths with plainPath, not JSONPath: "$.x" is the key "$", then "x"', async () => {
     // a hand-built rule set, past every check, as if the loader had let these paths through
     const rule = (name: string, path: string, value: unknown) => ({
-      name, file: 'test.json', family: 'test', order: 0, line: 1, eventTypes: [],
+      name,
+      file: 'test.json',
+      family: 'test',
+      order: 0,
+      line: 1,
+      eventTypes: [],
       conditions: { all: [{ fact: 'probe', path, operator: 'equal', value }] },
       event: { type: 'BREACH', params: { clause: 'test', points: ['1'] } },
     });
@@ -140,7 +172,8 @@ describe('even a path that got past the loader is only a walk over plain propert
 
     // the control: json-rules-engine's default resolver is JSONPath, and reads "$.x" the other way
     const jsonPathEngine = new Engine([], { allowUndefinedFacts: true });
-    for (const r of ruleSet.rules.slice(0, 2)) jsonPathEngine.addRule({ name: r.name, conditions: r.conditions as never, event: r.event });
+    for (const r of ruleSet.rules.slice(0, 2))
+      jsonPathEngine.addRule({ name: r.name, conditions: r.conditions as never, event: r.event });
     expect((await jsonPathEngine.run({ probe })).results.map((r) => r.name)).toEqual(['jsonpath']);
   });
 });
@@ -166,13 +199,15 @@ describe('the source never evaluates or imports what a file says', () => {
 
   it('every json-rules-engine Engine is built with our path resolver', () => {
     const all = sources('src');
-    const engines = all.flatMap(([file, text]) => [...text.matchAll(/new Engine\(([^)]*)\)/g)].map((m) => [file, m[1]!] as const));
+    const engines = all.flatMap(([file, text]) =>
+      [...text.matchAll(/new Engine\(([^)]*)\)/g)].map((m) => [file, m[1]!] as const),
+    );
     expect(engines.length).toBeGreaterThan(0);
     for (const [file, args] of engines) expect(args, file).toMatch(/pathResolver: plainPath/);
   });
 });
 
-describe('the rule loader reads the rule directory\'s top-level *.json files and nothing else', () => {
+describe("the rule loader reads the rule directory's top-level *.json files and nothing else", () => {
   const dir = mkdtempSync(join(tmpdir(), 'casus-untrusted-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -197,8 +232,12 @@ describe('the rule loader reads the rule directory\'s top-level *.json files and
     try {
       loadPlannedRuleSet(rules, 'us-28');
     } catch (error) {
-      expect((error as InputError).issues).toEqual([expect.objectContaining({ code: 'outside', file: join(rules, 'versions', 'us-28.json'), line: 0 })]);
-      expect((error as InputError).issues[0]!.message).toBe('outside the rule directory (through a linked directory): not read');
+      expect((error as InputError).issues).toEqual([
+        expect.objectContaining({ code: 'outside', file: join(rules, 'versions', 'us-28.json'), line: 0 }),
+      ]);
+      expect((error as InputError).issues[0]!.message).toBe(
+        'outside the rule directory (through a linked directory): not read',
+      );
     }
     // the same version, inside the rule directory, loads
     expect(loadPlannedRuleSet(DEFAULT_RULES_DIR, 'us-28').plan?.version).toBe('us-28');

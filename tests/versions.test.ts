@@ -23,7 +23,10 @@ const plans = new Map<string, RuleSet>();
 const planned = (v: string) => plans.get(v) ?? plans.set(v, loadPlannedRuleSet(undefined, v)).get(v)!;
 const under = (v: string, events: Ev[], extra: Record<string, unknown> = {}) => {
   const rs = planned(v);
-  return runScenario(checkScenario({ scenario: 'test-scenario', title: 'A scenario built in a test', events, ...extra }, rs), rs);
+  return runScenario(
+    checkScenario({ scenario: 'test-scenario', title: 'A scenario built in a test', events, ...extra }, rs),
+    rs,
+  );
 };
 
 /** A copy of the bundled rule directory with one version overlay changed. */
@@ -31,8 +34,10 @@ const under = (v: string, events: Ev[], extra: Record<string, unknown> = {}) => 
 function rulesWithVersion(name: string, change: (json: any) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'casus-versions-'));
   mkdirSync(join(dir, 'versions'));
-  for (const f of readdirSync('rules').filter((n) => n.endsWith('.json'))) writeFileSync(join(dir, f), readFileSync(join('rules', f)));
-  for (const f of readdirSync('rules/versions')) writeFileSync(join(dir, 'versions', f), readFileSync(join('rules/versions', f)));
+  for (const f of readdirSync('rules').filter((n) => n.endsWith('.json')))
+    writeFileSync(join(dir, f), readFileSync(join('rules', f)));
+  for (const f of readdirSync('rules/versions'))
+    writeFileSync(join(dir, 'versions', f), readFileSync(join('rules/versions', f)));
   const file = join(dir, 'versions', `${name}.json`);
   const json = JSON.parse(readFileSync(file, 'utf8'));
   change(json);
@@ -114,25 +119,53 @@ describe('the chain of versions', () => {
 
 describe('ratification and referendum', () => {
   it('under berlin the signed guarantee is awaiting-ratification until the US ratifies, and enters into force on that event', async () => {
-    const t = await under('berlin', [...SIGN_ALL('2026-01-10'), { at: '2026-03-01', type: 'ratification', party: 'US', body: 'Senate' }]);
-    expect(statusOn(t, '2026-01-10')).toMatchObject({ agreement: 'concluded', guarantee: 'pending', guaranteePhase: 'awaiting-ratification' });
+    const t = await under('berlin', [
+      ...SIGN_ALL('2026-01-10'),
+      { at: '2026-03-01', type: 'ratification', party: 'US', body: 'Senate' },
+    ]);
+    expect(statusOn(t, '2026-01-10')).toMatchObject({
+      agreement: 'concluded',
+      guarantee: 'pending',
+      guaranteePhase: 'awaiting-ratification',
+    });
     expect(t.final).toMatchObject({ guarantee: 'in-force', guaranteePhase: null });
-    expect(t.steps.find((s) => s.event?.type === 'ratification')!.fired.map((f) => f.rule)).toContain('entry-into-force');
+    expect(t.steps.find((s) => s.event?.type === 'ratification')!.fired.map((f) => f.rule)).toContain(
+      'entry-into-force',
+    );
   });
 
   it('a ratification before the signatures does not move the phase: the first unmet condition is still the signatures', async () => {
-    const t = await under('berlin', [{ at: '2026-01-05', type: 'ratification', party: 'US' }, ...SIGN_ALL('2026-01-10')]);
+    const t = await under('berlin', [
+      { at: '2026-01-05', type: 'ratification', party: 'US' },
+      ...SIGN_ALL('2026-01-10'),
+    ]);
     expect(statusOn(t, '2026-01-05')).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures' });
     expect(t.final).toMatchObject({ guarantee: 'in-force' });
   });
 
   it('under berlin with compensation as a precondition, the phase awaits compensation before ratification', async () => {
-    const t = await under('berlin', [...SIGN_ALL('2026-01-10'), { at: '2026-02-01', type: 'compensation-paid' }, { at: '2026-03-01', type: 'ratification', party: 'US' }], { interpretations: { compensation: 'precondition' } });
-    expect(['2026-01-10', '2026-02-01', '2026-03-01'].map((d) => statusOn(t, d).guaranteePhase)).toEqual(['awaiting-compensation', 'awaiting-ratification', null]);
+    const t = await under(
+      'berlin',
+      [
+        ...SIGN_ALL('2026-01-10'),
+        { at: '2026-02-01', type: 'compensation-paid' },
+        { at: '2026-03-01', type: 'ratification', party: 'US' },
+      ],
+      { interpretations: { compensation: 'precondition' } },
+    );
+    expect(['2026-01-10', '2026-02-01', '2026-03-01'].map((d) => statusOn(t, d).guaranteePhase)).toEqual([
+      'awaiting-compensation',
+      'awaiting-ratification',
+      null,
+    ]);
   });
 
   it('under ua-20 the guarantee still waits for the US ratification it inherits from berlin, but not for compensation', async () => {
-    const t = await under('ua-20', [...SIGN_ALL('2026-01-10'), { at: '2026-03-01', type: 'ratification', party: 'US' }], { interpretations: { compensation: 'precondition' } });
+    const t = await under(
+      'ua-20',
+      [...SIGN_ALL('2026-01-10'), { at: '2026-03-01', type: 'ratification', party: 'US' }],
+      { interpretations: { compensation: 'precondition' } },
+    );
     expect(statusOn(t, '2026-01-10').guaranteePhase).toBe('awaiting-ratification');
     expect(t.final.guarantee).toBe('in-force');
   });
@@ -140,7 +173,11 @@ describe('ratification and referendum', () => {
   it('a Russian attack while ratification is pending does not invoke the guarantee under berlin; it does under us-28', async () => {
     const events = [...SIGN_ALL('2026-01-10'), qualifying('2026-05-04', { means: 'ground' })];
     expect((await under('us-28', events)).final).toMatchObject({ guarantee: 'invoked' });
-    expect((await under('berlin', events)).final).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-ratification', sanctions: 'reinstated' });
+    expect((await under('berlin', events)).final).toMatchObject({
+      guarantee: 'pending',
+      guaranteePhase: 'awaiting-ratification',
+      sanctions: 'reinstated',
+    });
   });
 
   it('under mar-a-lago the guarantee waits for both parliaments, then for a referendum; a rejection keeps it waiting, a later approval brings it into force', async () => {
@@ -152,7 +189,10 @@ describe('ratification and referendum', () => {
       { at: '2026-09-01', type: 'referendum-held', party: 'UA', result: 'approved' },
     ]);
     expect(['2026-01-10', '2026-02-01', '2026-02-10', '2026-03-01'].map((d) => statusOn(t, d).guaranteePhase)).toEqual([
-      'awaiting-ratification', 'awaiting-ratification', 'awaiting-referendum', 'awaiting-referendum',
+      'awaiting-ratification',
+      'awaiting-ratification',
+      'awaiting-referendum',
+      'awaiting-referendum',
     ]);
     expect(statusOn(t, '2026-03-01').guarantee).toBe('pending');
     expect(t.steps.find((s) => s.at === '2026-03-01')!.fired.map((f) => f.rule)).toEqual(['referendum-rejected']);
@@ -160,29 +200,46 @@ describe('ratification and referendum', () => {
   });
 
   it('an approving referendum held before the parliaments ratify counts once they have', async () => {
-    const t = await under('mar-a-lago', [...SIGN_ALL('2026-01-10'), { at: '2026-01-20', type: 'referendum-held', party: 'UA', result: 'approved' }, { at: '2026-02-01', type: 'ratification', party: 'UA' }, { at: '2026-02-02', type: 'ratification', party: 'US' }]);
+    const t = await under('mar-a-lago', [
+      ...SIGN_ALL('2026-01-10'),
+      { at: '2026-01-20', type: 'referendum-held', party: 'UA', result: 'approved' },
+      { at: '2026-02-01', type: 'ratification', party: 'UA' },
+      { at: '2026-02-02', type: 'ratification', party: 'US' },
+    ]);
     expect(statusOn(t, '2026-02-01')).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-ratification' });
     expect(t.final.guarantee).toBe('in-force');
   });
 
   it('under us-28 ratifications and referendums change nothing', async () => {
-    const t = await under('us-28', [...SIGN_ALL('2026-01-10'), { at: '2026-03-01', type: 'referendum-held', party: 'UA', result: 'rejected' }]);
+    const t = await under('us-28', [
+      ...SIGN_ALL('2026-01-10'),
+      { at: '2026-03-01', type: 'referendum-held', party: 'UA', result: 'rejected' },
+    ]);
     expect(t.final).toMatchObject({ guarantee: 'in-force' });
   });
 });
 
 describe('the multinational force and the fifteen-year term', () => {
-  const stationed = (by: string, mandate?: string): Ev[] => [...IN_FORCE_EVERYWHERE, { at: '2026-06-01', type: 'troops-stationed', by, in: 'UA', ...(mandate ? { mandate } : {}) }];
+  const stationed = (by: string, mandate?: string): Ev[] => [
+    ...IN_FORCE_EVERYWHERE,
+    { at: '2026-06-01', type: 'troops-stationed', by, in: 'UA', ...(mandate ? { mandate } : {}) },
+  ];
   const anyMember = { interpretations: { 'nato-troops': 'any-member' } };
 
   it('French troops of the multinational force breach point 8 under us-28 with any-member, not under berlin', async () => {
-    expect((await under('us-28', stationed('FR', 'multinational-force'), anyMember)).final.breaches.map((b) => b.kind)).toEqual(['nato-troops']);
+    expect(
+      (await under('us-28', stationed('FR', 'multinational-force'), anyMember)).final.breaches.map((b) => b.kind),
+    ).toEqual(['nato-troops']);
     expect((await under('berlin', stationed('FR', 'multinational-force'), anyMember)).final.breaches).toEqual([]);
   });
 
-  it('under berlin French troops without that mandate, and NATO\'s own, are still a breach', async () => {
-    expect((await under('berlin', stationed('FR'), anyMember)).final.breaches.map((b) => b.kind)).toEqual(['nato-troops']);
-    expect((await under('berlin', stationed('NATO', 'multinational-force'), anyMember)).final.breaches.map((b) => b.kind)).toEqual(['nato-troops']);
+  it("under berlin French troops without that mandate, and NATO's own, are still a breach", async () => {
+    expect((await under('berlin', stationed('FR'), anyMember)).final.breaches.map((b) => b.kind)).toEqual([
+      'nato-troops',
+    ]);
+    expect(
+      (await under('berlin', stationed('NATO', 'multinational-force'), anyMember)).final.breaches.map((b) => b.kind),
+    ).toEqual(['nato-troops']);
   });
 
   it('in year twelve the guarantee has expired under ua-20 and is in force under mar-a-lago', async () => {
@@ -204,18 +261,31 @@ describe('casus versions', () => {
     expect(report.versions.map((v) => v.version)).toEqual(VERSIONS);
     const geneva = report.versions.find((v) => v.version === 'geneva-19')!;
     expect(geneva.differs).toEqual(['breaches']);
-    expect(geneva.decidedBy).toMatchObject({ index: 1, rule: 'force-cap-exceeded', clause: 'force-cap', at: '2027-01-15' });
+    expect(geneva.decidedBy).toMatchObject({
+      index: 1,
+      rule: 'force-cap-exceeded',
+      clause: 'force-cap',
+      at: '2027-01-15',
+    });
     expect(geneva.decidedBy!.sources[0]!.address).toContain('caliber.az');
     // nobody ratifies in this scenario: under berlin the guarantee waits for the Senate
-    expect(report.versions.find((v) => v.version === 'berlin')!.decidedBy).toMatchObject({ rule: 'entry-into-force', clause: 'entry-into-force' });
+    expect(report.versions.find((v) => v.version === 'berlin')!.decidedBy).toMatchObject({
+      rule: 'entry-into-force',
+      clause: 'entry-into-force',
+    });
     expect(report.versions.find((v) => v.version === 'ua-20')!.differs).toEqual([]);
   });
 
-  it('the deciding change is the first of the version\'s own that alters the outcome, not the first change it makes', async () => {
+  it("the deciding change is the first of the version's own that alters the outcome, not the first change it makes", async () => {
     const rs = VERSIONS.map(planned);
     const report = await runVersions(loadScenario(FORCE_MN, rs[0]!), rs);
     const berlin = report.versions.find((v) => v.version === 'berlin')!;
-    expect(berlin.decidedBy).toMatchObject({ index: 3, rule: 'nato-troops-stationed', clause: 'no-nato-troops', at: '2026-06-01' });
+    expect(berlin.decidedBy).toMatchObject({
+      index: 3,
+      rule: 'nato-troops-stationed',
+      clause: 'no-nato-troops',
+      at: '2026-06-01',
+    });
   });
 
   it('prints the table and the deciding changes as text, Markdown and JSON', async () => {
@@ -225,14 +295,20 @@ describe('casus versions', () => {
     const first = (v: string) => lines.findIndex((l) => l.startsWith(`${v} `));
     expect(VERSIONS.map(first)).toEqual([...VERSIONS.map(first)].sort((a, b) => a - b));
     expect(lines[first('us-28')]).toContain('nato-troops (NATO)');
-    expect(text.out).toMatch(/berlin: differs from geneva-19 in breaches: change 3, rule\s+nato-troops-stationed replaced/);
+    expect(text.out).toMatch(
+      /berlin: differs from geneva-19 in breaches: change 3, rule\s+nato-troops-stationed replaced/,
+    );
     expect(text.out).toContain('news.laodong.vn');
     const md = await cli(['versions', FORCE_MN, '--format', 'md']);
     expect(md.out).toContain('| version | date | agreement |');
     expect(md.out).toContain('| berlin | 2025-12-16 |');
     const json = JSON.parse((await cli(['versions', FORCE_MN, '--format', 'json'])).out);
     expect(json.versions).toHaveLength(6);
-    expect(json.versions[3]).toMatchObject({ version: 'berlin', buildsOn: 'geneva-19', decidedBy: { rule: 'nato-troops-stationed' } });
+    expect(json.versions[3]).toMatchObject({
+      version: 'berlin',
+      buildsOn: 'geneva-19',
+      decidedBy: { rule: 'nato-troops-stationed' },
+    });
   });
 
   it('takes no --plan: it runs them all', async () => {
@@ -255,12 +331,20 @@ describe('expectations under a named version', () => {
   it('casus test runs the scenario under each version its expectations name, and fails when one does not hold', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casus-plan-expect-'));
     const file = join(dir, 'berlin-waits.yaml');
-    const events = [...SIGN_ALL('2026-01-10'), ...WITHDRAW_BOTH('2026-03-01')].map((e) => `  - { at: ${e.at}, type: ${e.type}, party: ${e.party} }`).join('\n');
-    writeFileSync(file, `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: in-force }\n`);
+    const events = [...SIGN_ALL('2026-01-10'), ...WITHDRAW_BOTH('2026-03-01')]
+      .map((e) => `  - { at: ${e.at}, type: ${e.type}, party: ${e.party} }`)
+      .join('\n');
+    writeFileSync(
+      file,
+      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: in-force }\n`,
+    );
     const { code, out } = await cli(['test', file]);
     expect(code).toBe(1);
     expect(out).toContain('(plan berlin) (1 of 1 expectations failed)');
-    writeFileSync(file, `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: pending, guaranteePhase: awaiting-ratification }\n`);
+    writeFileSync(
+      file,
+      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: pending, guaranteePhase: awaiting-ratification }\n`,
+    );
     expect((await cli(['test', file])).code).toBe(0);
   });
 });

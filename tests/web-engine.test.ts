@@ -14,14 +14,25 @@ import { loadScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
 
 /** The page's entry and the pure parts the brief names: none may reach node:fs, node:path, node:url or any other built-in. */
-const PURE_ENTRIES = ['web/src/main.ts', 'src/scenario/parse.ts', 'src/rules/ruleSet.ts', 'src/run/runner.ts', 'src/report/explain.ts', 'src/report/explainText.ts', 'src/report/words.ts', 'src/report/svg.ts', 'src/report/diagram.ts'];
+const PURE_ENTRIES = [
+  'web/src/main.ts',
+  'src/scenario/parse.ts',
+  'src/rules/ruleSet.ts',
+  'src/run/runner.ts',
+  'src/report/explain.ts',
+  'src/report/explainText.ts',
+  'src/report/words.ts',
+  'src/report/svg.ts',
+  'src/report/diagram.ts',
+];
 const BUILTINS = new Set(builtinModules);
 const isBuiltin = (spec: string) => spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0]!);
 
 /** Import specifiers that survive compilation: `import type` and `export type` are erased, every other import stays. */
 function valueImports(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?[\w\s{},*$]*?\s*from\s*['"]([^'"]+)['"]/gm)) if (!m[1]) out.push(m[2]!);
+  for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?[\w\s{},*$]*?\s*from\s*['"]([^'"]+)['"]/gm))
+    if (!m[1]) out.push(m[2]!);
   for (const m of source.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm)) out.push(m[1]!);
   for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
   return out;
@@ -36,7 +47,8 @@ function builtinsReachable(entry: string): string[] {
     seen.add(file);
     for (const spec of valueImports(readFileSync(file, 'utf8'))) {
       if (isBuiltin(spec)) found.push([...chain, file, spec].join(' → '));
-      else if (spec.startsWith('.')) walk(normalize(join(dirname(file), spec.replace(/\.js$/, '.ts'))), [...chain, file]);
+      else if (spec.startsWith('.'))
+        walk(normalize(join(dirname(file), spec.replace(/\.js$/, '.ts'))), [...chain, file]);
     }
   };
   walk(entry, []);
@@ -66,15 +78,33 @@ describe('the engine runs in a browser', () => {
   });
 
   it('joinPath and extName agree with node:path on POSIX', () => {
-    const joins = [['rules', 'a.json'], ['/abs/rules/', 'a.json'], ['./rules', 'a.json'], ['', 'a.json'], ['a/../b', 'x'], ['../x', 'y'], ['/', 'a'], ['a/b/../../..', 'c'], ['.', 'x'], ['rules/', 'sub/x.json'], ['/a/..', '..', 'b'], ['a//b', './c/'], ['', '']];
+    const joins = [
+      ['rules', 'a.json'],
+      ['/abs/rules/', 'a.json'],
+      ['./rules', 'a.json'],
+      ['', 'a.json'],
+      ['a/../b', 'x'],
+      ['../x', 'y'],
+      ['/', 'a'],
+      ['a/b/../../..', 'c'],
+      ['.', 'x'],
+      ['rules/', 'sub/x.json'],
+      ['/a/..', '..', 'b'],
+      ['a//b', './c/'],
+      ['', ''],
+    ];
     for (const parts of joins) expect(joinPath(...parts), parts.join(' + ')).toBe(posix.join(...parts));
-    for (const file of ['a/b.yaml', 'x.JSON', '.hidden', 'README', 'a.b/c', 'a.', '..', '.a.b', 'dir/.yaml']) expect(extName(file), file).toBe(posix.extname(file));
+    for (const file of ['a/b.yaml', 'x.JSON', '.hidden', 'README', 'a.b/c', 'a.', '..', '.a.b', 'dir/.yaml'])
+      expect(extName(file), file).toBe(posix.extname(file));
   });
 });
 
 describe('the words of a step', () => {
   it('are sentences of casus explain: the statuses the step set, the breach it recorded, and why not', async () => {
-    const trace = await runScenario(loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet), ruleSet);
+    const trace = await runScenario(
+      loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet),
+      ruleSet,
+    );
     const attack = trace.steps.find((s) => s.at === '2029-03-01')!;
     const e = explain(trace, '2029-03-01');
     const options = { colour: false, width: 1_000_000 };
@@ -82,18 +112,34 @@ describe('the words of a step', () => {
     const whole = new Set([...explanationLines(e, options)].map((l) => l.trim()));
     expect(step.join('\n')).toContain('The guarantee is invoked, since 2029-03-01 (it was in-force).');
     expect(step.join('\n')).toContain('Rule qualifying-russian-attack fired because');
-    for (const line of step.filter((l) => !l.startsWith('Breach recorded: '))) expect(whole.has(line.trim()), line).toBe(true);
+    for (const line of step.filter((l) => !l.startsWith('Breach recorded: ')))
+      expect(whole.has(line.trim()), line).toBe(true);
     expect(step.some((l) => l.startsWith('Breach recorded: 2029-03-01: ceasefire-violation by Russia'))).toBe(true);
-    const raid = await runScenario(loadScenario('scenarios/under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee.yaml', ruleSet), ruleSet);
+    const raid = await runScenario(
+      loadScenario(
+        'scenarios/under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee.yaml',
+        ruleSet,
+      ),
+      ruleSet,
+    );
     const why = [...stepExplanationLines(explain(raid), raid.steps.at(-1)!.index, options)].join('\n');
     expect(why).toContain('The guarantee stayed in-force.');
-    expect(why).toMatch(/(The nearest rule,|Nor did) ukraine-invasion \[ukraine-invasion · 10b\],? (did not )?fire: means is drone/);
+    expect(why).toMatch(
+      /(The nearest rule,|Nor did) ukraine-invasion \[ukraine-invasion · 10b\],? (did not )?fire: means is drone/,
+    );
   });
 
   it('the statechart and the swimlane name the step of every move and mark, so the page can light the current one', async () => {
-    const trace = await runScenario(loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet), ruleSet);
+    const trace = await runScenario(
+      loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet),
+      ruleSet,
+    );
     const attack = trace.steps.find((s) => s.at === '2029-03-01')!;
-    expect(runPath(trace).taken.filter((m) => m.step === attack.index).map((m) => m.to)).toContain('guarantee.invoked.consultation');
+    expect(
+      runPath(trace)
+        .taken.filter((m) => m.step === attack.index)
+        .map((m) => m.to),
+    ).toContain('guarantee.invoked.consultation');
     expect(statechartSvg(trace)).toContain(`class="move" data-step="${attack.index}"`);
     expect(swimlaneSvg(trace)).toContain(`data-step="${attack.index}"`);
   });

@@ -25,9 +25,12 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   let exited: Promise<number | null>;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html') || !existsSync('dist/cli/bin.js')) throw new Error('the page is not built: run npm run build (npm test does)');
+    if (!existsSync('dist/web/index.html') || !existsSync('dist/cli/bin.js'))
+      throw new Error('the page is not built: run npm run build (npm test does)');
     mkdirSync(OUTPUT, { recursive: true });
-    server = spawn(process.execPath, ['dist/cli/bin.js', 'serve', `scenarios/${DRONE_RAID}.yaml`, '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
+    server = spawn(process.execPath, ['dist/cli/bin.js', 'serve', `scenarios/${DRONE_RAID}.yaml`, '--port', '0'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     exited = new Promise((done) => server.on('exit', (code) => done(code)));
     url = await new Promise<string>((done, fail) => {
       let out = '';
@@ -50,8 +53,15 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   });
 
   /** A page that records console errors, uncaught exceptions and any request that leaves the server. */
-  async function open(hash = '', viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
-    const { page, problems, elsewhere } = await watchedPage(browser, viewport, (u) => u.startsWith(url) || u.startsWith('data:'));
+  async function open(
+    hash = '',
+    viewport = { width: 1400, height: 1000 },
+  ): Promise<{ page: Page; problems: string[]; elsewhere: string[] }> {
+    const { page, problems, elsewhere } = await watchedPage(
+      browser,
+      viewport,
+      (u) => u.startsWith(url) || u.startsWith('data:'),
+    );
     await page.goto(url + hash);
     await page.locator('body[data-ready="true"]').waitFor({ timeout: 10_000 });
     return { page, problems, elsewhere };
@@ -63,7 +73,9 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     const response = await fetch(url);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const { page, problems, elsewhere } = await open();
-    expect(await page.locator('#scenario-text').inputValue()).toBe(readFileSync(`scenarios/${DRONE_RAID}.yaml`, 'utf8'));
+    expect(await page.locator('#scenario-text').inputValue()).toBe(
+      readFileSync(`scenarios/${DRONE_RAID}.yaml`, 'utf8'),
+    );
     await expect.poll(() => page.locator('#scenario-title').textContent()).toContain('drone raid');
     expect(await page.locator('#issues-summary').textContent()).toContain('No problems');
     expect(await finalGuarantee(page).textContent()).toBe('guarantee in-force');
@@ -71,9 +83,23 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(await page.locator('#legend-list dt').allTextContents()).toEqual(LEGEND.map((l) => l.term));
     expect(words((await page.locator('#legend-list').textContent()) ?? '')).toContain('security-guarantee draft');
     // every control can be named by a screen reader
-    const unnamed = await page.locator('button, input, select, textarea').evaluateAll((els) =>
-      els.filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim() || (e.id && e.ownerDocument.querySelector(`label[for="${e.id}"]`)) || e.closest('label') || e.getAttribute('type') === 'hidden' || (e as { hidden?: boolean }).hidden)).map((e) => e.outerHTML.slice(0, 80)),
-    );
+    const unnamed = await page
+      .locator('button, input, select, textarea')
+      .evaluateAll((els) =>
+        els
+          .filter(
+            (e) =>
+              !(
+                e.getAttribute('aria-label') ||
+                e.textContent?.trim() ||
+                (e.id && e.ownerDocument.querySelector(`label[for="${e.id}"]`)) ||
+                e.closest('label') ||
+                e.getAttribute('type') === 'hidden' ||
+                (e as { hidden?: boolean }).hidden
+              ),
+          )
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
     expect(unnamed).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'web-start.png'), fullPage: true });
     expect(problems).toEqual([]);
@@ -90,7 +116,9 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     await expect.poll(() => page.url()).toContain(`scenario=${OFFENSIVE}`);
     const lines = original.split('\n');
     const line = lines.findIndex((l) => l.includes('withdrawal-completed, party: UA')) + 1;
-    const broken = lines.map((l, i) => (i === line - 1 ? l.replace('withdrawal-completed', 'withdrawl-completed') : l)).join('\n');
+    const broken = lines
+      .map((l, i) => (i === line - 1 ? l.replace('withdrawal-completed', 'withdrawl-completed') : l))
+      .join('\n');
     await page.locator('#scenario-text').fill(broken);
     const flagged = page.locator(`#issues li[data-line="${line}"]`);
     await flagged.waitFor({ timeout: 5000 });
@@ -133,9 +161,16 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(await page.locator('#step h3').textContent()).toContain('2029-03-01: Russia attacks Ukraine');
     expect(await page.locator('#step .changes').textContent()).toContain('guarantee in-force → invoked (consultation)');
     // one short sentence per change with its clause badge; the rules' full reasoning opens on demand
-    expect(await page.locator('#step-why li[data-region="guarantee"]').textContent()).toBe('guarantee in-force → invoked (consultation): The security guarantee\'s trigger. [guarantee-trigger · SG]'.replace("The security guarantee's trigger", (trace.clauses.find((c) => c.id === 'guarantee-trigger')!.title)));
+    expect(await page.locator('#step-why li[data-region="guarantee"]').textContent()).toBe(
+      "guarantee in-force → invoked (consultation): The security guarantee's trigger. [guarantee-trigger · SG]".replace(
+        "The security guarantee's trigger",
+        trace.clauses.find((c) => c.id === 'guarantee-trigger')!.title,
+      ),
+    );
     expect(await page.locator('#step-why-full').getAttribute('open')).toBeNull();
-    expect(await page.locator('#step-why-full').textContent()).toContain('Rule qualifying-russian-attack fired because');
+    expect(await page.locator('#step-why-full').textContent()).toContain(
+      'Rule qualifying-russian-attack fired because',
+    );
     const io = captureIo();
     expect(await main(['explain', `scenarios/${OFFENSIVE}.yaml`, '--at', '2029-03-01'], io)).toBe(0);
     expect(words((await page.locator('#step-explain p').allTextContents()).join(' '))).toBe(words(io.out));
@@ -198,10 +233,16 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   });
 
   it('the versions slider reruns the scenario under the version it moves to, and the timeline lists every version in date order', async () => {
-    const { page, problems } = await open('#scenario=a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin');
+    const { page, problems } = await open(
+      '#scenario=a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin',
+    );
     await expect.poll(() => page.locator('#version-timeline li').count()).toBe(6);
-    expect(await page.locator('#version-timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-version')))).toEqual(['us-28', 'e3-counter', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago']);
-    expect(await page.locator('#version-timeline li[data-version="berlin"]').textContent()).toContain('nato-troops-stationed');
+    expect(
+      await page.locator('#version-timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-version'))),
+    ).toEqual(['us-28', 'e3-counter', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago']);
+    expect(await page.locator('#version-timeline li[data-version="berlin"]').textContent()).toContain(
+      'nato-troops-stationed',
+    );
     await page.locator('#version-slider').fill('3');
     await expect.poll(() => page.locator('#plan-picker').inputValue()).toBe('berlin');
     await expect.poll(() => page.locator('#version-timeline li.current').getAttribute('data-version')).toBe('berlin');
@@ -215,9 +256,13 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     await page.locator('#compare-toggle').click();
     expect(await page.locator('#compare').isVisible()).toBe(true);
     expect(await page.locator('#compare-toggle').getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => page.locator('#compare-summary').textContent()).toContain('the same statuses at every step');
+    await expect
+      .poll(() => page.locator('#compare-summary').textContent())
+      .toContain('the same statuses at every step');
     await page.locator('#b-invasion-test-any-attack').check();
-    await expect.poll(() => page.locator('#compare-summary').textContent()).toMatch(/first differ at step \d+, 2028-07-09 .*guarantee in-force under A, revoked under B/);
+    await expect
+      .poll(() => page.locator('#compare-summary').textContent())
+      .toMatch(/first differ at step \d+, 2028-07-09 .*guarantee in-force under A, revoked under B/);
     expect(await page.locator('.compare-steps li.diverges').count()).toBe(2);
     expect(await page.locator('#readings-b fieldset.differs[data-name="invasion-test"]').count()).toBe(1);
     await expect.poll(() => page.url()).toMatch(/compare=1.*b\.invasion-test=any-attack/);
@@ -229,7 +274,15 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
   it('has a large-type mode for projectors, kept in the link', async () => {
     const { page, problems } = await open(`#scenario=${OFFENSIVE}&step=11`);
     // the callback runs in the page, where getComputedStyle exists
-    const size = () => page.locator('body').evaluate((b) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(b).fontSize));
+    const size = () =>
+      page
+        .locator('body')
+        .evaluate((b) =>
+          parseFloat(
+            (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(b)
+              .fontSize,
+          ),
+        );
     const normal = await size();
     await page.locator('#large-type').click();
     expect(await page.locator('#large-type').getAttribute('aria-pressed')).toBe('true');
@@ -248,13 +301,24 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     const PROJECTOR = { width: 1400, height: 900 };
     /** Where a section sits on the screen, as a box. */
     const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
-    const inside = (b: { x: number; y: number; width: number; height: number }) => b.x >= 0 && b.y >= 0 && b.x + b.width <= PROJECTOR.width + 0.5 && b.y + b.height <= PROJECTOR.height + 0.5;
+    const inside = (b: { x: number; y: number; width: number; height: number }) =>
+      b.x >= 0 && b.y >= 0 && b.x + b.width <= PROJECTOR.width + 0.5 && b.y + b.height <= PROJECTOR.height + 0.5;
 
     for (const large of [false, true]) {
       it(`shows the scenario, the timeline and the statechart together, in the order 1, 2, 3, without scrolling${large ? ', in large type too' : ''}`, async () => {
         const { page, problems } = await open(`#scenario=${OFFENSIVE}&step=10${large ? '&large=1' : ''}`, PROJECTOR);
-        const [scenario, timeline, chart, readings] = [await box(page, '#scenario'), await box(page, '#timeline'), await box(page, '#statechart'), await box(page, '#readings')];
-        for (const [name, b] of [['scenario', scenario], ['timeline', timeline], ['statechart', chart]] as const) expect(inside(b), `${name} ${JSON.stringify(b)}`).toBe(true);
+        const [scenario, timeline, chart, readings] = [
+          await box(page, '#scenario'),
+          await box(page, '#timeline'),
+          await box(page, '#statechart'),
+          await box(page, '#readings'),
+        ];
+        for (const [name, b] of [
+          ['scenario', scenario],
+          ['timeline', timeline],
+          ['statechart', chart],
+        ] as const)
+          expect(inside(b), `${name} ${JSON.stringify(b)}`).toBe(true);
         expect(inside(await box(page, '#chart svg')), 'the statechart drawing').toBe(true);
         expect(inside(await box(page, '#step h3')), "the step's heading").toBe(true);
         expect(scenario.x).toBeLessThan(timeline.x);
@@ -289,7 +353,13 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     it('wraps long lines in the editor and labels the link box', async () => {
       const { page, problems } = await open(`#scenario=${OFFENSIVE}`, PROJECTOR);
       const area = page.locator('#scenario-text');
-      expect(await area.evaluate((t) => (t as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth <= (t as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+      expect(
+        await area.evaluate(
+          (t) =>
+            (t as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth <=
+            (t as unknown as { clientWidth: number }).clientWidth,
+        ),
+      ).toBe(true);
       expect(await page.locator('label:has(#share-url)').textContent()).toContain('Link to this view');
       await page.screenshot({ path: join(OUTPUT, 'web-projector-editor.png') });
       expect(problems).toEqual([]);

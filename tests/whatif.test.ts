@@ -34,13 +34,24 @@ describe('which readings an outcome depends on', () => {
 
   it('is the smallest set of interpretations that decides the outcome', () => {
     expect(decidingNames(rows, ['a', 'b'])).toEqual(['a', 'b']);
-    expect(decidingNames(rows.filter((r) => r.combination.b !== 'r'), ['a', 'b'])).toEqual(['a']);
+    expect(
+      decidingNames(
+        rows.filter((r) => r.combination.b !== 'r'),
+        ['a', 'b'],
+      ),
+    ).toEqual(['a']);
   });
 
   it('is described as briefly as the results allow', () => {
     const voids = rows.filter((r) => r.outcome === 'void').map((r) => r.combination);
     expect(describeReadings(voids, ['a', 'b'], values)).toBe('a = x, or b = r');
-    expect(describeReadings(rows.map((r) => r.combination), ['a', 'b'], values)).toBe('every reading');
+    expect(
+      describeReadings(
+        rows.map((r) => r.combination),
+        ['a', 'b'],
+        values,
+      ),
+    ).toBe('every reading');
   });
 });
 
@@ -65,8 +76,12 @@ describe('casus matrix', () => {
   });
 
   it('prints text, Markdown and JSON', async () => {
-    expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope'])).out).toMatch(/void +1 of 2 +when clause-22-scope = all-guarantees/);
-    expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope', '--format', 'md'])).out).toContain('| void | 1 | clause-22-scope = all-guarantees | differs from the first: guarantee in-force → void |');
+    expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope'])).out).toMatch(
+      /void +1 of 2 +when clause-22-scope = all-guarantees/,
+    );
+    expect((await cli(['matrix', LAND_GRAB, '--only', 'clause-22-scope', '--format', 'md'])).out).toContain(
+      '| void | 1 | clause-22-scope = all-guarantees | differs from the first: guarantee in-force → void |',
+    );
     expect(JSON.parse((await cli(['matrix', LAND_GRAB, '--format', 'json'])).out).runs).toBe(2304);
   });
 });
@@ -75,11 +90,16 @@ describe('casus sweep', () => {
   it('gives the outcome per value and the values where it flips', async () => {
     const s = await runSweep(loadScenario(WINDOW, ruleSet), ruleSet, 'retaliation-window-days', [0, 10, 20, 21, 30]);
     expect(s.points.map((p) => p.outcome)).toEqual(['lapsed', 'lapsed', 'lapsed', 'in-force', 'in-force']);
-    expect(s.flips).toEqual([{ from: 20, to: 21, before: 'lapsed', after: 'in-force', changes: ['guarantee lapsed → in-force'] }]);
+    expect(s.flips).toEqual([
+      { from: 20, to: 21, before: 'lapsed', after: 'in-force', changes: ['guarantee lapsed → in-force'] },
+    ]);
   });
 
   it('parses ranges and lists, and rejects bad specifications', () => {
-    expect(parseSweep('force-cap=500000..700000:100000', ruleSet)).toEqual({ name: 'force-cap', values: [500000, 600000, 700000] });
+    expect(parseSweep('force-cap=500000..700000:100000', ruleSet)).toEqual({
+      name: 'force-cap',
+      values: [500000, 600000, 700000],
+    });
     expect(parseSweep('relief-steps=1,2,5', ruleSet).values).toEqual([1, 2, 5]);
     expect(() => parseSweep('force-cop=1..2', ruleSet)).toThrow(/did you mean "force-cap"/);
     expect(() => parseSweep('force-cap=9..1', ruleSet)).toThrow(InputError);
@@ -98,9 +118,25 @@ describe('casus compare', () => {
   });
 
   it('compares two plan versions of one scenario', async () => {
-    const json = JSON.parse((await cli(['compare', 'scenarios/a-force-level-above-600000-breaches-the-cap.yaml', '--plan', 'us-28', '--plan', 'ua-20', '--format', 'json'])).out);
+    const json = JSON.parse(
+      (
+        await cli([
+          'compare',
+          'scenarios/a-force-level-above-600000-breaches-the-cap.yaml',
+          '--plan',
+          'us-28',
+          '--plan',
+          'ua-20',
+          '--format',
+          'json',
+        ])
+      ).out,
+    );
     // ua-20 builds on berlin: its guarantee also waits for the US ratification, so the runs part at the fifth signature
-    expect(json.divergence).toMatchObject({ regions: ['guarantee', 'guaranteePhase'], onlyRight: [{ rule: 'awaiting-ratification' }] });
+    expect(json.divergence).toMatchObject({
+      regions: ['guarantee', 'guaranteePhase'],
+      onlyRight: [{ rule: 'awaiting-ratification' }],
+    });
     expect(json.finalDiffers).toContain('breaches');
     expect(json.right.final.breaches).toEqual([]);
   });
@@ -129,15 +165,36 @@ describe('plan versions', () => {
 
   it('under ua-20, any unprovoked Ukrainian fire at Russia voids the guarantee', async () => {
     const ua20 = loadPlannedRuleSet(undefined, 'ua-20');
-    const raid = { at: '2028-01-01', type: 'armed-attack', by: 'UA', against: 'RU', scale: 'limited', means: 'drone', target: 'Belgorod', justified: false };
+    const raid = {
+      at: '2028-01-01',
+      type: 'armed-attack',
+      by: 'UA',
+      against: 'RU',
+      scale: 'limited',
+      means: 'drone',
+      target: 'Belgorod',
+      justified: false,
+    };
     expect((await run([...IN_FORCE, raid])).final.guarantee).toBe('in-force');
-    const t = await runScenario(loadScenario('scenarios/under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee.yaml', ua20), ua20);
+    const t = await runScenario(
+      loadScenario(
+        'scenarios/under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee.yaml',
+        ua20,
+      ),
+      ua20,
+    );
     expect(t.final.guarantee).toBe('void');
   });
 
-  it('under e3-counter, member states\' troops are not a breach but NATO-commanded ones are', async () => {
+  it("under e3-counter, member states' troops are not a breach but NATO-commanded ones are", async () => {
     const e3 = loadPlannedRuleSet(undefined, 'e3-counter');
-    const t = await runScenario(loadScenario('scenarios/under-the-any-member-reading-polish-troops-in-ukraine-breach-the-no-nato-troops-clause.yaml', e3), e3);
+    const t = await runScenario(
+      loadScenario(
+        'scenarios/under-the-any-member-reading-polish-troops-in-ukraine-breach-the-no-nato-troops-clause.yaml',
+        e3,
+      ),
+      e3,
+    );
     expect(t.final.breaches).toEqual([]);
   });
 
@@ -149,9 +206,17 @@ describe('plan versions', () => {
   });
 
   it('a broken overlay names its file and line', () => {
-    const text = readFileSync('rules/versions/e3-counter.json', 'utf8').replace('"removeRule": "nato-enlarges"', '"removeRule": "nato-enlarge"');
-    const us28 = { names: ['us-28'], read: () => ({ file: 'rules/versions/us-28.json', text: readFileSync('rules/versions/us-28.json', 'utf8') }) };
-    expect(() => applyPlanVersion(ruleSet, 'rules/versions/e3-counter.json', text, us28)).toThrow(/e3-counter\.json:\d+:\d+: changes\[2\]\.removeRule: unknown rule "nato-enlarge"/);
+    const text = readFileSync('rules/versions/e3-counter.json', 'utf8').replace(
+      '"removeRule": "nato-enlarges"',
+      '"removeRule": "nato-enlarge"',
+    );
+    const us28 = {
+      names: ['us-28'],
+      read: () => ({ file: 'rules/versions/us-28.json', text: readFileSync('rules/versions/us-28.json', 'utf8') }),
+    };
+    expect(() => applyPlanVersion(ruleSet, 'rules/versions/e3-counter.json', text, us28)).toThrow(
+      /e3-counter\.json:\d+:\d+: changes\[2\]\.removeRule: unknown rule "nato-enlarge"/,
+    );
   });
 
   it('casus clauses --plan shows what the version changes', async () => {
@@ -162,7 +227,8 @@ describe('plan versions', () => {
   });
 
   it('casus check passes under every version', async () => {
-    for (const plan of ['us-28', 'e3-counter', 'ua-20']) expect((await cli(['check', '--plan', plan])).code, plan).toBe(0);
+    for (const plan of ['us-28', 'e3-counter', 'ua-20'])
+      expect((await cli(['check', '--plan', plan])).code, plan).toBe(0);
   });
 });
 
@@ -170,7 +236,10 @@ describe('provenance', () => {
   it('an event may cite its source and confidence, shown beside it', async () => {
     const io = captureIo();
     const file = 'scenarios/renewed-offensive-invokes-the-guarantee.yaml';
-    const text = readFileSync(file, 'utf8').replace('crossesLine: true, deliberate: true, sustained: true, means: mixed }', 'crossesLine: true, deliberate: true, sustained: true, means: mixed,\n      source: "Reuters, 2 March 2029", confidence: contested }');
+    const text = readFileSync(file, 'utf8').replace(
+      'crossesLine: true, deliberate: true, sustained: true, means: mixed }',
+      'crossesLine: true, deliberate: true, sustained: true, means: mixed,\n      source: "Reuters, 2 March 2029", confidence: contested }',
+    );
     const { parseScenario } = await import('../src/scenario/load.js');
     const loaded = parseScenario(file, text, ruleSet);
     const t = await runScenario(loaded, ruleSet);
@@ -182,6 +251,12 @@ describe('provenance', () => {
 
   it('an unknown confidence is an error with a suggestion', async () => {
     const { parseScenario } = await import('../src/scenario/load.js');
-    expect(() => parseScenario('x.yaml', 'scenario: x\ntitle: X\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, confidence: confirmd }\n', ruleSet)).toThrow(/did you mean "confirmed"/);
+    expect(() =>
+      parseScenario(
+        'x.yaml',
+        'scenario: x\ntitle: X\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, confidence: confirmd }\n',
+        ruleSet,
+      ),
+    ).toThrow(/did you mean "confirmed"/);
   });
 });

@@ -10,14 +10,24 @@ import { loadRuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';
 import { checkScenario, parseScenario } from '../scenario/load.js';
 import { combinations, runMatrix } from '../whatif/matrix.js';
-import { engineAlone, fastPath, indexedEngineAlone, recordInputs, referencePath, statechartAlone, timeIt } from './measure.js';
+import {
+  engineAlone,
+  fastPath,
+  indexedEngineAlone,
+  recordInputs,
+  referencePath,
+  statechartAlone,
+  timeIt,
+} from './measure.js';
 import { longScenario, longScenarioYaml } from './scenarios.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'dist/cli/bin.js');
 const PEER = join(ROOT, 'dist/bench/peer.js');
 const PEAK = pathToFileURL(join(ROOT, 'dist/bench/peak.js')).href;
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'sim-runs': { type: 'string' }, 'large-events': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, 'sim-runs': { type: 'string' }, 'large-events': { type: 'string' } },
+});
 const sizes = (values.sizes ?? '10,1000,10000').split(',').map(Number);
 const simRuns = Number(values['sim-runs'] ?? 100_000);
 const largeEvents = Number(values['large-events'] ?? 100_000);
@@ -35,7 +45,8 @@ for (const n of sizes) {
   log(`${n} events: recording inputs…`);
   const loaded = checkScenario(longScenario(n), ruleSet);
   const inputs = recordInputs(loaded, ruleSet);
-  if (JSON.stringify(statechartAlone(inputs)) !== JSON.stringify(inputs.final)) throw new Error('replaying the machine events did not give the run’s final status');
+  if (JSON.stringify(statechartAlone(inputs)) !== JSON.stringify(inputs.final))
+    throw new Error('replaying the machine events did not give the run’s final status');
   const big = n >= 10_000;
   const time = (fn: () => unknown) => timeIt(fn, big ? 0 : 2, big ? 1 : 3);
   log(`${n} events: json-rules-engine, every rule / indexed by event type`);
@@ -48,7 +59,14 @@ for (const n of sizes) {
   const fast = await time(() => fastPath(loaded, ruleSet));
   layers.push({
     events: n,
-    microsecondsPerEvent: { everyRule: micro(everyRule, n), indexed: micro(indexed, n), statechart: micro(statechart, n), reference: micro(reference, n), compiled: micro(compiled, n), fast: micro(fast, n) },
+    microsecondsPerEvent: {
+      everyRule: micro(everyRule, n),
+      indexed: micro(indexed, n),
+      statechart: micro(statechart, n),
+      reference: micro(reference, n),
+      compiled: micro(compiled, n),
+      fast: micro(fast, n),
+    },
     indexSpeedup: ratio(everyRule, indexed),
     compiledOverReference: ratio(reference, compiled),
   });
@@ -62,7 +80,10 @@ const wall = (args: string[], node: string[] = []) => {
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const peak = /peak-rss (\d+)/.exec(r.stderr)?.[1];
-  return { seconds: Math.round(seconds * 1000) / 1000, ...(peak ? { peakMB: Math.round(Number(peak) / 1048576) } : {}) };
+  return {
+    seconds: Math.round(seconds * 1000) / 1000,
+    ...(peak ? { peakMB: Math.round(Number(peak) / 1048576) } : {}),
+  };
 };
 log(`large: ${largeEvents} events, parsing in process`);
 const yamlFile = join(dir, `long-${largeEvents}.yaml`);
@@ -84,7 +105,11 @@ const large = {
   yamlInJsonOut: wall(['--import', PEAK, BIN, 'run', yamlFile, '--format', 'json', '--out', out('b.json')]),
   jsonInText: wall(['--import', PEAK, BIN, 'run', jsonFile, '--out', out('c.txt')]),
   yamlInText: wall(['--import', PEAK, BIN, 'run', yamlFile, '--out', out('d.txt')]),
-  parsing: { yamlLoadSeconds: Math.round(parsing.yamlLoad * 1000) / 1000, jsonLoadSeconds: Math.round(parsing.jsonLoad * 1000) / 1000, jsonParseSeconds: Math.round(parsing.jsonParse * 1000) / 1000 },
+  parsing: {
+    yamlLoadSeconds: Math.round(parsing.yamlLoad * 1000) / 1000,
+    jsonLoadSeconds: Math.round(parsing.jsonLoad * 1000) / 1000,
+    jsonParseSeconds: Math.round(parsing.jsonParse * 1000) / 1000,
+  },
 };
 rmSync(out('a.json'), { force: true });
 rmSync(out('b.json'), { force: true });
@@ -100,17 +125,28 @@ for (let i = 0; i < 9; i++) {
   starts.casus.push(wall([BIN, 'run', small]).seconds);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const coldStart = { rounds: 9, medianMs: { casus: ms(median(starts.casus)), peer: ms(median(starts.peer)), node: ms(median(starts.node)) }, casusOverPeer: ratio(median(starts.casus), median(starts.peer)) };
+const coldStart = {
+  rounds: 9,
+  medianMs: { casus: ms(median(starts.casus)), peer: ms(median(starts.peer)), node: ms(median(starts.node)) },
+  casusOverPeer: ratio(median(starts.casus), median(starts.peer)),
+};
 
 // 4. matrix (the search over open readings against one run per combination) and check
 log('matrix: a 50-event scenario under every combination of readings');
 const fifty = checkScenario(longScenario(50), ruleSet);
 const names = ruleSet.settings.interpretations.map((i) => i.name);
-const combos = combinations(Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)])), names);
+const combos = combinations(
+  Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)])),
+  names,
+);
 const matrixSeconds = await timeIt(() => runMatrix(fifty, ruleSet), 1, 3);
-const everyCombination = await timeIt(() => {
-  for (const c of combos) runOutcomes(fifty, ruleSet, { set: c });
-}, 1, 3);
+const everyCombination = await timeIt(
+  () => {
+    for (const c of combos) runOutcomes(fifty, ruleSet, { set: c });
+  },
+  1,
+  3,
+);
 const matrix = {
   events: 50,
   combinations: combos.length,
@@ -119,37 +155,137 @@ const matrix = {
   oneRunPerCombinationAt2304Seconds: Math.round((everyCombination / combos.length) * 2304 * 1000) / 1000,
 };
 log('check: the whole input domain, every reading and reachable status');
-const check = { seconds: Math.round((await timeIt(() => runCheck(ruleSet), 0, 1, false)) * 1000) / 1000, ok: runCheck(ruleSet).ok };
+const check = {
+  seconds: Math.round((await timeIt(() => runCheck(ruleSet), 0, 1, false)) * 1000) / 1000,
+  ok: runCheck(ruleSet).ok,
+};
 
 // 5. simulate
 log(`simulate: ${simRuns} ten-year runs of models/baseline.yaml`);
-const simulation = { runs: simRuns, ...wall([BIN, 'simulate', 'models/baseline.yaml', '--runs', String(simRuns), '--format', 'json', '--out', out('sim.json')]) };
+const simulation = {
+  runs: simRuns,
+  ...wall([
+    BIN,
+    'simulate',
+    'models/baseline.yaml',
+    '--runs',
+    String(simRuns),
+    '--format',
+    'json',
+    '--out',
+    out('sim.json'),
+  ]),
+};
 rmSync(dir, { recursive: true, force: true });
 
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 1e9), freeGB: Math.round(freemem() / 1e9), node: process.version };
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGB: Math.round(totalmem() / 1e9),
+  freeGB: Math.round(freemem() / 1e9),
+  node: process.version,
+};
 const results = { machine, layers, large, coldStart, matrix, check, simulation };
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const row = (what: string, now: string, against: string, verdict: string) => `${what.padEnd(46)} ${now.padStart(16)}  ${against.padEnd(30)} ${verdict}`;
+const row = (what: string, now: string, against: string, verdict: string) =>
+  `${what.padEnd(46)} ${now.padStart(16)}  ${against.padEnd(30)} ${verdict}`;
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 const run = (r: { seconds: number; peakMB?: number }) => `${r.seconds} s, ${r.peakMB} MB`;
 const lines = [`casus bench · ${machine.cpu} · ${machine.cores} cores · Node ${machine.node}`, ''];
 lines.push(row('what', 'now', 'the peer or the limit', ''));
-lines.push(row(`run, ${largeEvents.toLocaleString('en-US')} events, JSON in, JSON out`, run(large.jsonInJsonOut), '≤ 2 s, ≤ 256 MB', mark(large.jsonInJsonOut.seconds <= 2 && large.jsonInJsonOut.peakMB! <= 256)));
-lines.push(row('  the same, YAML in', run(large.yamlInJsonOut), '≤ 4 s, ≤ 256 MB', mark(large.yamlInJsonOut.seconds <= 4 && large.yamlInJsonOut.peakMB! <= 256)));
-lines.push(row('  JSON in, text out', run(large.jsonInText), '≤ 2 s, ≤ 256 MB', mark(large.jsonInText.seconds <= 2 && large.jsonInText.peakMB! <= 256)));
-lines.push(row('  YAML in, text out', run(large.yamlInText), '≤ 4 s, ≤ 256 MB', mark(large.yamlInText.seconds <= 4 && large.yamlInText.peakMB! <= 256)));
-lines.push(row('  reading and validating the YAML alone', `${large.parsing.yamlLoadSeconds} s`, `JSON.parse ${large.parsing.jsonParseSeconds} s`, `×${ratio(large.parsing.yamlLoadSeconds, large.parsing.jsonParseSeconds)}`));
-lines.push(row('  reading and validating the JSON alone', `${large.parsing.jsonLoadSeconds} s`, `JSON.parse ${large.parsing.jsonParseSeconds} s`, `×${ratio(large.parsing.jsonLoadSeconds, large.parsing.jsonParseSeconds)}`));
-lines.push(row('run, 10 events, whole process (median of 9)', `${coldStart.medianMs.casus} ms`, `peer ${coldStart.medianMs.peer} ms, node ${coldStart.medianMs.node} ms`, `×${coldStart.casusOverPeer} of the peer (≤ 1.3): ${mark(coldStart.casusOverPeer <= 1.3)}`));
+lines.push(
+  row(
+    `run, ${largeEvents.toLocaleString('en-US')} events, JSON in, JSON out`,
+    run(large.jsonInJsonOut),
+    '≤ 2 s, ≤ 256 MB',
+    mark(large.jsonInJsonOut.seconds <= 2 && large.jsonInJsonOut.peakMB! <= 256),
+  ),
+);
+lines.push(
+  row(
+    '  the same, YAML in',
+    run(large.yamlInJsonOut),
+    '≤ 4 s, ≤ 256 MB',
+    mark(large.yamlInJsonOut.seconds <= 4 && large.yamlInJsonOut.peakMB! <= 256),
+  ),
+);
+lines.push(
+  row(
+    '  JSON in, text out',
+    run(large.jsonInText),
+    '≤ 2 s, ≤ 256 MB',
+    mark(large.jsonInText.seconds <= 2 && large.jsonInText.peakMB! <= 256),
+  ),
+);
+lines.push(
+  row(
+    '  YAML in, text out',
+    run(large.yamlInText),
+    '≤ 4 s, ≤ 256 MB',
+    mark(large.yamlInText.seconds <= 4 && large.yamlInText.peakMB! <= 256),
+  ),
+);
+lines.push(
+  row(
+    '  reading and validating the YAML alone',
+    `${large.parsing.yamlLoadSeconds} s`,
+    `JSON.parse ${large.parsing.jsonParseSeconds} s`,
+    `×${ratio(large.parsing.yamlLoadSeconds, large.parsing.jsonParseSeconds)}`,
+  ),
+);
+lines.push(
+  row(
+    '  reading and validating the JSON alone',
+    `${large.parsing.jsonLoadSeconds} s`,
+    `JSON.parse ${large.parsing.jsonParseSeconds} s`,
+    `×${ratio(large.parsing.jsonLoadSeconds, large.parsing.jsonParseSeconds)}`,
+  ),
+);
+lines.push(
+  row(
+    'run, 10 events, whole process (median of 9)',
+    `${coldStart.medianMs.casus} ms`,
+    `peer ${coldStart.medianMs.peer} ms, node ${coldStart.medianMs.node} ms`,
+    `×${coldStart.casusOverPeer} of the peer (≤ 1.3): ${mark(coldStart.casusOverPeer <= 1.3)}`,
+  ),
+);
 for (const l of layers) {
   const u = l.microsecondsPerEvent;
-  lines.push(row(`json-rules-engine per event, ${l.events.toLocaleString('en-US')} events`, `${u.indexed} µs`, `every rule: ${u.everyRule} µs`, `×${l.indexSpeedup} faster (≥ 5): ${mark(l.indexSpeedup >= 5)}`));
-  lines.push(row(`  run with explanations, compiled`, `${u.compiled} µs`, `json-rules-engine: ${u.reference} µs`, `×${l.compiledOverReference} faster`));
+  lines.push(
+    row(
+      `json-rules-engine per event, ${l.events.toLocaleString('en-US')} events`,
+      `${u.indexed} µs`,
+      `every rule: ${u.everyRule} µs`,
+      `×${l.indexSpeedup} faster (≥ 5): ${mark(l.indexSpeedup >= 5)}`,
+    ),
+  );
+  lines.push(
+    row(
+      `  run with explanations, compiled`,
+      `${u.compiled} µs`,
+      `json-rules-engine: ${u.reference} µs`,
+      `×${l.compiledOverReference} faster`,
+    ),
+  );
 }
-lines.push(row(`matrix, 50 events × ${matrix.combinations} combinations`, `${matrix.seconds} s`, '≤ 1 s', `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s (${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`));
-lines.push(row(`simulate, ${simRuns.toLocaleString('en-US')} ten-year runs`, `${simulation.seconds} s`, '≤ 15 s', mark(simulation.seconds <= 15)));
+lines.push(
+  row(
+    `matrix, 50 events × ${matrix.combinations} combinations`,
+    `${matrix.seconds} s`,
+    '≤ 1 s',
+    `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s (${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`,
+  ),
+);
+lines.push(
+  row(
+    `simulate, ${simRuns.toLocaleString('en-US')} ten-year runs`,
+    `${simulation.seconds} s`,
+    '≤ 15 s',
+    mark(simulation.seconds <= 15),
+  ),
+);
 lines.push(row('check over the whole domain (in process)', `${check.seconds} s`, '', check.ok ? 'ok' : 'check failed'));
 lines.push('', 'wrote bench/results.json');
 process.stdout.write(`${lines.join('\n')}\n`);

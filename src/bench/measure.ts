@@ -9,7 +9,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import type { Status } from '../plan/vocabulary.js';
 
 /** The inputs of the two engines on every step of a scenario, recorded once (untimed) from the fast path. */
-export interface Inputs {
+interface Inputs {
   facts: Record<string, unknown>[];
   machineEvents: MachineEvent[];
   parameters: Parameters<typeof initialSnapshot>[0];
@@ -26,12 +26,29 @@ export function recordInputs(loaded: LoadedScenario, ruleSet: RuleSet): Inputs {
     const step = run.stepper.apply(p, run.evaluate(p.facts, p.type) as never);
     for (const f of step.fired) {
       const { params } = byName.get(f.rule)!.event;
-      const party = params.party ?? (params.partyFrom && p.event ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined) : undefined) ?? null;
-      machineEvents.push({ type: f.emits as MachineEvent['type'], at: step.at, rule: f.rule, clause: f.clause, party, breach: params.breach ?? null });
+      const party =
+        params.party ??
+        (params.partyFrom && p.event
+          ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined)
+          : undefined) ??
+        null;
+      machineEvents.push({
+        type: f.emits as MachineEvent['type'],
+        at: step.at,
+        rule: f.rule,
+        clause: f.clause,
+        party,
+        breach: params.breach ?? null,
+      });
     }
   }
   const p = run.settings.parameters;
-  return { facts, machineEvents, parameters: Object.fromEntries(MACHINE_PARAMETERS.map((name) => [name, p[name]!])) as unknown as MachineParameters, final: run.stepper.current };
+  return {
+    facts,
+    machineEvents,
+    parameters: Object.fromEntries(MACHINE_PARAMETERS.map((name) => [name, p[name]!])) as unknown as MachineParameters,
+    final: run.stepper.current,
+  };
 }
 
 /** (a) json-rules-engine alone: a new engine with our rules (as every run makes one), run on each step's facts. */
@@ -54,7 +71,11 @@ export function statechartAlone(inputs: Inputs): Status {
 }
 
 /** (c) a runner with full explanations (json-rules-engine or the compiled rules), steps streamed and dropped. */
-export async function referencePath(loaded: LoadedScenario, ruleSet: RuleSet, engine: 'reference' | 'compiled' = 'reference'): Promise<void> {
+export async function referencePath(
+  loaded: LoadedScenario,
+  ruleSet: RuleSet,
+  engine: 'reference' | 'compiled' = 'reference',
+): Promise<void> {
   const { steps } = streamScenario(loaded, ruleSet, { engine });
   for (let r = await steps.next(); !r.done; r = await steps.next());
 }

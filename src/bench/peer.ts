@@ -7,18 +7,42 @@ import { parse } from 'yaml';
 
 const [file, rules] = process.argv.slice(2) as [string, string];
 const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: plainPath });
-engine.addOperator(new Operator<unknown[], unknown[]>('containsAll', (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)), Array.isArray));
-for (const name of readdirSync(rules).filter((f) => f.endsWith('.json') && !/^(clauses|settings|gazetteer|ambiguities)\.json$/.test(f))) {
-  const family = JSON.parse(readFileSync(join(rules, name), 'utf8')) as { rules?: Array<{ name: string; conditions: never; event: never }> };
-  for (const rule of family.rules ?? []) engine.addRule({ name: rule.name, conditions: rule.conditions, event: rule.event });
+engine.addOperator(
+  new Operator<unknown[], unknown[]>(
+    'containsAll',
+    (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)),
+    Array.isArray,
+  ),
+);
+for (const name of readdirSync(rules).filter(
+  (f) => f.endsWith('.json') && !/^(clauses|settings|gazetteer|ambiguities)\.json$/.test(f),
+)) {
+  const family = JSON.parse(readFileSync(join(rules, name), 'utf8')) as {
+    rules?: Array<{ name: string; conditions: never; event: never }>;
+  };
+  for (const rule of family.rules ?? [])
+    engine.addRule({ name: rule.name, conditions: rule.conditions, event: rule.event });
 }
 // the settings' defaults and the data lists, as every run supplies them; the rest of the facts are the event's fields
 const read = (name: string) => JSON.parse(readFileSync(join(rules, name), 'utf8'));
-const settings = read('settings.json') as { interpretations: Array<{ name: string; readings: Array<{ value: string }> }>; parameters: Array<{ name: string; value: number }> };
-const constants: Record<string, unknown> = { 'nato-members': ['NATO', ...(read('gazetteer.json') as { natoMembers: { members: string[] } }).natoMembers.members] };
+const settings = read('settings.json') as {
+  interpretations: Array<{ name: string; readings: Array<{ value: string }> }>;
+  parameters: Array<{ name: string; value: number }>;
+};
+const constants: Record<string, unknown> = {
+  'nato-members': ['NATO', ...(read('gazetteer.json') as { natoMembers: { members: string[] } }).natoMembers.members],
+};
 for (const i of settings.interpretations) constants[i.name] = i.readings[0]!.value;
 for (const p of settings.parameters) constants[p.name] = p.value;
-const history = { signatories: [], withdrawn: [], electionsHeldBy: [], daysSince: {}, compensationPaid: false, reliefStepNumber: 1 };
+const history = {
+  signatories: [],
+  withdrawn: [],
+  electionsHeldBy: [],
+  daysSince: {},
+  compensationPaid: false,
+  reliefStepNumber: 1,
+};
 let fired = 0;
-for (const event of (parse(readFileSync(file, 'utf8')) as { events: Record<string, unknown>[] }).events) fired += (await engine.run({ ...constants, ...history, ...event })).events.length;
+for (const event of (parse(readFileSync(file, 'utf8')) as { events: Record<string, unknown>[] }).events)
+  fired += (await engine.run({ ...constants, ...history, ...event })).events.length;
 process.stdout.write(`${fired} rules fired\n`);

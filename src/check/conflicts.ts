@@ -16,18 +16,42 @@ export function effectInForce(emit: string): string | undefined {
 
 const TERMINAL = new Set<string>(TERMINAL_GUARANTEE);
 export const incompatible = (a?: string, b?: string) =>
-  a !== undefined && b !== undefined && a !== b && (TERMINAL.has(a) || a === 'invoked') && (TERMINAL.has(b) || b === 'invoked') && (TERMINAL.has(a) || TERMINAL.has(b));
+  a !== undefined &&
+  b !== undefined &&
+  a !== b &&
+  (TERMINAL.has(a) || a === 'invoked') &&
+  (TERMINAL.has(b) || b === 'invoked') &&
+  (TERMINAL.has(a) || TERMINAL.has(b));
 
 /** The neutral value of every fact: an event with no optional fields, empty history, default settings. */
 export function baseFacts(ruleSet: RuleSet): Record<string, unknown> {
-  const base: Record<string, unknown> = Object.fromEntries(EVENT_FACTS.map((f) => [f.name, f.type.kind === 'list' ? [] : null]));
+  const base: Record<string, unknown> = Object.fromEntries(
+    EVENT_FACTS.map((f) => [f.name, f.type.kind === 'list' ? [] : null]),
+  );
   Object.assign(base, {
-    signatories: [], withdrawn: [], compensationPaid: false, signatoriesBefore: [], withdrawnBefore: [], compensationPaidBefore: false, electionsHeldBy: [], hostilitiesUnderWay: false, daysSinceRussianAttack: null,
-    ratifiedBy: [], ratifiedByBefore: [], referendum: null, referendumBefore: null,
+    signatories: [],
+    withdrawn: [],
+    compensationPaid: false,
+    signatoriesBefore: [],
+    withdrawnBefore: [],
+    compensationPaidBefore: false,
+    electionsHeldBy: [],
+    hostilitiesUnderWay: false,
+    daysSinceRussianAttack: null,
+    ratifiedBy: [],
+    ratifiedByBefore: [],
+    referendum: null,
+    referendumBefore: null,
     ...dataFacts(ruleSet.gazetteer),
   });
   for (const i of ruleSet.settings.interpretations) base[i.name] = i.readings[0]!.value;
-  Object.assign(base, readingFacts(ruleSet.settings, Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings[0]!.value]))));
+  Object.assign(
+    base,
+    readingFacts(
+      ruleSet.settings,
+      Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings[0]!.value])),
+    ),
+  );
   for (const p of ruleSet.settings.parameters) base[p.name] = p.value;
   return base;
 }
@@ -56,7 +80,8 @@ export interface Overlap {
   combinations: number;
 }
 
-const stated = (a: Record<string, unknown>) => Object.values(a).filter((v) => v !== null && !(Array.isArray(v) && v.length === 0)).length;
+const stated = (a: Record<string, unknown>) =>
+  Object.values(a).filter((v) => v !== null && !(Array.isArray(v) && v.length === 0)).length;
 const unordered = (a: string[], b: string[]) => a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 
 /**
@@ -69,7 +94,10 @@ export interface SearchBounds {
 }
 export const SEARCH_BOUNDS: SearchBounds = { pairs: 20_000, nodes: 500_000 };
 /** The environment variables that raise each bound for a rule set one trusts. */
-export const BOUND_ENV: Record<keyof SearchBounds, string> = { pairs: 'CASUS_CHECK_MAX_PAIRS', nodes: 'CASUS_CHECK_MAX_NODES' };
+export const BOUND_ENV: Record<keyof SearchBounds, string> = {
+  pairs: 'CASUS_CHECK_MAX_PAIRS',
+  nodes: 'CASUS_CHECK_MAX_NODES',
+};
 
 /** Where the search for overlaps stopped short, and why. */
 export interface SearchStop {
@@ -91,7 +119,10 @@ export class DomainSearch {
   combinations = 0;
   nodes = 0;
 
-  constructor(private readonly ruleSet: RuleSet, private readonly domain: Domain) {
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly domain: Domain,
+  ) {
     this.base = baseFacts(ruleSet);
     this.tests = new Map(ruleSet.rules.map((r) => [r.name, compilePartial(r.conditions)]));
   }
@@ -106,7 +137,10 @@ export class DomainSearch {
       const facts: Record<string, unknown> = { ...this.base, type };
       for (const d of dims) assign(facts, Object.fromEntries(d.facts.map((k) => [k, UNDECIDED])));
       const chosen: Array<Record<string, unknown>> = [];
-      const search = function* (this: DomainSearch, depth: number): Generator<{ type: string; assignment: Record<string, unknown> }> {
+      const search = function* (
+        this: DomainSearch,
+        depth: number,
+      ): Generator<{ type: string; assignment: Record<string, unknown> }> {
         if (++this.nodes > this.nodeLimit) return;
         const results = tests.map((t) => t(facts));
         if (results.includes(false)) return;
@@ -137,7 +171,9 @@ export class DomainSearch {
 
   /** How much an example asks of a reader: stated fields first, then readings away from their defaults. */
   private size(a: Record<string, unknown>): number {
-    const moved = this.ruleSet.settings.interpretations.filter((x) => x.name in a && a[x.name] !== x.readings[0]!.value).length;
+    const moved = this.ruleSet.settings.interpretations.filter(
+      (x) => x.name in a && a[x.name] !== x.readings[0]!.value,
+    ).length;
     return stated(a) * 100 + moved;
   }
 
@@ -145,7 +181,9 @@ export class DomainSearch {
     const rules = this.ruleSet.rules.filter((r) => effectInForce(r.event.type) !== undefined);
     const pairs: Array<[LoadedRule, LoadedRule]> = [];
     for (let i = 0; i < rules.length; i++) {
-      for (let j = i + 1; j < rules.length; j++) if (incompatible(effectInForce(rules[i]!.event.type), effectInForce(rules[j]!.event.type))) pairs.push([rules[i]!, rules[j]!]);
+      for (let j = i + 1; j < rules.length; j++)
+        if (incompatible(effectInForce(rules[i]!.event.type), effectInForce(rules[j]!.event.type)))
+          pairs.push([rules[i]!, rules[j]!]);
     }
     this.nodeLimit = this.nodes + bounds.nodes;
     const out: Overlap[] = [];
@@ -160,7 +198,11 @@ export class DomainSearch {
         const readings = new Map<string, Set<string>>();
         for (const hit of this.firing([a, b])) {
           if (!example || this.size(hit.assignment) < this.size(example.assignment)) example = hit;
-          for (const i of this.ruleSet.settings.interpretations) if (i.name in hit.assignment) (readings.get(i.name) ?? readings.set(i.name, new Set()).get(i.name)!).add(String(hit.assignment[i.name]));
+          for (const i of this.ruleSet.settings.interpretations)
+            if (i.name in hit.assignment)
+              (readings.get(i.name) ?? readings.set(i.name, new Set()).get(i.name)!).add(
+                String(hit.assignment[i.name]),
+              );
         }
         if (this.nodes > this.nodeLimit) {
           // this pair was cut short: what it found is incomplete, so it is not reported
@@ -169,20 +211,35 @@ export class DomainSearch {
         }
         if (!example) continue;
         const [first, second] = (a.priority ?? 1) >= (b.priority ?? 1) ? [ea, eb] : [eb, ea];
-        const limited = [...readings].filter(([name, values]) => !unordered([...values], this.ruleSet.settings.interpretations.find((x) => x.name === name)!.readings.map((r) => r.value)));
+        const limited = [...readings].filter(
+          ([name, values]) =>
+            !unordered(
+              [...values],
+              this.ruleSet.settings.interpretations.find((x) => x.name === name)!.readings.map((r) => r.value),
+            ),
+        );
         out.push({
           rules: [a.name, b.name],
           outcomes: [ea, eb],
           applied: first === 'invoked' ? second : first,
           eventType: example.type,
           example: Object.fromEntries(
-            Object.entries(example.assignment).filter(([k, v]) => v !== null && !this.ruleSet.settings.interpretations.some((x) => x.name === k) && this.ruleSet.facts.get(k)?.source !== 'data'),
+            Object.entries(example.assignment).filter(
+              ([k, v]) =>
+                v !== null &&
+                !this.ruleSet.settings.interpretations.some((x) => x.name === k) &&
+                this.ruleSet.facts.get(k)?.source !== 'data',
+            ),
           ),
           exampleReadings: Object.fromEntries(
-            this.ruleSet.settings.interpretations.filter((x) => x.name in example.assignment && example.assignment[x.name] !== x.readings[0]!.value).map((x) => [x.name, String(example.assignment[x.name])]),
+            this.ruleSet.settings.interpretations
+              .filter((x) => x.name in example.assignment && example.assignment[x.name] !== x.readings[0]!.value)
+              .map((x) => [x.name, String(example.assignment[x.name])]),
           ),
           readings: Object.fromEntries(limited.map(([name, values]) => [name, [...values].sort()])),
-          combinations: domainSize(this.domain.dimensions(example.type, [...factsRead(a.conditions), ...factsRead(b.conditions)])),
+          combinations: domainSize(
+            this.domain.dimensions(example.type, [...factsRead(a.conditions), ...factsRead(b.conditions)]),
+          ),
         });
       }
     }

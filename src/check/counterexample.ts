@@ -14,7 +14,14 @@ import type { Violation } from './laws.js';
 
 export interface Counterexample {
   /** a scenario file's content: `casus run` replays it */
-  scenario: { scenario: string; title: string; description: string; interpretations?: Record<string, string>; until?: string; events: Array<Record<string, unknown>> };
+  scenario: {
+    scenario: string;
+    title: string;
+    description: string;
+    interpretations?: Record<string, string>;
+    until?: string;
+    events: Array<Record<string, unknown>>;
+  };
   /** 0-based index of the step (events and deadlines) that breaks the law */
   step: number;
   events: number;
@@ -24,7 +31,7 @@ export interface Counterexample {
 
 const START = '2026-01-01';
 /** The search stops here; the report says so when it does. */
-export const MAX_STATES = 5_000;
+const MAX_STATES = 5_000;
 
 interface Node {
   stepper: Stepper<'outcomes'>;
@@ -42,10 +49,28 @@ function stateKey(domain: Domain): (node: Node) => string {
     const m = s.milestones();
     const h = s.historyFacts(node.date);
     // days since the attack matter only up to the thresholds the rules compare them with
-    const days = h.daysSinceRussianAttack === null ? null : thresholds.filter((t) => t < (h.daysSinceRussianAttack as number)).length;
+    const days =
+      h.daysSinceRussianAttack === null
+        ? null
+        : thresholds.filter((t) => t < (h.daysSinceRussianAttack as number)).length;
     const named = (list: unknown) => (list as string[]).filter((p) => domain.named.has(p));
-    const history = [named(h.signatories), named(h.withdrawn), h.compensationPaid, named(h.electionsHeldBy), h.hostilitiesUnderWay, days];
-    return JSON.stringify([status, m.entryIntoForce !== null, m.termEnds !== null, m.electionsDue !== null, m.reliefStepsApplied, s.nextDeadline()?.type ?? null, history]);
+    const history = [
+      named(h.signatories),
+      named(h.withdrawn),
+      h.compensationPaid,
+      named(h.electionsHeldBy),
+      h.hostilitiesUnderWay,
+      days,
+    ];
+    return JSON.stringify([
+      status,
+      m.entryIntoForce !== null,
+      m.termEnds !== null,
+      m.electionsDue !== null,
+      m.reliefStepsApplied,
+      s.nextDeadline()?.type ?? null,
+      history,
+    ]);
   };
 }
 
@@ -67,7 +92,9 @@ export function findCounterexample(
   const stated = uniq(violations.map((v) => v.event).filter((e) => !isDeadline(e)));
   const readings = uniq(violations.map((v) => v.readings)).slice(0, 3);
   // the events that complete a milestone (conclusion, implementation, entry into force) first, then every milestone event
-  const completing = new Set(ruleSet.rules.filter((r) => MILESTONE_EVENTS.includes(r.event.type)).flatMap((r) => r.eventTypes));
+  const completing = new Set(
+    ruleSet.rules.filter((r) => MILESTONE_EVENTS.includes(r.event.type)).flatMap((r) => r.eventTypes),
+  );
   const ladder = [proof.milestones.filter((e) => completing.has(String(e.type))), proof.milestones];
   for (const milestones of ladder) {
     for (const r of readings) {
@@ -75,28 +102,74 @@ export function findCounterexample(
       if ('events' in found) return found;
     }
   }
-  const found = search(ruleSet, law, readings[0] ?? {}, uniq([...stated, ...proof.alphabet]), Infinity, domain, MAX_STATES / 5, gapsOf(domain));
-  return 'events' in found ? found : { reason: `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: the step domain may allow a history or a snapshot no run reaches` };
+  const found = search(
+    ruleSet,
+    law,
+    readings[0] ?? {},
+    uniq([...stated, ...proof.alphabet]),
+    Infinity,
+    domain,
+    MAX_STATES / 5,
+    gapsOf(domain),
+  );
+  return 'events' in found
+    ? found
+    : {
+        reason: `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: the step domain may allow a history or a snapshot no run reaches`,
+      };
 }
 
 /** Days between events that the rules can tell apart: the next day, and just past each threshold of the days since an attack. */
-const gapsOf = (domain: Domain) => [...new Set([1, ...domain.thresholds('daysSinceRussianAttack').filter((t) => t > 0).map((t) => t + 1)])].sort((a, b) => a - b);
+const gapsOf = (domain: Domain) =>
+  [
+    ...new Set([
+      1,
+      ...domain
+        .thresholds('daysSinceRussianAttack')
+        .filter((t) => t > 0)
+        .map((t) => t + 1),
+    ]),
+  ].sort((a, b) => a - b);
 
 /** Breadth-first under one set of readings; the first `keep` events are always tried, the others only if they change something from the start. */
-function search(ruleSet: RuleSet, law: LoadedLaw, readings: Record<string, string>, events: ReadonlyArray<Record<string, unknown>>, keep: number, domain: Domain, maxStates: number, gaps: readonly number[]): Counterexample | { reason: string } {
+function search(
+  ruleSet: RuleSet,
+  law: LoadedLaw,
+  readings: Record<string, string>,
+  events: ReadonlyArray<Record<string, unknown>>,
+  keep: number,
+  domain: Domain,
+  maxStates: number,
+  gaps: readonly number[],
+): Counterexample | { reason: string } {
   const when = compileCondition(law.when);
   const then = compileCondition(law.then);
-  const interpretations = Object.fromEntries(Object.entries(readings).filter(([name, value]) => ruleSet.settings.interpretations.find((i) => i.name === name)?.readings[0]!.value !== value));
-  const seed = checkScenario({ scenario: 'search', title: 'search', interpretations, events: [{ at: START, ...events[0] }] }, ruleSet);
+  const interpretations = Object.fromEntries(
+    Object.entries(readings).filter(
+      ([name, value]) => ruleSet.settings.interpretations.find((i) => i.name === name)?.readings[0]?.value !== value,
+    ),
+  );
+  const seed = checkScenario(
+    { scenario: 'search', title: 'search', interpretations, events: [{ at: START, ...events[0] }] },
+    ruleSet,
+  );
   const run = openRun(seed, ruleSet, { engine: 'compiled' }, 'outcomes');
   const constants = run.ctx.constants;
-  const loaded = (list: Array<Record<string, unknown>>) => ({ ...seed, scenario: { ...seed.scenario, events: list as never }, eventLines: list.map(() => 0) });
+  const loaded = (list: Array<Record<string, unknown>>) => ({
+    ...seed,
+    scenario: { ...seed.scenario, events: list as never },
+    eventLines: list.map(() => 0),
+  });
   const root: Node = { stepper: run.stepper, date: addDays(START, -1), steps: 0, path: [] };
   const queue: Node[] = [root];
   const keyOf = stateKey(domain);
   const seen = new Set([keyOf(root)]);
   /** Takes the steps of one move; a law broken on one of them ends the search. */
-  const move = (from: Node, event: Record<string, unknown> | undefined, date: string): Node | Counterexample | undefined => {
+  const move = (
+    from: Node,
+    event: Record<string, unknown> | undefined,
+    date: string,
+  ): Node | Counterexample | undefined => {
     const list = event ? [event] : [];
     const stepper = from.stepper.fork(loaded(list), date);
     let steps = from.steps;
@@ -104,10 +177,16 @@ function search(ruleSet: RuleSet, law: LoadedLaw, readings: Record<string, strin
       for (let p = stepper.next(); p; p = stepper.next()) {
         const before: Status = stepper.current;
         const step = stepper.apply(p, run.evaluate(p.facts, p.type) as never);
-        const f = stepLawFacts({
-          before, after: step.status, newBreachKinds: step.status.breaches.slice(before.breaches.length).map((b) => b.kind),
-          facts: { ...constants, ...p.facts }, fired: step.fired.map((x) => ({ name: x.rule, emits: x.emits })),
-        }, ruleSet.ambiguities);
+        const f = stepLawFacts(
+          {
+            before,
+            after: step.status,
+            newBreachKinds: step.status.breaches.slice(before.breaches.length).map((b) => b.kind),
+            facts: { ...constants, ...p.facts },
+            fired: step.fired.map((x) => ({ name: x.rule, emits: x.emits })),
+          },
+          ruleSet.ambiguities,
+        );
         if (when(f) && !then(f)) {
           const path = [...from.path, ...list];
           return {
@@ -132,10 +211,14 @@ function search(ruleSet: RuleSet, law: LoadedLaw, readings: Record<string, strin
     return { stepper, date, steps, path: [...from.path, ...list] };
   };
   // the milestones that change nothing from the start (a buffer-zone entry before conclusion) are left out of the first search
-  const useful = events.filter((e, i) => i < keep || (() => {
-    const next = move(root, { at: START, ...e }, START);
-    return next !== undefined && (!('stepper' in next) || keyOf(next) !== keyOf(root));
-  })());
+  const useful = events.filter(
+    (e, i) =>
+      i < keep ||
+      (() => {
+        const next = move(root, { at: START, ...e }, START);
+        return next !== undefined && (!('stepper' in next) || keyOf(next) !== keyOf(root));
+      })(),
+  );
   while (queue.length > 0) {
     const node = queue.shift()!;
     const deadline = node.stepper.nextDeadline();

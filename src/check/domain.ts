@@ -10,7 +10,10 @@ import { ScenarioEvent } from '../scenario/schema.js';
 
 type Shape = Record<string, z.ZodType>;
 const optionShapes: Map<string, Shape> = new Map(
-  (ScenarioEvent.options as unknown as Array<{ shape: Shape }>).map((o) => [String((o.shape.type as unknown as { value: string }).value), o.shape]),
+  (ScenarioEvent.options as unknown as Array<{ shape: Shape }>).map((o) => [
+    String((o.shape.type as unknown as { value: string }).value),
+    o.shape,
+  ]),
 );
 
 /** The fields a scenario event of `type` carries (none for deadlines), and whether each may be absent. */
@@ -20,8 +23,13 @@ export function eventFields(type: string): Map<string, { optional: boolean; valu
   for (const [name, schema] of Object.entries(shape)) {
     if (['at', 'type', 'id', 'note', 'source', 'confidence'].includes(name)) continue;
     const optional = schema.isOptional();
-    const inner = (optional ? (schema as unknown as { unwrap(): z.ZodType }).unwrap() : schema) as unknown as { options?: readonly unknown[] };
-    out.set(name, { optional, ...(Array.isArray(inner.options) && typeof inner.options[0] === 'string' ? { values: inner.options } : {}) });
+    const inner = (optional ? (schema as unknown as { unwrap(): z.ZodType }).unwrap() : schema) as unknown as {
+      options?: readonly unknown[];
+    };
+    out.set(name, {
+      optional,
+      ...(Array.isArray(inner.options) && typeof inner.options[0] === 'string' ? { values: inner.options } : {}),
+    });
   }
   return out;
 }
@@ -29,7 +37,8 @@ export function eventFields(type: string): Map<string, { optional: boolean; valu
 /** Facts a condition reads, including facts it compares with. */
 export function factsRead(c: Condition): Array<{ fact: string; path?: string }> {
   return leaves(c).flatMap((l) => {
-    const ref = l.value !== null && typeof l.value === 'object' && !Array.isArray(l.value) ? [{ fact: l.value.fact }] : [];
+    const ref =
+      l.value !== null && typeof l.value === 'object' && !Array.isArray(l.value) ? [{ fact: l.value.fact }] : [];
     return [{ fact: l.fact, ...(l.path !== undefined ? { path: l.path } : {}) }, ...ref];
   });
 }
@@ -60,9 +69,18 @@ export class Domain {
       for (const v of Array.isArray(l.value) ? l.value : [l.value]) if (typeof v === 'string') mentioned.add(v);
     }
     // one party for each way of belonging to the data lists (NATO members, European parties, Russia's neighbours, …)
-    const lists = [...ruleSet.facts.values()].filter((f) => f.source === 'data' && f.type.kind === 'list' && f.type.of === 'party');
+    const lists = [...ruleSet.facts.values()].filter(
+      (f) => f.source === 'data' && f.type.kind === 'list' && f.type.of === 'party',
+    );
     const data = dataFacts(ruleSet.gazetteer);
-    const classOf = (p: string) => lists.map((f) => ((data[f.name] as string[] | undefined) ?? []).includes(p) || (f.name === 'nato-members' && natoMembers.has(p))).join();
+    const classOf = (p: string) =>
+      lists
+        .map(
+          (f) =>
+            ((data[f.name] as string[] | undefined) ?? []).includes(p) ||
+            (f.name === 'nato-members' && natoMembers.has(p)),
+        )
+        .join();
     const classes = new Map<string, string>();
     for (const p of PARTIES) {
       if (mentioned.has(p) || (SIGNATORIES as readonly string[]).includes(p)) continue;
@@ -78,7 +96,12 @@ export class Domain {
     for (const l of this.allLeaves) {
       if (l.fact !== fact || l.path !== path) continue;
       const v = l.value;
-      const t = typeof v === 'number' ? v : v !== null && typeof v === 'object' && !Array.isArray(v) ? this.ruleSet.settings.parameters.find((p) => p.name === v.fact)?.value : undefined;
+      const t =
+        typeof v === 'number'
+          ? v
+          : v !== null && typeof v === 'object' && !Array.isArray(v)
+            ? this.ruleSet.settings.parameters.find((p) => p.name === v.fact)?.value
+            : undefined;
       if (t !== undefined) for (const x of [t - 1, t, t + 1]) out.add(x);
     }
     return [...out].sort((a, b) => a - b);
@@ -99,17 +122,41 @@ export class Domain {
     return uniq(out);
   }
 
-  private values(fact: string, spec: FactSpec, field: { optional: boolean; values?: readonly unknown[] } | undefined): unknown[] {
+  private values(
+    fact: string,
+    spec: FactSpec,
+    field: { optional: boolean; values?: readonly unknown[] } | undefined,
+  ): unknown[] {
     const t = spec.type;
-    const absent = (spec.source === 'event' && field?.optional && !spec.defaulted) || (spec.source === 'history' && 'nullable' in t && t.nullable) ? [null] : [];
+    const absent =
+      (spec.source === 'event' && field?.optional && !spec.defaulted) ||
+      (spec.source === 'history' && 'nullable' in t && t.nullable)
+        ? [null]
+        : [];
     switch (t.kind) {
-      case 'enum': return [...absent, ...(field?.values ?? t.values)];
-      case 'boolean': return [...absent, true, false];
-      case 'party': return [...absent, ...(field?.values && field.values.length <= 10 ? field.values : this.parties)];
-      case 'place': return [...absent, ...uniq(this.allLeaves.filter((l) => l.fact === fact).flatMap((l) => (Array.isArray(l.value) ? l.value : [l.value])).filter((v) => typeof v === 'string')), 'Kharkiv'];
-      case 'number': return [...absent, ...this.thresholds(fact)];
-      case 'list': return this.lists(fact, spec);
-      case 'record': return [];
+      case 'enum':
+        return [...absent, ...(field?.values ?? t.values)];
+      case 'boolean':
+        return [...absent, true, false];
+      case 'party':
+        return [...absent, ...(field?.values && field.values.length <= 10 ? field.values : this.parties)];
+      case 'place':
+        return [
+          ...absent,
+          ...uniq(
+            this.allLeaves
+              .filter((l) => l.fact === fact)
+              .flatMap((l) => (Array.isArray(l.value) ? l.value : [l.value]))
+              .filter((v) => typeof v === 'string'),
+          ),
+          'Kharkiv',
+        ];
+      case 'number':
+        return [...absent, ...this.thresholds(fact)];
+      case 'list':
+        return this.lists(fact, spec);
+      case 'record':
+        return [];
     }
   }
 
@@ -132,7 +179,8 @@ export class Domain {
         dims.push({ facts: [key], values: values.map((v) => ({ [key]: v })) });
         continue;
       }
-      const interpretation = spec.source === 'setting' ? this.ruleSet.settings.interpretations.find((i) => i.name === fact) : undefined;
+      const interpretation =
+        spec.source === 'setting' ? this.ruleSet.settings.interpretations.find((i) => i.name === fact) : undefined;
       const sets = (value: unknown) => interpretation?.readings.find((r) => r.value === value)?.sets ?? {};
       const values = this.values(fact, spec, fields.get(fact)).map((v) => ({ [fact]: v, ...sets(v) }));
       dims.push({ facts: Object.keys(values[0] ?? { [fact]: null }), values });

@@ -17,7 +17,12 @@ export interface CheckReport {
   ruleSet: { dir: string; rules: number; clauses: number; interpretationCombinations: number };
   static: StaticCheck[];
   stateSpace: { snapshots: number; transitions: number; statuses: number };
-  laws: { dir: string; classes: number; results: CheckedLaw[]; /** laws whose exceptPlans name this rule set's plan version */ excepted: string[] };
+  laws: {
+    dir: string;
+    classes: number;
+    results: CheckedLaw[] /** laws whose exceptPlans name this rule set's plan version */;
+    excepted: string[];
+  };
   findings: Finding[];
   /** acknowledged overlaps that no longer occur */
   stale: Array<[string, string]>;
@@ -34,7 +39,8 @@ export interface CheckedLaw extends LawResult {
   unreached?: string;
 }
 
-const samePair = (a: readonly string[], b: readonly string[]) => (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+const samePair = (a: readonly string[], b: readonly string[]) =>
+  (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
 
 /** Every check; `laws` (the bundled laws/ unless given) are proved on the reachable snapshots. */
 export function runCheck(
@@ -45,7 +51,13 @@ export function runCheck(
   const space = exploreStateSpace();
   const domain = new Domain(ruleSet);
   const search = new DomainSearch(ruleSet, domain);
-  const reachable = { name: 'every declared state of the statechart is reachable', ok: space.unreachable.length === 0, details: space.unreachable.length ? space.unreachable.map((l) => `${l} is never reached`) : [`${space.snapshots.length} snapshots`] };
+  const reachable = {
+    name: 'every declared state of the statechart is reachable',
+    ok: space.unreachable.length === 0,
+    details: space.unreachable.length
+      ? space.unreachable.map((l) => `${l} is never reached`)
+      : [`${space.snapshots.length} snapshots`],
+  };
   const statics = [...staticChecks(ruleSet, search), reachable];
   // a law set aside for a version is set aside for the versions built on it too
   const lineage = ruleSet.plan ? [ruleSet.plan.version, ...ruleSet.plan.inherited.map((i) => i.version)] : [];
@@ -54,14 +66,24 @@ export function runCheck(
   const results: CheckedLaw[] = proof.results.map((r, i) => {
     if (r.proved) return r;
     const found = findCounterexample(ruleSet, applicable[i]!, r.violations, proof, domain);
-    return 'events' in found ? { ...r, counterexample: { ...found, yaml: counterexampleYaml(found) } } : { ...r, unreached: found.reason };
+    return 'events' in found
+      ? { ...r, counterexample: { ...found, yaml: counterexampleYaml(found) } }
+      : { ...r, unreached: found.reason };
   });
   const findings: Finding[] = search.overlaps(bounds).map((o) => {
     const known = ruleSet.ambiguities.find((a) => samePair(a.rules, o.rules));
-    return known ? { ...o, acknowledged: { points: known.points, question: known.question, rationale: known.rationale } } : o;
+    return known
+      ? { ...o, acknowledged: { points: known.points, question: known.question, rationale: known.rationale } }
+      : o;
   });
-  const stale = search.stopped ? [] : ruleSet.ambiguities.filter((a) => !findings.some((f) => samePair(a.rules, f.rules))).map((a) => a.rules);
-  const ok = !search.stopped && statics.every((s) => s.ok) && results.every((l) => l.proved) && findings.every((f) => f.acknowledged);
+  const stale = search.stopped
+    ? []
+    : ruleSet.ambiguities.filter((a) => !findings.some((f) => samePair(a.rules, f.rules))).map((a) => a.rules);
+  const ok =
+    !search.stopped &&
+    statics.every((s) => s.ok) &&
+    results.every((l) => l.proved) &&
+    findings.every((f) => f.acknowledged);
   return {
     ruleSet: {
       dir: ruleSet.dir,
@@ -71,7 +93,12 @@ export function runCheck(
     },
     static: statics,
     stateSpace: { snapshots: space.snapshots.length, transitions: space.edges.length, statuses: space.statuses.length },
-    laws: { dir: laws.dir, classes: proof.classes, results, excepted: laws.laws.filter((l) => !applicable.includes(l)).map((l) => l.name) },
+    laws: {
+      dir: laws.dir,
+      classes: proof.classes,
+      results,
+      excepted: laws.laws.filter((l) => !applicable.includes(l)).map((l) => l.name),
+    },
     findings,
     stale,
     domain: { combinations: search.combinations, searchNodes: search.nodes },

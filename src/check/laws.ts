@@ -39,7 +39,7 @@ export interface LawResult {
   violations: Violation[];
 }
 
-export interface LawProof {
+interface LawProof {
   results: LawResult[];
   /** one valid event per event type and set of rules it fires: the alphabet of the counterexample search */
   alphabet: Array<Record<string, unknown>>;
@@ -57,8 +57,11 @@ const withoutBreaches = ({ breaches: _, ...rest }: Status) => rest;
 const isRef = (v: unknown): v is { fact: string } => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The rule-catalogue facts a law reads: event.X is the event fact X; the others keep their names. */
-export function lawReads(law: LoadedLaw, ruleSet: RuleSet): string[] {
-  const names = [...leaves(law.when), ...leaves(law.then)].flatMap((l) => [l.fact, ...(isRef(l.value) ? [l.value.fact] : [])]);
+function lawReads(law: LoadedLaw, ruleSet: RuleSet): string[] {
+  const names = [...leaves(law.when), ...leaves(law.then)].flatMap((l) => [
+    l.fact,
+    ...(isRef(l.value) ? [l.value.fact] : []),
+  ]);
   return [...new Set(names.flatMap((n) => ruleFactOf(n, ruleSet) ?? []))];
 }
 
@@ -67,12 +70,33 @@ function assign(facts: Record<string, unknown>, values: Record<string, unknown>)
 }
 
 /** A valid scenario event (without `at`) from an assignment: unstated required fields take the first value that makes it valid. */
-export function completeEvent(type: string, assignment: Record<string, unknown>, domain: Domain): Record<string, unknown> | undefined {
+function completeEvent(
+  type: string,
+  assignment: Record<string, unknown>,
+  domain: Domain,
+): Record<string, unknown> | undefined {
   const fields = eventFields(type);
   const event: Record<string, unknown> = { type };
-  for (const [k, v] of Object.entries(assignment)) if (fields.has(k) && v !== null && v !== UNDECIDED && !(Array.isArray(v) && v.length === 0 && fields.get(k)!.optional)) event[k] = v;
+  for (const [k, v] of Object.entries(assignment))
+    if (
+      fields.has(k) &&
+      v !== null &&
+      v !== UNDECIDED &&
+      !(Array.isArray(v) && v.length === 0 && fields.get(k)!.optional)
+    )
+      event[k] = v;
   const missing = [...fields].filter(([k, f]) => !f.optional && !(k in event)).map(([k]) => k);
-  const dims = domain.dimensions(type, missing.map((fact) => ({ fact }))).map((d) => ({ ...d, values: d.values.filter((v) => Object.values(v).every((x) => x !== null && !(Array.isArray(x) && x.length === 0))) }));
+  const dims = domain
+    .dimensions(
+      type,
+      missing.map((fact) => ({ fact })),
+    )
+    .map((d) => ({
+      ...d,
+      values: d.values.filter((v) =>
+        Object.values(v).every((x) => x !== null && !(Array.isArray(x) && x.length === 0)),
+      ),
+    }));
   const tryFrom = (i: number): Record<string, unknown> | undefined => {
     if (i === dims.length) return ScenarioEvent.safeParse({ at: AT, ...event }).success ? { ...event } : undefined;
     for (const v of dims[i]!.values) {
@@ -95,10 +119,14 @@ function smallTypes(types: readonly string[], domain: Domain): Array<Record<stri
       if (ScenarioEvent.safeParse({ at: AT, type }).success) out.push({ type });
       continue;
     }
-    const dims = domain.dimensions(type, fields.map((fact) => ({ fact })));
+    const dims = domain.dimensions(
+      type,
+      fields.map((fact) => ({ fact })),
+    );
     if (dims.reduce((n, d) => n * d.values.length, 1) > 64) continue;
     for (const a of assignments(dims)) {
-      if (Object.values(a).some((v) => typeof v === 'string' && /^[A-Z]{2,4}$/.test(v) && !domain.named.has(v))) continue;
+      if (Object.values(a).some((v) => typeof v === 'string' && /^[A-Z]{2,4}$/.test(v) && !domain.named.has(v)))
+        continue;
       const event = { type, ...Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null)) };
       if (ScenarioEvent.safeParse({ at: AT, ...event }).success) out.push(event);
     }
@@ -122,13 +150,25 @@ interface Class {
 }
 
 /** One event type's classes: its domain enumerated once, depth-first, assigning only what an undecided rule reads. */
-function classesOf(type: string, ruleSet: RuleSet, domain: Domain, lawRead: readonly string[], base: Record<string, unknown>): { classes: Map<string, Class>; dims: Dimension[]; lawDims: number[] } {
+function classesOf(
+  type: string,
+  ruleSet: RuleSet,
+  domain: Domain,
+  lawRead: readonly string[],
+  base: Record<string, unknown>,
+): { classes: Map<string, Class>; dims: Dimension[]; lawDims: number[] } {
   const rules = rulesFor(ruleSet, type).slice().sort(byPriority);
   const tests = rules.map((r) => compilePartial(r.conditions));
-  const dims = domain.dimensions(type, [...rules.flatMap((r) => factsRead(r.conditions)), ...lawRead.map((fact) => ({ fact }))]);
+  const dims = domain.dimensions(type, [
+    ...rules.flatMap((r) => factsRead(r.conditions)),
+    ...lawRead.map((fact) => ({ fact })),
+  ]);
   const dimOf = new Map<string, number>();
-  dims.forEach((d, i) => d.facts.forEach((f) => dimOf.set(f, i)));
-  const readsDims = rules.map((r) => new Set(factsRead(r.conditions).flatMap(({ fact }) => dimOf.get(ruleSet.facts.get(fact)?.setBy ?? fact) ?? [])));
+  for (const [i, d] of dims.entries()) for (const f of d.facts) dimOf.set(f, i);
+  const readsDims = rules.map(
+    (r) =>
+      new Set(factsRead(r.conditions).flatMap(({ fact }) => dimOf.get(ruleSet.facts.get(fact)?.setBy ?? fact) ?? [])),
+  );
   const lawDims = [...new Set(lawRead.flatMap((f) => dimOf.get(f) ?? []))];
   const facts: Record<string, unknown> = { ...base, type };
   for (const d of dims) for (const k of d.facts) facts[k] = UNDECIDED;
@@ -141,7 +181,14 @@ function classesOf(type: string, ruleSet: RuleSet, domain: Domain, lawRead: read
       const { params } = r.event;
       const from = params.partyFrom ? facts[params.partyFrom] : undefined;
       const party = params.party ?? (from === UNDECIDED ? 'UA' : ((from as string | null | undefined) ?? null));
-      return { type: r.event.type as MachineEvent['type'], at: AT, rule: r.name, clause: params.clause, party, breach: params.breach ?? null };
+      return {
+        type: r.event.type as MachineEvent['type'],
+        at: AT,
+        rule: r.name,
+        clause: params.clause,
+        party,
+        breach: params.breach ?? null,
+      };
     });
     const key = events.map((e) => `${e.rule}:${e.party}`).join(',');
     let c = classes.get(key);
@@ -153,7 +200,7 @@ function classesOf(type: string, ruleSet: RuleSet, domain: Domain, lawRead: read
     if (p) p.count += count;
     else {
       const assignment: Record<string, unknown> = {};
-      dims.forEach((d, i) => assigned[i] && d.facts.forEach((k) => (assignment[k] = facts[k])));
+      for (const [i, d] of dims.entries()) if (assigned[i]) for (const k of d.facts) assignment[k] = facts[k];
       c.projections.set(pkey, { facts: projected, assignment, open: lawDims.filter((i) => !assigned[i]), count });
     }
   };
@@ -161,8 +208,12 @@ function classesOf(type: string, ruleSet: RuleSet, domain: Domain, lawRead: read
     if (facts.by !== UNDECIDED && facts.by !== null && facts.by === facts.against) return;
     const outcome = tests.map((t) => t(facts));
     let next = -1;
-    for (let i = 0; i < dims.length && next < 0; i++) if (!assigned[i] && outcome.some((o, r) => o === null && readsDims[r]!.has(i))) next = i;
-    if (next < 0) return leaf(outcome);
+    for (let i = 0; i < dims.length && next < 0; i++)
+      if (!assigned[i] && outcome.some((o, r) => o === null && readsDims[r]!.has(i))) next = i;
+    if (next < 0) {
+      leaf(outcome);
+      return;
+    }
     const dim = dims[next]!;
     assigned[next] = true;
     for (const values of dim.values) {
@@ -177,7 +228,11 @@ function classesOf(type: string, ruleSet: RuleSet, domain: Domain, lawRead: read
 }
 
 /** What each distinct (snapshot, emitted events) pair does: before and after, deduplicated, with how many snapshots share it. */
-function transitions(snapshots: readonly GuaranteeSnapshot[], events: readonly MachineEvent[], cache: Map<string, ReturnType<typeof transitionsOf>>) {
+function transitions(
+  snapshots: readonly GuaranteeSnapshot[],
+  events: readonly MachineEvent[],
+  cache: Map<string, ReturnType<typeof transitionsOf>>,
+) {
   const key = JSON.stringify(events.map((e) => [e.type, e.party, e.breach]));
   let out = cache.get(key);
   if (!out) cache.set(key, (out = transitionsOf(snapshots, events)));
@@ -200,12 +255,28 @@ function transitionsOf(snapshots: readonly GuaranteeSnapshot[], events: readonly
   return [...out.values()];
 }
 
-const pick = (facts: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, facts[k]]));
+const pick = (facts: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, facts[k]]));
 
 /** Every law over every event type's classes × every reachable snapshot; the first violation of each law found. */
-export function proveLaws(ruleSet: RuleSet, laws: readonly LoadedLaw[], snapshots: readonly GuaranteeSnapshot[], domain: Domain): LawProof {
+export function proveLaws(
+  ruleSet: RuleSet,
+  laws: readonly LoadedLaw[],
+  snapshots: readonly GuaranteeSnapshot[],
+  domain: Domain,
+): LawProof {
   const compiled = laws.map((law) => ({ when: compilePartial(law.when), then: compilePartial(law.then) }));
-  const results: LawResult[] = laws.map((l) => ({ name: l.name, description: l.description, points: l.points, file: l.file, line: l.line, proved: true, cases: 0, applicable: 0, violations: [] }));
+  const results: LawResult[] = laws.map((l) => ({
+    name: l.name,
+    description: l.description,
+    points: l.points,
+    file: l.file,
+    line: l.line,
+    proved: true,
+    cases: 0,
+    applicable: 0,
+    violations: [],
+  }));
   const lawRead = [...new Set(laws.flatMap((l) => lawReads(l, ruleSet)))];
   const interpretations = ruleSet.settings.interpretations;
   const types = (EVENT_FACTS.find((f) => f.name === 'type')!.type as { values: readonly string[] }).values.map(String);
@@ -213,7 +284,13 @@ export function proveLaws(ruleSet: RuleSet, laws: readonly LoadedLaw[], snapshot
   const alphabet = new Map<string, Record<string, unknown>>();
   const cache = new Map<string, ReturnType<typeof transitionsOf>>();
   // the law facts of a step split in two: what the statechart gives (before, after, rules fired) and what the input gives
-  const read = [...new Set(laws.flatMap((l) => [...leaves(l.when), ...leaves(l.then)].flatMap((x) => [x.fact, ...(isRef(x.value) ? [x.value.fact] : [])])))];
+  const read = [
+    ...new Set(
+      laws.flatMap((l) =>
+        [...leaves(l.when), ...leaves(l.then)].flatMap((x) => [x.fact, ...(isRef(x.value) ? [x.value.fact] : [])]),
+      ),
+    ),
+  ];
   const stepKeys = read.filter((k) => /^(before|after|step)\./.test(k));
   const inputKeys = read.filter((k) => !stepKeys.includes(k));
   let classCount = 0;
@@ -222,20 +299,32 @@ export function proveLaws(ruleSet: RuleSet, laws: readonly LoadedLaw[], snapshot
     for (const [key, c] of classes) {
       classCount += c.projections.size;
       const fired = c.fired.map((r) => ({ name: r.name, emits: r.event.type }));
-      const steps = transitions(snapshots, c.events, cache).map((t) => ({ ...t, facts: pick(stepLawFacts({ ...t, facts: {}, fired }, ruleSet.ambiguities), stepKeys) }));
+      const steps = transitions(snapshots, c.events, cache).map((t) => ({
+        ...t,
+        facts: pick(stepLawFacts({ ...t, facts: {}, fired }, ruleSet.ambiguities), stepKeys),
+      }));
       for (const p of c.projections.values()) {
         if (!alphabet.has(`${type}|${key}`)) {
           const event = completeEvent(type, p.assignment, domain);
           if (event) alphabet.set(`${type}|${key}`, event);
         }
         const facts = { ...base, ...p.assignment, ...p.facts, type };
-        const inputs = (extra: Record<string, unknown>) => pick(stepLawFacts({ before: {}, after: {}, newBreachKinds: [], facts: { ...facts, ...extra }, fired }, ruleSet.ambiguities), inputKeys);
+        const inputs = (extra: Record<string, unknown>) =>
+          pick(
+            stepLawFacts(
+              { before: {}, after: {}, newBreachKinds: [], facts: { ...facts, ...extra }, fired },
+              ruleSet.ambiguities,
+            ),
+            inputKeys,
+          );
         const stated = inputs({});
         // the law needs facts the rules did not: each value of those (the rules' verdicts stay the same), enumerated on demand
         let expanded: Array<{ facts: Record<string, unknown>; assignment: Record<string, unknown> }> | undefined;
         const expand = () => {
           const open = p.open.map((d) => dims[d]!);
-          return [...assignments(open)].map((a) => ({ facts: inputs(a), assignment: { ...p.assignment, ...a } })).filter((x) => x.facts['event.by'] === null || x.facts['event.by'] !== x.facts['event.against']);
+          return [...assignments(open)]
+            .map((a) => ({ facts: inputs(a), assignment: { ...p.assignment, ...a } }))
+            .filter((x) => x.facts['event.by'] === null || x.facts['event.by'] !== x.facts['event.against']);
         };
         const share = p.count / p.open.reduce((n, d) => n * dims[d]!.values.length, 1);
         const lf = { ...stated };
@@ -243,7 +332,11 @@ export function proveLaws(ruleSet: RuleSet, laws: readonly LoadedLaw[], snapshot
           Object.assign(lf, t.facts);
           compiled.forEach((law, i) => {
             const res = results[i]!;
-            const check = (lf: Record<string, unknown>, count: number, assignment: Record<string, unknown>): boolean => {
+            const check = (
+              lf: Record<string, unknown>,
+              count: number,
+              assignment: Record<string, unknown>,
+            ): boolean => {
               const w = law.when(lf);
               const th = w === false ? true : law.then(lf);
               if (w === null || th === null) return false;
@@ -252,15 +345,35 @@ export function proveLaws(ruleSet: RuleSet, laws: readonly LoadedLaw[], snapshot
               res.applicable += count;
               if (th || res.violations.length >= MAX_VIOLATIONS) return true;
               res.proved = false;
-              const readings = Object.fromEntries(interpretations.map((x) => [x.name, String(x.name in assignment ? assignment[x.name] : x.readings[0]!.value)]));
-              const event = (DEADLINE_TYPES as readonly string[]).includes(type) ? { type } : (completeEvent(type, assignment, domain) ?? { type });
-              const v = { before: withoutBreaches(t.before), after: withoutBreaches(t.after), event, readings, fired: fired.map((x) => x.name) };
-              if (!res.violations.some((x) => JSON.stringify([x.event, x.readings, x.before]) === JSON.stringify([v.event, v.readings, v.before]))) res.violations.push(v);
+              const readings = Object.fromEntries(
+                interpretations.map((x) => [
+                  x.name,
+                  String(x.name in assignment ? assignment[x.name] : x.readings[0]!.value),
+                ]),
+              );
+              const event = (DEADLINE_TYPES as readonly string[]).includes(type)
+                ? { type }
+                : (completeEvent(type, assignment, domain) ?? { type });
+              const v = {
+                before: withoutBreaches(t.before),
+                after: withoutBreaches(t.after),
+                event,
+                readings,
+                fired: fired.map((x) => x.name),
+              };
+              if (
+                !res.violations.some(
+                  (x) =>
+                    JSON.stringify([x.event, x.readings, x.before]) === JSON.stringify([v.event, v.readings, v.before]),
+                )
+              )
+                res.violations.push(v);
               return true;
             };
             if (check(lf, p.count * t.snapshots, p.assignment)) return;
             for (const x of (expanded ??= expand())) {
-              if (!check({ ...x.facts, ...t.facts }, share * t.snapshots, x.assignment)) throw new Error(`law ${laws[i]!.name} undecided on ${type}`);
+              if (!check({ ...x.facts, ...t.facts }, share * t.snapshots, x.assignment))
+                throw new Error(`law ${laws[i]!.name} undecided on ${type}`);
             }
           });
         }
@@ -268,6 +381,8 @@ export function proveLaws(ruleSet: RuleSet, laws: readonly LoadedLaw[], snapshot
     }
   }
   const milestones = smallTypes(types, domain);
-  const events = [...milestones, ...alphabet.values()].filter((e, i, all) => all.findIndex((x) => JSON.stringify(x) === JSON.stringify(e)) === i);
+  const events = [...milestones, ...alphabet.values()].filter(
+    (e, i, all) => all.findIndex((x) => JSON.stringify(x) === JSON.stringify(e)) === i,
+  );
   return { results, alphabet: events, milestones, classes: classCount };
 }

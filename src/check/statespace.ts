@@ -4,10 +4,15 @@ import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { MACHINE_EVENTS, type Status } from '../plan/vocabulary.js';
 
-const PARAMETERS: MachineParameters = { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 };
+const PARAMETERS: MachineParameters = {
+  'term-years': 10,
+  'extension-years': 10,
+  'election-deadline-days': 100,
+  'relief-steps': 3,
+};
 
 /** One sample of each machine event; breaches carry a kind and a party so they can be recorded. */
-export const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
+const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
   type,
   at: '2030-01-01',
   rule: 'check',
@@ -19,17 +24,26 @@ export const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
 /** A snapshot up to what matters for behaviour: the state, whether it entered into force, and capped counters. */
 function keyOf(s: GuaranteeSnapshot): string {
   const c = s.context;
-  return JSON.stringify([s.value, c.concludedOn !== null, c.implementationOn !== null, c.entryIntoForceOn !== null, c.termEndsOn !== null, c.ceasefireBrokenBy, Math.min(c.reliefStepsApplied, 3), Math.min(c.breaches.length, 1)]);
+  return JSON.stringify([
+    s.value,
+    c.concludedOn !== null,
+    c.implementationOn !== null,
+    c.entryIntoForceOn !== null,
+    c.termEndsOn !== null,
+    c.ceasefireBrokenBy,
+    Math.min(c.reliefStepsApplied, 3),
+    Math.min(c.breaches.length, 1),
+  ]);
 }
 
-export interface Edge {
+interface Edge {
   from: Status;
   to: Status;
   event: MachineEvent['type'];
   entered: boolean;
 }
 
-export interface StateSpace {
+interface StateSpace {
   snapshots: GuaranteeSnapshot[];
   edges: Edge[];
   /** every status (without breaches) a run can be in, deduplicated */
@@ -47,7 +61,12 @@ export function exploreStateSpace(): StateSpace {
     const snap = queue.shift()!;
     for (const event of ALPHABET) {
       const [next] = transition(guaranteeMachine, snap, event);
-      edges.push({ from: statusOf(snap), to: statusOf(next), event: event.type, entered: snap.context.entryIntoForceOn !== null });
+      edges.push({
+        from: statusOf(snap),
+        to: statusOf(next),
+        event: event.type,
+        entered: snap.context.entryIntoForceOn !== null,
+      });
       const key = keyOf(next);
       if (!seen.has(key)) {
         seen.set(key, next);

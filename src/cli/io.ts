@@ -32,6 +32,10 @@ const CLEAR_LINE = '\r\u001b[2K';
 export function safeIo(io: Io): Io {
   const colour = useColour(io);
   const stderr = (text: string) =>
-    io.stderrIsTTY && text === CLEAR_LINE ? text : io.stderrIsTTY && text.startsWith('\r') ? `\r${safeText(text.slice(1), true)}` : safeText(text, true);
+    io.stderrIsTTY && text === CLEAR_LINE
+      ? text
+      : io.stderrIsTTY && text.startsWith('\r')
+        ? `\r${safeText(text.slice(1), true)}`
+        : safeText(text, true);
   return { ...io, stdout: (text) => io.stdout(terminalText(text, colour)), stderr: (text) => io.stderr(stderr(text)) };
 }

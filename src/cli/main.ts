@@ -7,7 +7,8 @@ import { safeIo, type Io } from './io.js';
 import { commandHelp, parseCommandArgs, SHARED_OPTIONS, type Command } from './options.js';
 
 function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Every command, loaded only when it runs (or when help lists them): start-up reads one command's modules, not all. */
@@ -32,16 +33,18 @@ function readings(): string {
   try {
     const { settings } = loadRuleSet();
     const lines = ['Interpretations (default first):'];
-    for (const i of settings.interpretations) lines.push(`  ${i.name.padEnd(18)} ${i.readings.map((r) => r.value).join(' | ')}`);
+    for (const i of settings.interpretations)
+      lines.push(`  ${i.name.padEnd(18)} ${i.readings.map((r) => r.value).join(' | ')}`);
     lines.push('', 'Parameters (default):');
-    for (const p of settings.parameters) lines.push(`  ${p.name.padEnd(24)} ${String(p.value).padEnd(7)} ${p.unit}${p.assumption ? ' (assumption)' : ''}`);
+    for (const p of settings.parameters)
+      lines.push(`  ${p.name.padEnd(24)} ${String(p.value).padEnd(7)} ${p.unit}${p.assumption ? ' (assumption)' : ''}`);
     return lines.join('\n');
   } catch {
     return '';
   }
 }
 
-export async function mainHelp(): Promise<string> {
+async function mainHelp(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map(([, load]) => load()));
   return `casus: the status of Ukraine's security guarantee under the November 2025 peace
 framework, for any timeline of events, and the clause behind every change.
@@ -52,7 +55,9 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
 Options most commands take (casus COMMAND --help lists each command's own):
-${Object.values(SHARED_OPTIONS).map((o) => `  ${o.usage.padEnd(20)}${o.help}`).join('\n')}
+${Object.values(SHARED_OPTIONS)
+  .map((o) => `  ${o.usage.padEnd(20)}${o.help}`)
+  .join('\n')}
 
 ${readings()}
 
@@ -77,7 +82,12 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     const load = COMMANDS.find(([n]) => n === name)?.[1];
     if (!load) {
       const names = COMMANDS.map(([n]) => n);
-      throw new InputError([usageIssue(`unknown command "${name}"; the commands are ${listOf(names)}`, didYouMean(name, names) ?? 'casus --help lists them')]);
+      throw new InputError([
+        usageIssue(
+          `unknown command "${name}"; the commands are ${listOf(names)}`,
+          didYouMean(name, names) ?? 'casus --help lists them',
+        ),
+      ]);
     }
     const command = await load();
     const args = parseCommandArgs(command, [...rest]);
@@ -92,7 +102,9 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
       return 2;
     }
     const e = error as Error;
-    io.stderr(`casus: internal error: ${e.message}\n${io.env.CASUS_DEBUG ? `${e.stack}\n` : 'set CASUS_DEBUG=1 to see where\n'}`);
+    io.stderr(
+      `casus: internal error: ${e.message}\n${io.env.CASUS_DEBUG ? `${e.stack}\n` : 'set CASUS_DEBUG=1 to see where\n'}`,
+    );
     return 70;
   }
 }

@@ -10,7 +10,7 @@ import type { Io } from './io.js';
 import { checkOut, guardOutputs } from './output.js';
 
 /** An option as parseArgs reads it, with its usage and help: every --help and the reference are made from these. */
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   multiple?: boolean;
   short?: string;
@@ -20,20 +20,42 @@ export interface OptionSpec {
 }
 
 /** The rule engines a run can use: the compiled closures (default) or json-rules-engine, the reference; same trace. */
-const ENGINES: Record<string, NonNullable<RunOptions['engine']>> = { compiled: 'compiled', 'json-rules-engine': 'reference' };
+const ENGINES: Record<string, NonNullable<RunOptions['engine']>> = {
+  compiled: 'compiled',
+  'json-rules-engine': 'reference',
+};
 
 /** Options several commands share; each command names the ones it takes. */
 export const SHARED_OPTIONS = {
   rules: { type: 'string', usage: '--rules DIR', help: 'the rule set (default: the bundled rules/)' },
-  plan: { type: 'string', multiple: true, usage: '--plan VERSION', help: 'a version of the plan: us-28 (default), e3-counter, geneva-19, berlin, ua-20, mar-a-lago (casus versions FILE runs them all)' },
-  set: { type: 'string', multiple: true, usage: '--set NAME=VALUE', help: 'choose an interpretation or parameter; repeatable' },
-  assume: { type: 'string', multiple: true, usage: '--assume KEY=BOOL', help: 'state a fact the scenario leaves open (EVENT-ID.FIELD=true|false, e.g. strike.justified=false); assuming a fact the scenario states is an error' },
+  plan: {
+    type: 'string',
+    multiple: true,
+    usage: '--plan VERSION',
+    help: 'a version of the plan: us-28 (default), e3-counter, geneva-19, berlin, ua-20, mar-a-lago (casus versions FILE runs them all)',
+  },
+  set: {
+    type: 'string',
+    multiple: true,
+    usage: '--set NAME=VALUE',
+    help: 'choose an interpretation or parameter; repeatable',
+  },
+  assume: {
+    type: 'string',
+    multiple: true,
+    usage: '--assume KEY=BOOL',
+    help: 'state a fact the scenario leaves open (EVENT-ID.FIELD=true|false, e.g. strike.justified=false); assuming a fact the scenario states is an error',
+  },
   format: { type: 'string', usage: '--format FORMAT', help: 'output format' },
   out: { type: 'string', usage: '--out FILE', help: 'write to FILE (atomically: a temporary file, then a rename)' },
-  engine: { type: 'string', usage: '--engine ENGINE', help: `${Object.keys(ENGINES).join(' (default) or ')}, the reference the rules' meaning is defined by; the trace is the same` },
+  engine: {
+    type: 'string',
+    usage: '--engine ENGINE',
+    help: `${Object.keys(ENGINES).join(' (default) or ')}, the reference the rules' meaning is defined by; the trace is the same`,
+  },
 } as const satisfies Record<string, OptionSpec>;
 
-export type SharedOption = keyof typeof SHARED_OPTIONS;
+type SharedOption = keyof typeof SHARED_OPTIONS;
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', usage: '-h, --help', help: 'this help' };
 
@@ -63,7 +85,7 @@ export function commandOptions(command: Command): Array<[string, OptionSpec]> {
 }
 
 /** The "Options:" block of a command's --help: only what it takes. */
-export function optionsHelp(command: Command): string {
+function optionsHelp(command: Command): string {
   const lines = ['Options:'];
   for (const [, spec] of commandOptions(command)) {
     const words = spec.help.split(' ');
@@ -108,7 +130,12 @@ const ASSUMPTION = new RegExp(`^([^=.\\s]+\\.(?:${OPEN_FACTS.join('|')}))=(true|
 const NOT_NAMES = ['__proto__', 'constructor', 'prototype'];
 
 export function parseCommandArgs(command: Command, argv: string[]): CommandArgs {
-  const options = Object.fromEntries(commandOptions(command).map(([name, { type, multiple, short }]) => [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]));
+  const options = Object.fromEntries(
+    commandOptions(command).map(([name, { type, multiple, short }]) => [
+      name,
+      { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) },
+    ]),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -116,16 +143,31 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
     const message = (error as Error).message.split('\n')[0]!;
     const unknown = /option '([^']+)'/.exec(message)?.[1];
     const known = Object.keys(options).map((o) => `--${o}`);
-    throw new InputError([usageIssue(`casus ${command.name}: ${message}`, (unknown && didYouMean(unknown, known)) || `see casus ${command.name} --help`)]);
+    throw new InputError([
+      usageIssue(
+        `casus ${command.name}: ${message}`,
+        (unknown && didYouMean(unknown, known)) || `see casus ${command.name} --help`,
+      ),
+    ]);
   }
   const values = parsed.values as CommandArgs['values'];
   const format = (values.format as string | undefined) ?? command.formats[0]!;
   if (!command.formats.includes(format)) {
-    throw new InputError([usageIssue(`casus ${command.name}: --format ${format} is not available; use ${listOf(command.formats)}`, didYouMean(format, command.formats))]);
+    throw new InputError([
+      usageIssue(
+        `casus ${command.name}: --format ${format} is not available; use ${listOf(command.formats)}`,
+        didYouMean(format, command.formats),
+      ),
+    ]);
   }
   const plans = (values.plan as string[] | undefined) ?? [];
   if (plans.length > (command.plans ?? 1)) {
-    throw new InputError([usageIssue(`casus ${command.name} takes ${command.plans ?? 1} --plan, not ${plans.length}`, 'casus compare FILE --plan us-28 --plan ua-20 compares two versions')]);
+    throw new InputError([
+      usageIssue(
+        `casus ${command.name} takes ${command.plans ?? 1} --plan, not ${plans.length}`,
+        'casus compare FILE --plan us-28 --plan ua-20 compares two versions',
+      ),
+    ]);
   }
   guardOutputs([(values.rules as string | undefined) ?? DEFAULT_RULES_DIR]);
   const cache = new Map<string, RuleSet>();
@@ -150,12 +192,19 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
     engine() {
       const name = (values.engine as string | undefined) ?? 'compiled';
       const engine = ENGINES[name];
-      if (!engine) throw new InputError([usageIssue(`--engine ${name}: expected ${listOf(Object.keys(ENGINES))}`, didYouMean(name, Object.keys(ENGINES)))]);
+      if (!engine)
+        throw new InputError([
+          usageIssue(
+            `--engine ${name}: expected ${listOf(Object.keys(ENGINES))}`,
+            didYouMean(name, Object.keys(ENGINES)),
+          ),
+        ]);
       return engine;
     },
     oneFile(what, example) {
       const [file, ...extra] = parsed.positionals;
-      if (!file || extra.length) throw new InputError([usageIssue(`casus ${command.name} takes exactly one ${what}`, example)]);
+      if (!file || extra.length)
+        throw new InputError([usageIssue(`casus ${command.name} takes exactly one ${what}`, example)]);
       const out = values.out as string | undefined;
       if (out !== undefined) checkOut(out, [file]);
       return { file, out };
@@ -164,7 +213,13 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
       const out: Record<string, boolean> = {};
       for (const pair of (values.assume as string[] | undefined) ?? []) {
         const m = ASSUMPTION.exec(pair.trim());
-        if (!m || NOT_NAMES.includes(m[1]!.trim().split('.')[0]!)) throw new InputError([usageIssue(`--assume ${pair}: expected EVENT-ID.FIELD=true or =false, FIELD one of ${listOf(OPEN_FACTS)}`, 'e.g. --assume strike.justified=false')]);
+        if (!m || NOT_NAMES.includes(m[1]!.trim().split('.')[0]!))
+          throw new InputError([
+            usageIssue(
+              `--assume ${pair}: expected EVENT-ID.FIELD=true or =false, FIELD one of ${listOf(OPEN_FACTS)}`,
+              'e.g. --assume strike.justified=false',
+            ),
+          ]);
         out[m[1]!.trim()] = m[2] === 'true';
       }
       return out;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { InputError, usageIssue } from '../input/issues.js';
 
-export interface OutFile {
+interface OutFile {
   name: string;
   text: string;
 }
@@ -12,18 +12,26 @@ export interface OutFile {
 export function writeIntoDir(dir: string, files: readonly OutFile[], marker: string): string[] {
   const problem = (message: string, hint: string) => new InputError([usageIssue(`--out-dir ${dir}: ${message}`, hint)]);
   const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw problem('exists and is not a directory', 'name a directory, new or one casus check wrote before');
+  if (stat && !stat.isDirectory())
+    throw problem('exists and is not a directory', 'name a directory, new or one casus check wrote before');
   for (const f of files) {
     const target = fs.lstatSync(join(dir, f.name), { throwIfNoEntry: false });
     if (!target) continue;
     const ours = target.isFile() && fs.readFileSync(join(dir, f.name), 'utf8').startsWith(marker);
-    if (!ours) throw problem(`${f.name} exists and was not written by casus check; refusing to overwrite it`, 'move it away, or write to another directory');
+    if (!ours)
+      throw problem(
+        `${f.name} exists and was not written by casus check; refusing to overwrite it`,
+        'move it away, or write to another directory',
+      );
   }
   if (files.length === 0) return [];
   try {
     if (!stat) fs.mkdirSync(dir);
   } catch (error) {
-    throw problem(`could not create it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'create its parent directory first');
+    throw problem(
+      `could not create it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'create its parent directory first',
+    );
   }
   return files.map((f) => {
     const out = join(dir, f.name);
@@ -33,7 +41,10 @@ export function writeIntoDir(dir: string, files: readonly OutFile[], marker: str
       fs.renameSync(temp, out);
     } catch (error) {
       fs.rmSync(temp, { force: true });
-      throw problem(`could not write ${f.name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that the directory is writable');
+      throw problem(
+        `could not write ${f.name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        'check that the directory is writable',
+      );
     }
     return out;
   });

@@ -7,7 +7,8 @@ import { outputLimit } from './limits.js';
 import type { Io } from './io.js';
 
 /** The file-system calls the writer makes, so a test can watch them. */
-export type WriterFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'rmSync' | 'statSync' | 'realpathSync'> & Partial<Pick<typeof nodeFs, 'lstatSync'>>;
+export type WriterFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'rmSync' | 'statSync' | 'realpathSync'> &
+  Partial<Pick<typeof nodeFs, 'lstatSync'>>;
 
 /** Temporary files being written: removed if the process is interrupted (see bin.ts), so only the old output remains. */
 const unfinished = new Map<string, () => void>();
@@ -21,7 +22,6 @@ const CHUNK = 64 * 1024;
 /** Output held back from stdout until it is this large, so a run that fails early prints nothing half-done. */
 const HOLD = 1024 * 1024;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 
 let counter = 0;
 const tempFor = (out: string) => join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${++counter}.tmp`);
@@ -69,7 +69,11 @@ export function checkOut(out: string, inputs: readonly string[], fs: WriterFs = 
   } catch {
     dir = undefined;
   }
-  if (!dir?.isDirectory()) throw refuse(`--out ${out}: the directory ${dirname(out)} does not exist`, 'create it first, or write somewhere else');
+  if (!dir?.isDirectory())
+    throw refuse(
+      `--out ${out}: the directory ${dirname(out)} does not exist`,
+      'create it first, or write somewhere else',
+    );
   let here: nodeFs.Stats | undefined;
   try {
     here = (fs.lstatSync ?? nodeFs.lstatSync)(out);
@@ -77,11 +81,13 @@ export function checkOut(out: string, inputs: readonly string[], fs: WriterFs = 
     here = undefined;
   }
   const kind = here && notAFile(here);
-  if (kind === 'a directory') throw refuse(`--out ${out} is a directory`, `name a file, e.g. --out ${join(out, 'report.html')}`);
+  if (kind === 'a directory')
+    throw refuse(`--out ${out} is a directory`, `name a file, e.g. --out ${join(out, 'report.html')}`);
   if (kind) throw refuse(`--out ${out} is ${kind}; casus writes only a regular file or a new one`, ELSEWHERE);
   const placed = join(real(fs, dirname(resolve(out))), basename(out));
   const rules = guarded.find((d) => placed === d || placed.startsWith(d.endsWith(sep) ? d : `${d}${sep}`));
-  if (rules !== undefined) throw refuse(`--out ${out} is inside the rule set in use (${rules}); refusing to write there`, ELSEWHERE);
+  if (rules !== undefined)
+    throw refuse(`--out ${out} is inside the rule set in use (${rules}); refusing to write there`, ELSEWHERE);
 }
 
 /** Writes `text` to a temporary file in the same directory, then renames it over `out`; on failure `out` is untouched. */
@@ -92,7 +98,12 @@ export function writeAtomically(out: string, text: string, fs: WriterFs = nodeFs
     fs.renameSync(temp, out);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new InputError([usageIssue(`--out ${out}: could not write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that the directory is writable')]);
+    throw new InputError([
+      usageIssue(
+        `--out ${out}: could not write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        'check that the directory is writable',
+      ),
+    ]);
   }
 }
 
@@ -110,13 +121,23 @@ export function emit(io: Io, text: string, out: string | undefined, inputs: read
 }
 
 const writeError = (out: string, error: unknown) =>
-  new InputError([usageIssue(`--out ${out}: could not write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that the directory is writable')]);
+  new InputError([
+    usageIssue(
+      `--out ${out}: could not write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'check that the directory is writable',
+    ),
+  ]);
 
 /**
  * Streams an output as it is produced: to --out through a temporary file renamed into place at the end (an error or an
  * interruption leaves the old file), or to stdout, held back until the first megabyte.
  */
-export async function emitStream(io: Io, chunks: AsyncIterable<string>, out: string | undefined, inputs: readonly string[] = []): Promise<void> {
+export async function emitStream(
+  io: Io,
+  chunks: AsyncIterable<string>,
+  out: string | undefined,
+  inputs: readonly string[] = [],
+): Promise<void> {
   const limit = outputLimit(io);
   if (out === undefined) {
     let held = '';
@@ -168,7 +189,11 @@ export async function emitStream(io: Io, chunks: AsyncIterable<string>, out: str
     unfinished.delete(temp);
   } catch (error) {
     abandon();
-    throw error instanceof InputError ? error : (error as NodeJS.ErrnoException).syscall ? writeError(out, error) : error;
+    throw error instanceof InputError
+      ? error
+      : (error as NodeJS.ErrnoException).syscall
+        ? writeError(out, error)
+        : error;
   }
   io.stderr(`casus: wrote ${out}\n`);
 }

@@ -8,7 +8,7 @@ import { LARGE_YAML_BYTES, MAX_LARGE_ITEMS, parseLargeYaml, type LargeYamlFailur
 import { locateIn, type ParsedText } from './locate.js';
 import { duplicateKeys, MAX_YAML_SEPARATORS, separatorsOver } from './yamlNodes.js';
 
-export const MAX_ALIASES = 100;
+const MAX_ALIASES = 100;
 const MAX_DEPTH = 64;
 /**
  * The most values (list items and mapping fields, counted together) one file may hold. The 100,000-event benchmark
@@ -31,7 +31,7 @@ function issueAt(file: string, code: string, line: number, column: number, messa
  * to: the size of the largest file read, which a document without aliases never exceeds. A 2 MB text reused by 98
  * aliases made 198 MB of text and gigabytes of report.
  */
-export const MAX_EXPANDED_CHARS = 16 * 1024 * 1024;
+const MAX_EXPANDED_CHARS = 16 * 1024 * 1024;
 
 /** What is wrong with the shape of a parsed value, if anything: nested too deep, too many values, too much text. Stops early. */
 function shapeProblem(value: unknown): 'too-deep' | 'too-many' | 'too-long' | undefined {
@@ -56,12 +56,27 @@ function shapeProblem(value: unknown): 'too-deep' | 'too-many' | 'too-long' | un
 }
 
 const tooLong = (file: string) =>
-  issueAt(file, 'too-large', 1, 1, `expands to more than ${MAX_EXPANDED_CHARS / 1048576} MB of text once its aliases (*name) are filled in; at most ${MAX_EXPANDED_CHARS / 1048576} MB, the largest file read`, 'write a long text once, not reused by aliases; a scenario needs no more text than its file holds');
+  issueAt(
+    file,
+    'too-large',
+    1,
+    1,
+    `expands to more than ${MAX_EXPANDED_CHARS / 1048576} MB of text once its aliases (*name) are filled in; at most ${MAX_EXPANDED_CHARS / 1048576} MB, the largest file read`,
+    'write a long text once, not reused by aliases; a scenario needs no more text than its file holds',
+  );
 
 const DEEP_HINT = 'scenario and rule files are shallow; this looks like a broken or hostile file';
-const tooDeep = (file: string, line = 1, column = 1) => issueAt(file, 'too-deep', line, column, `nested more than ${MAX_DEPTH} levels deep`, DEEP_HINT);
+const tooDeep = (file: string, line = 1, column = 1) =>
+  issueAt(file, 'too-deep', line, column, `nested more than ${MAX_DEPTH} levels deep`, DEEP_HINT);
 const tooMany = (file: string) =>
-  issueAt(file, 'too-large', 1, 1, `holds more than ${MAX_VALUES.toLocaleString('en-US')} values (list items and fields)`, 'split the timeline into several scenarios; 100,000 events take about 600,000');
+  issueAt(
+    file,
+    'too-large',
+    1,
+    1,
+    `holds more than ${MAX_VALUES.toLocaleString('en-US')} values (list items and fields)`,
+    'split the timeline into several scenarios; 100,000 events take about 600,000',
+  );
 
 function jsonSyntaxIssue(file: string, text: string, error: Error): InputIssue {
   const offset = Math.max(0, jsonErrorOffset(text));
@@ -74,13 +89,20 @@ function jsonSyntaxIssue(file: string, text: string, error: Error): InputIssue {
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
     .replace(/ is not valid JSON$/, '');
-  return issueAt(file, 'syntax', line, column, `not valid JSON: ${reason} (at ${found})`, 'check for a missing or extra comma, quote or bracket here');
+  return issueAt(
+    file,
+    'syntax',
+    line,
+    column,
+    `not valid JSON: ${reason} (at ${found})`,
+    'check for a missing or extra comma, quote or bracket here',
+  );
 }
 
 const MAX_BLOCK_PREFIX = 256;
 
 /** Where nesting first goes too deep, found by scanning the text, so no parser ever recurses that far. */
-export function tooDeepAt(text: string): { line: number; column: number } | undefined {
+function tooDeepAt(text: string): { line: number; column: number } | undefined {
   let depth = 0;
   let quote: string | null = null;
   let line = 1;
@@ -119,7 +141,17 @@ function yamlIssues(file: string, text: string, doc: Document, lineOffset = 0): 
     const hint = e.code === 'TAB_AS_INDENT' ? 'indent with spaces' : undefined;
     // yaml quotes the offending token, which can be a whole paragraph of the file (found by fuzzing)
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { offset: e.pos[0], issue: issueAt(file, 'syntax', line, column, `YAML: ${message.length > 200 ? `${message.slice(0, 200)}…` : message}`, hint) };
+    return {
+      offset: e.pos[0],
+      issue: issueAt(
+        file,
+        'syntax',
+        line,
+        column,
+        `YAML: ${message.length > 200 ? `${message.slice(0, 200)}…` : message}`,
+        hint,
+      ),
+    };
   });
   for (const d of duplicateKeys(doc)) {
     const { line, column } = at(d.offset);
@@ -130,7 +162,14 @@ function yamlIssues(file: string, text: string, doc: Document, lineOffset = 0): 
 
 function duplicateIssue(file: string, kind: string, key: string, line: number, column: number): InputIssue {
   const name = key.length > 60 ? `${key.slice(0, 60)}…` : key;
-  return issueAt(file, 'duplicate-key', line, column, `${kind}: the field "${name}" appears twice here`, 'each field may appear once; remove or rename one of them');
+  return issueAt(
+    file,
+    'duplicate-key',
+    line,
+    column,
+    `${kind}: the field "${name}" appears twice here`,
+    'each field may appear once; remove or rename one of them',
+  );
 }
 
 const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false, version: '1.2' } as const;
@@ -144,10 +183,14 @@ function parseJson(file: string, text: string): Parsed {
   }
   const position = lineIndex(text);
   const duplicates = jsonDuplicateKeys(text);
-  if (duplicates.length > 0) return { ok: false, issues: duplicates.map((d) => {
-    const { line, column } = position(d.offset);
-    return duplicateIssue(file, 'JSON', d.key, line, column);
-  }) };
+  if (duplicates.length > 0)
+    return {
+      ok: false,
+      issues: duplicates.map((d) => {
+        const { line, column } = position(d.offset);
+        return duplicateIssue(file, 'JSON', d.key, line, column);
+      }),
+    };
   const locate = jsonLocator(text);
   return { ok: true, parsed: { value, locate: (path, key) => position(locate(path, key)) } };
 }
@@ -159,7 +202,19 @@ function parseYaml(file: string, text: string): Parsed {
     if (large) return { ok: true, parsed: large };
   }
   if (failure?.kind === 'too-many') {
-    return { ok: false, issues: [issueAt(file, 'too-large', failure.line, 1, `more than ${MAX_LARGE_ITEMS.toLocaleString('en-US')} events`, 'split the timeline into several scenarios')] };
+    return {
+      ok: false,
+      issues: [
+        issueAt(
+          file,
+          'too-large',
+          failure.line,
+          1,
+          `more than ${MAX_LARGE_ITEMS.toLocaleString('en-US')} events`,
+          'split the timeline into several scenarios',
+        ),
+      ],
+    };
   }
   const over = separatorsOver(text, MAX_YAML_SEPARATORS);
   if (over) {
@@ -170,7 +225,19 @@ function parseYaml(file: string, text: string): Parsed {
       const issues = yamlIssues(file, item, doc, failure.line);
       if (issues.length > 0) return { ok: false, issues };
     }
-    return { ok: false, issues: [issueAt(file, 'too-large', over.line, 1, `too much to read in one piece: more than ${MAX_YAML_SEPARATORS.toLocaleString('en-US')} lines, commas and colons`, 'write events: as a block list (one "- " item per line), which is read one event at a time, or split the file')] };
+    return {
+      ok: false,
+      issues: [
+        issueAt(
+          file,
+          'too-large',
+          over.line,
+          1,
+          `too much to read in one piece: more than ${MAX_YAML_SEPARATORS.toLocaleString('en-US')} lines, commas and colons`,
+          'write events: as a block list (one "- " item per line), which is read one event at a time, or split the file',
+        ),
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   let doc: Document;
@@ -186,7 +253,9 @@ function parseYaml(file: string, text: string): Parsed {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const message = (error as Error).message;
-    const hint = /alias/i.test(message) ? `at most ${MAX_ALIASES} alias expansions are allowed; write the values out` : undefined;
+    const hint = /alias/i.test(message)
+      ? `at most ${MAX_ALIASES} alias expansions are allowed; write the values out`
+      : undefined;
     return { ok: false, issues: [issueAt(file, 'syntax', 1, 1, `cannot be read: ${message}`, hint)] };
   }
   return { ok: true, parsed: { value, locate: (path, key = false) => locateIn(doc, lineCounter, path, key) } };
@@ -195,18 +264,64 @@ function parseYaml(file: string, text: string): Parsed {
 /** Parses YAML (or JSON, when `json` is set) without ever throwing: problems come back as issues. */
 export function parseText(file: string, raw: string, json: boolean): Parsed {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  if (text.includes('\u0000')) return { ok: false, issues: [issueAt(file, 'binary', 1, 1, 'this is not a text file (it contains NUL bytes)', 'scenario files are YAML or JSON text')] };
-  if (text.trim() === '') return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')] };
+  if (text.includes('\u0000'))
+    return {
+      ok: false,
+      issues: [
+        issueAt(
+          file,
+          'binary',
+          1,
+          1,
+          'this is not a text file (it contains NUL bytes)',
+          'scenario files are YAML or JSON text',
+        ),
+      ],
+    };
+  if (text.trim() === '')
+    return {
+      ok: false,
+      issues: [issueAt(file, 'empty', 1, 1, 'the file is empty', 'start from a bundled example in scenarios/')],
+    };
   if (!json && !text.includes('\n') && text.includes('\r')) {
-    return { ok: false, issues: [issueAt(file, 'line-endings', 1, 1, 'the lines of this file end in a carriage return alone (old Mac OS style); casus reads YAML with LF or CRLF line endings', "save it with LF line endings (most editors offer this; or tr '\\r' '\\n' < old.yaml > new.yaml)")] };
+    return {
+      ok: false,
+      issues: [
+        issueAt(
+          file,
+          'line-endings',
+          1,
+          1,
+          'the lines of this file end in a carriage return alone (old Mac OS style); casus reads YAML with LF or CRLF line endings',
+          "save it with LF line endings (most editors offer this; or tr '\\r' '\\n' < old.yaml > new.yaml)",
+        ),
+      ],
+    };
   }
   const deep = tooDeepAt(text);
   if (deep) return { ok: false, issues: [tooDeep(file, deep.line, deep.column)] };
   const result = json ? parseJson(file, text) : parseYaml(file, text);
   if (!result.ok) return result;
   const { value } = result.parsed;
-  if (value === null || value === undefined) return { ok: false, issues: [issueAt(file, 'empty', 1, 1, 'the file holds no data (only comments or null)', 'start from a bundled example in scenarios/')] };
+  if (value === null || value === undefined)
+    return {
+      ok: false,
+      issues: [
+        issueAt(
+          file,
+          'empty',
+          1,
+          1,
+          'the file holds no data (only comments or null)',
+          'start from a bundled example in scenarios/',
+        ),
+      ],
+    };
   const shape = shapeProblem(value);
-  if (shape) return { ok: false, issues: [shape === 'too-deep' ? tooDeep(file) : shape === 'too-long' ? tooLong(file) : tooMany(file)] };
+  if (shape)
+    return {
+      ok: false,
+      issues: [shape === 'too-deep' ? tooDeep(file) : shape === 'too-long' ? tooLong(file) : tooMany(file)],
+    };
   return result;
 }

@@ -9,7 +9,14 @@ const WORD = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?: [A-Za-z0-9._-]+)*$/;
 const INTEGER = /^[-+]?[0-9]{1,15}$/;
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 // YAML 1.2 core schema words that are not strings; a word starting like a number (floats, .inf, 0x1F) is left to yaml
-const BOOLEAN: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+const BOOLEAN: Record<string, boolean> = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false,
+};
 const NULL = /^(?:null|Null|NULL)$/;
 
 function scalar(raw: string): unknown {

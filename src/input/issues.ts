@@ -23,7 +23,11 @@ export class InputError extends Error {
     super(formatIssues(issues));
     this.name = 'InputError';
     // a message quotes the file at most so far: a 100 kB name quoted back is no help to anyone
-    this.issues = issues.map((i) => (i.message.length > MAX_MESSAGE || (i.hint?.length ?? 0) > MAX_MESSAGE ? { ...i, message: shorten(i.message), ...(i.hint ? { hint: shorten(i.hint) } : {}) } : i));
+    this.issues = issues.map((i) =>
+      i.message.length > MAX_MESSAGE || (i.hint?.length ?? 0) > MAX_MESSAGE
+        ? { ...i, message: shorten(i.message), ...(i.hint ? { hint: shorten(i.hint) } : {}) }
+        : i,
+    );
   }
 }
 

@@ -83,7 +83,9 @@ export function jsonDuplicateKeys(text: string): DuplicateKey[] {
   return found;
 }
 
-type Children = { kind: 'array'; items: number[] } | { kind: 'object'; entries: Map<string, { key: number; value: number }> };
+type Children =
+  | { kind: 'array'; items: number[] }
+  | { kind: 'object'; entries: Map<string, { key: number; value: number }> };
 
 /** A locator for a valid JSON text: the offset of the value at a path (or its key), indexing each container once, on first use. */
 export function jsonLocator(text: string): (path: readonly PropertyKey[], key?: boolean) => number {

@@ -23,7 +23,9 @@ interface Item {
 export const MAX_LARGE_ITEMS = 250_000;
 
 /** Why the item-by-item path gave up: an item that could not be read alone (its offsets and 0-based first line), or too many items. */
-export type LargeYamlFailure = { kind: 'item'; start: number; end: number; line: number } | { kind: 'too-many'; line: number };
+export type LargeYamlFailure =
+  | { kind: 'item'; start: number; end: number; line: number }
+  | { kind: 'too-many'; line: number };
 
 function clean(doc: Document): boolean {
   return doc.errors.length === 0 && doc.warnings.length === 0 && duplicateKeys(doc).length === 0;
@@ -34,7 +36,11 @@ function clean(doc: Document): boolean {
  * positions. Returns undefined when the file has another shape or any part fails alone (anchors across items, syntax
  * errors): the caller then parses it whole, for exact messages.
  */
-export function parseLargeYaml(text: string, maxAliasCount: number, onFailure?: (failure: LargeYamlFailure) => void): ParsedText | undefined {
+export function parseLargeYaml(
+  text: string,
+  maxAliasCount: number,
+  onFailure?: (failure: LargeYamlFailure) => void,
+): ParsedText | undefined {
   // line starts and ends are LF only, as in YAML 1.2: `^`, `$` and `.` in JavaScript also break at U+2028 and U+2029,
   // which would let this parser accept a file the whole parse rejects (found by fuzzing)
   const block = /(?<![^\n])events:[ \t]*(?:#[^\n]*|\r)?(?![^\n])/.exec(text);
@@ -57,7 +63,13 @@ export function parseLargeYaml(text: string, maxAliasCount: number, onFailure?: 
       return undefined;
     }
   }
-  if (!text.slice(bodyStart, starts[0]).split('\n').every((l) => /^[ \t\r]*(#[^\n]*)?$/.test(l))) return undefined;
+  if (
+    !text
+      .slice(bodyStart, starts[0])
+      .split('\n')
+      .every((l) => /^[ \t\r]*(#[^\n]*)?$/.test(l))
+  )
+    return undefined;
 
   const lineOf = (() => {
     let offset = 0;
@@ -130,7 +142,11 @@ export function parseLargeYaml(text: string, maxAliasCount: number, onFailure?: 
       if (path.length === 2) return item.at;
       if (cached?.index !== path[1]) {
         const counter = new LineCounter();
-        cached = { index: path[1], doc: parseDocument(text.slice(item.start, item.end), { ...OPTIONS, lineCounter: counter }), counter };
+        cached = {
+          index: path[1],
+          doc: parseDocument(text.slice(item.start, item.end), { ...OPTIONS, lineCounter: counter }),
+          counter,
+        };
       }
       const at = locateIn(cached.doc, cached.counter, [0, ...path.slice(2)], key);
       return { line: at.line + item.line, column: at.column };

@@ -24,7 +24,12 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 }
 
 /** The position of the node at `path` (of its key when `key` is set), or of the deepest node that exists on the way. */
-export function locateIn(doc: Document, counter: LineCounter, path: readonly PropertyKey[], key: boolean): { line: number; column: number } {
+export function locateIn(
+  doc: Document,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+  key: boolean,
+): { line: number; column: number } {
   let node: Node | null = doc.contents as Node | null;
   let best = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length && node; i++) {

@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { decodeText } from './decode.js';
 import { InputError, type InputIssue } from './issues.js';
 
-export interface InputKind {
+interface InputKind {
   /** what the file is, e.g. "simulation model" */
   what: string;
   maxBytes: number;
@@ -23,7 +23,13 @@ function fail(file: string, code: string, message: string, hint?: string, line =
 function unreadable(file: string, error: unknown, kind: InputKind): never {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') fail(file, 'not-found', `no such ${kind.what} file`, kind.example);
-  if (code === 'ELOOP') fail(file, 'unreadable', 'cannot be read: a symbolic link that points back to itself (a loop)', 'pass the file the link should point to');
+  if (code === 'ELOOP')
+    fail(
+      file,
+      'unreadable',
+      'cannot be read: a symbolic link that points back to itself (a loop)',
+      'pass the file the link should point to',
+    );
   if (code === 'EACCES' || code === 'EPERM') fail(file, 'unreadable', 'cannot be read: permission denied');
   fail(file, 'unreadable', `cannot be read (${code ?? (error as Error).message})`);
 }
@@ -34,22 +40,48 @@ export function readInputText(file: string, kind: InputKind): string {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) fail(file, 'not-a-file', stat.isDirectory() ? `a directory, not a ${kind.what} file` : 'not a regular file', `pass a ${kind.extensions.join(', ')} file`);
+    if (!stat.isFile())
+      fail(
+        file,
+        'not-a-file',
+        stat.isDirectory() ? `a directory, not a ${kind.what} file` : 'not a regular file',
+        `pass a ${kind.extensions.join(', ')} file`,
+      );
     size = stat.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     unreadable(file, error, kind);
   }
-  if (size > kind.maxBytes) fail(file, 'too-large', `the file is ${(size / 1048576).toFixed(1)} MB (${size} bytes); at most ${megabytes} is read`, `a ${kind.what} is a few kilobytes; is this the right file?`, 1);
+  if (size > kind.maxBytes)
+    fail(
+      file,
+      'too-large',
+      `the file is ${(size / 1048576).toFixed(1)} MB (${size} bytes); at most ${megabytes} is read`,
+      `a ${kind.what} is a few kilobytes; is this the right file?`,
+      1,
+    );
   const ext = extname(file).toLowerCase();
-  if (!kind.extensions.includes(ext)) fail(file, 'unknown-format', `unknown file type "${ext || '(none)'}"`, `${kind.what} files end in ${kind.extensions.join(', ')}`);
+  if (!kind.extensions.includes(ext))
+    fail(
+      file,
+      'unknown-format',
+      `unknown file type "${ext || '(none)'}"`,
+      `${kind.what} files end in ${kind.extensions.join(', ')}`,
+    );
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     unreadable(file, error, kind);
   }
-  if (bytes.length > kind.maxBytes) fail(file, 'too-large', `the file is over ${megabytes}`, `a ${kind.what} is a few kilobytes; is this the right file?`, 1);
+  if (bytes.length > kind.maxBytes)
+    fail(
+      file,
+      'too-large',
+      `the file is over ${megabytes}`,
+      `a ${kind.what} is a few kilobytes; is this the right file?`,
+      1,
+    );
   const decoded = decodeText(file, bytes);
   if ('issue' in decoded) throw new InputError([decoded.issue]);
   return decoded.text;

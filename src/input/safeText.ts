@@ -5,7 +5,14 @@
 /** C0 and C1 controls, DEL, direction marks, overrides and isolates, and the Unicode line and paragraph separators. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-const escaped = (ch: string) => (ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const escaped = (ch: string) =>
+  ch === '\n'
+    ? '\\n'
+    : ch === '\t'
+      ? '\\t'
+      : ch === '\r'
+        ? '\\r'
+        : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `text` with every unsafe character escaped; with `lines`, line breaks and tabs are kept (a whole report). */
 export function safeText(text: string, lines = false): string {

@@ -40,7 +40,12 @@ export function duplicateKeys(doc: Document): DuplicateKey[] {
 export const MAX_YAML_SEPARATORS = 1_000_000;
 
 /** Where a slice of YAML text passes `limit` separators (line breaks, commas, colons): a bound on the nodes it makes. */
-export function separatorsOver(text: string, limit: number, start = 0, end = text.length): { line: number } | undefined {
+export function separatorsOver(
+  text: string,
+  limit: number,
+  start = 0,
+  end = text.length,
+): { line: number } | undefined {
   let count = 0;
   let line = 1;
   for (let i = start; i < end; i++) {

@@ -8,7 +8,7 @@ import { Expectation } from '../scenario/schema.js';
 type Unwrappable = z.ZodType & { unwrap?: () => z.ZodType; options?: unknown[]; def: { type: string } };
 
 /** Each status region an expectation can name, with its values: the status contract, read from the scenario schema. */
-export function statusRegions(): Array<{ name: string; values: string[]; nullable: boolean }> {
+function statusRegions(): Array<{ name: string; values: string[]; nullable: boolean }> {
   const out: Array<{ name: string; values: string[]; nullable: boolean }> = [];
   for (const [name, field] of Object.entries((Expectation as unknown as { shape: Record<string, z.ZodType> }).shape)) {
     let schema = field as Unwrappable;
@@ -17,28 +17,46 @@ export function statusRegions(): Array<{ name: string; values: string[]; nullabl
       if (schema.def.type === 'nullable') nullable = true;
       schema = schema.unwrap() as Unwrappable;
     }
-    if (schema.def.type === 'enum' && Array.isArray(schema.options)) out.push({ name, values: schema.options.map(String), nullable });
+    if (schema.def.type === 'enum' && Array.isArray(schema.options))
+      out.push({ name, values: schema.options.map(String), nullable });
   }
   return out;
 }
 
 const REGIONS = statusRegions();
 const EVENT_NAMES = EVENT_FACTS.map((f) => f.name);
-const step = (name: string, type: FactSpec['type'], about: string): FactSpec => ({ name, source: 'history', type, about });
+const step = (name: string, type: FactSpec['type'], about: string): FactSpec => ({
+  name,
+  source: 'history',
+  type,
+  about,
+});
 
 /** Every fact a law may read: before./after. each region, event. each event fact, the history, readings, parameters and data lists, the step's rules. */
 export function lawFacts(ruleSet: RuleSet): Map<string, FactSpec> {
   const specs: FactSpec[] = [];
   for (const r of REGIONS) {
-    specs.push(step(`before.${r.name}`, { kind: 'enum', values: r.values, nullable: r.nullable }, `${r.name} before the step`));
-    specs.push(step(`after.${r.name}`, { kind: 'enum', values: r.values, nullable: r.nullable }, `${r.name} after the step`));
+    specs.push(
+      step(`before.${r.name}`, { kind: 'enum', values: r.values, nullable: r.nullable }, `${r.name} before the step`),
+    );
+    specs.push(
+      step(`after.${r.name}`, { kind: 'enum', values: r.values, nullable: r.nullable }, `${r.name} after the step`),
+    );
   }
   specs.push(step('after.newBreaches', { kind: 'number', nullable: false }, 'how many breaches the step recorded'));
   specs.push(step('after.newBreachKinds', { kind: 'list', of: BREACH_KINDS }, 'the kinds of breach the step recorded'));
   for (const f of ruleSet.facts.values()) specs.push(f.source === 'event' ? { ...f, name: `event.${f.name}` } : f);
-  specs.push(step('step.fired', { kind: 'list', of: ruleSet.rules.map((r) => r.name) }, 'the rules that fired on the step'));
+  specs.push(
+    step('step.fired', { kind: 'list', of: ruleSet.rules.map((r) => r.name) }, 'the rules that fired on the step'),
+  );
   specs.push(step('step.emits', { kind: 'list', of: RULE_EMITS }, "the machine events the step's rules emitted"));
-  specs.push(step('step.acknowledged', { kind: 'boolean', nullable: false }, 'the rules that fired include an overlap acknowledged in ambiguities.json'));
+  specs.push(
+    step(
+      'step.acknowledged',
+      { kind: 'boolean', nullable: false },
+      'the rules that fired include an overlap acknowledged in ambiguities.json',
+    ),
+  );
   return new Map(specs.map((s) => [s.name, s]));
 }
 
@@ -48,7 +66,7 @@ export function ruleFactOf(name: string, ruleSet: RuleSet): string | undefined {
   return ruleSet.facts.has(name) ? name : undefined;
 }
 
-export interface StepForLaws {
+interface StepForLaws {
   before: object;
   after: object;
   newBreachKinds: readonly string[];

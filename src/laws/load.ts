@@ -19,7 +19,16 @@ export function parseLaws(dir: string, files: readonly RuleFile[], ruleSet: Rule
   const facts = lawFacts(ruleSet);
   const places = ruleSet.gazetteer.places.map((p) => p.name);
   const laws: LoadedLaw[] = [];
-  if (files.length === 0) issues.push({ code: 'missing-file', file: dir, line: 0, column: 0, path: '', message: 'no law files (*.json)', hint: 'a law file is { "laws": [ { "name", "description", "points", "when", "then" } ] }' });
+  if (files.length === 0)
+    issues.push({
+      code: 'missing-file',
+      file: dir,
+      line: 0,
+      column: 0,
+      path: '',
+      message: 'no law files (*.json)',
+      hint: 'a law file is { "laws": [ { "name", "description", "points", "when", "then" } ] }',
+    });
   for (const f of files) {
     const file = joinPath(dir, f.name);
     const result = parseText(file, f.text, true);
@@ -38,7 +47,8 @@ export function parseLaws(dir: string, files: readonly RuleFile[], ruleSet: Rule
         return { code: 'invalid-law', file, line, column, path: pathText(path), message, ...(hint ? { hint } : {}) };
       };
       for (const part of ['when', 'then'] as const) {
-        for (const p of checkCondition(law[part], ['laws', i, part], facts, places)) issues.push(at(p.path, p.message, p.hint));
+        for (const p of checkCondition(law[part], ['laws', i, part], facts, places))
+          issues.push(at(p.path, p.message, p.hint));
       }
       const twin = laws.find((l) => l.name === law.name);
       if (twin) issues.push(at(['laws', i, 'name'], `law name "${law.name}" is already used in ${twin.file}`));
@@ -56,7 +66,17 @@ export function loadLaws(ruleSet: RuleSet, dir: string = DEFAULT_LAWS_DIR): Load
     files = readRuleFiles(dir);
   } catch (error) {
     if (error instanceof InputError && error.issues.some((i) => i.code === 'not-found')) {
-      throw new InputError([{ code: 'not-found', file: dir, line: 0, column: 0, path: '', message: 'not a readable law directory', hint: 'pass --laws DIR, a directory of law files (*.json)' }]);
+      throw new InputError([
+        {
+          code: 'not-found',
+          file: dir,
+          line: 0,
+          column: 0,
+          path: '',
+          message: 'not a readable law directory',
+          hint: 'pass --laws DIR, a directory of law files (*.json)',
+        },
+      ]);
     }
     throw error;
   }

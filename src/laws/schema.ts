@@ -2,13 +2,19 @@
 import { z } from 'zod';
 import { Condition } from '../rules/schema.js';
 
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as terminal-statuses-absorb' });
-const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, { error: 'expected a plan point such as 10c, or SG for the security-guarantee draft' });
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as terminal-statuses-absorb' });
+const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
+  error: 'expected a plan point such as 10c, or SG for the security-guarantee draft',
+});
 
 export const Law = z.strictObject({
   name: Id,
   description: z.string().min(1),
-  points: z.array(Point, { error: 'every law cites the plan points it is about, e.g. ["10c"]' }).min(1, { error: 'cite at least one plan point' }),
+  points: z
+    .array(Point, { error: 'every law cites the plan points it is about, e.g. ["10c"]' })
+    .min(1, { error: 'cite at least one plan point' }),
   /** plan versions (rules/versions/NAME.json) whose text the law does not hold under, e.g. one that changes the trigger */
   exceptPlans: z.array(Id).optional(),
   when: Condition,

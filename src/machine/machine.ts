@@ -48,12 +48,19 @@ const forfeits = {
 const whileBinding = {
   ...forfeits,
   TERM_ENDS: { target: '#casus.guarantee.expired' },
-  TERM_EXTENDED: { guard: 'termStillRuns', actions: 'extendTerm', description: 'an extension agreed after the end of the term has no effect' },
+  TERM_EXTENDED: {
+    guard: 'termStillRuns',
+    actions: 'extendTerm',
+    description: 'an extension agreed after the end of the term has no effect',
+  },
 } as const;
 
 /** A promised guarantee is lost before it starts, but only once the agreement is concluded. */
 const whilePromised = Object.fromEntries(
-  Object.entries(forfeits).map(([type, t]) => [type, { ...t, guard: 'concluded', description: 'before the agreement is concluded nothing is forfeited' }]),
+  Object.entries(forfeits).map(([type, t]) => [
+    type,
+    { ...t, guard: 'concluded', description: 'before the agreement is concluded nothing is forfeited' },
+  ]),
 ) as { [K in keyof typeof forfeits]: (typeof forfeits)[K] & { guard: 'concluded'; description: string } };
 
 export const guaranteeMachine = setup({
@@ -66,7 +73,8 @@ export const guaranteeMachine = setup({
     concluded: ({ context }) => context.concludedOn !== null,
     implementing: ({ context }) => context.implementationOn !== null,
     termStillRuns: ({ context, event }) => context.termEndsOn !== null && event.at <= context.termEndsOn,
-    lastReliefStep: ({ context }) => context.implementationOn !== null && context.reliefStepsApplied + 1 >= context.parameters['relief-steps'],
+    lastReliefStep: ({ context }) =>
+      context.implementationOn !== null && context.reliefStepsApplied + 1 >= context.parameters['relief-steps'],
   },
   actions: {
     recordConclusion: assign(({ context, event }) => ({
@@ -79,13 +87,19 @@ export const guaranteeMachine = setup({
       termEndsOn: addYears(event.at, context.parameters['term-years']),
     })),
     extendTerm: assign(({ context }) => ({
-      termEndsOn: context.termEndsOn === null ? null : addYears(context.termEndsOn, context.parameters['extension-years']),
+      termEndsOn:
+        context.termEndsOn === null ? null : addYears(context.termEndsOn, context.parameters['extension-years']),
     })),
     closeTerm: assign({ termEndsOn: null }),
     recordBreach: assign(({ context, event }) =>
       event.breach === null || event.party === null
         ? {}
-        : { breaches: [...context.breaches, { kind: event.breach, party: event.party, at: event.at, clause: event.clause }] },
+        : {
+            breaches: [
+              ...context.breaches,
+              { kind: event.breach, party: event.party, at: event.at, clause: event.clause },
+            ],
+          },
     ),
     recordCeasefireBreaker: assign(({ event }) => ({ ceasefireBrokenBy: event.party })),
     clearCeasefireBreaker: assign({ ceasefireBrokenBy: null }),
@@ -106,13 +120,20 @@ export const guaranteeMachine = setup({
     breaches: [],
   }),
   on: {
-    BREACH: { guard: 'concluded', actions: 'recordBreach', description: 'obligations bind only once the agreement is concluded (all five have signed)' },
+    BREACH: {
+      guard: 'concluded',
+      actions: 'recordBreach',
+      description: 'obligations bind only once the agreement is concluded (all five have signed)',
+    },
   },
   states: {
     agreement: {
       initial: 'open',
       states: {
-        open: { description: 'awaiting the five signatures', on: { AGREEMENT_CONCLUDED: { target: 'concluded', actions: 'recordConclusion' } } },
+        open: {
+          description: 'awaiting the five signatures',
+          on: { AGREEMENT_CONCLUDED: { target: 'concluded', actions: 'recordConclusion' } },
+        },
         concluded: {
           description: 'concluded: all five have signed and the obligations bind',
           on: { IMPLEMENTATION_BEGINS: { target: 'implementing', actions: 'recordImplementation' } },
@@ -128,10 +149,18 @@ export const guaranteeMachine = setup({
           initial: 'awaiting-signatures',
           states: {
             'awaiting-signatures': { description: 'waiting for all five signatures (UA, RU, US, EU, NATO)' },
-            'awaiting-ceasefire': { description: 'signed; waiting for both sides to complete their withdrawal (point 28)' },
-            'awaiting-compensation': { description: 'waiting for the US to be compensated (point 10a, read as a precondition)' },
-            'awaiting-ratification': { description: 'waiting for the parliaments the plan version names to ratify (e.g. the US Congress)' },
-            'awaiting-referendum': { description: 'waiting for a referendum in Ukraine to approve (a rejected one leaves it waiting)' },
+            'awaiting-ceasefire': {
+              description: 'signed; waiting for both sides to complete their withdrawal (point 28)',
+            },
+            'awaiting-compensation': {
+              description: 'waiting for the US to be compensated (point 10a, read as a precondition)',
+            },
+            'awaiting-ratification': {
+              description: 'waiting for the parliaments the plan version names to ratify (e.g. the US Congress)',
+            },
+            'awaiting-referendum': {
+              description: 'waiting for a referendum in Ukraine to approve (a rejected one leaves it waiting)',
+            },
           },
           on: {
             ...whilePromised,
@@ -150,7 +179,10 @@ export const guaranteeMachine = setup({
           description: 'already invoked by an earlier qualifying attack',
           initial: 'consultation',
           states: {
-            consultation: { description: 'consultations before the US President decides the response', on: { US_RESPONSE_DECIDED: { target: 'response' } } },
+            consultation: {
+              description: 'consultations before the US President decides the response',
+              on: { US_RESPONSE_DECIDED: { target: 'response' } },
+            },
             response: { description: 'the US response has already been decided' },
           },
           on: { ...whileBinding, HOSTILITIES_ENDED: { target: 'in-force' } },
@@ -158,7 +190,11 @@ export const guaranteeMachine = setup({
         revoked: { ...terminal, entry: 'closeTerm', description: 'revoked (point 10b): terminal, nothing changes it' },
         lapsed: { ...terminal, entry: 'closeTerm', description: 'lapsed (point 10d): terminal, nothing changes it' },
         void: { ...terminal, entry: 'closeTerm', description: 'void (point 22): terminal, nothing changes it' },
-        expired: { ...terminal, entry: 'closeTerm', description: 'expired at the end of its term: terminal, nothing changes it' },
+        expired: {
+          ...terminal,
+          entry: 'closeTerm',
+          description: 'expired at the end of its term: terminal, nothing changes it',
+        },
       },
     },
     ceasefire: {
@@ -186,15 +222,27 @@ export const guaranteeMachine = setup({
           on: {
             SANCTIONS_RELIEF_STEP: [
               { guard: 'lastReliefStep', target: 'lifted', actions: 'countReliefStep' },
-              { guard: 'implementing', target: 'easing', actions: 'countReliefStep', description: 'relief counts only once implementation has begun' },
+              {
+                guard: 'implementing',
+                target: 'easing',
+                actions: 'countReliefStep',
+                description: 'relief counts only once implementation has begun',
+              },
             ],
-            RUSSIA_INVADES_UKRAINE: { guard: 'concluded', target: 'reinstated', description: 'the snapback applies only once the agreement is concluded' },
+            RUSSIA_INVADES_UKRAINE: {
+              guard: 'concluded',
+              target: 'reinstated',
+              description: 'the snapback applies only once the agreement is concluded',
+            },
           },
         },
         easing: {
           description: 'being eased step by step',
           on: {
-            SANCTIONS_RELIEF_STEP: [{ guard: 'lastReliefStep', target: 'lifted', actions: 'countReliefStep' }, { target: 'easing', actions: 'countReliefStep' }],
+            SANCTIONS_RELIEF_STEP: [
+              { guard: 'lastReliefStep', target: 'lifted', actions: 'countReliefStep' },
+              { target: 'easing', actions: 'countReliefStep' },
+            ],
             RUSSIA_INVADES_UKRAINE: { target: 'reinstated' },
           },
         },
@@ -209,7 +257,11 @@ export const guaranteeMachine = setup({
           description: 'not granted before implementation begins',
           on: {
             IMPLEMENTATION_BEGINS: { guard: 'concluded', target: 'granted' },
-            RUSSIA_INVADES_UKRAINE: { guard: 'concluded', target: 'withdrawn', description: 'the snapback applies only once the agreement is concluded' },
+            RUSSIA_INVADES_UKRAINE: {
+              guard: 'concluded',
+              target: 'withdrawn',
+              description: 'the snapback applies only once the agreement is concluded',
+            },
           },
         },
         granted: { description: 'granted', on: { RUSSIA_INVADES_UKRAINE: { target: 'withdrawn' } } },
@@ -218,5 +270,3 @@ export const guaranteeMachine = setup({
     },
   },
 });
-
-export type GuaranteeMachine = typeof guaranteeMachine;

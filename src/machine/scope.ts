@@ -10,9 +10,23 @@ let shared: Scope | undefined;
 /** An inert scope like the one xstate's pure transition() makes: no clock, no children, actions only recorded by the machine. */
 function scope(): Scope {
   if (shared) return shared;
-  const self = createActor(guaranteeMachine, { input: { parameters: { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 } } });
+  const self = createActor(guaranteeMachine, {
+    input: {
+      parameters: { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 },
+    },
+  });
   const noop = () => {};
-  shared = { self, system: self.system, id: '', sessionId: '', logger: noop, defer: noop, stopChild: noop, emit: noop, actionExecutor: noop } as unknown as Scope;
+  shared = {
+    self,
+    system: self.system,
+    id: '',
+    sessionId: '',
+    logger: noop,
+    defer: noop,
+    stopChild: noop,
+    emit: noop,
+    actionExecutor: noop,
+  } as unknown as Scope;
   return shared;
 }
 

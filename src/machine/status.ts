@@ -52,7 +52,11 @@ export interface Unaffected {
 
 /** The regions that react to `event` somewhere but have no transition for it now, each with the statechart's reason. */
 export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent): Unaffected[] {
-  const acting = new Set(guaranteeMachine.getTransitionData(before, event).map((t) => (t.source.path.length === 0 ? 'breaches' : t.source.path[0])));
+  const acting = new Set(
+    guaranteeMachine
+      .getTransitionData(before, event)
+      .map((t) => (t.source.path.length === 0 ? 'breaches' : t.source.path[0])),
+  );
   const was = statusOf(before);
   const out: Unaffected[] = [];
   for (const region of regionsHandling(event.type)) {
@@ -62,11 +66,22 @@ export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent
       out.push({ region, reason: reasons.join('; ') || 'not recorded' });
       continue;
     }
-    const active = [...before._nodes].filter((n) => n.path[0] === region && n.path.length > 1).sort((a, b) => a.path.length - b.path.length);
-    const guarded = active.flatMap((n) => n.on[event.type] ?? []).map((t) => t.description).filter(Boolean);
+    const active = [...before._nodes]
+      .filter((n) => n.path[0] === region && n.path.length > 1)
+      .sort((a, b) => a.path.length - b.path.length);
+    const guarded = active
+      .flatMap((n) => n.on[event.type] ?? [])
+      .map((t) => t.description)
+      .filter(Boolean);
     const described = guarded.length ? guarded : active.map((n) => n.description).filter(Boolean);
-    const by = region === 'ceasefire' && was.ceasefire === 'violated' && before.context.ceasefireBrokenBy ? ` (broken by ${before.context.ceasefireBrokenBy})` : '';
-    out.push({ region, reason: `${region} is ${String(was[region])}: ${described.join('; ') || 'no transition for this event'}${by}` });
+    const by =
+      region === 'ceasefire' && was.ceasefire === 'violated' && before.context.ceasefireBrokenBy
+        ? ` (broken by ${before.context.ceasefireBrokenBy})`
+        : '';
+    out.push({
+      region,
+      reason: `${region} is ${String(was[region])}: ${described.join('; ') || 'no transition for this event'}${by}`,
+    });
   }
   return out;
 }

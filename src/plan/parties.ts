@@ -14,18 +14,49 @@ TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`
   .split(/\s+/);
 
 /** Every accepted party code: the signatories first, then the other states. */
-export const PARTIES: readonly string[] = [...SIGNATORIES, ...ISO_3166_ALPHA2.filter((c) => !(SIGNATORIES as readonly string[]).includes(c))];
+export const PARTIES: readonly string[] = [
+  ...SIGNATORIES,
+  ...ISO_3166_ALPHA2.filter((c) => !(SIGNATORIES as readonly string[]).includes(c)),
+];
 
-export const PARTY_DESCRIPTION = 'a party: UA, RU, US, EU, NATO, or an ISO 3166 alpha-2 state code such as PL';
+const PARTY_DESCRIPTION = 'a party: UA, RU, US, EU, NATO, or an ISO 3166 alpha-2 state code such as PL';
 
 /** A party in any file casus reads: scenarios, rule sets, models. */
 export const Party = z.enum(PARTIES as [string, ...string[]], { error: `expected ${PARTY_DESCRIPTION}` });
 
 const NAMES: Record<string, string> = {
-  UA: 'Ukraine', RU: 'Russia', US: 'the US', EU: 'the EU', NATO: 'NATO', GB: 'the UK', FR: 'France', DE: 'Germany',
-  PL: 'Poland', FI: 'Finland', EE: 'Estonia', LV: 'Latvia', LT: 'Lithuania', RO: 'Romania', MD: 'Moldova', GE: 'Georgia',
-  BY: 'Belarus', SE: 'Sweden', NO: 'Norway', IT: 'Italy', ES: 'Spain', NL: 'the Netherlands', TR: 'Türkiye', HU: 'Hungary',
-  SK: 'Slovakia', CZ: 'Czechia', CN: 'China', KP: 'North Korea', IN: 'India', CA: 'Canada', DK: 'Denmark', BE: 'Belgium',
+  UA: 'Ukraine',
+  RU: 'Russia',
+  US: 'the US',
+  EU: 'the EU',
+  NATO: 'NATO',
+  GB: 'the UK',
+  FR: 'France',
+  DE: 'Germany',
+  PL: 'Poland',
+  FI: 'Finland',
+  EE: 'Estonia',
+  LV: 'Latvia',
+  LT: 'Lithuania',
+  RO: 'Romania',
+  MD: 'Moldova',
+  GE: 'Georgia',
+  BY: 'Belarus',
+  SE: 'Sweden',
+  NO: 'Norway',
+  IT: 'Italy',
+  ES: 'Spain',
+  NL: 'the Netherlands',
+  TR: 'Türkiye',
+  HU: 'Hungary',
+  SK: 'Slovakia',
+  CZ: 'Czechia',
+  CN: 'China',
+  KP: 'North Korea',
+  IN: 'India',
+  CA: 'Canada',
+  DK: 'Denmark',
+  BE: 'Belgium',
 };
 
 export function partyName(code: string): string {

@@ -6,7 +6,6 @@ export const SCALES = ['incident', 'limited', 'large-scale'] as const;
 export const MEANS = ['ground', 'air', 'missile', 'drone', 'naval', 'mixed'] as const;
 /** Where an attack lands (point 21 treats these areas differently); what counts as Russia is a reading. */
 export const TERRITORIES = ['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line', 'ukraine'] as const;
-export type Territory = (typeof TERRITORIES)[number];
 export const MEASURES = ['intelligence', 'logistics', 'economic', 'diplomatic', 'military'] as const;
 export const FINDINGS = ['breach', 'no-breach'] as const;
 export const REFERENDUM_RESULTS = ['approved', 'rejected'] as const;
@@ -33,7 +32,6 @@ export const EVENT_TYPES = [
   'ratification',
   'referendum-held',
 ] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Deadlines the runner injects: computed from dates, never from a clock. */
 export const DEADLINE_TYPES = ['term-end', 'election-deadline'] as const;
@@ -42,7 +40,15 @@ export type DeadlineType = (typeof DEADLINE_TYPES)[number];
 export const AGREEMENT = ['open', 'concluded', 'implementing'] as const;
 export const GUARANTEE = ['pending', 'in-force', 'invoked', 'revoked', 'lapsed', 'void', 'expired'] as const;
 export const TERMINAL_GUARANTEE = ['revoked', 'lapsed', 'void', 'expired'] as const;
-export const GUARANTEE_PHASE = ['awaiting-signatures', 'awaiting-ceasefire', 'awaiting-compensation', 'awaiting-ratification', 'awaiting-referendum', 'consultation', 'response'] as const;
+export const GUARANTEE_PHASE = [
+  'awaiting-signatures',
+  'awaiting-ceasefire',
+  'awaiting-compensation',
+  'awaiting-ratification',
+  'awaiting-referendum',
+  'consultation',
+  'response',
+] as const;
 export const CEASEFIRE = ['not-in-effect', 'in-effect', 'violated'] as const;
 export const SANCTIONS = ['in-place', 'easing', 'lifted', 'reinstated'] as const;
 export const RUSSIA_BENEFITS = ['not-granted', 'granted', 'withdrawn'] as const;
@@ -61,10 +67,10 @@ export const BREACH_KINDS = [
 
 export type Agreement = (typeof AGREEMENT)[number];
 export type Guarantee = (typeof GUARANTEE)[number];
-export type GuaranteePhase = (typeof GUARANTEE_PHASE)[number];
-export type Ceasefire = (typeof CEASEFIRE)[number];
+type GuaranteePhase = (typeof GUARANTEE_PHASE)[number];
+type Ceasefire = (typeof CEASEFIRE)[number];
 export type Sanctions = (typeof SANCTIONS)[number];
-export type RussiaBenefits = (typeof RUSSIA_BENEFITS)[number];
+type RussiaBenefits = (typeof RUSSIA_BENEFITS)[number];
 export type BreachKind = (typeof BREACH_KINDS)[number];
 
 export interface Breach {
@@ -85,7 +91,15 @@ export interface Status {
   breaches: Breach[];
 }
 
-export const REGIONS = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
+export const REGIONS = [
+  'agreement',
+  'guarantee',
+  'guaranteePhase',
+  'ceasefire',
+  'sanctions',
+  'russiaBenefits',
+  'breaches',
+] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** Events that json-rules-engine rules emit and the statechart (or the runner) consumes. */
@@ -132,7 +146,8 @@ export const REGION_LABELS: Record<Region, { short: string; title: string }> = {
 /** The regions with one value each, in display order (the guarantee's phase is shown with the guarantee). */
 export const VALUE_REGIONS = ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
 
-export const guaranteeText = (s: Pick<Status, 'guarantee' | 'guaranteePhase'>) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee);
+export const guaranteeText = (s: Pick<Status, 'guarantee' | 'guaranteePhase'>) =>
+  s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee;
 
 /** One line of every region but the breaches: "agreement concluded · guarantee in-force · ceasefire …". */
 export const statusLine = (s: Status, separator = ' · ') =>

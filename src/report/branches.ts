@@ -3,7 +3,8 @@ import { branchName, type BranchedRun } from '../whatif/branches.js';
 import { markdownReport, mdText } from './markdown.js';
 import { expectationLines, textLines, wrap, type TextOptions } from './text.js';
 
-const guarantee = (o: BranchedRun['outcomes'][number]) => (o.final.guaranteePhase ? `${o.final.guarantee} (${o.final.guaranteePhase})` : o.final.guarantee);
+const guarantee = (o: BranchedRun['outcomes'][number]) =>
+  o.final.guaranteePhase ? `${o.final.guarantee} (${o.final.guaranteePhase})` : o.final.guarantee;
 
 function summary(run: BranchedRun): string {
   const branches = run.outcomes.reduce((n, o) => n + o.branches.length, 0);
@@ -14,7 +15,12 @@ export function* branchedLines(run: BranchedRun, options: TextOptions): Generato
   yield* wrap(summary(run), 80, '  ');
   for (const [i, o] of run.outcomes.entries()) {
     yield '';
-    yield* wrap(`Outcome ${i + 1} of ${run.outcomes.length}: the guarantee ends ${guarantee(o)}, when ${o.when}`, 80, '  ', '═ ');
+    yield* wrap(
+      `Outcome ${i + 1} of ${run.outcomes.length}: the guarantee ends ${guarantee(o)}, when ${o.when}`,
+      80,
+      '  ',
+      '═ ',
+    );
     yield '';
     const trace = o.branches[0]!.trace;
     yield* textLines({ ...trace, expectations: [] }, options);
@@ -22,11 +28,15 @@ export function* branchedLines(run: BranchedRun, options: TextOptions): Generato
   if (run.expectations.length) {
     const failed = run.expectations.filter((x) => !x.ok);
     yield '';
-    yield failed.length ? `expectations: ${failed.length} of ${run.expectations.length} failed` : `expectations: all ${run.expectations.length} hold in the branches they apply to`;
+    yield failed.length
+      ? `expectations: ${failed.length} of ${run.expectations.length} failed`
+      : `expectations: all ${run.expectations.length} hold in the branches they apply to`;
     for (const x of failed) {
       yield `  in the branch ${x.branch}:`;
       const trace = run.outcomes.flatMap((o) => o.branches).find((b) => branchName(b.assumptions) === x.branch)?.trace;
-      yield* trace ? expectationLines(x, trace) : [`    line ${x.line}: ${JSON.stringify(x.expected)}; ${JSON.stringify(x.actual)}`];
+      yield* trace
+        ? expectationLines(x, trace)
+        : [`    line ${x.line}: ${JSON.stringify(x.expected)}; ${JSON.stringify(x.actual)}`];
     }
   }
 }
@@ -34,7 +44,13 @@ export function* branchedLines(run: BranchedRun, options: TextOptions): Generato
 export function branchedMarkdown(run: BranchedRun): string {
   const parts = [`# ${mdText(run.title)}`, '', mdText(summary(run)), ''];
   for (const [i, o] of run.outcomes.entries()) {
-    parts.push(`## Outcome ${i + 1}: the guarantee ends ${guarantee(o)}`, '', `When ${mdText(o.when)}.`, '', markdownReport(o.branches[0]!.trace).replace(/^(#+) /gm, '##$1 '));
+    parts.push(
+      `## Outcome ${i + 1}: the guarantee ends ${guarantee(o)}`,
+      '',
+      `When ${mdText(o.when)}.`,
+      '',
+      markdownReport(o.branches[0]!.trace).replace(/^(#+) /gm, '##$1 '),
+    );
   }
   return parts.join('\n');
 }

@@ -7,12 +7,18 @@ import { wrap } from './text.js';
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 /** Overlaps and failed details printed in full; the rest are counted (--format json lists every one). */
 const SHOWN = 40;
-const more = (n: number, what: string) => `… and ${n.toLocaleString('en-US')} more ${what} (--format json lists them all)`;
+const more = (n: number, what: string) =>
+  `… and ${n.toLocaleString('en-US')} more ${what} (--format json lists them all)`;
 
 function exampleWords(f: Finding): string {
   const e = f.example;
-  const fields = Object.entries(e).filter(([k]) => k !== 'by' && k !== 'against').map(([k, v]) => (v === true ? k : `${k} ${Array.isArray(v) ? v.join(',') : String(v)}`));
-  const who = typeof e.by === 'string' && typeof e.against === 'string' ? `by ${partyName(e.by)} against ${partyName(e.against)}` : '';
+  const fields = Object.entries(e)
+    .filter(([k]) => k !== 'by' && k !== 'against')
+    .map(([k, v]) => (v === true ? k : `${k} ${Array.isArray(v) ? v.join(',') : String(v)}`));
+  const who =
+    typeof e.by === 'string' && typeof e.against === 'string'
+      ? `by ${partyName(e.by)} against ${partyName(e.against)}`
+      : '';
   const under = Object.entries(f.exampleReadings).map(([k, v]) => `${k} = ${v}`);
   return `${f.eventType} ${who}${fields.length ? `, ${fields.join(', ')}` : ''}${under.length ? ` (under ${under.join(', ')})` : ''}`.trim();
 }
@@ -28,20 +34,41 @@ const count = (n: number) => n.toLocaleString('en-US');
 function* lawLines(report: CheckReport): Generator<string> {
   const { results, classes, dir } = report.laws;
   yield `Laws (${dir})`;
-  yield* wrap(`(each over every reachable snapshot × every event of the finite domain × every reading; ${count(classes)} classes of events that the rules and the laws tell apart)`, 80, '  ', '  ');
+  yield* wrap(
+    `(each over every reachable snapshot × every event of the finite domain × every reading; ${count(classes)} classes of events that the rules and the laws tell apart)`,
+    80,
+    '  ',
+    '  ',
+  );
   for (const l of results) {
-    yield* wrap(`${mark(l.proved)} ${l.name} (points ${l.points.join(', ')}): ${l.proved ? `proved, ${count(l.cases)} cases, ${count(l.applicable)} where it applies` : 'broken'}`, 80, '      ', '  ');
+    yield* wrap(
+      `${mark(l.proved)} ${l.name} (points ${l.points.join(', ')}): ${l.proved ? `proved, ${count(l.cases)} cases, ${count(l.applicable)} where it applies` : 'broken'}`,
+      80,
+      '      ',
+      '  ',
+    );
     if (l.proved) continue;
     const v = l.violations[0]!;
     yield* wrap(`${l.description}`, 80, '      ', '    ');
-    yield* wrap(`e.g. ${String(v.event.type)} takes the guarantee ${v.before.guarantee} → ${v.after.guarantee}, agreement ${v.before.agreement} → ${v.after.agreement}, sanctions ${v.before.sanctions} → ${v.after.sanctions}${v.fired.length ? ` (rules ${v.fired.join(', ')})` : ''}`, 80, '      ', '    ');
+    yield* wrap(
+      `e.g. ${String(v.event.type)} takes the guarantee ${v.before.guarantee} → ${v.after.guarantee}, agreement ${v.before.agreement} → ${v.after.agreement}, sanctions ${v.before.sanctions} → ${v.after.sanctions}${v.fired.length ? ` (rules ${v.fired.join(', ')})` : ''}`,
+      80,
+      '      ',
+      '    ',
+    );
     if (l.counterexample) {
       const c = l.counterexample;
-      yield* wrap(`shortest timeline that breaks it (${c.events} event${c.events === 1 ? '' : 's'}, step ${c.step + 1}; casus run and casus explain read it${c.file ? `; written to ${c.file}` : ''}):`, 80, '      ', '    ');
+      yield* wrap(
+        `shortest timeline that breaks it (${c.events} event${c.events === 1 ? '' : 's'}, step ${c.step + 1}; casus run and casus explain read it${c.file ? `; written to ${c.file}` : ''}):`,
+        80,
+        '      ',
+        '    ',
+      );
       for (const line of c.yaml.trimEnd().split('\n')) yield `      ${line}`;
     } else yield* wrap(`no timeline shown: ${l.unreached}`, 80, '      ', '    ');
   }
-  for (const name of report.laws.excepted) yield* wrap(`- ${name}: not about this plan version (its exceptPlans names it)`, 80, '      ', '  ');
+  for (const name of report.laws.excepted)
+    yield* wrap(`- ${name}: not about this plan version (its exceptPlans names it)`, 80, '      ', '  ');
 }
 
 export function* checkLines(report: CheckReport): Generator<string> {
@@ -57,27 +84,62 @@ export function* checkLines(report: CheckReport): Generator<string> {
   }
   yield '';
   const ss = report.stateSpace;
-  yield* wrap(`State space: ${ss.snapshots} reachable snapshots, ${ss.transitions} transitions, ${ss.statuses} distinct statuses`, 80, '  ');
+  yield* wrap(
+    `State space: ${ss.snapshots} reachable snapshots, ${ss.transitions} transitions, ${ss.statuses} distinct statuses`,
+    80,
+    '  ',
+  );
   yield '';
   yield* lawLines(report);
   yield '';
   yield `Overlaps: rules that fire on the same event with incompatible outcomes`;
-  yield* wrap(`(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, every event type, reading and reachable status; ${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`, 80, '  ', '  ');
+  yield* wrap(
+    `(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, every event type, reading and reachable status; ${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`,
+    80,
+    '  ',
+    '  ',
+  );
   if (report.findings.length === 0) yield '  none';
   for (const f of report.findings.slice(0, SHOWN)) {
     const head = `${f.acknowledged ? '!' : '✗'} ${f.rules[0]} (${f.outcomes[0]}) and ${f.rules[1]} (${f.outcomes[1]}): the guarantee ends ${f.applied}`;
     yield* wrap(head, 80, '      ', '  ');
     yield* wrap(`e.g. ${exampleWords(f)}; ${readingWords(f)}`, 80, '      ', '    ');
-    if (f.acknowledged) yield* wrap(`acknowledged (points ${f.acknowledged.points.join(', ')}): ${f.acknowledged.question} ${f.acknowledged.rationale}`, 80, '      ', '    ');
-    else yield* wrap('not acknowledged: add it to ambiguities.json with the reason, or make the rules exclusive', 80, '      ', '    ');
+    if (f.acknowledged)
+      yield* wrap(
+        `acknowledged (points ${f.acknowledged.points.join(', ')}): ${f.acknowledged.question} ${f.acknowledged.rationale}`,
+        80,
+        '      ',
+        '    ',
+      );
+    else
+      yield* wrap(
+        'not acknowledged: add it to ambiguities.json with the reason, or make the rules exclusive',
+        80,
+        '      ',
+        '    ',
+      );
   }
   if (report.findings.length > SHOWN) yield `  ${more(report.findings.length - SHOWN, 'overlaps')}`;
   const stop = report.stopped;
   if (stop) {
-    const what = stop.bound === 'pairs' ? `${stop.limit.toLocaleString('en-US')} pairs of rules` : `${stop.limit.toLocaleString('en-US')} search nodes`;
-    yield* wrap(`✗ stopped at the limit of ${what}: ${stop.pairsExamined.toLocaleString('en-US')} of ${stop.pairs.toLocaleString('en-US')} pairs with incompatible outcomes examined, so overlaps may be missing; raise the limit for a rule set you trust with ${BOUND_ENV[stop.bound]}=${stop.limit * 10}`, 80, '      ', '  ');
+    const what =
+      stop.bound === 'pairs'
+        ? `${stop.limit.toLocaleString('en-US')} pairs of rules`
+        : `${stop.limit.toLocaleString('en-US')} search nodes`;
+    yield* wrap(
+      `✗ stopped at the limit of ${what}: ${stop.pairsExamined.toLocaleString('en-US')} of ${stop.pairs.toLocaleString('en-US')} pairs with incompatible outcomes examined, so overlaps may be missing; raise the limit for a rule set you trust with ${BOUND_ENV[stop.bound]}=${stop.limit * 10}`,
+      80,
+      '      ',
+      '  ',
+    );
   }
-  for (const [a, b] of report.stale) yield* wrap(`note: ambiguities.json acknowledges ${a} and ${b}, which no longer overlap; remove the entry`, 80, '    ', '  ');
+  for (const [a, b] of report.stale)
+    yield* wrap(
+      `note: ambiguities.json acknowledges ${a} and ${b}, which no longer overlap; remove the entry`,
+      80,
+      '    ',
+      '  ',
+    );
   yield '';
   const unacknowledged = report.findings.filter((f) => !f.acknowledged).length;
   const failed = report.static.filter((s) => !s.ok).length;

@@ -3,16 +3,19 @@ import { NOT_STATED } from '../plan/legend.js';
 import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
 import { EVENT_FACTS } from '../rules/facts.js';
 
-export const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? NOT_STATED : String(v));
+export const show = (v: unknown): string =>
+  Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : v === null ? NOT_STATED : String(v);
 
 /** Facts the scenario supplies; a null one is a fact the scenario left out. */
 const SCENARIO_FACTS: ReadonlySet<string> = new Set(EVENT_FACTS.filter((f) => f.name !== 'type').map((f) => f.name));
 
 /** Whether a condition saw a fact the scenario left out (which a rule reads as not so). */
-export const isNotStated = (leaf: { fact: string; factValue: unknown }): boolean => leaf.factValue === null && SCENARIO_FACTS.has(leaf.fact);
+export const isNotStated = (leaf: { fact: string; factValue: unknown }): boolean =>
+  leaf.factValue === null && SCENARIO_FACTS.has(leaf.fact);
 
 /** The value a condition saw: "not stated" only for what the scenario left out; an empty history is "none". */
-const seenValue = (leaf: { fact: string; factValue: unknown }): string => (leaf.factValue === null && !SCENARIO_FACTS.has(leaf.fact) ? 'none' : show(leaf.factValue));
+const seenValue = (leaf: { fact: string; factValue: unknown }): string =>
+  leaf.factValue === null && !SCENARIO_FACTS.has(leaf.fact) ? 'none' : show(leaf.factValue);
 
 /** History facts by the names a reader would use. */
 const FACT_WORDS: Record<string, string> = { daysSinceRussianAttack: "days since Russia's last attack on Ukraine" };
@@ -38,19 +41,35 @@ export function factName(leaf: { fact: string; path?: string }): string {
 
 /** What the condition asked for: "above 30 (retaliation-window-days)", "one of ground, mixed". */
 export function wanted(leaf: LeafTrace): string {
-  const target = leaf.valueFactValue !== undefined ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})` : leaf.value === null ? nullWords(leaf.fact) : show(leaf.value);
+  const target =
+    leaf.valueFactValue !== undefined
+      ? `${show(leaf.valueFactValue)} (${(leaf.value as { fact: string }).fact})`
+      : leaf.value === null
+        ? nullWords(leaf.fact)
+        : show(leaf.value);
   switch (leaf.operator) {
-    case 'equal': return target;
-    case 'notEqual': return `anything but ${target}`;
-    case 'in': return `one of ${target}`;
-    case 'notIn': return `none of ${target}`;
-    case 'greaterThan': return `above ${target}`;
-    case 'greaterThanInclusive': return `at least ${target}`;
-    case 'lessThan': return `below ${target}`;
-    case 'lessThanInclusive': return `at most ${target}`;
-    case 'contains': return `including ${target}`;
-    case 'doesNotContain': return `without ${target}`;
-    default: return `including all of ${target}`;
+    case 'equal':
+      return target;
+    case 'notEqual':
+      return `anything but ${target}`;
+    case 'in':
+      return `one of ${target}`;
+    case 'notIn':
+      return `none of ${target}`;
+    case 'greaterThan':
+      return `above ${target}`;
+    case 'greaterThanInclusive':
+      return `at least ${target}`;
+    case 'lessThan':
+      return `below ${target}`;
+    case 'lessThanInclusive':
+      return `at most ${target}`;
+    case 'contains':
+      return `including ${target}`;
+    case 'doesNotContain':
+      return `without ${target}`;
+    default:
+      return `including all of ${target}`;
   }
 }
 
@@ -59,14 +78,17 @@ export function leafWords(leaf: LeafTrace): string {
   const name = factName(leaf);
   const sentence = BOOLEAN_WORDS[leaf.fact];
   if (sentence && leaf.operator === 'equal' && typeof leaf.value === 'boolean') {
-    return leaf.factValue === null ? `the scenario does not say that ${sentence[leaf.value ? 0 : 1].replace(/^the /, 'the ')} (${name} not stated)` : `${sentence[leaf.factValue ? 0 : 1]} (${name}: ${show(leaf.factValue)})`;
+    return leaf.factValue === null
+      ? `the scenario does not say that ${sentence[leaf.value ? 0 : 1].replace(/^the /, 'the ')} (${name} not stated)`
+      : `${sentence[leaf.factValue ? 0 : 1]} (${name}: ${show(leaf.factValue)})`;
   }
   if (leaf.operator === 'containsAll') {
     const have = Array.isArray(leaf.factValue) ? leaf.factValue : [];
     const want = Array.isArray(leaf.valueFactValue) ? leaf.valueFactValue : Array.isArray(leaf.value) ? leaf.value : [];
     return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')} (has ${show(have)})`;
   }
-  if (leaf.operator === 'equal' && leaf.value === null) return `${name} is ${seenValue(leaf)}, but this alternative needs ${SCENARIO_FACTS.has(leaf.fact) ? 'it not stated' : 'none'}`;
+  if (leaf.operator === 'equal' && leaf.value === null)
+    return `${name} is ${seenValue(leaf)}, but this alternative needs ${SCENARIO_FACTS.has(leaf.fact) ? 'it not stated' : 'none'}`;
   if (leaf.operator === 'doesNotContain') return `${name} includes ${show(leaf.value)}`;
   return `${name} is ${seenValue(leaf)}, not ${wanted(leaf)}`;
 }
@@ -100,19 +122,28 @@ function anyWords(any: ConditionTrace[], readings: ReadonlySet<string>): string[
     // "is 21, not above 30" rather than "neither none nor above 30": a stated value is plainly not "none"
     const ls = group.filter((l) => !(l.operator === 'equal' && l.value === null && l.factValue !== null));
     const shown = ls.length ? ls : group;
-    return shown.length === 1 ? leafWords(shown[0]!) : `${factName(shown[0]!)} is ${show(shown[0]!.factValue)}, neither ${shown.map(wanted).join(' nor ')}`;
+    return shown.length === 1
+      ? leafWords(shown[0]!)
+      : `${factName(shown[0]!)} is ${show(shown[0]!.factValue)}, neither ${shown.map(wanted).join(' nor ')}`;
   });
   const all = [...leafParts, ...parts];
   const prefix = [...under].map(([fact, value]) => `${fact} = ${show(value)}`).join(', ');
   if (all.length === 0) return prefix ? [`no alternative applies under ${prefix}`] : [];
   if (!prefix) return [all.join('; and ')];
-  return [`${all.join(', and ')}; under ${prefix} ${all.length === 1 ? 'that is required' : all.length === 2 ? 'either would have been enough' : 'any one would have been enough'}`];
+  return [
+    `${all.join(', and ')}; under ${prefix} ${all.length === 1 ? 'that is required' : all.length === 2 ? 'either would have been enough' : 'any one would have been enough'}`,
+  ];
 }
 
 /** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */
-export function failedWords(c: ConditionTrace, readings: ReadonlySet<string> = new Set(), skipReadings = false): string[] {
+export function failedWords(
+  c: ConditionTrace,
+  readings: ReadonlySet<string> = new Set(),
+  skipReadings = false,
+): string[] {
   if (c.result !== false) return [];
-  if ('all' in c) return c.all.flatMap((x) => (skipReadings && isLeaf(x) && readings.has(x.fact) ? [] : failedWords(x, readings)));
+  if ('all' in c)
+    return c.all.flatMap((x) => (skipReadings && isLeaf(x) && readings.has(x.fact) ? [] : failedWords(x, readings)));
   if ('any' in c) return anyWords(c.any, readings);
   if ('not' in c) return [`it is not so that ${heldWords(c.not).join(' and ')}`];
   return [leafWords(c)];
@@ -121,7 +152,11 @@ export function failedWords(c: ConditionTrace, readings: ReadonlySet<string> = n
 /** The conditions that held, in words. */
 export function heldWords(c: ConditionTrace): string[] {
   if ('all' in c) return c.all.flatMap(heldWords);
-  if ('any' in c) return c.any.filter((x) => x.result).flatMap(heldWords).slice(0, 1);
+  if ('any' in c)
+    return c.any
+      .filter((x) => x.result)
+      .flatMap(heldWords)
+      .slice(0, 1);
   if ('not' in c) return failedWords(c.not);
   const sentence = BOOLEAN_WORDS[c.fact];
   if (sentence && typeof c.factValue === 'boolean') return [sentence[c.factValue ? 0 : 1]];
@@ -141,14 +176,16 @@ function heldLeaves(c: ConditionTrace): LeafTrace[] {
 }
 
 /** The facts the scenario left out that a fired rule relied on, by name. */
-export function notStatedFacts(c: ConditionTrace): string[] {
+function notStatedFacts(c: ConditionTrace): string[] {
   return [...new Set(heldLeaves(c).filter(isNotStated).map(factName))];
 }
 
 /** "relied on what the scenario does not state: justified (not stated, read as not so)", or undefined. */
 export function notStatedNote(c: ConditionTrace): string | undefined {
   const facts = notStatedFacts(c);
-  return facts.length ? `relied on what the scenario does not state: ${facts.map((f) => `${f} ${NOT_STATED}`).join(', ')} (read as not so)` : undefined;
+  return facts.length
+    ? `relied on what the scenario does not state: ${facts.map((f) => `${f} ${NOT_STATED}`).join(', ')} (read as not so)`
+    : undefined;
 }
 
 /** The leaves whose failure made the condition fail. */

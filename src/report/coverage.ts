@@ -13,11 +13,15 @@ export interface Coverage {
 
 export function coverageOf(ruleSet: RuleSet, traces: ReadonlyArray<{ file: string; trace: Trace }>): Coverage {
   const firedIn = new Map<string, Set<string>>();
-  for (const { file, trace } of traces) for (const step of trace.steps) for (const f of step.fired) (firedIn.get(f.rule) ?? firedIn.set(f.rule, new Set()).get(f.rule)!).add(file);
+  for (const { file, trace } of traces)
+    for (const step of trace.steps)
+      for (const f of step.fired) (firedIn.get(f.rule) ?? firedIn.set(f.rule, new Set()).get(f.rule)!).add(file);
   const clauses = ruleSet.clauses.clauses.map((c) => ({
     id: c.id,
     points: c.points,
-    rules: ruleSet.rules.filter((r) => r.event.params.clause === c.id).map((r) => ({ rule: r.name, scenarios: [...(firedIn.get(r.name) ?? [])].sort() })),
+    rules: ruleSet.rules
+      .filter((r) => r.event.params.clause === c.id)
+      .map((r) => ({ rule: r.name, scenarios: [...(firedIn.get(r.name) ?? [])].sort() })),
   }));
   const stops = ruleSet.rules.filter((r) => r.event.type === JUDGEMENT_NEEDED).map((r) => r.name);
   const unreached = ruleSet.rules.filter((r) => !firedIn.has(r.name) && !stops.includes(r.name)).map((r) => r.name);
@@ -31,9 +35,15 @@ export function* coverageLines(coverage: Coverage): Generator<string> {
     yield `  ${c.id} (${c.points.join(', ')})`;
     for (const r of c.rules) {
       const mark = r.scenarios.length || coverage.stopsTheRun.includes(r.rule) ? ' ' : '✗';
-      const which = coverage.stopsTheRun.includes(r.rule) ? 'stops the run (needs a judgement), not counted' : r.scenarios.length ? `${r.scenarios.length}: ${r.scenarios.map((s) => s.replace(/^.*\//, '')).join(', ')}` : 'never fired';
+      const which = coverage.stopsTheRun.includes(r.rule)
+        ? 'stops the run (needs a judgement), not counted'
+        : r.scenarios.length
+          ? `${r.scenarios.length}: ${r.scenarios.map((s) => s.replace(/^.*\//, '')).join(', ')}`
+          : 'never fired';
       yield* wrap(`${mark} ${r.rule}: ${which}`, 80, '        ', '    ');
     }
   }
-  yield coverage.unreached.length ? `✗ ${coverage.unreached.length} rule(s) never fired: ${coverage.unreached.join(', ')}` : '✓ every rule is fired by at least one scenario';
+  yield coverage.unreached.length
+    ? `✗ ${coverage.unreached.length} rule(s) never fired: ${coverage.unreached.join(', ')}`
+    : '✓ every rule is fired by at least one scenario';
 }

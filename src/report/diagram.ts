@@ -4,7 +4,7 @@ import { guaranteeMachine } from '../machine/machine.js';
 import type { Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 
-export interface ChartTransition {
+interface ChartTransition {
   event: string;
   /** the node ids it goes to; [] for a transition that only runs actions */
   targets: string[];
@@ -24,7 +24,12 @@ export interface ChartNode {
   transitions: ChartTransition[];
 }
 
-const nameOf = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'object' && x !== null && 'type' in x ? String((x as { type: unknown }).type) : 'inline');
+const nameOf = (x: unknown): string =>
+  typeof x === 'string'
+    ? x
+    : typeof x === 'object' && x !== null && 'type' in x
+      ? String((x as { type: unknown }).type)
+      : 'inline';
 const idOf = (n: AnyStateNode) => n.path.join('.');
 
 function chartNode(n: AnyStateNode): ChartNode {
@@ -57,7 +62,7 @@ export function allNodes(n: ChartNode): ChartNode[] {
   return [n, ...n.children.flatMap(allNodes)];
 }
 
-export interface RunPath {
+interface RunPath {
   /** node ids occupied at some point of the run */
   visited: Set<string>;
   /** node ids occupied at the end */
@@ -70,7 +75,14 @@ export interface RunPath {
 
 function occupied(s: Status): string[] {
   const phase = s.guaranteePhase ? [`guarantee.${s.guarantee}.${s.guaranteePhase}`] : [];
-  return [`agreement.${s.agreement}`, `guarantee.${s.guarantee}`, ...phase, `ceasefire.${s.ceasefire}`, `sanctions.${s.sanctions}`, `russiaBenefits.${s.russiaBenefits}`];
+  return [
+    `agreement.${s.agreement}`,
+    `guarantee.${s.guarantee}`,
+    ...phase,
+    `ceasefire.${s.ceasefire}`,
+    `sanctions.${s.sanctions}`,
+    `russiaBenefits.${s.russiaBenefits}`,
+  ];
 }
 
 const regionOf = (id: string) => id.split('.')[0]!;
@@ -79,7 +91,7 @@ const regionOf = (id: string) => id.split('.')[0]!;
 export function runPath(trace: Trace): RunPath {
   const path: RunPath = { visited: new Set(), final: new Set(occupied(trace.final)), taken: [], order: [] };
   const enter = (ids: string[]) => {
-    for (const id of ids) if (!path.visited.has(id)) (path.visited.add(id), path.order.push(id));
+    for (const id of ids) if (!path.visited.has(id)) path.visited.add(id), path.order.push(id);
   };
   let before = occupied(trace.initial);
   enter(before);
@@ -91,8 +103,18 @@ export function runPath(trace: Trace): RunPath {
       const was = before.filter((id) => regionOf(id) === region);
       const is = now.filter((id) => regionOf(id) === region);
       if (was.join() === is.join()) continue;
-      const by = step.fired.find((f) => f.changed.includes(region as 'guarantee') || (region === 'guarantee' && f.changed.includes('guaranteePhase')));
-      path.taken.push({ from: was[was.length - 1]!, to: is[is.length - 1]!, event: by?.emits ?? null, rule: by?.rule ?? null, at: step.at, step: step.index });
+      const by = step.fired.find(
+        (f) =>
+          f.changed.includes(region as 'guarantee') || (region === 'guarantee' && f.changed.includes('guaranteePhase')),
+      );
+      path.taken.push({
+        from: was[was.length - 1]!,
+        to: is[is.length - 1]!,
+        event: by?.emits ?? null,
+        rule: by?.rule ?? null,
+        at: step.at,
+        step: step.index,
+      });
     }
     before = now;
   }
@@ -101,7 +123,8 @@ export function runPath(trace: Trace): RunPath {
 
 const mid = (id: string) => (id === '' ? 'casus' : id.replace(/[^A-Za-z0-9]+/g, '_'));
 const mlabel = (s: string) => s.replace(/["]/g, "'");
-const transitionLabel = (t: ChartTransition) => `${t.event}${t.guard ? ` [${t.guard}]` : ''}${t.actions.length ? ` / ${t.actions.join(', ')}` : ''}`;
+const transitionLabel = (t: ChartTransition) =>
+  `${t.event}${t.guard ? ` [${t.guard}]` : ''}${t.actions.length ? ` / ${t.actions.join(', ')}` : ''}`;
 
 /** Nodes whose block should hold a transition: the lowest common ancestor of its source and target. */
 function ownerOf(source: string, target: string): string {
@@ -112,7 +135,7 @@ function ownerOf(source: string, target: string): string {
   return a.slice(0, i).join('.');
 }
 
-export interface ChartEdge {
+interface ChartEdge {
   from: string;
   to: string;
   t: ChartTransition;
@@ -154,12 +177,14 @@ export function mermaid(trace?: Trace): string {
     });
     // after the states: Mermaid's layout fails on an initial arrow to a composite state declared before it
     if (n.initial) out.push(`${indent}[*] --> ${mid(n.initial)}`);
-    for (const e of all.filter((x) => x.owner === n.id)) out.push(`${indent}${mid(e.from)} --> ${mid(e.to)} : ${mlabel(transitionLabel(e.t))}`);
+    for (const e of all.filter((x) => x.owner === n.id))
+      out.push(`${indent}${mid(e.from)} --> ${mid(e.to)} : ${mlabel(transitionLabel(e.t))}`);
   };
   out.push(`  state "casus (parallel regions)" as casus {`);
   block(root, '    ');
   out.push('  }');
-  for (const t of root.transitions) out.push(`  %% in every state: ${transitionLabel(t)}${t.description ? ` (${t.description})` : ''}`);
+  for (const t of root.transitions)
+    out.push(`  %% in every state: ${transitionLabel(t)}${t.description ? ` (${t.description})` : ''}`);
   if (trace) {
     const path = runPath(trace);
     out.push('  classDef visited fill:#fde68a,stroke:#b45309,color:#111');
@@ -206,12 +231,17 @@ export function dot(trace?: Trace): string {
     }
     for (const c of n.children) {
       if (c.children.length) {
-        out.push(`${indent}subgraph ${cluster(c.id)} {`, `${indent}  label=${dq(c.key)};${path?.visited.has(c.id) ? ' style=filled; fillcolor="#fef3c7";' : ''}`);
+        out.push(
+          `${indent}subgraph ${cluster(c.id)} {`,
+          `${indent}  label=${dq(c.key)};${path?.visited.has(c.id) ? ' style=filled; fillcolor="#fef3c7";' : ''}`,
+        );
         block(c, `${indent}  `);
         out.push(`${indent}}`);
       } else {
         const tooltip = c.description ? `, tooltip=${dq(c.description)}` : '';
-        out.push(`${indent}${dq(c.id)} [label=${dq(c.key)}${c.type === 'final' ? ', peripheries=2' : ''}${tooltip}${style(c.id)}];`);
+        out.push(
+          `${indent}${dq(c.id)} [label=${dq(c.key)}${c.type === 'final' ? ', peripheries=2' : ''}${tooltip}${style(c.id)}];`,
+        );
       }
     }
   };
@@ -230,6 +260,8 @@ export function dot(trace?: Trace): string {
 const within = (id: string, node: string) => id === node || id.startsWith(`${node}.`);
 
 /** Whether the run made the machine's transition `event` from `source` to `target`. */
-export function wasTaken(path: RunPath, source: string, target: string, event: string): boolean {
-  return path.taken.some((m) => (m.event === null || m.event === event) && within(m.from, source) && within(m.to, target));
+function wasTaken(path: RunPath, source: string, target: string, event: string): boolean {
+  return path.taken.some(
+    (m) => (m.event === null || m.event === event) && within(m.from, source) && within(m.to, target),
+  );
 }

@@ -11,8 +11,8 @@ import { nearMisses } from './whyNot.js';
 import { stepWords } from './words.js';
 
 /** The status fields an explanation accounts for, one by one. */
-export const EXPLAINED = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
-export type Explained = (typeof EXPLAINED)[number];
+const EXPLAINED = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
+type Explained = (typeof EXPLAINED)[number];
 
 export interface ClauseCitation {
   id: string;
@@ -73,10 +73,18 @@ export interface RegionReason {
   /** other rules on the same step that would have changed this region, and why they did not */
   alsoFired: Array<{ rule: string; clause: ClauseCitation; points: string[]; reason: string }>;
   /** still in its initial status: the latest rule that would have moved it on, and what it lacked */
-  notYet: null | { step: StepRef; rule: string; emits: string; clause: ClauseCitation; points: string[]; failed: ConditionSeen[]; reason: string };
+  notYet: null | {
+    step: StepRef;
+    rule: string;
+    emits: string;
+    clause: ClauseCitation;
+    points: string[];
+    failed: ConditionSeen[];
+    reason: string;
+  };
 }
 
-export interface BreachReason extends Breach {
+interface BreachReason extends Breach {
   clauseCitation: ClauseCitation;
   step: StepRef | null;
   rule: string | null;
@@ -128,13 +136,29 @@ const GUARANTEE_FIELDS: ReadonlySet<string> = new Set(['guarantee', 'guaranteePh
 export function citation(trace: Trace, id: string, points: string[] = []): ClauseCitation {
   const c: Clause | undefined = trace.clauses.find((x) => x.id === id);
   return c
-    ? { id: c.id, points: c.points, title: c.title, paraphrase: c.paraphrase, consequence: c.consequence, planNamesConsequence: c.planNamesConsequence, sources: c.sources, ...(c.assumptions ? { assumptions: c.assumptions } : {}) }
+    ? {
+        id: c.id,
+        points: c.points,
+        title: c.title,
+        paraphrase: c.paraphrase,
+        consequence: c.consequence,
+        planNamesConsequence: c.planNamesConsequence,
+        sources: c.sources,
+        ...(c.assumptions ? { assumptions: c.assumptions } : {}),
+      }
     : { id, points, title: id, paraphrase: '', consequence: '', planNamesConsequence: false, sources: [] };
 }
 
-export function stepRef(step: Step): StepRef {
+function stepRef(step: Step): StepRef {
   const note = step.event?.note;
-  return { index: step.index, at: step.at, kind: step.kind, line: step.line, words: stepWords(step), ...(note ? { note } : {}) };
+  return {
+    index: step.index,
+    at: step.at,
+    kind: step.kind,
+    line: step.line,
+    words: stepWords(step),
+    ...(note ? { note } : {}),
+  };
 }
 
 /** The interpretations and parameters a run changed from the defaults. */
@@ -153,14 +177,29 @@ function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): Co
   let words: string;
   if (reading) words = `under ${leaf.fact} = ${show(leaf.factValue)}`;
   else if (!held) words = leafWords(leaf);
-  else if (WHO.has(leaf.fact) && (leaf.operator === 'equal' || leaf.operator === 'in')) words = `${leaf.fact} ${show(leaf.factValue)}`;
+  else if (WHO.has(leaf.fact) && (leaf.operator === 'equal' || leaf.operator === 'in'))
+    words = `${leaf.fact} ${show(leaf.factValue)}`;
   else if (leaf.operator === 'containsAll') words = `${name} include all of ${show(leaf.valueFactValue ?? leaf.value)}`;
   else {
     const sentence = heldWords(leaf)[0] ?? `${name} is ${show(leaf.factValue)}`;
     const plain = leaf.operator === 'equal' || leaf.operator === 'in';
-    words = typeof leaf.factValue === 'boolean' ? `${sentence} (${name}: ${leaf.factValue})` : plain ? sentence : `${sentence}, ${wanted(leaf)}`;
+    words =
+      typeof leaf.factValue === 'boolean'
+        ? `${sentence} (${name}: ${leaf.factValue})`
+        : plain
+          ? sentence
+          : `${sentence}, ${wanted(leaf)}`;
   }
-  return { fact: leaf.fact, ...(leaf.path ? { path: leaf.path } : {}), operator: leaf.operator, wanted: wanted(leaf), saw: leaf.factValue, reading, notStated: isNotStated(leaf), words };
+  return {
+    fact: leaf.fact,
+    ...(leaf.path ? { path: leaf.path } : {}),
+    operator: leaf.operator,
+    wanted: wanted(leaf),
+    saw: leaf.factValue,
+    reading,
+    notStated: isNotStated(leaf),
+    words,
+  };
 }
 
 /** The conditions that made a fired rule fire: every leaf that held, the first alternative that held, not the event type. */
@@ -170,7 +209,9 @@ export function heldConditions(c: ConditionTrace, readings: ReadonlySet<string>)
   if ('any' in c) {
     const first = c.any.find((x) => x.result === true);
     // the reading that ruled out the other alternatives is part of why this one counted
-    const ruledOut = c.any.filter((x): x is LeafTrace => x !== first && isLeaf(x) && readings.has(x.fact) && x.result === false);
+    const ruledOut = c.any.filter(
+      (x): x is LeafTrace => x !== first && isLeaf(x) && readings.has(x.fact) && x.result === false,
+    );
     return [...ruledOut.map((l) => seen(l, readings, false)), ...(first ? heldConditions(first, readings) : [])];
   }
   if ('not' in c) return [];
@@ -178,7 +219,10 @@ export function heldConditions(c: ConditionTrace, readings: ReadonlySet<string>)
 }
 
 /** The conditions that decided a failure, leaving out alternatives that belong to another reading; and the readings in force there. */
-export function decisiveFailures(c: ConditionTrace, readings: ReadonlySet<string>): { failed: ConditionSeen[]; under: Record<string, string> } {
+function decisiveFailures(
+  c: ConditionTrace,
+  readings: ReadonlySet<string>,
+): { failed: ConditionSeen[]; under: Record<string, string> } {
   const failed: ConditionSeen[] = [];
   const under: Record<string, string> = {};
   const walk = (x: ConditionTrace) => {
@@ -190,7 +234,9 @@ export function decisiveFailures(c: ConditionTrace, readings: ReadonlySet<string
     if ('all' in x) return x.all.forEach(walk);
     if ('not' in x) return;
     for (const branch of x.any) {
-      const settings = (isLeaf(branch) ? [branch] : 'all' in branch ? branch.all.filter(isLeaf) : []).filter((l) => readings.has(l.fact));
+      const settings = (isLeaf(branch) ? [branch] : 'all' in branch ? branch.all.filter(isLeaf) : []).filter((l) =>
+        readings.has(l.fact),
+      );
       for (const l of settings) under[l.fact] = String(l.factValue);
       if (settings.some((l) => l.result === false)) continue;
       walk(branch);
@@ -201,9 +247,17 @@ export function decisiveFailures(c: ConditionTrace, readings: ReadonlySet<string
 }
 
 function checkDate(trace: Trace, at: string): void {
-  if (!isIsoDate(at)) throw new InputError([usageIssue(`--at: expected a date as YYYY-MM-DD, got "${at}"`, 'for example --at 2029-03-01')]);
+  if (!isIsoDate(at))
+    throw new InputError([
+      usageIssue(`--at: expected a date as YYYY-MM-DD, got "${at}"`, 'for example --at 2029-03-01'),
+    ]);
   if (at > trace.horizon) {
-    throw new InputError([usageIssue(`--at ${at} is after the end of the run (${trace.horizon}); deadlines are only processed up to the last event or until`, `add until: ${at} to the scenario to run the clock that far`)]);
+    throw new InputError([
+      usageIssue(
+        `--at ${at} is after the end of the run (${trace.horizon}); deadlines are only processed up to the last event or until`,
+        `add until: ${at} to the scenario to run the clock that far`,
+      ),
+    ]);
   }
 }
 
@@ -215,18 +269,38 @@ function regionReason(trace: Trace, steps: Step[], region: Explained, readings: 
     before = step.status;
   }
   const value = before[region];
-  if (!setting) return { region, value, since: null, setBy: null, alsoFired: [], notYet: notYet(trace, steps, region, readings) };
+  if (!setting)
+    return { region, value, since: null, setBy: null, alsoFired: [], notYet: notYet(trace, steps, region, readings) };
   const { step, from } = setting;
   const setter = step.fired.find((f) => f.changed.includes(region));
   const base = GUARANTEE_FIELDS.has(region) ? 'guarantee' : region;
   const alsoFired = step.fired
     .filter((f) => f !== setter)
-    .flatMap((f) => f.unaffected.filter((u) => u.region === base).map((u) => ({ rule: f.rule, clause: citation(trace, f.clause, f.points), points: f.points, reason: u.reason })));
+    .flatMap((f) =>
+      f.unaffected
+        .filter((u) => u.region === base)
+        .map((u) => ({
+          rule: f.rule,
+          clause: citation(trace, f.clause, f.points),
+          points: f.points,
+          reason: u.reason,
+        })),
+    );
   return {
     region,
     value,
     since: step.at,
-    setBy: setter ? { step: stepRef(step), from, rule: setter.rule, emits: setter.emits, clause: citation(trace, setter.clause, setter.points), points: setter.points, conditions: heldConditions(setter.conditions, readings) } : null,
+    setBy: setter
+      ? {
+          step: stepRef(step),
+          from,
+          rule: setter.rule,
+          emits: setter.emits,
+          clause: citation(trace, setter.clause, setter.points),
+          points: setter.points,
+          conditions: heldConditions(setter.conditions, readings),
+        }
+      : null,
     alsoFired,
     notYet: null,
   };
@@ -244,31 +318,66 @@ function notYet(trace: Trace, steps: Step[], region: Explained, readings: Readon
       .map((n) => ({ n, ...decisiveFailures(n.conditions, readings) }))
       .filter((x) => x.failed.length > 0 && !x.failed.some((f) => f.fact === 'type'));
     const best = candidates.find((x) => x.n.emits === 'ENTRY_INTO_FORCE') ?? candidates[0];
-    if (best) return { step: stepRef(step), rule: best.n.rule, emits: best.n.emits, clause: citation(trace, best.n.clause, best.n.points), points: best.n.points, failed: best.failed, reason: failedWords(best.n.conditions, readings).join('; ') };
+    if (best)
+      return {
+        step: stepRef(step),
+        rule: best.n.rule,
+        emits: best.n.emits,
+        clause: citation(trace, best.n.clause, best.n.points),
+        points: best.n.points,
+        failed: best.failed,
+        reason: failedWords(best.n.conditions, readings).join('; '),
+      };
   }
   return null;
 }
 
 function breachReason(trace: Trace, steps: Step[], b: Breach): BreachReason {
-  const step = steps.find((s) => s.at === b.at && s.fired.some((f) => f.clause === b.clause && f.changed.includes('breaches')));
+  const step = steps.find(
+    (s) => s.at === b.at && s.fired.some((f) => f.clause === b.clause && f.changed.includes('breaches')),
+  );
   const rule = step?.fired.find((f) => f.clause === b.clause && f.changed.includes('breaches'))?.rule ?? null;
   return { ...b, clauseCitation: citation(trace, b.clause), step: step ? stepRef(step) : null, rule };
 }
 
 function noEffect(trace: Trace, step: Step, f: FiredRule, reason: string): WhyNot {
-  return { step: stepRef(step), guarantee: step.status.guarantee, kind: 'no-effect', rule: f.rule, emits: f.emits, clause: citation(trace, f.clause, f.points), points: f.points, failed: [], readings: {}, reason };
+  return {
+    step: stepRef(step),
+    guarantee: step.status.guarantee,
+    kind: 'no-effect',
+    rule: f.rule,
+    emits: f.emits,
+    clause: citation(trace, f.clause, f.points),
+    points: f.points,
+    failed: [],
+    readings: {},
+    reason,
+  };
 }
 
 function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: ReadonlySet<string>): WhyNot {
   const { failed, under } = decisiveFailures(n.conditions, readings);
-  return { step: stepRef(step), guarantee: step.status.guarantee, kind: 'condition-failed', rule: n.rule, emits: n.emits, clause: citation(trace, n.clause, n.points), points: n.points, failed, readings: under, reason: failedWords(n.conditions, readings).join('; ') };
+  return {
+    step: stepRef(step),
+    guarantee: step.status.guarantee,
+    kind: 'condition-failed',
+    rule: n.rule,
+    emits: n.emits,
+    clause: citation(trace, n.clause, n.points),
+    points: n.points,
+    failed,
+    readings: under,
+    reason: failedWords(n.conditions, readings).join('; '),
+  };
 }
 
 /** For every step that left the guarantee unchanged: the rules about it that fired to no effect, or else each clause's nearest rule that did not fire, nearest first. */
 export function whyNotOf(trace: Trace, step: Step): WhyNot[] {
   if (step.changed.includes('guarantee')) return [];
   const readings = new Set(Object.keys(trace.interpretations));
-  const idle = step.fired.flatMap((f) => f.unaffected.filter((u) => u.region === 'guarantee').map((u) => noEffect(trace, step, f, u.reason)));
+  const idle = step.fired.flatMap((f) =>
+    f.unaffected.filter((u) => u.region === 'guarantee').map((u) => noEffect(trace, step, f, u.reason)),
+  );
   if (idle.length) return idle;
   const nearest = new Map<string, NotFiredRule>();
   for (const miss of nearMisses(step)) if (!nearest.has(miss.clause)) nearest.set(miss.clause, miss);
@@ -284,8 +393,17 @@ export function explain(trace: Trace, at?: string): Explanation {
   const readings = new Set(Object.keys(trace.interpretations));
   const status = last?.status ?? trace.initial;
   const shown = EXPLAINED.filter((r) => r !== 'guaranteePhase' || status.guaranteePhase !== null);
-  const milestones = last?.milestones ?? { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
-  const extension = [...steps].reverse().find((s) => s.fired.some((f) => f.emits === 'TERM_EXTENDED' && f.unaffected.length === 0));
+  const milestones = last?.milestones ?? {
+    concluded: null,
+    implementation: null,
+    entryIntoForce: null,
+    termEnds: null,
+    electionsDue: null,
+    reliefStepsApplied: 0,
+  };
+  const extension = [...steps]
+    .reverse()
+    .find((s) => s.fired.some((f) => f.emits === 'TERM_EXTENDED' && f.unaffected.length === 0));
   return {
     scenario: trace.scenario,
     title: trace.title,

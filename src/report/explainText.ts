@@ -7,7 +7,7 @@ import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef,
 import { legendTextLines, wrap } from './text.js';
 import { sourceWords, stepNumber } from './words.js';
 
-export interface ExplainTextOptions {
+interface ExplainTextOptions {
   colour: boolean;
   width?: number;
 }
@@ -25,10 +25,15 @@ const SUBJECT: Record<string, string> = {
   russiaBenefits: "Russia's benefits under the deal are",
 };
 
-const LABEL: Record<string, string> = Object.fromEntries(Object.entries(REGION_LABELS).map(([k, v]) => [k, k === 'sanctions' || k === 'russiaBenefits' ? v.short : `the ${v.short}`]));
+const LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(REGION_LABELS).map(([k, v]) => [
+    k,
+    k === 'sanctions' || k === 'russiaBenefits' ? v.short : `the ${v.short}`,
+  ]),
+);
 
 export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
-export const stepPlace = (s: StepRef) => `${s.at}, step ${stepNumber(s)}${s.line ? `, line ${s.line}` : ''}`;
+const stepPlace = (s: StepRef) => `${s.at}, step ${stepNumber(s)}${s.line ? `, line ${s.line}` : ''}`;
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /** The conditions that held, readings first: "under attack-test = …, scale is large-scale, …". */
@@ -51,21 +56,40 @@ function clauseLines(c: ClauseCitation, cited: Set<string>): string[] {
 function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, string>): string[][] {
   const value = r.value ?? 'none';
   if (!r.setBy) {
-    const head = r.since === null ? `${SUBJECT[r.region]} ${value}: the initial status; nothing on or before this date changed it.` : `${SUBJECT[r.region]} ${value}, since ${r.since}.`;
+    const head =
+      r.since === null
+        ? `${SUBJECT[r.region]} ${value}: the initial status; nothing on or before this date changed it.`
+        : `${SUBJECT[r.region]} ${value}, since ${r.since}.`;
     const n = r.notYet;
     if (!n) return [[head]];
-    return [[head], [`Not yet: on ${stepPlace(n.step)} (${n.step.words}), rule ${n.rule} [${n.clause.id} · ${n.points.join(', ')}] did not fire: ${sentence(n.reason)}`]];
+    return [
+      [head],
+      [
+        `Not yet: on ${stepPlace(n.step)} (${n.step.words}), rule ${n.rule} [${n.clause.id} · ${n.points.join(', ')}] did not fire: ${sentence(n.reason)}`,
+      ],
+    ];
   }
   const s = r.setBy;
-  const out: string[][] = [[`${SUBJECT[r.region]} ${value}, since ${r.since}${s.from !== null ? ` (it was ${s.from})` : ''}.`]];
+  const out: string[][] = [
+    [`${SUBJECT[r.region]} ${value}, since ${r.since}${s.from !== null ? ` (it was ${s.from})` : ''}.`],
+  ];
   const key = `${s.step.index}:${s.rule}`;
   const before = told.get(key);
-  if (before) return [...out, [`Set by the same step and rule as ${before} (${s.rule}, ${s.step.at}) [${s.clause.id} · ${s.points.join(', ')}].`]];
+  if (before)
+    return [
+      ...out,
+      [
+        `Set by the same step and rule as ${before} (${s.rule}, ${s.step.at}) [${s.clause.id} · ${s.points.join(', ')}].`,
+      ],
+    ];
   told.set(key, LABEL[r.region]!);
   out.push([`On ${stepPlace(s.step)}: ${sentence(s.step.words)}${s.step.note ? ` (${s.step.note})` : ''}`]);
   out.push([`Rule ${s.rule} fired${s.conditions.length ? ` because ${conditionList(s.conditions)}` : ''}.`]);
   out.push(clauseLines(s.clause, cited));
-  for (const a of r.alsoFired) out.push([`Rule ${a.rule} [${a.clause.id} · ${a.points.join(', ')}] also fired, to no effect: ${sentence(a.reason)}`]);
+  for (const a of r.alsoFired)
+    out.push([
+      `Rule ${a.rule} [${a.clause.id} · ${a.points.join(', ')}] also fired, to no effect: ${sentence(a.reason)}`,
+    ]);
   return out;
 }
 
@@ -82,7 +106,8 @@ function whyNotLines(w: WhyNot, cited: Set<string>, again = false): string[][] {
 /** Wraps a paragraph to the width; "name = value" and [clause · points] are kept on one line, then printed with plain spaces. */
 function paragraphs(width: number) {
   const glue = (text: string) => text.replace(/ = |\[[^\]]*\]/g, (m) => m.replaceAll(' ', NBSP));
-  return (text: string, indent = '  ', first = indent) => wrap(glue(text), width, indent, first).map((l) => l.replaceAll(NBSP, ' '));
+  return (text: string, indent = '  ', first = indent) =>
+    wrap(glue(text), width, indent, first).map((l) => l.replaceAll(NBSP, ' '));
 }
 
 function breachLine(b: Explanation['breaches'][number]): string {
@@ -102,9 +127,11 @@ export function* stepExplanationLines(e: Explanation, index: number, options: Ex
     yield* para(head![0]!, '  ', '').map(bold);
     for (const lines of rest) for (const [i, l] of lines.entries()) yield* para(l, '    ', i === 0 ? '  ' : '    ');
   }
-  for (const b of e.breaches.filter((x) => x.step?.index === index)) yield* para(`Breach recorded: ${breachLine(b)}`, '    ', '');
+  for (const b of e.breaches.filter((x) => x.step?.index === index))
+    yield* para(`Breach recorded: ${breachLine(b)}`, '    ', '');
   for (const [k, w] of e.whyNot.filter((x) => x.step.index === index).entries()) {
-    for (const [i, lines] of whyNotLines(w, cited, k > 0).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && k === 0 ? '' : '  ');
+    for (const [i, lines] of whyNotLines(w, cited, k > 0).entries())
+      for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && k === 0 ? '' : '  ');
   }
 }
 
@@ -118,10 +145,18 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   yield* para(`Why each status is what it is ${when}`, '  ', '').map(bold);
   yield* para(`${e.title} (${e.scenario} · ${e.file})`, '  ', '').map(dim);
   const chosen = Object.entries(e.readings).map(([k, v]) => `${k}=${v}`);
-  yield* para(`readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}`, '  ', '').map(dim);
+  yield* para(
+    `readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}`,
+    '  ',
+    '',
+  ).map(dim);
   if (!e.afterStep) {
     yield '';
-    yield* para(`${e.at} is before the first event${e.firstEvent ? ` (${e.firstEvent})` : ''}: every status is still its initial one.`, '', '');
+    yield* para(
+      `${e.at} is before the first event${e.firstEvent ? ` (${e.firstEvent})` : ''}: every status is still its initial one.`,
+      '',
+      '',
+    );
   } else if (!e.atEnd) {
     yield* para(`the last step on or before it: ${stepPlace(e.afterStep)}, ${e.afterStep.words}`, '  ', '').map(dim);
   }
@@ -137,19 +172,23 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   for (const b of e.breaches) yield* para(breachLine(b), '    ', '  ');
   const m = e.milestones;
   if (m.entryIntoForce) {
-    const term = m.termEnds ? `; its term ends ${dateWords(m.termEnds)}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}` : '';
+    const term = m.termEnds
+      ? `; its term ends ${dateWords(m.termEnds)}${m.termExtendedOn ? ` (extended on ${m.termExtendedOn})` : ''}`
+      : '';
     yield* para(`In force since ${m.entryIntoForce}${term}.`, '  ', '');
   }
   const assumed = Object.entries(e.assumptions).map(([k, v]) => `${k}=${v}`);
   if (assumed.length) yield* para(`Assumptions (not in the plan): ${assumed.join(', ')}.`, '  ', '').map(dim);
   yield '';
-  if (e.whyNot.length === 0) yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
+  if (e.whyNot.length === 0)
+    yield* para('Why not: every event that could have changed the guarantee did change it.', '  ', '');
   else {
     yield bold('Why not: events that did not change the guarantee');
     for (const [k, w] of e.whyNot.entries()) {
       const again = k > 0 && e.whyNot[k - 1]!.step.index === w.step.index;
       if (!again) yield '';
-      for (const [i, lines] of whyNotLines(w, cited, again).entries()) for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && !again ? '' : '  ');
+      for (const [i, lines] of whyNotLines(w, cited, again).entries())
+        for (const [j, l] of lines.entries()) yield* para(l, '    ', i === 0 && j === 0 && !again ? '' : '  ');
     }
   }
   yield '';

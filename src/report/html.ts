@@ -43,20 +43,26 @@ svg .initial { fill: #111827; } svg .move { fill: none; stroke: var(--accent); s
 ${VERSIONS_STYLE}
 `;
 
-const citeLink = (clause: string, points: string[]) => `<a href="#clause-${esc(clause)}">${esc(clause)}</a> · ${esc(points.join(', '))}`;
+const citeLink = (clause: string, points: string[]) =>
+  `<a href="#clause-${esc(clause)}">${esc(clause)}</a> · ${esc(points.join(', '))}`;
 
 /** A clause's sources: each address (as text: the page links to nothing outside it), how sure it is and what it supports. */
 function sourcesHtml(sources: Source[]): string {
   if (sources.length === 0) return '';
-  const item = (x: Source) => `<li><span class="address">${esc(x.address)}</span> (${esc(x.confidence)}): ${esc(x.supports)}</li>`;
+  const item = (x: Source) =>
+    `<li><span class="address">${esc(x.address)}</span> (${esc(x.confidence)}): ${esc(x.supports)}</li>`;
   return `<p class="muted">Sources:</p><ul class="sources">${sources.map(item).join('')}</ul>`;
 }
 
 function card(r: RegionReason): string {
   const value = r.value ?? '—';
   const set = r.setBy;
-  const notYet = r.notYet ? `; not yet: rule <code>${esc(r.notYet.rule)}</code> (${citeLink(r.notYet.clause.id, r.notYet.points)}) did not fire: ${esc(r.notYet.reason)}` : '';
-  const how = set ? `since ${esc(r.since ?? '')}: ${esc(set.step.words)}; rule <code>${esc(set.rule)}</code> (${citeLink(set.clause.id, set.points)})` : `the initial status${notYet}`;
+  const notYet = r.notYet
+    ? `; not yet: rule <code>${esc(r.notYet.rule)}</code> (${citeLink(r.notYet.clause.id, r.notYet.points)}) did not fire: ${esc(r.notYet.reason)}`
+    : '';
+  const how = set
+    ? `since ${esc(r.since ?? '')}: ${esc(set.step.words)}; rule <code>${esc(set.rule)}</code> (${citeLink(set.clause.id, set.points)})`
+    : `the initial status${notYet}`;
   return `<div class="card" data-region="${esc(r.region)}"><div class="muted">${esc(REGION_LABELS[r.region as Region]?.title ?? r.region)}</div><div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>${esc(value)}</div><div class="muted">${how}</div></div>`;
 }
 
@@ -79,50 +85,91 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
     `<header><h1>${esc(trace.title)}</h1><p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · run to ${esc(trace.horizon)} · readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}${assumedWords(trace.assumed) ? ` · <strong>assumed: ${esc(assumedWords(trace.assumed))}</strong>` : ''}${trace.plan && trace.plan.changes > 0 ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}` : ''}</p></header>`,
     '<section id="summary">',
     `<h2>At the end of the run the guarantee is ${esc(guaranteeText(trace.final))}</h2>`,
-    ...(trace.sensitivity ? [`<p class="sensitivity"><strong>Sensitivity:</strong> ${esc(sensitivityWords(trace.sensitivity))}</p>`] : []),
+    ...(trace.sensitivity
+      ? [`<p class="sensitivity"><strong>Sensitivity:</strong> ${esc(sensitivityWords(trace.sensitivity))}</p>`]
+      : []),
     `<div class="cards">${e.regions.map(card).join('')}</div>`,
   ];
   if (e.breaches.length) {
     out.push('<p><strong>Breaches recorded</strong></p><ul>');
-    for (const b of e.breaches) out.push(`<li>${esc(b.at)}: <code>${esc(b.kind)}</code> by ${esc(partyName(b.party))} (${citeLink(b.clause, b.clauseCitation.points)})${b.clauseCitation.planNamesConsequence ? '' : `; ${esc(POINT_27_CONSEQUENCE)}`}</li>`);
+    for (const b of e.breaches)
+      out.push(
+        `<li>${esc(b.at)}: <code>${esc(b.kind)}</code> by ${esc(partyName(b.party))} (${citeLink(b.clause, b.clauseCitation.points)})${b.clauseCitation.planNamesConsequence ? '' : `; ${esc(POINT_27_CONSEQUENCE)}`}</li>`,
+      );
     out.push('</ul>');
   } else out.push('<p>No breaches recorded.</p>');
-  if (trace.milestones.entryIntoForce) out.push(`<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(dateWords(trace.milestones.termEnds))}` : ''}.</p>`);
+  if (trace.milestones.entryIntoForce)
+    out.push(
+      `<p>In force since ${esc(trace.milestones.entryIntoForce)}${trace.milestones.termEnds ? `; the term ends ${esc(dateWords(trace.milestones.termEnds))}` : ''}.</p>`,
+    );
   const assumed = assumptionTexts(trace, new Set(citedClauses(trace).map((c) => c.id)));
   if (assumed.length) out.push(`<p class="muted">Assumptions, not in the plan: ${assumed.map(esc).join('; ')}.</p>`);
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
-    out.push(`<p>${failed.length ? `<strong>Expectations: ${failed.length} of ${trace.expectations.length} failed.</strong>` : `Expectations: all ${trace.expectations.length} hold.`}</p>`);
-    if (failed.length) out.push(`<ul>${failed.map((x) => `<li>line ${x.line}, on ${esc(x.on)}: expected <code>${esc(JSON.stringify(x.expected))}</code>, got <code>${esc(JSON.stringify(x.actual))}</code></li>`).join('')}</ul>`);
+    out.push(
+      `<p>${failed.length ? `<strong>Expectations: ${failed.length} of ${trace.expectations.length} failed.</strong>` : `Expectations: all ${trace.expectations.length} hold.`}</p>`,
+    );
+    if (failed.length)
+      out.push(
+        `<ul>${failed.map((x) => `<li>line ${x.line}, on ${esc(x.on)}: expected <code>${esc(JSON.stringify(x.expected))}</code>, got <code>${esc(JSON.stringify(x.actual))}</code></li>`).join('')}</ul>`,
+      );
   }
   out.push('</section>');
 
-  out.push('<section id="swimlane"><h2>Status over time</h2>', `<div class="figure">${swimlaneSvg(trace)}</div>`, '<p class="muted">Each lane is one region of the status; marks below are the steps (deadlines in blue) and breaches (red). Hover for dates.</p></section>');
+  out.push(
+    '<section id="swimlane"><h2>Status over time</h2>',
+    `<div class="figure">${swimlaneSvg(trace)}</div>`,
+    '<p class="muted">Each lane is one region of the status; marks below are the steps (deadlines in blue) and breaches (red). Hover for dates.</p></section>',
+  );
 
-  out.push('<section id="timeline"><h2>Timeline</h2><table><thead><tr><th>#</th><th>date</th><th>event</th><th>what changed</th><th>rule · clause</th></tr></thead><tbody>');
+  out.push(
+    '<section id="timeline"><h2>Timeline</h2><table><thead><tr><th>#</th><th>date</th><th>event</th><th>what changed</th><th>rule · clause</th></tr></thead><tbody>',
+  );
   for (const { step, changes } of timeline(trace)) {
     const note = step.event?.note ? `<div class="muted">${esc(step.event.note)}</div>` : '';
     const why = whyNotOf(trace, step)
-      .map((w) => `<div class="whynot">why not: <code>${esc(w.rule)}</code> (${citeLink(w.clause.id, w.points)}) ${w.kind === 'no-effect' ? `fired to no effect: ${esc(w.reason)}` : `did not fire: ${esc(w.reason)}`}</div>`)
+      .map(
+        (w) =>
+          `<div class="whynot">why not: <code>${esc(w.rule)}</code> (${citeLink(w.clause.id, w.points)}) ${w.kind === 'no-effect' ? `fired to no effect: ${esc(w.reason)}` : `did not fire: ${esc(w.reason)}`}</div>`,
+      )
       .join('');
     const rules = step.fired.map((f) => {
       const held = conditionList(heldConditions(f.conditions, readings));
       const unstated = notStatedNote(f.conditions);
       return `<div title="${esc(held ? `because ${held}` : '')}"><code>${esc(f.rule)}</code> · ${citeLink(f.clause, f.points)}${unstated ? `<div class="not-stated muted">${esc(unstated)}</div>` : ''}</div>`;
     });
-    out.push(`<tr class="${step.kind}" data-step="${step.index}"><td>${stepNumber(step)}</td><td>${esc(step.at)}</td><td>${esc(stepWords(step))}${step.kind === 'deadline' ? ' <span class="muted">(deadline)</span>' : ''}${note}</td><td class="changes">${changes.map((c) => `<div>${esc(c.text)}</div>`).join('') || '—'}${why}</td><td>${rules.join('') || '—'}</td></tr>`);
+    out.push(
+      `<tr class="${step.kind}" data-step="${step.index}"><td>${stepNumber(step)}</td><td>${esc(step.at)}</td><td>${esc(stepWords(step))}${step.kind === 'deadline' ? ' <span class="muted">(deadline)</span>' : ''}${note}</td><td class="changes">${changes.map((c) => `<div>${esc(c.text)}</div>`).join('') || '—'}${why}</td><td>${rules.join('') || '—'}</td></tr>`,
+    );
   }
   out.push('</tbody></table></section>');
 
-  out.push('<section id="statechart"><h2>The statechart and the path this run took</h2>', `<div class="figure">${statechartSvg(trace)}</div>`);
-  out.push('<p class="legend muted"><span><i style="background:#fde68a"></i>visited on this run</span><span><i style="background:#f59e0b"></i>where the run ended (◉)</span><span><i style="background:#fff"></i>not visited</span><span>double border: terminal</span><span>arrows: the moves this run made</span></p></section>');
+  out.push(
+    '<section id="statechart"><h2>The statechart and the path this run took</h2>',
+    `<div class="figure">${statechartSvg(trace)}</div>`,
+  );
+  out.push(
+    '<p class="legend muted"><span><i style="background:#fde68a"></i>visited on this run</span><span><i style="background:#f59e0b"></i>where the run ended (◉)</span><span><i style="background:#fff"></i>not visited</span><span>double border: terminal</span><span>arrows: the moves this run made</span></p></section>',
+  );
 
   if (versions?.versions.length) out.push(versionsHtml(versions, trace.plan?.version ?? BASE_PLAN));
   out.push('<section id="clauses"><h2>Clauses cited</h2>');
-  for (const c of citedClauses(trace, e.whyNot.map((w) => w.clause.id))) {
-    out.push(`<article class="clause" id="clause-${esc(c.id)}"><h3>${esc(c.id)}: ${esc(c.title)}</h3><p class="muted">point${c.points.length > 1 ? 's' : ''} ${esc(c.points.join(', '))} · ${esc(c.kind)}</p><p>${esc(c.paraphrase)}</p><p><em>Consequence:</em> ${esc(c.consequence)}</p>${sourcesHtml(c.sources)}</article>`);
+  for (const c of citedClauses(
+    trace,
+    e.whyNot.map((w) => w.clause.id),
+  )) {
+    out.push(
+      `<article class="clause" id="clause-${esc(c.id)}"><h3>${esc(c.id)}: ${esc(c.title)}</h3><p class="muted">point${c.points.length > 1 ? 's' : ''} ${esc(c.points.join(', '))} · ${esc(c.kind)}</p><p>${esc(c.paraphrase)}</p><p><em>Consequence:</em> ${esc(c.consequence)}</p>${sourcesHtml(c.sources)}</article>`,
+    );
   }
-  out.push('</section>', `<section id="legend-terms"><h2>Legend</h2><dl>${LEGEND.map((l) => `<dt>${esc(l.term)}</dt><dd>${esc(l.meaning)}</dd>`).join('')}</dl></section>`);
-  out.push('<footer class="muted"><p>Paraphrases are ours, not the plan’s text. Generated by casus from the trace of this run; every view is computed from that trace.</p></footer>', '</body>', '</html>');
+  out.push(
+    '</section>',
+    `<section id="legend-terms"><h2>Legend</h2><dl>${LEGEND.map((l) => `<dt>${esc(l.term)}</dt><dd>${esc(l.meaning)}</dd>`).join('')}</dl></section>`,
+  );
+  out.push(
+    '<footer class="muted"><p>Paraphrases are ours, not the plan’s text. Generated by casus from the trace of this run; every view is computed from that trace.</p></footer>',
+    '</body>',
+    '</html>',
+  );
   return `${out.join('\n')}\n`;
 }

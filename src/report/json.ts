@@ -1,12 +1,11 @@
 // The JSON trace as text: whole, or in pieces as the steps come, byte for byte the same.
-import type { Step, Trace, TraceEnd, TraceHead } from '../run/trace.js';
-
-export function traceJson(trace: Trace): string {
-  return `${JSON.stringify(trace, null, 2)}\n`;
-}
+import type { Step, TraceEnd, TraceHead } from '../run/trace.js';
 
 /** JSON.stringify(trace, null, 2) + newline, written one step at a time (the steps array is never held). */
-export async function* streamTraceJson(run: { head: TraceHead; steps: AsyncGenerator<Step, TraceEnd> }): AsyncGenerator<string> {
+export async function* streamTraceJson(run: {
+  head: TraceHead;
+  steps: AsyncGenerator<Step, TraceEnd>;
+}): AsyncGenerator<string> {
   const head = JSON.stringify(run.head, null, 2);
   yield `${head.slice(0, -2)},\n  "steps": [`;
   let first = true;
@@ -20,7 +19,14 @@ export async function* streamTraceJson(run: { head: TraceHead; steps: AsyncGener
     }
     if (r.done) {
       const { horizon, final, sensitivity, milestones, clauses, expectations } = r.value;
-      const end: TraceEnd = { horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones, clauses, expectations };
+      const end: TraceEnd = {
+        horizon,
+        final,
+        ...(sensitivity ? { sensitivity } : {}),
+        milestones,
+        clauses,
+        expectations,
+      };
       yield `${first ? ']' : '\n  ]'},${JSON.stringify(end, null, 2).slice(1)}\n`;
       return;
     }

@@ -19,8 +19,20 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` :
 const count = (n: number) => n.toLocaleString('en-US');
 const bar = (n: number, of: number, width = 30) => '█'.repeat(of ? Math.round((width * n) / of) : 0);
 
-const OUTCOME_WORDS: Record<string, string> = { invoked: 'invocation', revoked: 'revocation', lapsed: 'lapse', void: 'voidness', expired: 'expiry' };
-const REGION_WORDS = { agreement: 'the agreement', guarantee: 'the guarantee', ceasefire: 'the ceasefire', sanctions: 'sanctions', russiaBenefits: "Russia's benefits" } as const;
+const OUTCOME_WORDS: Record<string, string> = {
+  invoked: 'invocation',
+  revoked: 'revocation',
+  lapsed: 'lapse',
+  void: 'voidness',
+  expired: 'expiry',
+};
+const REGION_WORDS = {
+  agreement: 'the agreement',
+  guarantee: 'the guarantee',
+  ceasefire: 'the ceasefire',
+  sanctions: 'sanctions',
+  russiaBenefits: "Russia's benefits",
+} as const;
 
 export function* simulationLines(r: SimulationReport): Generator<string> {
   const s = r.summary;
@@ -30,7 +42,8 @@ export function* simulationLines(r: SimulationReport): Generator<string> {
   yield '';
   for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) {
     yield `Final status of ${REGION_WORDS[region]}`;
-    for (const { value, runs } of s.final[region]) yield `  ${value.padEnd(14)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}  ${bar(runs, s.runs)}`;
+    for (const { value, runs } of s.final[region])
+      yield `  ${value.padEnd(14)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}  ${bar(runs, s.runs)}`;
     yield '';
   }
   yield `Time to each outcome, in years after entry into force (in force in ${pct(s.enteredIntoForce, s.runs)} of runs)`;
@@ -52,7 +65,8 @@ export function* simulationLines(r: SimulationReport): Generator<string> {
   yield '';
   yield 'Runs with at least one breach';
   if (s.breaches.length === 0) yield '  none';
-  for (const { value, runs } of s.breaches) yield `  ${value.padEnd(20)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}`;
+  for (const { value, runs } of s.breaches)
+    yield `  ${value.padEnd(20)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}`;
   const changed = [...Object.entries(r.interpretations), ...Object.entries(r.parameters)].map(([k, v]) => `${k}=${v}`);
   yield '';
   yield* wrap(changed.join(', '), 80, '  ', 'readings: ');

@@ -4,7 +4,7 @@ import { partyName } from '../plan/parties.js';
 import { guaranteeText, REGION_LABELS, type Status } from '../plan/vocabulary.js';
 import type { Step, Trace } from '../run/trace.js';
 
-export interface Change {
+interface Change {
   /** the region in the Status contract (guarantee covers its phase) */
   region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits' | 'breaches' | 'term';
   text: string;
@@ -16,7 +16,7 @@ export interface Change {
 export { guaranteeText };
 
 /** The changes a step made, one per region and breach, each credited to the first rule that made it. */
-export function stepChanges(step: Step, before: Status, termBefore: string | null): Change[] {
+function stepChanges(step: Step, before: Status, termBefore: string | null): Change[] {
   const out: Change[] = [];
   const shown = new Set<string>();
   for (const f of step.fired) {
@@ -26,17 +26,26 @@ export function stepChanges(step: Step, before: Status, termBefore: string | nul
       const region = changed === 'guaranteePhase' ? 'guarantee' : changed;
       if (shown.has(region)) continue;
       shown.add(region);
-      const text = region === 'guarantee' ? `guarantee ${guaranteeText(before)} → ${guaranteeText(step.status)}` : `${REGION_LABELS[region].short} ${before[region]} → ${step.status[region]}`;
+      const text =
+        region === 'guarantee'
+          ? `guarantee ${guaranteeText(before)} → ${guaranteeText(step.status)}`
+          : `${REGION_LABELS[region].short} ${before[region]} → ${step.status[region]}`;
       out.push({ region, text, ...cite });
     }
     if (f.changed.includes('breaches')) {
-      for (const b of step.status.breaches.slice(before.breaches.length).filter((x) => x.clause === f.clause && !shown.has(`${x.kind}:${x.party}`))) {
+      for (const b of step.status.breaches
+        .slice(before.breaches.length)
+        .filter((x) => x.clause === f.clause && !shown.has(`${x.kind}:${x.party}`))) {
         shown.add(`${b.kind}:${b.party}`);
         out.push({ region: 'breaches', text: `breach: ${b.kind} by ${partyName(b.party)}`, ...cite });
       }
     }
     if (f.emits === 'TERM_EXTENDED' && step.milestones.termEnds !== termBefore && step.milestones.termEnds) {
-      out.push({ region: 'term', text: `the term now ends ${dateWords(step.milestones.termEnds)} (was ${termBefore})`, ...cite });
+      out.push({
+        region: 'term',
+        text: `the term now ends ${dateWords(step.milestones.termEnds)} (was ${termBefore})`,
+        ...cite,
+      });
     }
   }
   return out;
@@ -55,7 +64,10 @@ export function timeline(trace: Trace): Array<{ step: Step; before: Status; chan
 }
 
 /** Everything a run took for granted beyond the plan: parameters marked as assumptions, then the cited clauses' own. */
-export function assumptionTexts(head: Pick<Trace, 'assumptions' | 'parameters' | 'clauses'>, cited: ReadonlySet<string>): string[] {
+export function assumptionTexts(
+  head: Pick<Trace, 'assumptions' | 'parameters' | 'clauses'>,
+  cited: ReadonlySet<string>,
+): string[] {
   return [
     ...head.assumptions.map((a) => `${a}=${head.parameters[a]}`),
     ...head.clauses.filter((c) => cited.has(c.id)).flatMap((c) => c.assumptions ?? []),

@@ -11,16 +11,39 @@ export function esc(s: string): string {
 }
 
 export const COLOURS: Record<string, string> = {
-  pending: '#d1d5db', 'in-force': '#34d399', invoked: '#fbbf24', revoked: '#ef4444', lapsed: '#f87171', void: '#b91c1c', expired: '#9ca3af',
-  'not-in-effect': '#d1d5db', 'in-effect': '#34d399', violated: '#ef4444',
-  'in-place': '#93c5fd', easing: '#a7f3d0', lifted: '#34d399', reinstated: '#ef4444',
-  'not-granted': '#d1d5db', granted: '#34d399', withdrawn: '#ef4444',
-  open: '#d1d5db', concluded: '#93c5fd', implementing: '#34d399',
+  pending: '#d1d5db',
+  'in-force': '#34d399',
+  invoked: '#fbbf24',
+  revoked: '#ef4444',
+  lapsed: '#f87171',
+  void: '#b91c1c',
+  expired: '#9ca3af',
+  'not-in-effect': '#d1d5db',
+  'in-effect': '#34d399',
+  violated: '#ef4444',
+  'in-place': '#93c5fd',
+  easing: '#a7f3d0',
+  lifted: '#34d399',
+  reinstated: '#ef4444',
+  'not-granted': '#d1d5db',
+  granted: '#34d399',
+  withdrawn: '#ef4444',
+  open: '#d1d5db',
+  concluded: '#93c5fd',
+  implementing: '#34d399',
 };
 
-const LANES: Array<{ region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits'; label: string; value: (s: Status) => string }> = [
+const LANES: Array<{
+  region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits';
+  label: string;
+  value: (s: Status) => string;
+}> = [
   { region: 'agreement', label: 'Agreement', value: (s) => s.agreement },
-  { region: 'guarantee', label: 'guarantee', value: (s) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee) },
+  {
+    region: 'guarantee',
+    label: 'guarantee',
+    value: (s) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee),
+  },
   { region: 'ceasefire', label: 'ceasefire', value: (s) => s.ceasefire },
   { region: 'sanctions', label: 'sanctions', value: (s) => s.sanctions },
   { region: 'russiaBenefits', label: "Russia's benefits", value: (s) => s.russiaBenefits },
@@ -35,7 +58,12 @@ interface Segment {
 
 function segments(trace: Trace, lane: (typeof LANES)[number], start: string, end: string): Segment[] {
   const out: Segment[] = [];
-  let current: Segment = { from: start, to: end, value: lane.value(trace.initial), colour: COLOURS[trace.initial[lane.region]] ?? '#e5e7eb' };
+  let current: Segment = {
+    from: start,
+    to: end,
+    value: lane.value(trace.initial),
+    colour: COLOURS[trace.initial[lane.region]] ?? '#e5e7eb',
+  };
   for (const step of trace.steps) {
     const value = lane.value(step.status);
     if (value === current.value) continue;
@@ -51,7 +79,8 @@ function ticks(start: string, end: string): string[] {
   const out: string[] = [];
   if (years >= 2) {
     const every = Math.max(1, Math.ceil(years / 12));
-    for (let y = Number(start.slice(0, 4)) + 1; y <= Number(end.slice(0, 4)); y += every) out.push(`${String(y).padStart(4, '0')}-01-01`);
+    for (let y = Number(start.slice(0, 4)) + 1; y <= Number(end.slice(0, 4)); y += every)
+      out.push(`${String(y).padStart(4, '0')}-01-01`);
   } else {
     let [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
     const months = years * 12 + Number(end.slice(5, 7)) - m;
@@ -87,38 +116,63 @@ export function swimlaneSvg(trace: Trace): string {
   for (const t of ticks(start, end)) {
     const tx = x(t).toFixed(1);
     out.push(`<line class="tick" x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${lanesBottom + laneH}"/>`);
-    out.push(`<text class="axis" x="${tx}" y="${top - 10}" text-anchor="middle">${esc(t.endsWith('-01-01') ? t.slice(0, 4) : t.slice(0, 7))}</text>`);
+    out.push(
+      `<text class="axis" x="${tx}" y="${top - 10}" text-anchor="middle">${esc(t.endsWith('-01-01') ? t.slice(0, 4) : t.slice(0, 7))}</text>`,
+    );
   }
-  out.push(`<text class="axis" x="${left}" y="${height - 8}">${esc(start)}</text>`, `<text class="axis" x="${x(end).toFixed(1)}" y="${height - 8}" text-anchor="middle">${esc(end)}</text>`);
-  out.push(`<line class="final-rule" x1="${x(end).toFixed(1)}" y1="${top - 6}" x2="${x(end).toFixed(1)}" y2="${lanesBottom}"/>`, `<text class="axis" x="${(x(end) + finalW / 2).toFixed(1)}" y="${top - 10}" text-anchor="middle">final</text>`);
+  out.push(
+    `<text class="axis" x="${left}" y="${height - 8}">${esc(start)}</text>`,
+    `<text class="axis" x="${x(end).toFixed(1)}" y="${height - 8}" text-anchor="middle">${esc(end)}</text>`,
+  );
+  out.push(
+    `<line class="final-rule" x1="${x(end).toFixed(1)}" y1="${top - 6}" x2="${x(end).toFixed(1)}" y2="${lanesBottom}"/>`,
+    `<text class="axis" x="${(x(end) + finalW / 2).toFixed(1)}" y="${top - 10}" text-anchor="middle">final</text>`,
+  );
   LANES.forEach((lane, i) => {
     const y = top + i * (laneH + gap);
-    out.push(`<g class="lane" data-lane="${lane.region}">`, `<text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">${esc(lane.label)}</text>`);
+    out.push(
+      `<g class="lane" data-lane="${lane.region}">`,
+      `<text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">${esc(lane.label)}</text>`,
+    );
     const all = segments(trace, lane, start, end);
     for (const [k, s] of all.entries()) {
       const last = k === all.length - 1;
       const [x0, x1] = [x(s.from), last ? x(end) + finalW : Math.max(x(s.to), x(s.from) + 2)];
       const w = x1 - x0;
-      out.push(`<g class="segment${last ? ' final' : ''}" data-value="${esc(s.value)}"><title>${esc(`${lane.label}: ${s.value}, ${s.from} to ${s.to}${last ? ' (final)' : ''}`)}</title>`);
-      out.push(`<rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${laneH}" rx="3" fill="${s.colour}"/>`);
+      out.push(
+        `<g class="segment${last ? ' final' : ''}" data-value="${esc(s.value)}"><title>${esc(`${lane.label}: ${s.value}, ${s.from} to ${s.to}${last ? ' (final)' : ''}`)}</title>`,
+      );
+      out.push(
+        `<rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${laneH}" rx="3" fill="${s.colour}"/>`,
+      );
       const fits = (n: number) => n > s.value.length * 6.6 + 8;
       // the final status is labelled in the final column when its segment is too short to hold it from its start
-      if (fits(w)) out.push(`<text class="seg-label" x="${(x0 + 6).toFixed(1)}" y="${y + laneH / 2 + 4}">${esc(s.value)}</text>`);
-      else if (last) out.push(`<text class="seg-label" x="${(x(end) + 6).toFixed(1)}" y="${y + laneH / 2 + 4}" textLength="${finalW - 12}" lengthAdjust="spacingAndGlyphs">${esc(s.value)}</text>`);
+      if (fits(w))
+        out.push(`<text class="seg-label" x="${(x0 + 6).toFixed(1)}" y="${y + laneH / 2 + 4}">${esc(s.value)}</text>`);
+      else if (last)
+        out.push(
+          `<text class="seg-label" x="${(x(end) + 6).toFixed(1)}" y="${y + laneH / 2 + 4}" textLength="${finalW - 12}" lengthAdjust="spacingAndGlyphs">${esc(s.value)}</text>`,
+        );
       out.push('</g>');
     }
     out.push('</g>');
   });
   const y = lanesBottom;
-  out.push(`<g class="lane" data-lane="steps"><text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">events, breaches</text>`);
+  out.push(
+    `<g class="lane" data-lane="steps"><text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">events, breaches</text>`,
+  );
   for (const step of trace.steps) {
     const sx = x(step.at).toFixed(1);
-    out.push(`<line class="${step.kind === 'deadline' ? 'step-mark deadline' : 'step-mark'}" data-step="${step.index}" x1="${sx}" y1="${y + 4}" x2="${sx}" y2="${y + laneH - 4}"><title>${esc(`${step.at}: ${stepWords(step)}`)}</title></line>`);
+    out.push(
+      `<line class="${step.kind === 'deadline' ? 'step-mark deadline' : 'step-mark'}" data-step="${step.index}" x1="${sx}" y1="${y + 4}" x2="${sx}" y2="${y + laneH - 4}"><title>${esc(`${step.at}: ${stepWords(step)}`)}</title></line>`,
+    );
   }
   for (const b of trace.final.breaches) {
     const bx = x(b.at);
     const cy = y + laneH / 2;
-    out.push(`<path class="breach-mark" d="M${bx.toFixed(1)} ${cy - 7} l7 7 l-7 7 l-7 -7 z"><title>${esc(`${b.at}: breach ${b.kind} by ${b.party} (${b.clause})`)}</title></path>`);
+    out.push(
+      `<path class="breach-mark" d="M${bx.toFixed(1)} ${cy - 7} l7 7 l-7 7 l-7 -7 z"><title>${esc(`${b.at}: breach ${b.kind} by ${b.party} (${b.clause})`)}</title></path>`,
+    );
   }
   out.push('</g>', '</svg>');
   return out.join('\n');
@@ -165,20 +219,36 @@ export function statechartSvg(trace: Trace): string {
   ];
   root.children.forEach((region, i) => {
     const x0 = 16 + i * (colW + gap);
-    out.push(`<g class="region" data-region="${esc(region.key)}"><rect class="region-box" x="${x0}" y="8" width="${colW}" height="${height - 14}" rx="8"/>`);
+    out.push(
+      `<g class="region" data-region="${esc(region.key)}"><rect class="region-box" x="${x0}" y="8" width="${colW}" height="${height - 14}" rx="8"/>`,
+    );
     out.push(`<text class="region-label" x="${x0 + 12}" y="28">${esc(region.key)}</text>`);
     for (const n of allNodes(region).slice(1)) {
       const b = boxes.get(n.id)!;
       const visited = path.visited.has(n.id);
       const final = path.final.has(n.id);
-      const cls = ['state', visited ? 'visited' : '', final ? 'current' : '', n.type === 'final' ? 'terminal' : '', n.children.length ? 'compound' : ''].filter(Boolean).join(' ');
-      out.push(`<g class="${cls}" data-state="${esc(n.id)}"><title>${esc(`${n.key}${n.description ? `: ${n.description}` : ''}${visited ? ' (visited on this run)' : ''}${final ? ' (where this run ended)' : ''}`)}</title>`);
+      const cls = [
+        'state',
+        visited ? 'visited' : '',
+        final ? 'current' : '',
+        n.type === 'final' ? 'terminal' : '',
+        n.children.length ? 'compound' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      out.push(
+        `<g class="${cls}" data-state="${esc(n.id)}"><title>${esc(`${n.key}${n.description ? `: ${n.description}` : ''}${visited ? ' (visited on this run)' : ''}${final ? ' (where this run ended)' : ''}`)}</title>`,
+      );
       out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="6"/>`);
-      if (n.type === 'final') out.push(`<rect class="inner" x="${b.x + 3}" y="${b.y + 3}" width="${b.w - 6}" height="${b.h - 6}" rx="4"/>`);
+      if (n.type === 'final')
+        out.push(`<rect class="inner" x="${b.x + 3}" y="${b.y + 3}" width="${b.w - 6}" height="${b.h - 6}" rx="4"/>`);
       out.push(`<text x="${b.x + 10}" y="${b.y + 18}">${esc(n.key)}${final ? ' ◉' : ''}</text>`);
       const parent = n.id.split('.').slice(0, -1).join('.');
       const parentNode = parent === region.id ? region : boxes.get(parent)?.node;
-      if (parentNode?.initial === n.id) out.push(`<circle class="initial" cx="${b.x - 7}" cy="${b.y + 14}" r="3.5"><title>initial state</title></circle>`);
+      if (parentNode?.initial === n.id)
+        out.push(
+          `<circle class="initial" cx="${b.x - 7}" cy="${b.y + 14}" r="3.5"><title>initial state</title></circle>`,
+        );
       out.push('</g>');
     }
     out.push('</g>');
@@ -189,7 +259,9 @@ export function statechartSvg(trace: Trace): string {
     const right = Math.max(a.x + a.w, b.x + b.w);
     const [ya, yb] = [a.y + Math.min(a.h, boxH) / 2, b.y + Math.min(b.h, boxH) / 2];
     const bulge = right + 12 + Math.min(30, Math.abs(yb - ya) / 8);
-    out.push(`<path class="move" data-step="${m.step}" d="M${a.x + a.w} ${ya} C${bulge} ${ya} ${bulge} ${yb} ${b.x + b.w + 2} ${yb}" marker-end="url(#arrow)"><title>${esc(`move ${k + 1}, ${m.at}: ${m.from.split('.').pop()} → ${m.to.split('.').pop()}${m.event ? ` on ${m.event}` : ''}${m.rule ? ` (rule ${m.rule})` : ''}`)}</title></path>`);
+    out.push(
+      `<path class="move" data-step="${m.step}" d="M${a.x + a.w} ${ya} C${bulge} ${ya} ${bulge} ${yb} ${b.x + b.w + 2} ${yb}" marker-end="url(#arrow)"><title>${esc(`move ${k + 1}, ${m.at}: ${m.from.split('.').pop()} → ${m.to.split('.').pop()}${m.event ? ` on ${m.event}` : ''}${m.rule ? ` (rule ${m.rule})` : ''}`)}</title></path>`,
+    );
   });
   out.push('</svg>');
   return out.join('\n');

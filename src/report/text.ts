@@ -49,10 +49,10 @@ const NBSP = '\u00a0';
 /** The clause citation, kept on one line. */
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`.replaceAll(' ', NBSP);
 
-
 function regionChange(region: Region, before: Status, after: Status): string | undefined {
   if (region === 'breaches') return undefined;
-  if (region === 'guarantee' || region === 'guaranteePhase') return `guarantee ${guaranteeText(before)} → ${guaranteeText(after)}`;
+  if (region === 'guarantee' || region === 'guaranteePhase')
+    return `guarantee ${guaranteeText(before)} → ${guaranteeText(after)}`;
   return `${REGION_LABELS[region].short} ${before[region]} → ${after[region]}`;
 }
 
@@ -64,7 +64,11 @@ export function* textLines(trace: Trace, options: TextOptions): Generator<string
 }
 
 /** The same lines as textLines, as the steps come: nothing but the previous step is kept. */
-export async function* streamTextLines(run: Pick<StepStream, 'head' | 'steps'>, clauses: readonly Clause[], options: TextOptions): AsyncGenerator<string> {
+export async function* streamTextLines(
+  run: Pick<StepStream, 'head' | 'steps'>,
+  clauses: readonly Clause[],
+  options: TextOptions,
+): AsyncGenerator<string> {
   const timeline = textTimeline(run.head, clauses, options);
   yield* timeline.head();
   for (let r = await run.steps.next(); ; r = await run.steps.next()) {
@@ -83,7 +87,14 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   const c = palette(options.colour);
   const pad = ' '.repeat(12);
   let before = head.initial;
-  let was: Milestones = { concluded: null, implementation: null, entryIntoForce: null, termEnds: null, electionsDue: null, reliefStepsApplied: 0 };
+  let was: Milestones = {
+    concluded: null,
+    implementation: null,
+    entryIntoForce: null,
+    termEnds: null,
+    electionsDue: null,
+    reliefStepsApplied: 0,
+  };
   const silent = new Set(clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
   /** the clauses the steps so far cited, for the assumptions the summary names */
   const cited = new Set<string>();
@@ -92,12 +103,30 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
     *head(): Generator<string> {
       yield* wrap(visible(head.title), width, '  ').map(c.bold);
       yield* wrap(visible(`${head.scenario} · ${head.file}`), width, '  ').map(c.dim);
-      const readings = Object.entries(head.interpretations).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
-      const params = Object.entries(head.parameters).filter(([k, v]) => head.defaults[k] !== v).map(([k, v]) => `${k}=${v}`);
+      const readings = Object.entries(head.interpretations)
+        .filter(([k, v]) => head.defaults[k] !== v)
+        .map(([k, v]) => `${k}=${v}`);
+      const params = Object.entries(head.parameters)
+        .filter(([k, v]) => head.defaults[k] !== v)
+        .map(([k, v]) => `${k}=${v}`);
       const chosen = [...readings, ...params];
-      yield* wrap(chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default', width, '  ', 'readings: ').map(c.dim);
-      if (assumedWords(head.assumed)) yield* wrap(visible(assumedWords(head.assumed)), width, '  ', 'assumed: ').map(c.bold);
-      if (head.plan && head.plan.changes > 0) yield* wrap(`${head.plan.version}, ${head.plan.title} (${head.plan.changes} changes from the base plan: casus clauses --plan ${head.plan.version})`, width, '  ', 'plan: ').map(c.dim);
+      yield* wrap(
+        chosen.length
+          ? `${chosen.join(', ')}; everything else at its default`
+          : 'every interpretation and parameter at its default',
+        width,
+        '  ',
+        'readings: ',
+      ).map(c.dim);
+      if (assumedWords(head.assumed))
+        yield* wrap(visible(assumedWords(head.assumed)), width, '  ', 'assumed: ').map(c.bold);
+      if (head.plan && head.plan.changes > 0)
+        yield* wrap(
+          `${head.plan.version}, ${head.plan.title} (${head.plan.changes} changes from the base plan: casus clauses --plan ${head.plan.version})`,
+          width,
+          '  ',
+          'plan: ',
+        ).map(c.dim);
       yield '';
     },
     *step(step: Step): Generator<string> {
@@ -114,7 +143,12 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       }
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
       for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
-        yield* wrap(`· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim);
+        yield* wrap(
+          `· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))} ${tag(miss)}`,
+          width,
+          `${pad}  `,
+          pad,
+        ).map(c.dim);
       }
       before = step.status;
       was = step.milestones;
@@ -149,7 +183,14 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
     const text = regionChange(region, before, after);
     if (!text || shown.has(region)) continue;
     shown.add(region);
-    const colour = region === 'guarantee' ? (['revoked', 'lapsed', 'void', 'expired'].includes(after.guarantee) ? c.red : after.guarantee === 'invoked' ? c.yellow : c.green) : c.bold;
+    const colour =
+      region === 'guarantee'
+        ? ['revoked', 'lapsed', 'void', 'expired'].includes(after.guarantee)
+          ? c.red
+          : after.guarantee === 'invoked'
+            ? c.yellow
+            : c.green
+        : c.bold;
     const lines = line(`→ ${text}`);
     yield colour(lines[0]!);
     yield* lines.slice(1);
@@ -162,8 +203,10 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   }
   if (f.note && f.changed.length > 0) yield* wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim);
   if (f.changed.length === 0 && f.unaffected.length === 0) {
-    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds) yield* line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold);
-    else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied) yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
+    if (x.now.termEnds !== x.was.termEnds && x.now.termEnds)
+      yield* line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold);
+    else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied)
+      yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
   }
   for (const u of f.unaffected) {
     yield* line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim);
@@ -172,24 +215,45 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
   if (unstated) yield* line(`· ${f.rule} ${unstated}`).map(c.dim);
 }
 
-function* summaryLines(trace: SummaryInput, assumed: string[], stepAt: (index: number) => Step | undefined, width: number, c: ReturnType<typeof palette>): Generator<string> {
+function* summaryLines(
+  trace: SummaryInput,
+  assumed: string[],
+  stepAt: (index: number) => Step | undefined,
+  width: number,
+  c: ReturnType<typeof palette>,
+): Generator<string> {
   const f = trace.final;
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
   if (trace.sensitivity) yield* wrap(sensitivityWords(trace.sensitivity), width, '    ', '  ').map(c.bold);
   for (const note of trace.sensitivity?.notes ?? []) yield* wrap(`note: ${note}`, width, '    ', '  ').map(c.dim);
-  yield* wrap(`agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`, width, '  ', '  ');
+  yield* wrap(
+    `agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`,
+    width,
+    '  ',
+    '  ',
+  );
   const m = trace.milestones;
-  const dates = [m.concluded && `concluded ${m.concluded}`, m.implementation && `implementation from ${m.implementation}`].filter(Boolean);
+  const dates = [
+    m.concluded && `concluded ${m.concluded}`,
+    m.implementation && `implementation from ${m.implementation}`,
+  ].filter(Boolean);
   if (dates.length) yield `  ${dates.join(', ')}`;
   if (trace.milestones.entryIntoForce) {
     yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
   }
   if (f.breaches.length === 0) yield '  no breaches recorded';
   for (const b of f.breaches) yield* wrap(`breach ${b.at}: ${breachText(b)} (clause ${b.clause})`, width, '    ', '  ');
-  if (assumed.length) yield* wrap(`assumptions (not in the plan): ${assumed.join('; ')}`, width, '    ', '  ').map(c.dim);
+  if (assumed.length)
+    yield* wrap(`assumptions (not in the plan): ${assumed.join('; ')}`, width, '    ', '  ').map(c.dim);
   if (trace.expectations.length) {
     const failed = trace.expectations.filter((x) => !x.ok);
-    yield failed.length ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`) : c.green(trace.expectations.length === 1 ? 'expectations: the one expectation holds' : `expectations: all ${trace.expectations.length} hold`);
+    yield failed.length
+      ? c.red(`expectations: ${failed.length} of ${trace.expectations.length} failed`)
+      : c.green(
+          trace.expectations.length === 1
+            ? 'expectations: the one expectation holds'
+            : `expectations: all ${trace.expectations.length} hold`,
+        );
     for (const x of failed) yield* expectationLines(x, stepAt);
   }
   yield '';
@@ -197,13 +261,17 @@ function* summaryLines(trace: SummaryInput, assumed: string[], stepAt: (index: n
 }
 
 /** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */
-export function* expectationLines(x: Trace['expectations'][number], steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined)): Generator<string> {
+export function* expectationLines(
+  x: Trace['expectations'][number],
+  steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined),
+): Generator<string> {
   const step = x.step === null ? undefined : typeof steps === 'function' ? steps(x.step) : steps.steps[x.step];
   const where = step ? `step ${stepNumber(step)}, ${step.at} ${stepWords(step)}` : 'before the first event';
   yield `    line ${x.line}, on ${x.on} (${where}):`;
   for (const key of Object.keys(x.expected)) {
     const want = JSON.stringify(x.expected[key]);
     const got = JSON.stringify(x.actual[key]);
-    if (want !== got || key !== 'breaches') yield `      ${key}: expected ${want}, got ${got}${want === got ? '' : '  ✗'}`;
+    if (want !== got || key !== 'breaches')
+      yield `      ${key}: expected ${want}, got ${got}${want === got ? '' : '  ✗'}`;
   }
 }

@@ -5,12 +5,19 @@ import { mdText } from './markdown.js';
 import { esc } from './svg.js';
 import { wrap } from './text.js';
 
-const regionValue = (s: Status, region: (typeof VALUE_REGIONS)[number]) => (region === 'guarantee' ? guaranteeText(s) : s[region]);
-export const breachesText = (s: Status) => (s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none');
+const regionValue = (s: Status, region: (typeof VALUE_REGIONS)[number]) =>
+  region === 'guarantee' ? guaranteeText(s) : s[region];
+export const breachesText = (s: Status) =>
+  s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none';
 
 /** The table's columns: version, date, every region with one value, the breaches. */
 const COLUMNS = ['version', 'date', ...VALUE_REGIONS.map((r) => REGION_LABELS[r].short), REGION_LABELS.breaches.short];
-const row = (v: VersionOutcome) => [v.version, v.published, ...VALUE_REGIONS.map((r) => regionValue(v.final, r)), breachesText(v.final)];
+const row = (v: VersionOutcome) => [
+  v.version,
+  v.published,
+  ...VALUE_REGIONS.map((r) => regionValue(v.final, r)),
+  breachesText(v.final),
+];
 
 /** One sentence on what decided a version's outcome, or why nothing did. */
 export function decisionWords(v: VersionOutcome): string {
@@ -21,10 +28,15 @@ export function decisionWords(v: VersionOutcome): string {
   return `differs from ${v.buildsOn} in ${v.differs.join(', ')}: change ${d.index}, ${d.change}${citation(d)}${d.at ? `, from ${d.at}` : ''}`;
 }
 
-const citation = (d: DecidingChange) => `${d.rule ? ` (rule ${d.rule}` : ' ('}${d.clause ? `${d.rule ? ', ' : ''}clause ${d.clause}` : ''}; point${d.points.length > 1 ? 's' : ''} ${d.points.join(', ')}; ${d.confidence})`;
+const citation = (d: DecidingChange) =>
+  `${d.rule ? ` (rule ${d.rule}` : ' ('}${d.clause ? `${d.rule ? ', ' : ''}clause ${d.clause}` : ''}; point${d.points.length > 1 ? 's' : ''} ${d.points.join(', ')}; ${d.confidence})`;
 
 export function* versionsLines(report: VersionsReport): Generator<string> {
-  yield* wrap(`${report.title} (${report.scenario}) under every version of the plan, in the order they were published`, 80, '  ');
+  yield* wrap(
+    `${report.title} (${report.scenario}) under every version of the plan, in the order they were published`,
+    80,
+    '  ',
+  );
   yield '';
   const rows = [COLUMNS, ...report.versions.map(row)];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -35,20 +47,34 @@ export function* versionsLines(report: VersionsReport): Generator<string> {
     yield* wrap(`${v.version}: ${decisionWords(v)}`, 80, '      ', '  ');
     if (v.decidedBy) {
       yield* wrap(v.decidedBy.note, 80, '      ', '      ');
-      for (const s of v.decidedBy.sources) yield* wrap(`source: ${s.address} (${s.confidence})`, 80, '        ', '      ');
+      for (const s of v.decidedBy.sources)
+        yield* wrap(`source: ${s.address} (${s.confidence})`, 80, '        ', '      ');
     }
   }
 }
 
 export function versionsMarkdown(report: VersionsReport): string {
   const cells = (r: string[]) => `| ${r.map(mdText).join(' | ')} |`;
-  const out = [`# ${mdText(report.title)}: every version of the plan`, '', `Scenario \`${report.scenario}\`, under each version in the order it was published.`, ''];
-  out.push(cells(COLUMNS), `|${COLUMNS.map(() => '---').join('|')}|`, ...report.versions.map((v) => cells(row(v))), '', '## What altered the outcome', '');
+  const out = [
+    `# ${mdText(report.title)}: every version of the plan`,
+    '',
+    `Scenario \`${report.scenario}\`, under each version in the order it was published.`,
+    '',
+  ];
+  out.push(
+    cells(COLUMNS),
+    `|${COLUMNS.map(() => '---').join('|')}|`,
+    ...report.versions.map((v) => cells(row(v))),
+    '',
+    '## What altered the outcome',
+    '',
+  );
   for (const v of report.versions) {
     out.push(`- **${mdText(v.version)}**: ${mdText(decisionWords(v))}`);
     if (v.decidedBy) {
       out.push(`  ${mdText(v.decidedBy.note)}`);
-      for (const s of v.decidedBy.sources) out.push(`  - source: ${mdText(s.address)} (${s.confidence}): ${mdText(s.supports)}`);
+      for (const s of v.decidedBy.sources)
+        out.push(`  - source: ${mdText(s.address)} (${s.confidence}): ${mdText(s.supports)}`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -57,11 +83,16 @@ export function versionsMarkdown(report: VersionsReport): string {
 /** The HTML report's section: the versions as a timeline, each with its final status and what changed it. */
 export function versionsHtml(report: VersionsReport, current: string | null): string {
   const items = report.versions.map((v) => {
-    const sources = v.decidedBy?.sources.map((s) => `<li><span class="address">${esc(s.address)}</span> (${esc(s.confidence)})</li>`).join('') ?? '';
-    return `<li class="version${v.version === current ? ' current' : ''}${v.differs.length ? ' differs' : ''}" data-version="${esc(v.version)}">`
-      + `<div class="when">${esc(v.published)}</div><div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>`
-      + `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · agreement ${esc(v.final.agreement)} · ceasefire ${esc(v.final.ceasefire)} · sanctions ${esc(v.final.sanctions)} · Russia's benefits ${esc(v.final.russiaBenefits)} · breaches: ${esc(breachesText(v.final))}</div>`
-      + `<div class="muted">${esc(decisionWords(v))}</div>${sources ? `<ul class="sources">${sources}</ul>` : ''}</li>`;
+    const sources =
+      v.decidedBy?.sources
+        .map((s) => `<li><span class="address">${esc(s.address)}</span> (${esc(s.confidence)})</li>`)
+        .join('') ?? '';
+    return (
+      `<li class="version${v.version === current ? ' current' : ''}${v.differs.length ? ' differs' : ''}" data-version="${esc(v.version)}">` +
+      `<div class="when">${esc(v.published)}</div><div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>` +
+      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · agreement ${esc(v.final.agreement)} · ceasefire ${esc(v.final.ceasefire)} · sanctions ${esc(v.final.sanctions)} · Russia's benefits ${esc(v.final.russiaBenefits)} · breaches: ${esc(breachesText(v.final))}</div>` +
+      `<div class="muted">${esc(decisionWords(v))}</div>${sources ? `<ul class="sources">${sources}</ul>` : ''}</li>`
+    );
   });
   return `<section id="versions"><h2>Under every version of the plan</h2><p class="muted">The same scenario under each version, in the order published; each says what it changed from the version it builds on.</p><ol class="versions">${items.join('')}</ol></section>`;
 }

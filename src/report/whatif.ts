@@ -14,13 +14,22 @@ const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.po
 /** The columns a date-by-date comparison shows: the guarantee and the breaches always, any other region where it differs. */
 const COLUMNS = ['guarantee', 'agreement', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
 type Column = (typeof COLUMNS)[number];
-const breachesCell = (s: Status) => (s.breaches.length ? s.breaches.map((b) => `${b.kind} ${b.party}`).join(', ') : 'none');
-const value = (s: Status, c: Column) => (c === 'guarantee' ? guarantee(s) : c === 'breaches' ? breachesCell(s) : String(s[c]));
+const breachesCell = (s: Status) =>
+  s.breaches.length ? s.breaches.map((b) => `${b.kind} ${b.party}`).join(', ') : 'none';
+const value = (s: Status, c: Column) =>
+  c === 'guarantee' ? guarantee(s) : c === 'breaches' ? breachesCell(s) : String(s[c]);
 /** One cell: the value when both sides agree, "left ≠ right" when they differ. */
-const pair = (l: Status, r: Status, c: Column) => (value(l, c) === value(r, c) ? value(l, c) : `${value(l, c)} ≠ ${value(r, c)}`);
+const pair = (l: Status, r: Status, c: Column) =>
+  value(l, c) === value(r, c) ? value(l, c) : `${value(l, c)} ≠ ${value(r, c)}`;
 
-function dateTable(c: Comparison): { columns: Column[]; rows: Array<{ at: string; cells: string[]; differs: boolean }> } {
-  const columns = COLUMNS.filter((col) => col === 'guarantee' || col === 'breaches' || c.rows.some((row) => value(row.left, col) !== value(row.right, col)));
+function dateTable(c: Comparison): {
+  columns: Column[];
+  rows: Array<{ at: string; cells: string[]; differs: boolean }>;
+} {
+  const columns = COLUMNS.filter(
+    (col) =>
+      col === 'guarantee' || col === 'breaches' || c.rows.some((row) => value(row.left, col) !== value(row.right, col)),
+  );
   const rows: Array<{ at: string; cells: string[]; differs: boolean }> = [];
   let last = '';
   for (const row of c.rows) {
@@ -36,11 +45,16 @@ function dateTable(c: Comparison): { columns: Column[]; rows: Array<{ at: string
 const columnTitle = (col: Column) => REGION_LABELS[col as Region].short;
 
 export function* compareLines(c: Comparison): Generator<string> {
-  yield* wrap(`Comparing ${c.left.trace.scenario === c.right.trace.scenario ? c.left.trace.scenario : `${c.left.trace.scenario} and ${c.right.trace.scenario}`}`, 80, '  ');
+  yield* wrap(
+    `Comparing ${c.left.trace.scenario === c.right.trace.scenario ? c.left.trace.scenario : `${c.left.trace.scenario} and ${c.right.trace.scenario}`}`,
+    80,
+    '  ',
+  );
   // a label is one unit (often a path): never broken after its "left:"
   yield `  left:  ${c.left.label}`;
   yield `  right: ${c.right.label}`;
-  for (const side of [c.left, c.right]) if (assumedWords(side.trace.assumed)) yield* wrap(`assumed: ${assumedWords(side.trace.assumed)}`, 80, '    ', '  ');
+  for (const side of [c.left, c.right])
+    if (assumedWords(side.trace.assumed)) yield* wrap(`assumed: ${assumedWords(side.trace.assumed)}`, 80, '    ', '  ');
   yield '';
   const d = c.divergence;
   if (!d) yield 'The two runs agree on every date.';
@@ -49,20 +63,32 @@ export function* compareLines(c: Comparison): Generator<string> {
     const step = row.leftSteps[0] ?? row.rightSteps[0];
     yield* wrap(`First divergence on ${d.at}: ${step ? stepWords(step) : ''}`, 80, '  ');
     for (const change of outcomeChanges(row.left, row.right)) yield* wrap(`left → right: ${change}`, 80, '    ', '  ');
-    for (const [side, only, other] of [['left', d.onlyLeft, row.rightSteps], ['right', d.onlyRight, row.leftSteps]] as const) {
+    for (const [side, only, other] of [
+      ['left', d.onlyLeft, row.rightSteps],
+      ['right', d.onlyRight, row.leftSteps],
+    ] as const) {
       for (const f of only) {
         yield* wrap(`fired only on the ${side}: ${f.rule} ${tag(f)}`, 80, '      ', '  ');
         const miss = other.flatMap((s) => s.notFired).find((n) => n.rule === f.rule);
         const readings = new Set(Object.keys(c.left.trace.interpretations));
-        if (miss) yield* wrap(`on the ${side === 'left' ? 'right' : 'left'} it did not fire: ${failedWords(miss.conditions, readings).join('; ')}`, 80, '      ', '    ');
+        if (miss)
+          yield* wrap(
+            `on the ${side === 'left' ? 'right' : 'left'} it did not fire: ${failedWords(miss.conditions, readings).join('; ')}`,
+            80,
+            '      ',
+            '    ',
+          );
       }
     }
   }
   yield '';
   const table = dateTable(c);
   yield '(one value where both sides agree; left ≠ right where they differ)';
-  const widths = table.columns.map((col, i) => Math.min(40, Math.max(columnTitle(col).length, ...table.rows.map((r) => r.cells[i]!.length))));
-  const line = (first: string, cells: string[]) => `${first.padEnd(12)}${cells.map((x, i) => (x.length > widths[i]! ? `${x.slice(0, widths[i]! - 1)}…` : x.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const widths = table.columns.map((col, i) =>
+    Math.min(40, Math.max(columnTitle(col).length, ...table.rows.map((r) => r.cells[i]!.length))),
+  );
+  const line = (first: string, cells: string[]) =>
+    `${first.padEnd(12)}${cells.map((x, i) => (x.length > widths[i]! ? `${x.slice(0, widths[i]! - 1)}…` : x.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   yield line('date', table.columns.map(columnTitle));
   for (const row of table.rows) yield line(row.at, row.cells);
   yield '';
@@ -78,14 +104,31 @@ export function* compareLines(c: Comparison): Generator<string> {
 
 export function compareMarkdown(c: Comparison): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const out = [`# Comparing ${esc(c.left.trace.title)}`, '', `- **left**: ${esc(c.left.label)}`, `- **right**: ${esc(c.right.label)}`, ''];
-  for (const side of [c.left, c.right]) if (assumedWords(side.trace.assumed)) out.push(`- **assumed** (${side === c.left ? 'left' : 'right'}): ${esc(assumedWords(side.trace.assumed))}`);
+  const out = [
+    `# Comparing ${esc(c.left.trace.title)}`,
+    '',
+    `- **left**: ${esc(c.left.label)}`,
+    `- **right**: ${esc(c.right.label)}`,
+    '',
+  ];
+  for (const side of [c.left, c.right])
+    if (assumedWords(side.trace.assumed))
+      out.push(`- **assumed** (${side === c.left ? 'left' : 'right'}): ${esc(assumedWords(side.trace.assumed))}`);
   const d = c.divergence;
-  out.push(d ? `**First divergence: ${d.at}.** Regions that differ: ${d.regions.join(', ') || 'none'}; fired only on the left: ${d.onlyLeft.map((f) => `\`${f.rule}\``).join(', ') || 'none'}; only on the right: ${d.onlyRight.map((f) => `\`${f.rule}\``).join(', ') || 'none'}.` : '**The two runs agree on every date.**', '');
+  out.push(
+    d
+      ? `**First divergence: ${d.at}.** Regions that differ: ${d.regions.join(', ') || 'none'}; fired only on the left: ${d.onlyLeft.map((f) => `\`${f.rule}\``).join(', ') || 'none'}; only on the right: ${d.onlyRight.map((f) => `\`${f.rule}\``).join(', ') || 'none'}.`
+      : '**The two runs agree on every date.**',
+    '',
+  );
   const table = dateTable(c);
   out.push('One value where both sides agree; **left ≠ right** where they differ.', '');
-  out.push(`| date | ${table.columns.map(columnTitle).join(' | ')} |`, `|---|${table.columns.map(() => '---').join('|')}|`);
-  for (const row of table.rows) out.push(`| ${row.at} | ${row.cells.map((x) => (x.includes(' ≠ ') ? `**${esc(x)}**` : esc(x))).join(' | ')} |`);
+  out.push(
+    `| date | ${table.columns.map(columnTitle).join(' | ')} |`,
+    `|---|${table.columns.map(() => '---').join('|')}|`,
+  );
+  for (const row of table.rows)
+    out.push(`| ${row.at} | ${row.cells.map((x) => (x.includes(' ≠ ') ? `**${esc(x)}**` : esc(x))).join(' | ')} |`);
   out.push('', '| final | left | right |', '|---|---|---|');
   for (const col of COLUMNS) {
     const [l, r] = [value(c.left.trace.final, col), value(c.right.trace.final, col)];
@@ -95,19 +138,32 @@ export function compareMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
-const assumedLine = (assumed: Record<string, boolean>) => (assumedWords(assumed) ? [`assumed: ${assumedWords(assumed)}`] : []);
+const assumedLine = (assumed: Record<string, boolean>) =>
+  assumedWords(assumed) ? [`assumed: ${assumedWords(assumed)}`] : [];
 
 export function* matrixLines(m: Matrix): Generator<string> {
   yield* wrap(`${m.title} (${m.scenario}${m.plan ? `, plan ${m.plan}` : ''})`, 80, '  ');
   for (const l of assumedLine(m.assumed)) yield* wrap(l, 80, '  ');
   yield* wrap(`${m.combinations} combinations of ${m.varied.join(', ')}`, 80, '  ');
-  if (m.facts.length) yield* wrap(`open facts, run both ways wherever the scenario and the readings leave them open: ${m.facts.join(', ')} (${m.runs} runs in all)`, 80, '  ');
-  yield m.dependsOn.length ? `The outcome depends on: ${m.dependsOn.join(', ')}` : 'The outcome is the same under every reading.';
+  if (m.facts.length)
+    yield* wrap(
+      `open facts, run both ways wherever the scenario and the readings leave them open: ${m.facts.join(', ')} (${m.runs} runs in all)`,
+      80,
+      '  ',
+    );
+  yield m.dependsOn.length
+    ? `The outcome depends on: ${m.dependsOn.join(', ')}`
+    : 'The outcome is the same under every reading.';
   for (const note of m.notes) yield* wrap(`note: ${note}`, 80, '  ');
   yield '';
   const width = Math.max(...m.outcomes.map((o) => guarantee(o.final).length));
   for (const [i, o] of m.outcomes.entries()) {
-    yield* wrap(`${guarantee(o.final).padEnd(width)}  ${String(o.count).padStart(4)} of ${m.runs}  when ${o.when}`, 80, ' '.repeat(width + 14), '');
+    yield* wrap(
+      `${guarantee(o.final).padEnd(width)}  ${String(o.count).padStart(4)} of ${m.runs}  when ${o.when}`,
+      80,
+      ' '.repeat(width + 14),
+      '',
+    );
     yield* wrap(i === 0 ? o.outcome : `differs from the first: ${o.changes.join('; ')}`, 80, '      ', '    ');
   }
 }
@@ -116,8 +172,17 @@ export function matrixMarkdown(m: Matrix): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const out = [`# ${m.title}`, ''];
   if (assumedWords(m.assumed)) out.push(`**Assumed:** ${esc(assumedWords(m.assumed))}.`, '');
-  out.push(`${m.combinations} combinations of ${m.varied.map((n) => `\`${n}\``).join(', ')}${m.plan ? ` (plan ${m.plan})` : ''}${m.facts.length ? `; open facts run both ways where they are open: ${m.facts.map((f) => `\`${f}\``).join(', ')} (${m.runs} runs)` : ''}. The outcome depends on: ${m.dependsOn.map((n) => `\`${n}\``).join(', ') || 'nothing: it is the same under every reading'}.`, ...m.notes.map((n) => `\n> Note: ${esc(n)}.`), '', '| final guarantee | runs | when | the whole outcome |', '|---|---|---|---|');
-  for (const [i, o] of m.outcomes.entries()) out.push(`| ${guarantee(o.final)} | ${o.count} | ${esc(o.when)} | ${esc(i === 0 ? o.outcome : `differs from the first: ${o.changes.join('; ')}`)} |`);
+  out.push(
+    `${m.combinations} combinations of ${m.varied.map((n) => `\`${n}\``).join(', ')}${m.plan ? ` (plan ${m.plan})` : ''}${m.facts.length ? `; open facts run both ways where they are open: ${m.facts.map((f) => `\`${f}\``).join(', ')} (${m.runs} runs)` : ''}. The outcome depends on: ${m.dependsOn.map((n) => `\`${n}\``).join(', ') || 'nothing: it is the same under every reading'}.`,
+    ...m.notes.map((n) => `\n> Note: ${esc(n)}.`),
+    '',
+    '| final guarantee | runs | when | the whole outcome |',
+    '|---|---|---|---|',
+  );
+  for (const [i, o] of m.outcomes.entries())
+    out.push(
+      `| ${guarantee(o.final)} | ${o.count} | ${esc(o.when)} | ${esc(i === 0 ? o.outcome : `differs from the first: ${o.changes.join('; ')}`)} |`,
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -138,6 +203,11 @@ export function sweepMarkdown(s: Sweep): string {
   if (assumedWords(s.assumed)) out.push(`**Assumed:** ${assumedWords(s.assumed)}.`, '');
   out.push(`| ${s.parameter} | final guarantee | breaches |`, '|---:|---|---:|');
   for (const p of s.points) out.push(`| ${p.value} | ${p.outcome} | ${p.breaches} |`);
-  out.push('', s.flips.length ? s.flips.map((f) => `- flips between ${f.from} and ${f.to}: ${f.changes.join('; ')}`).join('\n') : 'The whole outcome (every region and every breach) is the same over this range.');
+  out.push(
+    '',
+    s.flips.length
+      ? s.flips.map((f) => `- flips between ${f.from} and ${f.to}: ${f.changes.join('; ')}`).join('\n')
+      : 'The whole outcome (every region and every breach) is the same over this range.',
+  );
   return `${out.join('\n')}\n`;
 }

@@ -29,10 +29,29 @@ export function nearMisses(step: Step): NotFiredRule[] {
 }
 
 /** Events that only move the deal from stage to stage: their rules fail on almost every step, and say nothing then. */
-const STAGES = new Set(['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE', 'AWAIT_CEASEFIRE', 'AWAIT_COMPENSATION', 'AWAIT_RATIFICATION', 'AWAIT_REFERENDUM']);
+const STAGES = new Set([
+  'AGREEMENT_CONCLUDED',
+  'IMPLEMENTATION_BEGINS',
+  'ENTRY_INTO_FORCE',
+  'AWAIT_CEASEFIRE',
+  'AWAIT_COMPENSATION',
+  'AWAIT_RATIFICATION',
+  'AWAIT_REFERENDUM',
+]);
 
 /** Facts that fix the time or the stage of the deal: a rule failing on them only is simply not due yet. */
-const PROGRESS = new Set(['signatories', 'signatoriesBefore', 'withdrawn', 'withdrawnBefore', 'compensationPaid', 'compensationPaidBefore', 'ratifiedBy', 'ratifiedByBefore', 'referendum', 'referendumBefore']);
+const PROGRESS = new Set([
+  'signatories',
+  'signatoriesBefore',
+  'withdrawn',
+  'withdrawnBefore',
+  'compensationPaid',
+  'compensationPaidBefore',
+  'ratifiedBy',
+  'ratifiedByBefore',
+  'referendum',
+  'referendumBefore',
+]);
 
 /**
  * Beyond the guarantee: for each clause that did nothing on this step, its closest rule about this event that failed
@@ -47,7 +66,12 @@ export function otherMisses(step: Step): NotFiredRule[] {
     if (failed.length === 0 || failed.some((leaf) => WHO.has(leaf.fact) || PROGRESS.has(leaf.fact))) continue;
     const candidate = { n, passed: requirementsMet(n.conditions), failed: failed.length };
     const known = best.get(n.clause);
-    if (!known || candidate.passed > known.passed || (candidate.passed === known.passed && candidate.failed < known.failed)) best.set(n.clause, candidate);
+    if (
+      !known ||
+      candidate.passed > known.passed ||
+      (candidate.passed === known.passed && candidate.failed < known.failed)
+    )
+      best.set(n.clause, candidate);
   }
   return [...best.values()].map((x) => x.n);
 }

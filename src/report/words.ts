@@ -9,7 +9,12 @@ const list = (parties: readonly string[]) => parties.map(partyName).join(', ');
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const MEANS_WORDS: Record<string, string> = {
-  ground: 'with ground forces', air: 'from the air', missile: 'with missiles', drone: 'with drones', naval: 'from the sea', mixed: 'with combined forces',
+  ground: 'with ground forces',
+  air: 'from the air',
+  missile: 'with missiles',
+  drone: 'with drones',
+  naval: 'from the sea',
+  mixed: 'with combined forces',
 };
 
 function attackWords(e: Extract<ScenarioEvent, { type: 'armed-attack' }>): string {
@@ -17,44 +22,92 @@ function attackWords(e: Extract<ScenarioEvent, { type: 'armed-attack' }>): strin
     e.scale,
     e.means ? MEANS_WORDS[e.means] : undefined,
     e.target ? `at ${e.target}` : undefined,
-    e.crossesLine === true ? 'across the line' : e.crossesLine === false ? 'not across the line' : e.crossesLine === 'unknown' ? 'whether across the line unknown' : undefined,
-    e.deliberate === true ? 'deliberate' : e.deliberate === false ? 'not deliberate' : e.deliberate === 'unknown' ? 'whether deliberate unknown' : undefined,
-    e.sustained === true ? 'sustained' : e.sustained === false ? 'not sustained' : e.sustained === 'unknown' ? 'whether sustained unknown' : undefined,
-    e.seizesTerritory === true ? 'seizing territory' : e.seizesTerritory === 'unknown' ? 'whether it seized territory unknown' : undefined,
-    e.justified === true ? 'with cause' : e.justified === false ? 'without cause' : e.justified === 'unknown' ? 'cause disputed' : undefined,
+    e.crossesLine === true
+      ? 'across the line'
+      : e.crossesLine === false
+        ? 'not across the line'
+        : e.crossesLine === 'unknown'
+          ? 'whether across the line unknown'
+          : undefined,
+    e.deliberate === true
+      ? 'deliberate'
+      : e.deliberate === false
+        ? 'not deliberate'
+        : e.deliberate === 'unknown'
+          ? 'whether deliberate unknown'
+          : undefined,
+    e.sustained === true
+      ? 'sustained'
+      : e.sustained === false
+        ? 'not sustained'
+        : e.sustained === 'unknown'
+          ? 'whether sustained unknown'
+          : undefined,
+    e.seizesTerritory === true
+      ? 'seizing territory'
+      : e.seizesTerritory === 'unknown'
+        ? 'whether it seized territory unknown'
+        : undefined,
+    e.justified === true
+      ? 'with cause'
+      : e.justified === false
+        ? 'without cause'
+        : e.justified === 'unknown'
+          ? 'cause disputed'
+          : undefined,
   ].filter(Boolean);
   return `${partyName(e.by)} attacks ${partyName(e.against)}: ${traits.join(', ')}`;
 }
 
-export function eventWords(e: ScenarioEvent): string {
+function eventWords(e: ScenarioEvent): string {
   switch (e.type) {
-    case 'signature': return `${partyName(e.party)} signs`;
-    case 'withdrawal-completed': return `${partyName(e.party)} completes its withdrawal`;
-    case 'armed-attack': return attackWords(e);
-    case 'buffer-zone-entry': return `${partyName(e.by)} enters the buffer zone`;
-    case 'consultations-held': return `Consultations with ${list(e.with)}`;
-    case 'us-response-decided': return `The US decides its response: ${e.measures.join(', ')}`;
-    case 'hostilities-ended': return 'Hostilities end';
-    case 'extension-agreed': return `Extension agreed by ${list(e.parties)}`;
-    case 'force-level-reported': return `${partyName(e.party)} reports ${e.personnel.toLocaleString('en-US')} personnel`;
-    case 'election-held': return `${partyName(e.party)} holds an election`;
-    case 'troops-stationed': return `${partyName(e.by)} stations troops in ${partyName(e.in)}${e.mandate ? ` (${e.mandate})` : ''}`;
-    case 'nato-accession': return `${partyName(e.party)} joins NATO`;
-    case 'nuclear-weapons-acquired': return `${partyName(e.party)} acquires nuclear weapons`;
-    case 'sanctions-relief-step': return 'A sanctions-relief step';
-    case 'compensation-paid': return 'The US is compensated';
-    case 'ratification': return `${partyName(e.party)} ratifies${e.body ? ` (${e.body})` : ''}`;
-    case 'referendum-held': return `${partyName(e.party)} holds a referendum: ${e.result}`;
-    case 'peace-council-ruling': return e.finding === 'breach' ? `The Peace Council finds ${partyName(e.party)} in breach` : `The Peace Council finds no breach by ${partyName(e.party)}`;
+    case 'signature':
+      return `${partyName(e.party)} signs`;
+    case 'withdrawal-completed':
+      return `${partyName(e.party)} completes its withdrawal`;
+    case 'armed-attack':
+      return attackWords(e);
+    case 'buffer-zone-entry':
+      return `${partyName(e.by)} enters the buffer zone`;
+    case 'consultations-held':
+      return `Consultations with ${list(e.with)}`;
+    case 'us-response-decided':
+      return `The US decides its response: ${e.measures.join(', ')}`;
+    case 'hostilities-ended':
+      return 'Hostilities end';
+    case 'extension-agreed':
+      return `Extension agreed by ${list(e.parties)}`;
+    case 'force-level-reported':
+      return `${partyName(e.party)} reports ${e.personnel.toLocaleString('en-US')} personnel`;
+    case 'election-held':
+      return `${partyName(e.party)} holds an election`;
+    case 'troops-stationed':
+      return `${partyName(e.by)} stations troops in ${partyName(e.in)}${e.mandate ? ` (${e.mandate})` : ''}`;
+    case 'nato-accession':
+      return `${partyName(e.party)} joins NATO`;
+    case 'nuclear-weapons-acquired':
+      return `${partyName(e.party)} acquires nuclear weapons`;
+    case 'sanctions-relief-step':
+      return 'A sanctions-relief step';
+    case 'compensation-paid':
+      return 'The US is compensated';
+    case 'ratification':
+      return `${partyName(e.party)} ratifies${e.body ? ` (${e.body})` : ''}`;
+    case 'referendum-held':
+      return `${partyName(e.party)} holds a referendum: ${e.result}`;
+    case 'peace-council-ruling':
+      return e.finding === 'breach'
+        ? `The Peace Council finds ${partyName(e.party)} in breach`
+        : `The Peace Council finds no breach by ${partyName(e.party)}`;
   }
 }
 
-export function deadlineWords(d: Deadline): string {
+function deadlineWords(d: Deadline): string {
   return d.type === 'term-end' ? "The guarantee's term ends" : 'The deadline for Ukrainian elections passes';
 }
 
 /** Where an event comes from and how sure it is: "(contested; source: …)". */
-export function provenanceWords(e: ScenarioEvent): string {
+function provenanceWords(e: ScenarioEvent): string {
   const parts = [e.confidence, e.source ? `source: ${e.source}` : undefined].filter(Boolean);
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
@@ -63,7 +116,6 @@ export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }):
   if (step.event) return visible(`${cap(eventWords(step.event))}${provenanceWords(step.event)}`);
   return step.deadline ? deadlineWords(step.deadline) : '';
 }
-
 
 /** A cited source, short: "https://… (corroborated)". */
 export const sourceWords = (s: Pick<Source, 'address' | 'confidence'>): string => `${s.address} (${s.confidence})`;
@@ -79,7 +131,9 @@ export function sensitivityWords(s: Sensitivity): string {
   if (s.dependsOn.length === 0) return `holds under all ${s.readings} readings`;
   const under = (u: Record<string, string>) => {
     const pairs = Object.entries(u);
-    return pairs.length === 1 && !pairs[0]![0].includes('.') ? pairs[0]![1] : pairs.map(([k, v]) => `${k} = ${v}`).join(' and ');
+    return pairs.length === 1 && !pairs[0]![0].includes('.')
+      ? pairs[0]![1]
+      : pairs.map(([k, v]) => `${k} = ${v}`).join(' and ');
   };
   const shown = s.alternatives.slice(0, 3).map((a) => `under ${under(a.under)}: ${a.changes.join('; ')}`);
   const more = s.alternatives.length - shown.length;

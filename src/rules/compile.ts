@@ -31,10 +31,19 @@ function leafParts(leaf: LeafCondition, constants?: Facts) {
   const op = OPERATORS[leaf.operator]!;
   const { fact, path } = leaf;
   const known = (name: string) => constants !== undefined && Object.hasOwn(constants, name);
-  const ref = leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
-  const lhsValue = known(fact) ? (path === undefined ? constants![fact] : plainPath(constants![fact], path)) : undefined;
+  const ref =
+    leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
+  const lhsValue = known(fact)
+    ? path === undefined
+      ? constants![fact]
+      : plainPath(constants![fact], path)
+    : undefined;
   const rhsValue = ref === undefined ? leaf.value : known(ref) ? constants![ref] : undefined;
-  const read = known(fact) ? () => lhsValue : path === undefined ? (f: Facts) => f[fact] : (f: Facts) => plainPath(f[fact], path);
+  const read = known(fact)
+    ? () => lhsValue
+    : path === undefined
+      ? (f: Facts) => f[fact]
+      : (f: Facts) => plainPath(f[fact], path);
   const rhs = ref === undefined || known(ref) ? () => rhsValue : (f: Facts) => f[ref];
   const constant = known(fact) && (ref === undefined || known(ref));
   return { op, read, rhs, ref, constant };
@@ -123,7 +132,7 @@ const combined = (children: ConditionTrace[], all: boolean): boolean | null => {
 };
 
 /** Like json-rules-engine's result tree: every leaf evaluated, with the values it saw. */
-export function compileExplain(c: Condition, constants?: Facts): Explain {
+function compileExplain(c: Condition, constants?: Facts): Explain {
   if ('all' in c || 'any' in c) {
     const all = 'all' in c;
     const parts = (all ? c.all : c.any).map((x) => compileExplain(x, constants));
@@ -143,20 +152,27 @@ export function compileExplain(c: Condition, constants?: Facts): Explain {
   const { op, read, rhs, ref } = leafParts(c, constants);
   const { fact, path, operator, value } = c;
   const seen = (a: unknown) => (a === undefined ? null : a);
-  if (path === undefined && ref === undefined) return (f) => { const a = read(f); return { fact, operator, value, factValue: seen(a), result: op(a, value) }; };
-  if (path === undefined) return (f) => { const a = read(f); const b = rhs(f); return { fact, operator, value, factValue: seen(a), valueFactValue: b ?? null, result: op(a, b) }; };
-  if (ref === undefined) return (f) => { const a = read(f); return { fact, path, operator, value, factValue: seen(a), result: op(a, value) }; };
-  return (f) => { const a = read(f); const b = rhs(f); return { fact, path, operator, value, factValue: seen(a), valueFactValue: b ?? null, result: op(a, b) }; };
-}
-
-export interface CompiledRule {
-  rule: LoadedRule;
-  test: Test;
-  explain: Explain;
-}
-
-export function compileRules(ruleSet: RuleSet): CompiledRule[] {
-  return ruleSet.rules.map((rule) => ({ rule, test: compileCondition(rule.conditions), explain: compileExplain(rule.conditions) }));
+  if (path === undefined && ref === undefined)
+    return (f) => {
+      const a = read(f);
+      return { fact, operator, value, factValue: seen(a), result: op(a, value) };
+    };
+  if (path === undefined)
+    return (f) => {
+      const a = read(f);
+      const b = rhs(f);
+      return { fact, operator, value, factValue: seen(a), valueFactValue: b ?? null, result: op(a, b) };
+    };
+  if (ref === undefined)
+    return (f) => {
+      const a = read(f);
+      return { fact, path, operator, value, factValue: seen(a), result: op(a, value) };
+    };
+  return (f) => {
+    const a = read(f);
+    const b = rhs(f);
+    return { fact, path, operator, value, factValue: seen(a), valueFactValue: b ?? null, result: op(a, b) };
+  };
 }
 
 /** A rule's outcome on one step; without `conditions` when only outcomes are wanted. */
@@ -181,7 +197,12 @@ export function compileRuleSet(ruleSet: RuleSet, constants: Facts): CompiledRule
   type Entry = { rule: LoadedRule; test: Test; explain: Explain; verdict: Verdict };
   const entries: Entry[] = ruleSet.rules.map((rule) => {
     const folded = foldCondition(rule.conditions, constants);
-    return { rule, test: typeof folded === 'boolean' ? () => folded : folded, explain: compileExplain(rule.conditions, constants), verdict: { rule, fired: true } };
+    return {
+      rule,
+      test: typeof folded === 'boolean' ? () => folded : folded,
+      explain: compileExplain(rule.conditions, constants),
+      verdict: { rule, fired: true },
+    };
   });
   const entryOf = new Map(entries.map((e) => [e.rule, e]));
   const byType = new Map<string, Entry[]>();
@@ -238,7 +259,9 @@ function compileOpen(c: Condition, constants: Facts): Open {
     };
   }
   const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? c.value.fact : undefined;
-  const open = [c.fact, ref].find((name) => name !== undefined && Object.hasOwn(constants, name) && constants[name] === UNDECIDED);
+  const open = [c.fact, ref].find(
+    (name) => name !== undefined && Object.hasOwn(constants, name) && constants[name] === UNDECIDED,
+  );
   if (open !== undefined) return () => open;
   const { op, read, rhs } = leafParts(c, constants);
   return (f) => op(read(f), rhs(f));
@@ -246,7 +269,12 @@ function compileOpen(c: Condition, constants: Facts): Open {
 
 /** Only the rules that fire, as CompiledRuleSet.fire; throws OpenReading when a verdict depends on an UNDECIDED constant. */
 export function compileOpenRuleSet(ruleSet: RuleSet, constants: Facts): (facts: Facts, type: string) => Verdict[] {
-  const tests = new Map(ruleSet.rules.map((rule) => [rule, { test: compileOpen(rule.conditions, constants), verdict: { rule, fired: true } }]));
+  const tests = new Map(
+    ruleSet.rules.map((rule) => [
+      rule,
+      { test: compileOpen(rule.conditions, constants), verdict: { rule, fired: true } },
+    ]),
+  );
   const byType = new Map<string, Array<{ test: Open; verdict: Verdict }>>();
   return (facts, type) => {
     let rules = byType.get(type);
@@ -261,4 +289,3 @@ export function compileOpenRuleSet(ruleSet: RuleSet, constants: Facts): (facts: 
     return out;
   };
 }
-

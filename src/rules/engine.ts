@@ -29,7 +29,18 @@ export interface RuleOutcome {
 }
 
 /** json-rules-engine's Condition objects after a run, read in place (toJSON would copy the tree first). */
-type Raw = { all?: Raw[]; any?: Raw[]; not?: Raw; fact?: string; path?: string; operator?: string; value?: unknown; factResult?: unknown; valueResult?: unknown; result?: boolean };
+type Raw = {
+  all?: Raw[];
+  any?: Raw[];
+  not?: Raw;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+};
 
 function combine(children: ConditionTrace[], all: boolean): boolean | null {
   let open = false;
@@ -57,21 +68,41 @@ function toTrace(raw: Raw): ConditionTrace {
   const factValue = raw.factResult === undefined ? null : raw.factResult;
   const result = typeof raw.result === 'boolean' ? raw.result : null;
   const { fact, path, operator, value } = raw as Required<Raw>;
-  if (path) return isRef ? { fact, path, operator, value, factValue, valueFactValue: raw.valueResult ?? null, result } : { fact, path, operator, value, factValue, result };
-  return isRef ? { fact, operator, value, factValue, valueFactValue: raw.valueResult ?? null, result } : { fact, operator, value, factValue, result };
+  if (path)
+    return isRef
+      ? { fact, path, operator, value, factValue, valueFactValue: raw.valueResult ?? null, result }
+      : { fact, path, operator, value, factValue, result };
+  return isRef
+    ? { fact, operator, value, factValue, valueFactValue: raw.valueResult ?? null, result }
+    : { fact, operator, value, factValue, result };
 }
 
 /** json-rules-engine with our rules (or some of them), set up safely (the benchmark measures this engine alone). */
 export function createEngine(ruleSet: RuleSet, rules: readonly LoadedRule[] = ruleSet.rules): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: plainPath, replaceFactsInEventParams: false });
-  engine.addOperator(new Operator<unknown[], unknown[]>('containsAll', (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)), Array.isArray));
+  const engine = new Engine([], {
+    allowUndefinedFacts: false,
+    pathResolver: plainPath,
+    replaceFactsInEventParams: false,
+  });
+  engine.addOperator(
+    new Operator<unknown[], unknown[]>(
+      'containsAll',
+      (a, b) => Array.isArray(b) && b.every((x) => a.includes(x)),
+      Array.isArray,
+    ),
+  );
   for (const rule of rules) {
-    engine.addRule({ name: rule.name, priority: rule.priority ?? 1, conditions: rule.conditions as never, event: { type: rule.event.type, params: rule.event.params } });
+    engine.addRule({
+      name: rule.name,
+      priority: rule.priority ?? 1,
+      conditions: rule.conditions as never,
+      event: { type: rule.event.type, params: rule.event.params },
+    });
   }
   return engine;
 }
 
-export interface Evaluator {
+interface Evaluator {
   evaluate(facts: Record<string, unknown>): Promise<RuleOutcome[]>;
 }
 
@@ -97,7 +128,13 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
       let entry = engines.get(type);
       if (!entry) {
         const rules = rulesFor(ruleSet, type);
-        engines.set(type, (entry = { engine: createEngine(ruleSet, rules), reads: [...new Set(rules.flatMap((r) => factsRead(r.conditions)))] }));
+        engines.set(
+          type,
+          (entry = {
+            engine: createEngine(ruleSet, rules),
+            reads: [...new Set(rules.flatMap((r) => factsRead(r.conditions)))],
+          }),
+        );
       }
       // the engine makes an object per fact it is given: only those its rules read
       const given: Record<string, unknown> = {};
@@ -110,7 +147,10 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
       });
       const about = (r: RuleResult) => byName.get(r.name as string)!.eventTypes.includes(type);
       // rules without a type condition that did not fire are about no event in particular: nobody reads their trees
-      return [...results.map((r) => outcome(r, true)), ...failureResults.filter(about).map((r) => outcome(r, false))].sort((a, b) => a.rule.order - b.rule.order);
+      return [
+        ...results.map((r) => outcome(r, true)),
+        ...failureResults.filter(about).map((r) => outcome(r, false)),
+      ].sort((a, b) => a.rule.order - b.rule.order);
     },
   };
 }

@@ -23,7 +23,17 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
 }
 
 function notADirectory(dir: string): never {
-  throw new InputError([{ code: 'not-found', file: dir, line: 0, column: 0, path: '', message: 'not a readable rule directory', hint: 'pass --rules DIR with clauses.json, settings.json, gazetteer.json and rule files' }]);
+  throw new InputError([
+    {
+      code: 'not-found',
+      file: dir,
+      line: 0,
+      column: 0,
+      path: '',
+      message: 'not a readable rule directory',
+      hint: 'pass --rules DIR with clauses.json, settings.json, gazetteer.json and rule files',
+    },
+  ]);
 }
 
 function realDir(dir: string): string {
@@ -39,25 +49,56 @@ function realDir(dir: string): string {
  * One file of a rule directory whose real path is `root`: its text, or the issue that says why it is not read.
  * `undefined` when it is not a regular file (a directory named x.json, a FIFO): such entries are skipped, as before.
  */
-function readRuleFile(root: string, path: string, budget: { left: number }): { text: string } | { issue: InputIssue } | undefined {
-  const issue = (code: string, message: string, hint?: string, line = 0): { issue: InputIssue } => ({ issue: { code, file: path, line, column: line ? 1 : 0, path: '', message, ...(hint ? { hint } : {}) } });
+function readRuleFile(
+  root: string,
+  path: string,
+  budget: { left: number },
+): { text: string } | { issue: InputIssue } | undefined {
+  const issue = (code: string, message: string, hint?: string, line = 0): { issue: InputIssue } => ({
+    issue: { code, file: path, line, column: line ? 1 : 0, path: '', message, ...(hint ? { hint } : {}) },
+  });
   try {
     // where the name really leads, through links in the name itself or in a directory on the way (versions/)
     const target = realpathSync(path);
     if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) {
-      const what = lstatSync(path).isSymbolicLink() ? 'a symbolic link to a file outside the rule directory' : 'outside the rule directory (through a linked directory)';
-      return issue('outside', `${what}: not read`, 'rule files are read only from inside the rule directory; copy the file in instead of linking to it');
+      const what = lstatSync(path).isSymbolicLink()
+        ? 'a symbolic link to a file outside the rule directory'
+        : 'outside the rule directory (through a linked directory)';
+      return issue(
+        'outside',
+        `${what}: not read`,
+        'rule files are read only from inside the rule directory; copy the file in instead of linking to it',
+      );
     }
     const stat = statSync(path);
     if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_RULE_FILE_BYTES) return issue('too-large', `larger than ${MAX_RULE_FILE_BYTES} bytes`, 'rule files are small; split it or check it is the right file', 1);
-    if (stat.size > budget.left) return issue('too-large', `the rule set's files together are larger than ${MAX_RULE_SET_BYTES} bytes`, 'a rule set is a few dozen small files; check it is the right directory', 1);
+    if (stat.size > MAX_RULE_FILE_BYTES)
+      return issue(
+        'too-large',
+        `larger than ${MAX_RULE_FILE_BYTES} bytes`,
+        'rule files are small; split it or check it is the right file',
+        1,
+      );
+    if (stat.size > budget.left)
+      return issue(
+        'too-large',
+        `the rule set's files together are larger than ${MAX_RULE_SET_BYTES} bytes`,
+        'a rule set is a few dozen small files; check it is the right directory',
+        1,
+      );
     const bytes = readFileSync(path);
     budget.left -= bytes.length;
     return decodeText(path, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ELOOP' ? 'a symbolic link that points back to itself (a loop)' : code === 'ENOENT' ? 'a symbolic link to nothing' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unknown error');
+    const why =
+      code === 'ELOOP'
+        ? 'a symbolic link that points back to itself (a loop)'
+        : code === 'ENOENT'
+          ? 'a symbolic link to nothing'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (code ?? 'unknown error');
     return issue('unreadable', `cannot be read: ${why}`);
   }
 }
@@ -67,7 +108,9 @@ export function readRuleFiles(dir: string): RuleFile[] {
   const root = realDir(dir);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     notADirectory(dir);
   }
@@ -88,7 +131,10 @@ export function readRuleFiles(dir: string): RuleFile[] {
 export function planVersions(dir: string = DEFAULT_RULES_DIR): string[] {
   const versions = join(dir, 'versions');
   try {
-    return readdirSync(versions).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+    return readdirSync(versions)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -5))
+      .sort();
   } catch {
     return [];
   }
@@ -101,7 +147,9 @@ export function loadPlannedRuleSet(dir: string = DEFAULT_RULES_DIR, plan?: strin
   const available = planVersions(dir);
   const name = plan;
   if (!available.includes(name)) {
-    const hint = didYouMean(name, available) ?? (available.length ? `the versions are ${listOf(available)}` : `${join(dir, 'versions')} holds no versions`);
+    const hint =
+      didYouMean(name, available) ??
+      (available.length ? `the versions are ${listOf(available)}` : `${join(dir, 'versions')} holds no versions`);
     throw new InputError([usageIssue(`unknown plan version "${name}"`, hint)]);
   }
   const root = realDir(dir);
@@ -109,10 +157,14 @@ export function loadPlannedRuleSet(dir: string = DEFAULT_RULES_DIR, plan?: strin
   const overlay = (version: string): OverlayText => {
     const file = join(dir, 'versions', `${version}.json`);
     const read = readRuleFile(root, file, budget);
-    if (read === undefined) throw new InputError([{ code: 'not-a-file', file, line: 0, column: 0, path: '', message: 'not a regular file' }]);
+    if (read === undefined)
+      throw new InputError([{ code: 'not-a-file', file, line: 0, column: 0, path: '', message: 'not a regular file' }]);
     if ('issue' in read) throw new InputError([read.issue]);
     return { file, text: read.text };
   };
   const { file, text } = overlay(name);
-  return applyPlanVersion(base, file, text, { names: available, read: (v) => (available.includes(v) ? overlay(v) : undefined) });
+  return applyPlanVersion(base, file, text, {
+    names: available,
+    read: (v) => (available.includes(v) ? overlay(v) : undefined),
+  });
 }

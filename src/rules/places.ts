@@ -4,7 +4,12 @@ import type { Gazetteer } from './schema.js';
 export type Place = Gazetteer['places'][number];
 
 /** A place name folded for comparison: case, compatibility forms, dots, hyphens and spaces. */
-export const normalPlace = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s.\-_']+/g, ' ').trim();
+export const normalPlace = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s.\-_']+/g, ' ')
+    .trim();
 
 const indexes = new WeakMap<Gazetteer, Map<string, Place>>();
 
@@ -13,7 +18,8 @@ export function placeIndex(gazetteer: Gazetteer): Map<string, Place> {
   let index = indexes.get(gazetteer);
   if (index) return index;
   index = new Map();
-  for (const place of gazetteer.places) for (const spelling of [place.name, ...place.spellings]) index.set(normalPlace(spelling), place);
+  for (const place of gazetteer.places)
+    for (const spelling of [place.name, ...place.spellings]) index.set(normalPlace(spelling), place);
   indexes.set(gazetteer, index);
   return index;
 }

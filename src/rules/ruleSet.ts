@@ -6,7 +6,16 @@ import { joinPath } from '../input/paths.js';
 import { zodToIssues } from '../input/zodIssues.js';
 import { didYouMean } from '../plan/suggest.js';
 import { factCatalogue, type FactSpec } from './facts.js';
-import { Ambiguities, ClauseCatalogue, Gazetteer, RuleFamily, Settings, type PlanChange, type PlanVersion, type RuleDef } from './schema.js';
+import {
+  Ambiguities,
+  ClauseCatalogue,
+  Gazetteer,
+  RuleFamily,
+  Settings,
+  type PlanChange,
+  type PlanVersion,
+  type RuleDef,
+} from './schema.js';
 import { checkRule, ruleEventTypes } from './validate.js';
 
 export const DATA_FILES = ['clauses.json', 'settings.json', 'gazetteer.json', 'ambiguities.json'] as const;
@@ -79,7 +88,15 @@ export function parseRuleSet(dir: string, files: readonly RuleFile[]): RuleSet {
   const data = <T>(name: string, schema: z.ZodType<T>): Checked<T> => {
     const t = text(name);
     if (t === undefined) {
-      issues.push({ code: 'missing-file', file: named(name), line: 0, column: 0, path: '', message: 'missing: a rule set needs clauses.json, settings.json and gazetteer.json', hint: 'copy the bundled rules/ directory and edit it' });
+      issues.push({
+        code: 'missing-file',
+        file: named(name),
+        line: 0,
+        column: 0,
+        path: '',
+        message: 'missing: a rule set needs clauses.json, settings.json and gazetteer.json',
+        hint: 'copy the bundled rules/ directory and edit it',
+      });
       return undefined;
     }
     return parseFile(named(name), t, schema, issues);
@@ -97,10 +114,26 @@ export function parseRuleSet(dir: string, files: readonly RuleFile[]): RuleSet {
 
   const paramNames = settings.value.parameters.map((p) => p.name);
   for (const name of MACHINE_PARAMETERS) {
-    if (!paramNames.includes(name)) issues.push(at(named('settings.json'), settings.parsed, ['parameters'], `missing parameter "${name}": the statechart needs it`));
+    if (!paramNames.includes(name))
+      issues.push(
+        at(
+          named('settings.json'),
+          settings.parsed,
+          ['parameters'],
+          `missing parameter "${name}": the statechart needs it`,
+        ),
+      );
   }
   settings.value.parameters.forEach((p, i) => {
-    if (p.value < p.minimum) issues.push(at(named('settings.json'), settings.parsed, ['parameters', i, 'value'], `${p.name} is ${p.value}, below its minimum ${p.minimum}`));
+    if (p.value < p.minimum)
+      issues.push(
+        at(
+          named('settings.json'),
+          settings.parsed,
+          ['parameters', i, 'value'],
+          `${p.name} is ${p.value}, below its minimum ${p.minimum}`,
+        ),
+      );
   });
   const clauseIds = clauses.value.clauses.map((c) => c.id);
   const facts = factCatalogue(settings.value);
@@ -109,8 +142,18 @@ export function parseRuleSet(dir: string, files: readonly RuleFile[]): RuleSet {
   const rules: LoadedRule[] = [];
   const fileOf = new Map<string, string>();
   let unreadable = false;
-  const familyFiles = files.filter((f) => f.name.endsWith('.json') && !(DATA_FILES as readonly string[]).includes(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (familyFiles.length === 0) issues.push({ code: 'missing-file', file: dir, line: 0, column: 0, path: '', message: 'no rule files (*.json besides clauses, settings and gazetteer)' });
+  const familyFiles = files
+    .filter((f) => f.name.endsWith('.json') && !(DATA_FILES as readonly string[]).includes(f.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (familyFiles.length === 0)
+    issues.push({
+      code: 'missing-file',
+      file: dir,
+      line: 0,
+      column: 0,
+      path: '',
+      message: 'no rule files (*.json besides clauses, settings and gazetteer)',
+    });
   for (const f of familyFiles) {
     const file = named(f.name);
     const family = parseFile(file, f.text, RuleFamily, issues);
@@ -120,23 +163,68 @@ export function parseRuleSet(dir: string, files: readonly RuleFile[]): RuleSet {
     }
     family.value.rules.forEach((rule, i) => {
       const base: PropertyKey[] = ['rules', i];
-      for (const p of checkRule(rule, base, facts, places)) issues.push(at(file, family.parsed, p.path, p.message, p.hint));
+      for (const p of checkRule(rule, base, facts, places))
+        issues.push(at(file, family.parsed, p.path, p.message, p.hint));
       if (!clauseIds.includes(rule.event.params.clause)) {
-        issues.push(at(file, family.parsed, [...base, 'event', 'params', 'clause'], `unknown clause "${rule.event.params.clause}"`, didYouMean(rule.event.params.clause, clauseIds) ?? 'every rule cites a clause of clauses.json'));
+        issues.push(
+          at(
+            file,
+            family.parsed,
+            [...base, 'event', 'params', 'clause'],
+            `unknown clause "${rule.event.params.clause}"`,
+            didYouMean(rule.event.params.clause, clauseIds) ?? 'every rule cites a clause of clauses.json',
+          ),
+        );
       }
       const twin = rules.find((r) => r.name === rule.name);
-      if (twin) issues.push(at(file, family.parsed, [...base, 'name'], `rule name "${rule.name}" is already used in ${fileOf.get(twin.name)}`));
+      if (twin)
+        issues.push(
+          at(
+            file,
+            family.parsed,
+            [...base, 'name'],
+            `rule name "${rule.name}" is already used in ${fileOf.get(twin.name)}`,
+          ),
+        );
       const line = family.parsed.locate(base).line;
       if (!twin) fileOf.set(rule.name, f.name);
-      rules.push({ ...rule, file, family: family.value.family, order: rules.length, line, eventTypes: ruleEventTypes(rule) });
+      rules.push({
+        ...rule,
+        file,
+        family: family.value.family,
+        order: rules.length,
+        line,
+        eventTypes: ruleEventTypes(rule),
+      });
     });
   }
   // a rule file that could not be read hides its rule names, and its own issues already say why
-  if (!unreadable) ambiguities?.value.ambiguities.forEach((a, i) => {
-    a.rules.forEach((name, j) => {
-      if (!rules.some((r) => r.name === name)) issues.push(at(named('ambiguities.json'), ambiguities.parsed, ['ambiguities', i, 'rules', j], `unknown rule "${name}"`, didYouMean(name, rules.map((r) => r.name))));
+  if (!unreadable)
+    ambiguities?.value.ambiguities.forEach((a, i) => {
+      a.rules.forEach((name, j) => {
+        if (!rules.some((r) => r.name === name))
+          issues.push(
+            at(
+              named('ambiguities.json'),
+              ambiguities.parsed,
+              ['ambiguities', i, 'rules', j],
+              `unknown rule "${name}"`,
+              didYouMean(
+                name,
+                rules.map((r) => r.name),
+              ),
+            ),
+          );
+      });
     });
-  });
   if (issues.length > 0) throw new InputError(issues);
-  return { dir, clauses: clauses.value, settings: settings.value, gazetteer: gazetteer.value, rules, facts, ambiguities: ambiguities?.value.ambiguities ?? [] };
+  return {
+    dir,
+    clauses: clauses.value,
+    settings: settings.value,
+    gazetteer: gazetteer.value,
+    rules,
+    facts,
+    ambiguities: ambiguities?.value.ambiguities ?? [],
+  };
 }

@@ -5,7 +5,9 @@ import { SOURCE_CONFIDENCE } from '../plan/legend.js';
 import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
-const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, { error: 'expected a plan point such as 10c, or SG for the security-guarantee draft' });
+const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
+  error: 'expected a plan point such as 10c, or SG for the security-guarantee draft',
+});
 const Points = z.array(Point).min(1, { error: 'cite at least one plan point' });
 const Text = z.string().min(1);
 
@@ -17,7 +19,12 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 /** The list is required; an empty one loads, and `casus check` reports it as a failed check. */
-export const Sources = z.array(Source, { error: (issue) => (issue.input === undefined ? 'every clause and plan-version change cites its sources: [{ "address", "supports", "confidence" }]' : 'expected a list of sources') });
+export const Sources = z.array(Source, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'every clause and plan-version change cites its sources: [{ "address", "supports", "confidence" }]'
+      : 'expected a list of sources',
+});
 
 export const Clause = z.strictObject({
   id: Id,
@@ -98,12 +105,25 @@ const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const FactRef = z.strictObject({ fact: z.string() });
 const PlainPath = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, { error: 'expected a plain dot path such as region.value (no JSONPath, filters or expressions)' })
-  .refine((p) => !p.split('.').some((seg) => ['__proto__', 'constructor', 'prototype'].includes(seg)), { error: 'a path may not walk into __proto__, constructor or prototype' });
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/, {
+    error: 'expected a plain dot path such as region.value (no JSONPath, filters or expressions)',
+  })
+  .refine((p) => !p.split('.').some((seg) => ['__proto__', 'constructor', 'prototype'].includes(seg)), {
+    error: 'a path may not walk into __proto__, constructor or prototype',
+  });
 
 export const OPERATORS = [
-  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'containsAll',
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'containsAll',
 ] as const;
 
 export const LeafCondition = z.strictObject({
@@ -126,17 +146,30 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 
 /** What a rule cites: a missing citation is named as such, not just as a missing field. */
 const CitedClause = z
-  .string({ error: (issue) => (issue.input === undefined ? 'every rule cites the clause it encodes: an id from clauses.json' : 'expected a clause id from clauses.json') })
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'every rule cites the clause it encodes: an id from clauses.json'
+        : 'expected a clause id from clauses.json',
+  })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
 const CitedPoints = z
-  .array(Point, { error: (issue) => (issue.input === undefined ? 'every rule cites the plan points it encodes, e.g. ["10c"]' : 'expected a list of plan points such as ["10c", "SG"]') })
+  .array(Point, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'every rule cites the plan points it encodes, e.g. ["10c"]'
+        : 'expected a list of plan points such as ["10c", "SG"]',
+  })
   .min(1, { error: 'cite at least one plan point' });
 
 export const RuleDef = z.strictObject({
   name: Id,
   description: Text.optional(),
   priority: z.number().int().min(1).max(100).optional(),
-  conditions: z.strictObject({ all: z.array(Condition).min(1) }, { error: 'a rule\'s conditions are { "all": [...] }, starting with the event types it is about' }),
+  conditions: z.strictObject(
+    { all: z.array(Condition).min(1) },
+    { error: 'a rule\'s conditions are { "all": [...] }, starting with the event types it is about' },
+  ),
   event: z.strictObject({
     type: z.enum(RULE_EMITS),
     params: z.strictObject({
@@ -169,7 +202,11 @@ const Cited = {
 };
 
 export const PlanChange = z.union([
-  z.strictObject({ parameter: z.string(), value: z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' }), ...Cited }),
+  z.strictObject({
+    parameter: z.string(),
+    value: z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' }),
+    ...Cited,
+  }),
   z.strictObject({ removeRule: z.string(), ...Cited }),
   z.strictObject({ replaceRule: RuleDef, ...Cited }),
   z.strictObject({ addRule: RuleDef, family: z.string().min(1), ...Cited }),
@@ -181,11 +218,13 @@ export const PlanVersion = z.strictObject({
   title: z.string().min(1),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** the version whose rules this one changes (absent: the base rule files) */
-  'builds-on': z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+  'builds-on': z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .optional(),
   /** what the sources leave unpublished, and so stays as in the version it builds on */
   unpublished: z.string().min(1).optional(),
   sources: Sources,
   changes: z.array(PlanChange),
 });
 export type PlanVersion = z.infer<typeof PlanVersion>;
-

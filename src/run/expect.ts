@@ -1,7 +1,7 @@
 // Checking a scenario's `expect` blocks against the statuses the run produced.
 import type { Breach, Status } from '../plan/vocabulary.js';
 import type { Expectation } from '../scenario/schema.js';
-import type { ExpectationResult, Step } from './trace.js';
+import type { ExpectationResult } from './trace.js';
 
 type BreachExpectation = NonNullable<Expectation['breaches']>[number];
 
@@ -10,7 +10,10 @@ function breachMatches(expected: BreachExpectation, actual: Breach): boolean {
   return expected.kind === actual.kind && (expected.party === undefined || expected.party === actual.party);
 }
 
-function compare(x: Expectation, status: Status): { ok: boolean; expected: Record<string, unknown>; actual: Record<string, unknown> } {
+function compare(
+  x: Expectation,
+  status: Status,
+): { ok: boolean; expected: Record<string, unknown>; actual: Record<string, unknown> } {
   const expected: Record<string, unknown> = {};
   const actual: Record<string, unknown> = {};
   let ok = true;
@@ -45,9 +48,16 @@ export class ExpectationTracker<S> {
   /** the steps expectations were settled on, by index (for reports of failures) */
   readonly steps = new Map<number, S>();
 
-  constructor(private readonly expect: readonly Expectation[], private readonly lines: readonly number[], private readonly initial: Status) {
+  constructor(
+    private readonly expect: readonly Expectation[],
+    private readonly lines: readonly number[],
+    private readonly initial: Status,
+  ) {
     this.results = expect.map(() => undefined);
-    this.open = expect.map((_, i) => i).filter((i) => expect[i]!.on !== 'end').sort((a, b) => (expect[a]!.on < expect[b]!.on ? -1 : expect[a]!.on > expect[b]!.on ? 1 : a - b));
+    this.open = expect
+      .map((_, i) => i)
+      .filter((i) => expect[i]!.on !== 'end')
+      .sort((a, b) => (expect[a]!.on < expect[b]!.on ? -1 : expect[a]!.on > expect[b]!.on ? 1 : a - b));
   }
 
   private settle(i: number, status: Status, seen: Seen<S> | undefined): void {
@@ -58,7 +68,8 @@ export class ExpectationTracker<S> {
 
   observe(index: number, at: string, status: Status, step: S): void {
     if (this.expect.length === 0) return;
-    while (this.open.length && this.expect[this.open[0]!]!.on < at) this.settle(this.open.shift()!, this.last?.status ?? this.initial, this.last);
+    while (this.open.length && this.expect[this.open[0]!]!.on < at)
+      this.settle(this.open.shift()!, this.last?.status ?? this.initial, this.last);
     this.last = { index, at, status, step };
   }
 
@@ -69,10 +80,4 @@ export class ExpectationTracker<S> {
     });
     return this.results as ExpectationResult[];
   }
-}
-
-export function checkExpectations(expect: readonly Expectation[], lines: readonly number[], initial: Status, steps: readonly Step[], final: Status): ExpectationResult[] {
-  const tracker = new ExpectationTracker<Step>(expect, lines, initial);
-  for (const step of steps) tracker.observe(step.index, step.at, step.status, step);
-  return tracker.finish(final);
 }

@@ -23,7 +23,13 @@ export interface History {
   /** the sets above as sorted lists, rebuilt only when they grow (facts share them; nobody mutates them) */
   lists: { signatories: string[]; withdrawn: string[]; electionsHeldBy: string[]; ratifiedBy: string[] };
   /** the same before the current event, so a rule can tell the event that completes a milestone */
-  before: { signatories: string[]; withdrawn: string[]; compensationPaid: boolean; ratifiedBy: string[]; referendum: 'approved' | 'rejected' | null };
+  before: {
+    signatories: string[];
+    withdrawn: string[];
+    compensationPaid: boolean;
+    ratifiedBy: string[];
+    referendum: 'approved' | 'rejected' | null;
+  };
 }
 
 /** A copy a forked run can grow on its own: every set copied, lists and values shared (they are replaced, never mutated). */
@@ -48,7 +54,11 @@ export function emptyHistory(): History {
   };
 }
 
-function remember(history: History, key: 'signatories' | 'withdrawn' | 'electionsHeldBy' | 'ratifiedBy', party: string): void {
+function remember(
+  history: History,
+  key: 'signatories' | 'withdrawn' | 'electionsHeldBy' | 'ratifiedBy',
+  party: string,
+): void {
   if (history[key].has(party)) return;
   history[key].add(party);
   history.lists[key] = [...history[key]].sort();
@@ -72,8 +82,14 @@ export function recordEvent(history: History, event: ScenarioEvent): void {
 }
 
 /** After a step: what later steps remember of it (a qualifying attack opens hostilities; any Russian attack starts the window). */
-export function recordOutcome(history: History, event: ScenarioEvent | undefined, emits: readonly RuleEmit[], at: string): void {
-  if (event?.type === 'armed-attack' && event.by === 'RU' && event.against === 'UA') history.lastRussianAttack = dayNumber(at);
+export function recordOutcome(
+  history: History,
+  event: ScenarioEvent | undefined,
+  emits: readonly RuleEmit[],
+  at: string,
+): void {
+  if (event?.type === 'armed-attack' && event.by === 'RU' && event.against === 'UA')
+    history.lastRussianAttack = dayNumber(at);
   if (event?.type === 'hostilities-ended') history.hostilitiesUnderWay = false;
   if (emits.includes('RUSSIAN_ATTACK_QUALIFIES')) history.hostilitiesUnderWay = true;
 }
@@ -89,7 +105,12 @@ export function factContext(ruleSet: RuleSet, settings: ResolvedSettings): FactC
   const index = placeIndex(ruleSet.gazetteer);
   return {
     settings,
-    constants: { ...settings.interpretations, ...settings.parameters, ...dataFacts(ruleSet.gazetteer), ...readingFacts(ruleSet.settings, settings.interpretations) },
+    constants: {
+      ...settings.interpretations,
+      ...settings.parameters,
+      ...dataFacts(ruleSet.gazetteer),
+      ...readingFacts(ruleSet.settings, settings.interpretations),
+    },
     places: index,
   };
 }
@@ -98,7 +119,7 @@ const EVENT_FACT_NAMES = EVENT_FACTS.map((f) => f.name);
 const EMPTY_LIST = EVENT_FACTS.map((f) => f.type.kind === 'list');
 
 /** Where an attack lands when the scenario does not say: Russia if it is against Russia, else Ukraine. */
-export function defaultTerritory(against: unknown): 'russia' | 'ukraine' {
+function defaultTerritory(against: unknown): 'russia' | 'ukraine' {
   return against === 'RU' ? 'russia' : 'ukraine';
 }
 
@@ -120,7 +141,8 @@ export function stepFacts(
   }
   const place = typeof facts.target === 'string' ? ctx.places.get(normalPlace(facts.target)) : undefined;
   if (place) facts.target = place.name;
-  if (step.type === 'armed-attack' && facts.territory === null) facts.territory = place?.territory ?? defaultTerritory(facts.against);
+  if (step.type === 'armed-attack' && facts.territory === null)
+    facts.territory = place?.territory ?? defaultTerritory(facts.against);
   facts.type = step.type;
   facts.signatories = history.lists.signatories;
   facts.withdrawn = history.lists.withdrawn;
@@ -134,7 +156,8 @@ export function stepFacts(
   facts.referendumBefore = history.before.referendum;
   facts.electionsHeldBy = history.lists.electionsHeldBy;
   facts.hostilitiesUnderWay = history.hostilitiesUnderWay;
-  facts.daysSinceRussianAttack = history.lastRussianAttack === null ? null : dayNumber(step.at) - history.lastRussianAttack;
+  facts.daysSinceRussianAttack =
+    history.lastRussianAttack === null ? null : dayNumber(step.at) - history.lastRussianAttack;
   if (constants) Object.assign(facts, ctx.constants);
   return facts;
 }

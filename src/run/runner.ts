@@ -46,7 +46,7 @@ function compiledFor(ruleSet: RuleSet, ctx: FactContext): CompiledRuleSet {
 }
 
 /** The pieces of one run: the stepper, the rules' evaluator, the heading and the expectation checks. */
-export interface OpenRun<R extends Recording> {
+interface OpenRun<R extends Recording> {
   settings: ResolvedSettings;
   ctx: FactContext;
   stepper: Stepper<R>;
@@ -56,19 +56,26 @@ export interface OpenRun<R extends Recording> {
 }
 
 /** Sets a run up without taking a step; the drivers below (and the benchmark) take the steps. */
-export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: RuleSet, options: RunOptions, recording: R): OpenRun<R> {
+export function openRun<R extends Recording>(
+  loaded: LoadedScenario,
+  ruleSet: RuleSet,
+  options: RunOptions,
+  recording: R,
+): OpenRun<R> {
   const { scenario } = loaded;
   const open = openFacts(loaded);
   if (open.length > 0) {
-    throw new InputError(open.map((f) => ({
-      code: 'open-fact',
-      file: loaded.file,
-      line: f.line,
-      column: 1,
-      path: `events[${f.event}].${f.field}`,
-      message: `${f.field} is unknown, so this scenario has more than one outcome`,
-      hint: `casus run and casus test show every branch; elsewhere choose one with --assume ${f.key}=true (or false)`,
-    })));
+    throw new InputError(
+      open.map((f) => ({
+        code: 'open-fact',
+        file: loaded.file,
+        line: f.line,
+        column: 1,
+        path: `events[${f.event}].${f.field}`,
+        message: `${f.field} is unknown, so this scenario has more than one outcome`,
+        hint: `casus run and casus test show every branch; elsewhere choose one with --assume ${f.key}=true (or false)`,
+      })),
+    );
   }
   const settings = resolveSettings(ruleSet, scenario, options.set);
   const ctx = factContext(ruleSet, settings);
@@ -85,9 +92,12 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     evaluate = compileOpenRuleSet(ruleSet, ctx.constants);
   } else {
     const rules = compiledFor(ruleSet, ctx);
-    evaluate = recording === 'full' ? (facts, type) => rules.explain(facts, type) : (facts, type) => rules.fire(facts, type);
+    evaluate =
+      recording === 'full' ? (facts, type) => rules.explain(facts, type) : (facts, type) => rules.fire(facts, type);
   }
-  const parameters = Object.fromEntries(MACHINE_PARAMETERS.map((name) => [name, settings.parameters[name]!])) as unknown as MachineParameters;
+  const parameters = Object.fromEntries(
+    MACHINE_PARAMETERS.map((name) => [name, settings.parameters[name]!]),
+  ) as unknown as MachineParameters;
   const horizon = scenario.until ?? scenario.events[scenario.events.length - 1]!.at;
   const stepper = new Stepper(loaded, ctx, parameters, recording, reference, horizon);
   const head: TraceHead = {
@@ -99,20 +109,45 @@ export function openRun<R extends Recording>(loaded: LoadedScenario, ruleSet: Ru
     assumptions: settings.assumptions,
     assumed: loaded.assumed ?? {},
     defaults: settings.defaults,
-    plan: ruleSet.plan ? { version: ruleSet.plan.version, title: ruleSet.plan.title, changes: ruleSet.plan.changes.length + ruleSet.plan.inherited.reduce((n, v) => n + v.changes.length, 0) } : null,
+    plan: ruleSet.plan
+      ? {
+          version: ruleSet.plan.version,
+          title: ruleSet.plan.title,
+          changes: ruleSet.plan.changes.length + ruleSet.plan.inherited.reduce((n, v) => n + v.changes.length, 0),
+        }
+      : null,
     initial: stepper.initial,
   };
-  const applicable = (scenario.expect ?? []).map((x, i) => ({ x, line: loaded.expectLines[i] ?? 0 })).filter(({ x }) => expectationApplies(loaded, x.assuming) && (x.plan === undefined || x.plan === (ruleSet.plan?.version ?? BASE_PLAN)));
-  const tracker = new ExpectationTracker<StepOf<R>>(applicable.map((a) => a.x), applicable.map((a) => a.line), stepper.initial);
+  const applicable = (scenario.expect ?? [])
+    .map((x, i) => ({ x, line: loaded.expectLines[i] ?? 0 }))
+    .filter(
+      ({ x }) =>
+        expectationApplies(loaded, x.assuming) &&
+        (x.plan === undefined || x.plan === (ruleSet.plan?.version ?? BASE_PLAN)),
+    );
+  const tracker = new ExpectationTracker<StepOf<R>>(
+    applicable.map((a) => a.x),
+    applicable.map((a) => a.line),
+    stepper.initial,
+  );
   return { settings, ctx, stepper, evaluate, head, tracker };
 }
 
 function endOf<R extends Recording>(p: OpenRun<R>, ruleSet: RuleSet, sensitivity?: Sensitivity): TraceEnd {
   const final = p.stepper.current;
-  return { horizon: p.stepper.horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones: p.stepper.milestones(), clauses: ruleSet.clauses.clauses, expectations: p.tracker.finish(final) };
+  return {
+    horizon: p.stepper.horizon,
+    final,
+    ...(sensitivity ? { sensitivity } : {}),
+    milestones: p.stepper.milestones(),
+    clauses: ruleSet.clauses.clauses,
+    expectations: p.tracker.finish(final),
+  };
 }
 
-export type StreamEnd = TraceEnd & { /** the steps expectations were checked against, by index */ expectationSteps: Map<number, Step> };
+type StreamEnd = TraceEnd & {
+  /** the steps expectations were checked against, by index */ expectationSteps: Map<number, Step>;
+};
 
 /** A run whose steps are handed out one at a time, never held: for long scenarios and streaming reporters. */
 export interface StepStream {
@@ -150,14 +185,28 @@ export async function runScenario(loaded: LoadedScenario, ruleSet: RuleSet, opti
   for (let r = await steps.next(); ; r = await steps.next()) {
     if (r.done) {
       const { horizon, final, sensitivity, milestones, clauses, expectations } = r.value;
-      return { ...head, steps: all, horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones, clauses, expectations };
+      return {
+        ...head,
+        steps: all,
+        horizon,
+        final,
+        ...(sensitivity ? { sensitivity } : {}),
+        milestones,
+        clauses,
+        expectations,
+      };
     }
     all.push(r.value);
   }
 }
 
 /** The fast path: compiled rules, outcomes only, synchronous. For batch work (simulate, matrix, sweep, check). */
-export function runOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, options: Pick<RunOptions, 'set' | 'open'> = {}, onStep?: (step: OutcomeStep) => void): Omit<TraceEnd, 'clauses'> & { initial: TraceHead['initial'] } {
+export function runOutcomes(
+  loaded: LoadedScenario,
+  ruleSet: RuleSet,
+  options: Pick<RunOptions, 'set' | 'open'> = {},
+  onStep?: (step: OutcomeStep) => void,
+): Omit<TraceEnd, 'clauses'> & { initial: TraceHead['initial'] } {
   const p = openRun(loaded, ruleSet, { ...options, engine: 'compiled' }, 'outcomes');
   for (let pending = p.stepper.next(); pending; pending = p.stepper.next()) {
     const step = p.stepper.apply(pending, p.evaluate(pending.facts, pending.type) as readonly Verdict[]);

@@ -22,7 +22,13 @@ export function parseOverrides(pairs: readonly string[]): Record<string, string>
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, Math.max(0, eq)).trim();
-    if (eq <= 0 || eq === pair.length - 1 || !SETTING_NAME.test(name)) issues.push(usageIssue(`--set ${pair}: expected name=value, the name in kebab-case`, 'e.g. --set attack-test=significant-deliberate-sustained or --set force-cap=800000'));
+    if (eq <= 0 || eq === pair.length - 1 || !SETTING_NAME.test(name))
+      issues.push(
+        usageIssue(
+          `--set ${pair}: expected name=value, the name in kebab-case`,
+          'e.g. --set attack-test=significant-deliberate-sustained or --set force-cap=800000',
+        ),
+      );
     else out[name] = pair.slice(eq + 1).trim();
   }
   if (issues.length) throw new InputError(issues);
@@ -32,37 +38,63 @@ export function parseOverrides(pairs: readonly string[]): Record<string, string>
 /** Checks overrides against the rule set, so an unknown name or value lists the valid ones. */
 export function checkOverrides(ruleSet: RuleSet, overrides: Record<string, string>): InputIssue[] {
   const issues: InputIssue[] = [];
-  const names = [...ruleSet.settings.interpretations.map((i) => i.name), ...ruleSet.settings.parameters.map((p) => p.name)];
+  const names = [
+    ...ruleSet.settings.interpretations.map((i) => i.name),
+    ...ruleSet.settings.parameters.map((p) => p.name),
+  ];
   for (const [name, value] of Object.entries(overrides)) {
     const interpretation = ruleSet.settings.interpretations.find((i) => i.name === name);
     const parameter = ruleSet.settings.parameters.find((p) => p.name === name);
     if (interpretation) {
       const values = interpretation.readings.map((r) => r.value);
-      if (!values.includes(value)) issues.push(usageIssue(`--set ${name}=${value}: ${name} is one of ${listOf(values)}`, didYouMean(value, values)));
+      if (!values.includes(value))
+        issues.push(
+          usageIssue(`--set ${name}=${value}: ${name} is one of ${listOf(values)}`, didYouMean(value, values)),
+        );
     } else if (parameter) {
       const n = Number(value);
-      if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n)) issues.push(usageIssue(`--set ${name}=${value}: ${name} is a whole number of ${parameter.unit}`));
-      else if (n < parameter.minimum) issues.push(usageIssue(`--set ${name}=${value}: ${name} is at least ${parameter.minimum}`));
+      if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n))
+        issues.push(usageIssue(`--set ${name}=${value}: ${name} is a whole number of ${parameter.unit}`));
+      else if (n < parameter.minimum)
+        issues.push(usageIssue(`--set ${name}=${value}: ${name} is at least ${parameter.minimum}`));
     } else if (ruleSet.settings.interpretations.some((i) => i.replaces?.includes(name))) {
       const now = ruleSet.settings.interpretations.find((i) => i.replaces?.includes(name))!;
-      issues.push(usageIssue(`--set ${name}=${value}: ${name} was renamed ${now.name}`, `write --set ${now.name}=… (one of ${listOf(now.readings.map((r) => r.value))})`));
+      issues.push(
+        usageIssue(
+          `--set ${name}=${value}: ${name} was renamed ${now.name}`,
+          `write --set ${now.name}=… (one of ${listOf(now.readings.map((r) => r.value))})`,
+        ),
+      );
     } else {
-      issues.push(usageIssue(`--set ${name}=${value}: unknown interpretation or parameter "${name}"`, didYouMean(name, names) ?? `known: ${listOf(names, 20)}`));
+      issues.push(
+        usageIssue(
+          `--set ${name}=${value}: unknown interpretation or parameter "${name}"`,
+          didYouMean(name, names) ?? `known: ${listOf(names, 20)}`,
+        ),
+      );
     }
   }
   return issues;
 }
 
-export function resolveSettings(ruleSet: RuleSet, scenario: Scenario, overrides: Record<string, string> = {}): ResolvedSettings {
+export function resolveSettings(
+  ruleSet: RuleSet,
+  scenario: Scenario,
+  overrides: Record<string, string> = {},
+): ResolvedSettings {
   const issues = checkOverrides(ruleSet, overrides);
   if (issues.length) throw new InputError(issues);
   const interpretations: Record<string, string> = {};
   for (const i of ruleSet.settings.interpretations) {
-    interpretations[i.name] = overrides[i.name] ?? (scenario.interpretations as Record<string, string> | undefined)?.[i.name] ?? i.readings[0]!.value;
+    interpretations[i.name] =
+      overrides[i.name] ??
+      (scenario.interpretations as Record<string, string> | undefined)?.[i.name] ??
+      i.readings[0]!.value;
   }
   const parameters: Record<string, number> = {};
   for (const p of ruleSet.settings.parameters) {
-    parameters[p.name] = overrides[p.name] !== undefined ? Number(overrides[p.name]) : (scenario.parameters?.[p.name] ?? p.value);
+    parameters[p.name] =
+      overrides[p.name] !== undefined ? Number(overrides[p.name]) : (scenario.parameters?.[p.name] ?? p.value);
   }
   const assumptions = ruleSet.settings.parameters.filter((p) => p.assumption).map((p) => p.name);
   const defaults: Record<string, string | number> = {};

@@ -4,11 +4,27 @@ import type { MachineEvent, MachineParameters } from '../machine/machine.js';
 import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
 import { statusOf, unaffectedRegions, type GuaranteeSnapshot } from '../machine/status.js';
 import { partyName } from '../plan/parties.js';
-import { DEADLINE_TYPES, JUDGEMENT_NEEDED, REGIONS, type DeadlineType, type Region, type RuleEmit, type Status } from '../plan/vocabulary.js';
+import {
+  DEADLINE_TYPES,
+  JUDGEMENT_NEEDED,
+  REGIONS,
+  type DeadlineType,
+  type Region,
+  type RuleEmit,
+  type Status,
+} from '../plan/vocabulary.js';
 import type { Verdict } from '../rules/compile.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
-import { cloneHistory, emptyHistory, recordEvent, recordOutcome, stepFacts, type FactContext, type History } from './facts.js';
+import {
+  cloneHistory,
+  emptyHistory,
+  recordEvent,
+  recordOutcome,
+  stepFacts,
+  type FactContext,
+  type History,
+} from './facts.js';
 import type { Deadline, FiredOutcome, FiredRule, Milestones, NotFiredRule, OutcomeStep, Step } from './trace.js';
 
 /** What a run records of each step: everything (explanations included), or only what happened. */
@@ -16,7 +32,7 @@ export type Recording = 'full' | 'outcomes';
 export type StepOf<R extends Recording> = R extends 'full' ? Step : OutcomeStep;
 
 /** A step about to be evaluated: its facts are ready for the rules. */
-export interface PendingStep {
+interface PendingStep {
   at: string;
   type: string;
   event?: ScenarioEvent;
@@ -30,7 +46,8 @@ function changedRegions(a: Status, b: Status): Region[] {
   return REGIONS.filter((r) => (r === 'breaches' ? a.breaches.length !== b.breaches.length : a[r] !== b[r]));
 }
 
-const byPriority = (a: Verdict, b: Verdict) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order;
+const byPriority = (a: Verdict, b: Verdict) =>
+  (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order;
 
 export class Stepper<R extends Recording> {
   readonly initial: Status;
@@ -68,7 +85,13 @@ export class Stepper<R extends Recording> {
     return this.pending(event.at, event.type, event, undefined, this.loaded.eventLines[this.nextEvent++] ?? null);
   }
 
-  private pending(at: string, type: string, event: ScenarioEvent | undefined, deadline: Deadline | undefined, line: number | null): PendingStep {
+  private pending(
+    at: string,
+    type: string,
+    event: ScenarioEvent | undefined,
+    deadline: Deadline | undefined,
+    line: number | null,
+  ): PendingStep {
     const facts = stepFacts(this.ctx, { at, type, event }, this.history, this.withConstants);
     return { at, type, ...(event ? { event } : {}), ...(deadline ? { deadline } : {}), line, facts };
   }
@@ -78,10 +101,16 @@ export class Stepper<R extends Recording> {
     let best: { type: DeadlineType; on: string; basis: string } | undefined;
     const consider = (type: DeadlineType, on: string | null, basis: () => string) => {
       if (on === null || !isDue(on) || this.processed.has(`${type}@${on}`)) return;
-      if (!best || on < best.on || (on === best.on && DEADLINE_TYPES.indexOf(type) < DEADLINE_TYPES.indexOf(best.type))) best = { type, on, basis: basis() };
+      if (!best || on < best.on || (on === best.on && DEADLINE_TYPES.indexOf(type) < DEADLINE_TYPES.indexOf(best.type)))
+        best = { type, on, basis: basis() };
     };
     consider('term-end', c.termEndsOn, () => `the term that began on entry into force (${c.entryIntoForceOn})`);
-    consider('election-deadline', c.electionsDueBy, () => `${c.parameters['election-deadline-days']} days after conclusion (${c.concludedOn}; the plan names no start: an assumption)`);
+    consider(
+      'election-deadline',
+      c.electionsDueBy,
+      () =>
+        `${c.parameters['election-deadline-days']} days after conclusion (${c.concludedOn}; the plan names no start: an assumption)`,
+    );
     return best;
   }
 
@@ -91,13 +120,32 @@ export class Stepper<R extends Recording> {
     const before = this.status;
     const fired = verdicts.filter((v) => v.fired).sort(byPriority);
     const judgement = fired.find((o) => o.rule.event.type === JUDGEMENT_NEEDED);
-    if (judgement) throw judgementError(this.loaded.file, p.line, judgement, p.event, p.event ? this.loaded.scenario.events.indexOf(p.event) : -1);
+    if (judgement)
+      throw judgementError(
+        this.loaded.file,
+        p.line,
+        judgement,
+        p.event,
+        p.event ? this.loaded.scenario.events.indexOf(p.event) : -1,
+      );
     let now = before;
     const firedRules: Array<FiredRule | FiredOutcome> = [];
     for (const o of fired) {
       const { params } = o.rule.event;
-      const party = params.party ?? (params.partyFrom && p.event ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined) : undefined) ?? null;
-      const event: MachineEvent = { type: o.rule.event.type as MachineEvent['type'], at: p.at, rule: o.rule.name, clause: params.clause, party, breach: params.breach ?? null };
+      const party =
+        params.party ??
+        (params.partyFrom && p.event
+          ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined)
+          : undefined) ??
+        null;
+      const event: MachineEvent = {
+        type: o.rule.event.type as MachineEvent['type'],
+        at: p.at,
+        rule: o.rule.name,
+        clause: params.clause,
+        party,
+        breach: params.breach ?? null,
+      };
       const was = this.snapshot;
       const wasStatus = now;
       this.snapshot = nextSnapshot(was, event);
@@ -112,9 +160,18 @@ export class Stepper<R extends Recording> {
         ...(params.note ? { note: params.note } : {}),
       };
       const changed = changedRegions(wasStatus, now);
-      firedRules.push(full ? { ...head, conditions: o.conditions!, changed, unaffected: unaffectedRegions(was, event) } : { ...head, changed });
+      firedRules.push(
+        full
+          ? { ...head, conditions: o.conditions!, changed, unaffected: unaffectedRegions(was, event) }
+          : { ...head, changed },
+      );
     }
-    recordOutcome(this.history, p.event, fired.map((o) => o.rule.event.type as RuleEmit), p.at);
+    recordOutcome(
+      this.history,
+      p.event,
+      fired.map((o) => o.rule.event.type as RuleEmit),
+      p.at,
+    );
     this.status = now;
     const step = {
       index: this.index++,
@@ -166,17 +223,34 @@ export class Stepper<R extends Recording> {
   /** This run so far, continued with the events of `loaded` instead: a search branches a run at every step. */
   fork(loaded: LoadedScenario, horizon: string): Stepper<R> {
     const history = cloneHistory(this.history);
-    return Object.assign(Object.create(Stepper.prototype) as Stepper<R>, this, { loaded, horizon, history, processed: new Set(this.processed), nextEvent: 0 });
+    return Object.assign(Object.create(Stepper.prototype) as Stepper<R>, this, {
+      loaded,
+      horizon,
+      history,
+      processed: new Set(this.processed),
+      nextEvent: 0,
+    });
   }
 }
 
 const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>
-  m.concluded === c.concludedOn && m.implementation === c.implementationOn && m.entryIntoForce === c.entryIntoForceOn && m.termEnds === c.termEndsOn && m.electionsDue === c.electionsDueBy && m.reliefStepsApplied === c.reliefStepsApplied;
+  m.concluded === c.concludedOn &&
+  m.implementation === c.implementationOn &&
+  m.entryIntoForce === c.entryIntoForceOn &&
+  m.termEnds === c.termEndsOn &&
+  m.electionsDue === c.electionsDueBy &&
+  m.reliefStepsApplied === c.reliefStepsApplied;
 
 function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
   return verdicts
     .filter((o) => !o.fired && o.rule.eventTypes.includes(type))
-    .map((o) => ({ rule: o.rule.name, emits: o.rule.event.type, clause: o.rule.event.params.clause, points: o.rule.event.params.points, conditions: o.conditions! }));
+    .map((o) => ({
+      rule: o.rule.name,
+      emits: o.rule.event.type,
+      clause: o.rule.event.params.clause,
+      points: o.rule.event.params.points,
+      conditions: o.conditions!,
+    }));
 }
 
 /** The run needs a judgement the scenario leaves open: a branching run answers with both branches (see whatif/branches). */
@@ -190,18 +264,28 @@ export class JudgementNeeded extends InputError {
   }
 }
 
-function judgementError(file: string, line: number | null, outcome: Verdict, event: ScenarioEvent | undefined, eventIndex: number): InputError {
+function judgementError(
+  file: string,
+  line: number | null,
+  outcome: Verdict,
+  event: ScenarioEvent | undefined,
+  eventIndex: number,
+): InputError {
   const target = event && 'target' in event ? event.target : 'the capital';
   const by = event && 'by' in event ? partyName(event.by) : 'the attacker';
-  return new JudgementNeeded([
-    {
-      code: 'judgement-needed',
-      file,
-      line: line ?? 0,
-      column: 1,
-      path: '',
-      message: `whether ${by}'s strike on ${target} was without cause decides the outcome (rule ${outcome.rule.name}, point ${outcome.rule.event.params.points.join(', ')}), and the scenario leaves it open`,
-      hint: `casus run and casus test show both branches; elsewhere choose one with --assume ${event?.id ?? `line-${line ?? 0}`}.justified=false (or true), or a reading with --set strike-cause=strict`,
-    },
-  ], eventIndex, 'justified');
+  return new JudgementNeeded(
+    [
+      {
+        code: 'judgement-needed',
+        file,
+        line: line ?? 0,
+        column: 1,
+        path: '',
+        message: `whether ${by}'s strike on ${target} was without cause decides the outcome (rule ${outcome.rule.name}, point ${outcome.rule.event.params.points.join(', ')}), and the scenario leaves it open`,
+        hint: `casus run and casus test show both branches; elsewhere choose one with --assume ${event?.id ?? `line-${line ?? 0}`}.justified=false (or true), or a reading with --set strike-cause=strict`,
+      },
+    ],
+    eventIndex,
+    'justified',
+  );
 }

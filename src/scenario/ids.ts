@@ -4,7 +4,12 @@ import type { InputIssue } from '../input/issues.js';
 import type { Scenario } from './schema.js';
 
 /** A duplicate id, or an explicit id equal to another event's automatic name line-N, at its line. */
-export function eventIdIssues(file: string, scenario: Scenario, eventLines: readonly number[], parsed: ParsedText): InputIssue[] {
+export function eventIdIssues(
+  file: string,
+  scenario: Scenario,
+  eventLines: readonly number[],
+  parsed: ParsedText,
+): InputIssue[] {
   const issues: InputIssue[] = [];
   const first = new Map<string, number>();
   const automatic = new Map<string, number>();
@@ -16,12 +21,27 @@ export function eventIdIssues(file: string, scenario: Scenario, eventLines: read
     const at = (): { line: number; column: number } => parsed.locate(['events', i, 'id']);
     const earlier = first.get(e.id);
     if (earlier !== undefined) {
-      issues.push({ code: 'duplicate-id', file, ...at(), path: `events[${i}].id`, message: `the id "${e.id}" is already the id of the event at line ${eventLines[earlier]}`, hint: 'each event id names one event; rename one of them' });
+      issues.push({
+        code: 'duplicate-id',
+        file,
+        ...at(),
+        path: `events[${i}].id`,
+        message: `the id "${e.id}" is already the id of the event at line ${eventLines[earlier]}`,
+        hint: 'each event id names one event; rename one of them',
+      });
       return;
     }
     first.set(e.id, i);
     const named = automatic.get(e.id);
-    if (named !== undefined) issues.push({ code: 'duplicate-id', file, ...at(), path: `events[${i}].id`, message: `the id "${e.id}" is the automatic name of the event at line ${eventLines[named]}`, hint: 'choose an id that is not line-N, or give that event an id of its own' });
+    if (named !== undefined)
+      issues.push({
+        code: 'duplicate-id',
+        file,
+        ...at(),
+        path: `events[${i}].id`,
+        message: `the id "${e.id}" is the automatic name of the event at line ${eventLines[named]}`,
+        hint: 'choose an id that is not line-N, or give that event an id of its own',
+      });
   });
   return issues;
 }

@@ -20,9 +20,13 @@ export interface LoadedScenario {
 
 export function settingsVocabulary(ruleSet: RuleSet): SettingsVocabulary {
   return {
-    interpretations: Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)])),
+    interpretations: Object.fromEntries(
+      ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)]),
+    ),
     parameters: Object.fromEntries(ruleSet.settings.parameters.map((p) => [p.name, { minimum: p.minimum }])),
-    renamed: Object.fromEntries(ruleSet.settings.interpretations.flatMap((i) => (i.replaces ?? []).map((old) => [old, i.name]))),
+    renamed: Object.fromEntries(
+      ruleSet.settings.interpretations.flatMap((i) => (i.replaces ?? []).map((old) => [old, i.name])),
+    ),
     natoMembers: ruleSet.gazetteer.natoMembers.members,
     placeTerritory: (place) => findPlace(ruleSet.gazetteer, place)?.territory,
   };
@@ -36,7 +40,12 @@ function validate(file: string, parsed: ParsedText, ruleSet: RuleSet): LoadedSce
   const eventLines = scenario.events.map((_, i) => parsed.locate(['events', i]).line);
   const ids = eventIdIssues(file, scenario, eventLines, parsed);
   if (ids.length) throw new InputError(ids);
-  return { file, scenario, eventLines, expectLines: (scenario.expect ?? []).map((_, i) => parsed.locate(['expect', i]).line) };
+  return {
+    file,
+    scenario,
+    eventLines,
+    expectLines: (scenario.expect ?? []).map((_, i) => parsed.locate(['expect', i]).line),
+  };
 }
 
 /** Parses scenario text; JSON when the name ends in .json, YAML otherwise. Throws InputError with every problem. */

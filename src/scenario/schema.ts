@@ -4,14 +4,29 @@ import { isIsoDate } from '../plan/dates.js';
 import { didYouMean } from '../plan/suggest.js';
 import { Party } from '../plan/parties.js';
 import {
-  AGREEMENT, BREACH_KINDS, CEASEFIRE, FINDINGS, GUARANTEE, GUARANTEE_PHASE, MANDATES, MEANS, MEASURES, REFERENDUM_RESULTS, RUSSIA_BENEFITS, SANCTIONS,
-  SCALES, TERRITORIES,
+  AGREEMENT,
+  BREACH_KINDS,
+  CEASEFIRE,
+  FINDINGS,
+  GUARANTEE,
+  GUARANTEE_PHASE,
+  MANDATES,
+  MEANS,
+  MEASURES,
+  REFERENDUM_RESULTS,
+  RUSSIA_BENEFITS,
+  SANCTIONS,
+  SCALES,
+  TERRITORIES,
 } from '../plan/vocabulary.js';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export const IsoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
-  .refine(isIsoDate, { error: (issue) => (DATE_SHAPE.test(String(issue.input)) ? 'not a calendar date' : 'expected a date written YYYY-MM-DD') })
+  .refine(isIsoDate, {
+    error: (issue) =>
+      DATE_SHAPE.test(String(issue.input)) ? 'not a calendar date' : 'expected a date written YYYY-MM-DD',
+  })
   .meta({ format: 'date', pattern: DATE_SHAPE.source });
 
 export { Party };
@@ -19,9 +34,11 @@ const Parties = z.array(Party).min(1, { error: 'expected at least one party' });
 /** A whole number of at least `minimum`; one refinement (not .int(), whose failure would hide the file's other problems). */
 const wholeNumber = (minimum: number, what = 'a whole number') =>
   z.number().refine((n) => Number.isSafeInteger(n) && n >= minimum, { error: `expected ${what}, ${minimum} or more` });
-export const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as renewed-offensive' });
+export const Kebab = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as renewed-offensive' });
 
-export const CONFIDENCE = ['reported', 'confirmed', 'contested'] as const;
+const CONFIDENCE = ['reported', 'confirmed', 'contested'] as const;
 
 const common = {
   at: IsoDate,
@@ -40,7 +57,7 @@ function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
 const Judgement = z.union([z.boolean(), z.literal('unknown')], { error: 'expected true, false or unknown' });
 export const OPEN_FACTS = ['crossesLine', 'deliberate', 'sustained', 'seizesTerritory', 'justified'] as const;
 
-export const ArmedAttack = event('armed-attack', {
+const ArmedAttack = event('armed-attack', {
   by: Party,
   against: Party,
   scale: z.enum(SCALES),
@@ -56,11 +73,15 @@ export const ArmedAttack = event('armed-attack', {
 
 export const ScenarioEvent = z.discriminatedUnion('type', [
   event('signature', { party: Party }),
-  event('withdrawal-completed', { party: z.enum(['UA', 'RU'], { error: 'expected UA or RU (the sides that withdraw, point 28)' }) }),
+  event('withdrawal-completed', {
+    party: z.enum(['UA', 'RU'], { error: 'expected UA or RU (the sides that withdraw, point 28)' }),
+  }),
   ArmedAttack,
   event('buffer-zone-entry', { by: Party }),
   event('consultations-held', { with: Parties }),
-  event('us-response-decided', { measures: z.array(z.enum(MEASURES)).min(1, { error: 'expected at least one measure' }) }),
+  event('us-response-decided', {
+    measures: z.array(z.enum(MEASURES)).min(1, { error: 'expected at least one measure' }),
+  }),
   event('hostilities-ended', {}),
   event('extension-agreed', { parties: Parties }),
   event('force-level-reported', { party: Party, personnel: wholeNumber(0, 'a whole number of personnel') }),
@@ -96,12 +117,16 @@ export const Expectation = z
     /** in a branching run: only the branches that assume these open facts ("EVENT-ID.FIELD": value) */
     assuming: z
       .record(
-        z.string().regex(new RegExp(`^[^.]+\\.(${OPEN_FACTS.join('|')})$`), { error: `expected EVENT-ID.FIELD, FIELD one of ${OPEN_FACTS.join(', ')}` }),
+        z.string().regex(new RegExp(`^[^.]+\\.(${OPEN_FACTS.join('|')})$`), {
+          error: `expected EVENT-ID.FIELD, FIELD one of ${OPEN_FACTS.join(', ')}`,
+        }),
         z.boolean({ error: 'expected true or false' }),
       )
       .optional(),
   })
-  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming' && k !== 'plan').length > 1, { error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force' });
+  .refine((e) => Object.keys(e).filter((k) => k !== 'assuming' && k !== 'plan').length > 1, {
+    error: 'an expectation needs at least one status besides on, e.g. guarantee: in-force',
+  });
 export type Expectation = z.infer<typeof Expectation>;
 
 /** Names and values the loaded rule set accepts for `interpretations` and `parameters`. */
@@ -120,11 +145,16 @@ export interface SettingsVocabulary {
 export function settingsSchemas(vocabulary: SettingsVocabulary) {
   const renamed = Object.entries(vocabulary.renamed ?? {}).map(([old, now]) => [
     old,
-    z.never({ error: `${old} was renamed ${now}: write ${now} (one reading of "invades" for both 10b and 10c)` }).optional(),
+    z
+      .never({ error: `${old} was renamed ${now}: write ${now} (one reading of "invades" for both 10b and 10c)` })
+      .optional(),
   ]);
   const interpretations = z.strictObject(
     Object.fromEntries([
-      ...Object.entries(vocabulary.interpretations).map(([name, values]) => [name, z.enum(values as [string, ...string[]]).optional()]),
+      ...Object.entries(vocabulary.interpretations).map(([name, values]) => [
+        name,
+        z.enum(values as [string, ...string[]]).optional(),
+      ]),
       ...renamed,
     ]),
   );
@@ -155,7 +185,9 @@ export function scenarioSchema(vocabulary: SettingsVocabulary) {
 
 /** What only the rule set's gazetteer can tell: a named place in another territory, a member joining NATO again. */
 function checkAgainstGazetteer(value: unknown, ctx: z.RefinementCtx, vocabulary: SettingsVocabulary): void {
-  const events: unknown[] = Array.isArray((value as { events?: unknown } | null)?.events) ? (value as { events: unknown[] }).events : [];
+  const events: unknown[] = Array.isArray((value as { events?: unknown } | null)?.events)
+    ? (value as { events: unknown[] }).events
+    : [];
   events.forEach((e, i) => {
     const ev = (e ?? {}) as Record<string, unknown>;
     if (ev.type === 'armed-attack' && typeof ev.target === 'string' && typeof ev.territory === 'string') {
@@ -169,11 +201,18 @@ function checkAgainstGazetteer(value: unknown, ctx: z.RefinementCtx, vocabulary:
         });
       }
     }
-    if (ev.type === 'nato-accession' && typeof ev.party === 'string' && (ev.party === 'NATO' || vocabulary.natoMembers?.includes(ev.party))) {
+    if (
+      ev.type === 'nato-accession' &&
+      typeof ev.party === 'string' &&
+      (ev.party === 'NATO' || vocabulary.natoMembers?.includes(ev.party))
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['events', i, 'party'],
-        message: ev.party === 'NATO' ? 'NATO cannot accede to itself' : `${ev.party} is already a NATO member (as of 2025), so it cannot accede`,
+        message:
+          ev.party === 'NATO'
+            ? 'NATO cannot accede to itself'
+            : `${ev.party} is already a NATO member (as of 2025), so it cannot accede`,
         params: { hint: 'name a state that is not a member, e.g. UA, MD or GE' },
       });
     }
@@ -201,20 +240,36 @@ function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
       });
     }
   });
-  const last = events.map(at).filter((d) => d !== undefined).sort().pop();
+  const last = events
+    .map(at)
+    .filter((d) => d !== undefined)
+    .sort()
+    .pop();
   const until = typeof s.until === 'string' ? s.until : undefined;
   if (until !== undefined && last !== undefined && until < last) {
-    ctx.addIssue({ code: 'custom', path: ['until'], message: `until (${until}) is before the last event (${last})`, params: { hint: `set until to ${last} or later, or remove it` } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['until'],
+      message: `until (${until}) is before the last event (${last})`,
+      params: { hint: `set until to ${last} or later, or remove it` },
+    });
   }
   const horizon = until ?? last;
-  const ids = events.map((e) => (e as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+  const ids = events
+    .map((e) => (e as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string');
   (Array.isArray(s.expect) ? s.expect : []).forEach((x: unknown, i) => {
     const assuming = (x as { assuming?: unknown } | null)?.assuming;
     if (assuming && typeof assuming === 'object') {
       for (const key of Object.keys(assuming)) {
         const id = key.split('.')[0]!;
         if (key.includes('.') && !ids.includes(id)) {
-          ctx.addIssue({ code: 'custom', path: ['expect', i, 'assuming', key], message: `no event has the id "${id}"`, params: { hint: didYouMean(id, ids) ?? 'give the event an id: field to name its branch' } });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['expect', i, 'assuming', key],
+            message: `no event has the id "${id}"`,
+            params: { hint: didYouMean(id, ids) ?? 'give the event an id: field to name its branch' },
+          });
         }
       }
     }

@@ -6,10 +6,11 @@ import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleFile } from '../rules/ruleSet.js';
 
-export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Nothing but this origin: no CDN, fonts or analytics, no inline script or style. */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +29,7 @@ export interface Session {
   rules?: { dir: string; files: RuleFile[] };
 }
 
-export interface ServeOptions {
+interface ServeOptions {
   /** 0: a free port chosen by the system */
   port: number;
   session: Session;
@@ -53,14 +54,25 @@ function readAssets(dir: string): Map<string, Asset> {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const path = join(at, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) assets.set(`/${relative(dir, path).split(sep).join('/')}`, { body: readFileSync(path), type: TYPES[extname(entry.name)] ?? 'application/octet-stream' });
+      else if (entry.isFile())
+        assets.set(`/${relative(dir, path).split(sep).join('/')}`, {
+          body: readFileSync(path),
+          type: TYPES[extname(entry.name)] ?? 'application/octet-stream',
+        });
     }
   };
   walk(dir);
   return assets;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: Buffer | string, head: boolean, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: Buffer | string,
+  head: boolean,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': String(Buffer.byteLength(body)),
@@ -83,14 +95,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let port = options.port;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) return send(res, 405, 'text/plain; charset=utf-8', 'only GET and HEAD\n', false, { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && !head)
+      return send(res, 405, 'text/plain; charset=utf-8', 'only GET and HEAD\n', false, { Allow: 'GET, HEAD' });
     // a page elsewhere that rebinds its own name to 127.0.0.1 must not read the session
-    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 421, 'text/plain; charset=utf-8', 'wrong host\n', head);
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`)
+      return send(res, 421, 'text/plain; charset=utf-8', 'wrong host\n', head);
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/' || path === '/index.html') return send(res, 200, index.type, index.body, head);
     if (path === '/session.json') return send(res, 200, TYPES['.json']!, session, head);
     const asset = assets.get(path);
-    if (asset) return send(res, 200, asset.type, asset.body, head, path.startsWith('/assets/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {});
+    if (asset)
+      return send(
+        res,
+        200,
+        asset.type,
+        asset.body,
+        head,
+        path.startsWith('/assets/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {},
+      );
     return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
   });
   await new Promise<void>((resolve, reject) => {

@@ -9,28 +9,46 @@ import { settingsVocabulary } from '../scenario/load.js';
 import { IsoDate, Kebab, ScenarioEvent, settingsSchemas } from '../scenario/schema.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-const Chance = z.number().min(0, { error: 'expected a probability between 0 and 1' }).max(1, { error: 'expected a probability between 0 and 1' });
+const Chance = z
+  .number()
+  .min(0, { error: 'expected a probability between 0 and 1' })
+  .max(1, { error: 'expected a probability between 0 and 1' });
 const Whole = z.number().refine(Number.isSafeInteger, { error: 'expected a whole number' });
 
 /** A field drawn at random in each run: one of some values (optionally weighted), or a whole number in a range. */
 const Choice = z
-  .strictObject({ oneOf: z.array(Scalar).min(1), weights: z.array(z.number().positive({ error: 'weights are positive numbers' })).optional() })
-  .refine((c) => c.weights === undefined || c.weights.length === c.oneOf.length, { error: 'give one weight per value in oneOf', path: ['weights'] });
+  .strictObject({
+    oneOf: z.array(Scalar).min(1),
+    weights: z.array(z.number().positive({ error: 'weights are positive numbers' })).optional(),
+  })
+  .refine((c) => c.weights === undefined || c.weights.length === c.oneOf.length, {
+    error: 'give one weight per value in oneOf',
+    path: ['weights'],
+  });
 const between = (low: z.ZodType<number>) =>
-  z.strictObject({ between: z.tuple([low, low]) }).refine((r) => r.between[0] <= r.between[1], { error: 'between: the first number is the smallest', path: ['between', 1] });
+  z.strictObject({ between: z.tuple([low, low]) }).refine((r) => r.between[0] <= r.between[1], {
+    error: 'between: the first number is the smallest',
+    path: ['between', 1],
+  });
 const Range = between(Whole);
 /** Days after the start: never before it. */
 const Days = Whole.refine((n) => n >= 0, { error: 'expected 0 or more days' });
-export type Choice = z.infer<typeof Choice>;
-export type Range = z.infer<typeof Range>;
+type Choice = z.infer<typeof Choice>;
+type Range = z.infer<typeof Range>;
 
 /** An event field's name: letters and digits (never __proto__ or constructor, which would reach Object.prototype). */
 const FIELD_NAME = /^(?!constructor$|prototype$)[a-z][A-Za-z0-9]*$/;
 
 /** An event with fixed or random fields; `at` comes from the model, never from the template. */
 const Template = z
-  .record(z.string().regex(FIELD_NAME, { error: 'expected a field name of an event, e.g. type or scale' }), z.union([Scalar, z.array(Scalar), Choice, Range]))
-  .refine((t) => typeof t.type === 'string', { error: 'an event needs a fixed type, e.g. type: armed-attack', path: ['type'] })
+  .record(
+    z.string().regex(FIELD_NAME, { error: 'expected a field name of an event, e.g. type or scale' }),
+    z.union([Scalar, z.array(Scalar), Choice, Range]),
+  )
+  .refine((t) => typeof t.type === 'string', {
+    error: 'an event needs a fixed type, e.g. type: armed-attack',
+    path: ['type'],
+  })
   .refine((t) => !('at' in t), { error: 'the model sets the date of every event: remove at', path: ['at'] });
 export type Template = z.infer<typeof Template>;
 
@@ -52,7 +70,7 @@ const Kind = z.strictObject({
   event: Template,
 });
 
-export function modelSchema(ruleSet: RuleSet) {
+function modelSchema(ruleSet: RuleSet) {
   const { interpretations, parameters } = settingsSchemas(settingsVocabulary(ruleSet));
   return z
     .strictObject({
@@ -68,7 +86,10 @@ export function modelSchema(ruleSet: RuleSet) {
       opening: z.array(Opening).default([]),
       events: z.array(Kind).min(1, { error: 'a model needs at least one kind of event' }),
     })
-    .refine((m) => new Set(m.events.map((k) => k.kind)).size === m.events.length, { error: 'each kind of event needs its own name', path: ['events'] });
+    .refine((m) => new Set(m.events.map((k) => k.kind)).size === m.events.length, {
+      error: 'each kind of event needs its own name',
+      path: ['events'],
+    });
 }
 export type Model = z.infer<ReturnType<typeof modelSchema>>;
 
@@ -76,13 +97,25 @@ const isChoice = (v: unknown): v is Choice => v !== null && typeof v === 'object
 const isRange = (v: unknown): v is Range => v !== null && typeof v === 'object' && !Array.isArray(v) && 'between' in v;
 
 /** The instances of a template the scenario schema must accept: every choice's every value, the ends of every range. */
-function instances(template: Template): Array<{ event: Record<string, unknown>; path: (field: string) => PropertyKey[] }> {
+function instances(
+  template: Template,
+): Array<{ event: Record<string, unknown>; path: (field: string) => PropertyKey[] }> {
   const first: Record<string, unknown> = { at: '2026-01-01' };
   for (const [k, v] of Object.entries(template)) first[k] = isChoice(v) ? v.oneOf[0] : isRange(v) ? v.between[0] : v;
-  const out: Array<{ event: Record<string, unknown>; path: (field: string) => PropertyKey[] }> = [{ event: first, path: (f: string) => (isChoice(template[f]) ? [f, 'oneOf', 0] : isRange(template[f]) ? [f, 'between', 0] : [f]) }];
+  const out: Array<{ event: Record<string, unknown>; path: (field: string) => PropertyKey[] }> = [
+    {
+      event: first,
+      path: (f: string) => (isChoice(template[f]) ? [f, 'oneOf', 0] : isRange(template[f]) ? [f, 'between', 0] : [f]),
+    },
+  ];
   for (const [k, v] of Object.entries(template)) {
-    const alternatives: Array<[unknown, PropertyKey[]]> = isChoice(v) ? v.oneOf.slice(1).map((x, i): [unknown, PropertyKey[]] => [x, [k, 'oneOf', i + 1]]) : isRange(v) ? [[v.between[1], [k, 'between', 1]]] : [];
-    for (const [value, at] of alternatives) out.push({ event: { ...first, [k]: value }, path: (f) => (f === k ? at : out[0]!.path(f)) });
+    const alternatives: Array<[unknown, PropertyKey[]]> = isChoice(v)
+      ? v.oneOf.slice(1).map((x, i): [unknown, PropertyKey[]] => [x, [k, 'oneOf', i + 1]])
+      : isRange(v)
+        ? [[v.between[1], [k, 'between', 1]]]
+        : [];
+    for (const [value, at] of alternatives)
+      out.push({ event: { ...first, [k]: value }, path: (f) => (f === k ? at : out[0]!.path(f)) });
   }
   return out;
 }
@@ -97,10 +130,21 @@ function checkTemplates(model: Model, parsed: ParsedText, file: string): InputIs
   const seen = new Set<string>();
   for (const [template, at] of templates) {
     // zod's record drops a __proto__ key without a word; the parsed value still holds it
-    const raw = at.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as string], parsed.value);
+    const raw = at.reduce<unknown>(
+      (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as string],
+      parsed.value,
+    );
     for (const key of Object.keys(raw ?? {}).filter((k) => !FIELD_NAME.test(k))) {
       const { line, column } = parsed.locate([...at, key], true);
-      issues.push({ code: 'invalid-value', file, line, column, path: `${pathTextOf(at)}.${key}`, message: `"${key}" is not a field of an event`, hint: 'fields are names such as type, by or scale' });
+      issues.push({
+        code: 'invalid-value',
+        file,
+        line,
+        column,
+        path: `${pathTextOf(at)}.${key}`,
+        message: `"${key}" is not a field of an event`,
+        hint: 'fields are names such as type, by or scale',
+      });
     }
     for (const { event, path } of instances(template)) {
       const result = ScenarioEvent.safeParse(event);
@@ -120,7 +164,8 @@ function checkTemplates(model: Model, parsed: ParsedText, file: string): InputIs
   return issues;
 }
 
-const pathTextOf = (path: PropertyKey[]) => path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${String(s)}` : String(s))).join('');
+const pathTextOf = (path: PropertyKey[]) =>
+  path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${String(s)}` : String(s))).join('');
 
 export interface LoadedModel {
   file: string;
@@ -139,9 +184,14 @@ export function parseModel(file: string, text: string, ruleSet: RuleSet): Loaded
 }
 
 /** The largest model file read: the bundled one is 3 kB. */
-export const MAX_MODEL_BYTES = 1024 * 1024;
+const MAX_MODEL_BYTES = 1024 * 1024;
 
 export function loadModel(file: string, ruleSet: RuleSet): LoadedModel {
-  const text = readInputText(file, { what: 'simulation model', maxBytes: MAX_MODEL_BYTES, extensions: ['.yaml', '.yml', '.json'], example: 'the bundled example is models/baseline.yaml' });
+  const text = readInputText(file, {
+    what: 'simulation model',
+    maxBytes: MAX_MODEL_BYTES,
+    extensions: ['.yaml', '.yml', '.json'],
+    example: 'the bundled example is models/baseline.yaml',
+  });
   return parseModel(file, text, ruleSet);
 }

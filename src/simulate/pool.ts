@@ -5,7 +5,7 @@ import type { LoadedModel } from './model.js';
 import { emptyTally, mergeTallies, tallyRuns, type Tally } from './tally.js';
 import type { Task } from './worker.js';
 
-export interface SimulationOptions {
+interface SimulationOptions {
   runs: number;
   seed: number;
   /** 1: in this thread; more: that many worker threads */
@@ -45,7 +45,11 @@ export async function simulate(loaded: LoadedModel, ruleSet: RuleSet, options: S
   const { Piscina } = await import('piscina');
   const pool = new Piscina<Task, Tally>({ filename: WORKER, minThreads: workers, maxThreads: workers });
   try {
-    await Promise.all(chunks(runs, workers).map(([from, to]) => pool.run({ rulesDir: ruleSet.dir, model: loaded, overrides, seed, from, to }).then(count)));
+    await Promise.all(
+      chunks(runs, workers).map(([from, to]) =>
+        pool.run({ rulesDir: ruleSet.dir, model: loaded, overrides, seed, from, to }).then(count),
+      ),
+    );
   } finally {
     await pool.destroy();
   }

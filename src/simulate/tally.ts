@@ -1,6 +1,14 @@
 // Running a range of a model's timelines on the fast path and counting outcomes; tallies add up in any order.
 import { daysBetween } from '../plan/dates.js';
-import { AGREEMENT, BREACH_KINDS, CEASEFIRE, GUARANTEE, RUSSIA_BENEFITS, SANCTIONS, type Guarantee } from '../plan/vocabulary.js';
+import {
+  AGREEMENT,
+  BREACH_KINDS,
+  CEASEFIRE,
+  GUARANTEE,
+  RUSSIA_BENEFITS,
+  SANCTIONS,
+  type Guarantee,
+} from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';
 import type { OutcomeStep } from '../run/trace.js';
@@ -8,14 +16,20 @@ import type { LoadedModel } from './model.js';
 import { timelineOf } from './timeline.js';
 
 /** The guarantee's outcomes whose timing is reported: the first time each happened. */
-export const TIMED = ['invoked', 'revoked', 'lapsed', 'void', 'expired'] as const;
-export type Timed = (typeof TIMED)[number];
+const TIMED = ['invoked', 'revoked', 'lapsed', 'void', 'expired'] as const;
+type Timed = (typeof TIMED)[number];
 
 /** Counts over a set of runs; plain data, so worker threads can send it back. */
 export interface Tally {
   runs: number;
   /** runs by final status, per region */
-  final: { agreement: Record<string, number>; guarantee: Record<string, number>; ceasefire: Record<string, number>; sanctions: Record<string, number>; russiaBenefits: Record<string, number> };
+  final: {
+    agreement: Record<string, number>;
+    guarantee: Record<string, number>;
+    ceasefire: Record<string, number>;
+    sanctions: Record<string, number>;
+    russiaBenefits: Record<string, number>;
+  };
   /** runs in which the guarantee entered into force */
   entered: number;
   /** for each timed outcome, days from entry into force to its first occurrence, one number per run that reached it */
@@ -42,7 +56,14 @@ const add = (to: Record<string, number>, key: string, n = 1) => {
 };
 
 /** Runs `from` ≤ i < `to` of the model and counts what happened. */
-export function tallyRuns(loaded: LoadedModel, ruleSet: RuleSet, overrides: Record<string, string>, seed: number, from: number, to: number): Tally {
+export function tallyRuns(
+  loaded: LoadedModel,
+  ruleSet: RuleSet,
+  overrides: Record<string, string>,
+  seed: number,
+  from: number,
+  to: number,
+): Tally {
   const tally = emptyTally();
   for (let run = from; run < to; run++) {
     const first: Partial<Record<Guarantee, string>> = {};
@@ -77,7 +98,8 @@ export function tallyRuns(loaded: LoadedModel, ruleSet: RuleSet, overrides: Reco
 export function mergeTallies(into: Tally, more: Tally): Tally {
   into.runs += more.runs;
   into.entered += more.entered;
-  for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) for (const [k, n] of Object.entries(more.final[region])) add(into.final[region], k, n);
+  for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const)
+    for (const [k, n] of Object.entries(more.final[region])) add(into.final[region], k, n);
   for (const [k, n] of Object.entries(more.decided)) add(into.decided, k, n);
   for (const [k, n] of Object.entries(more.breaches)) add(into.breaches, k, n);
   for (const outcome of TIMED) for (const d of more.days[outcome]) into.days[outcome].push(d);
@@ -85,11 +107,15 @@ export function mergeTallies(into: Tally, more: Tally): Tally {
 }
 
 const YEAR = 365.25;
-const ordered = (counts: Record<string, number>, order: readonly string[]) => order.filter((k) => counts[k]).map((value) => ({ value, runs: counts[value]! }));
+const ordered = (counts: Record<string, number>, order: readonly string[]) =>
+  order.filter((k) => counts[k]).map((value) => ({ value, runs: counts[value]! }));
 
 /** The distribution, in a fixed order whatever order the runs were counted in. */
 export function summarise(tally: Tally, years: number, ruleSet: RuleSet) {
-  const quantile = (sorted: number[], q: number) => (sorted.length ? Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! / YEAR) * 100) / 100 : null);
+  const quantile = (sorted: number[], q: number) =>
+    sorted.length
+      ? Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! / YEAR) * 100) / 100
+      : null;
   const clauses = new Map(ruleSet.clauses.clauses.map((c) => [c.id, c]));
   return {
     runs: tally.runs,
@@ -105,14 +131,24 @@ export function summarise(tally: Tally, years: number, ruleSet: RuleSet) {
       const sorted = [...tally.days[outcome]].sort((a, b) => a - b);
       const byYear = Array.from({ length: years }, () => 0);
       for (const d of sorted) byYear[Math.min(years - 1, Math.floor(d / YEAR))]!++;
-      return { outcome, runs: sorted.length, years: { p10: quantile(sorted, 0.1), median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) }, byYear };
+      return {
+        outcome,
+        runs: sorted.length,
+        years: { p10: quantile(sorted, 0.1), median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) },
+        byYear,
+      };
     }),
     decidedBy: Object.entries(tally.decided)
       .map(([key, runs]) => {
         const [status, clause, rule] = key.split('|') as [string, string, string];
         return { status, clause: clause || null, points: clauses.get(clause)?.points ?? [], rule: rule || null, runs };
       })
-      .sort((a, b) => b.runs - a.runs || GUARANTEE.indexOf(a.status as Guarantee) - GUARANTEE.indexOf(b.status as Guarantee) || String(a.rule).localeCompare(String(b.rule))),
+      .sort(
+        (a, b) =>
+          b.runs - a.runs ||
+          GUARANTEE.indexOf(a.status as Guarantee) - GUARANTEE.indexOf(b.status as Guarantee) ||
+          String(a.rule).localeCompare(String(b.rule)),
+      ),
     breaches: ordered(tally.breaches, BREACH_KINDS),
   };
 }

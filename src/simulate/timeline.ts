@@ -44,7 +44,10 @@ export function timelineOf(loaded: LoadedModel, seed: number, run: number): Load
   const dated: Array<{ day: number; order: number; event: Record<string, unknown> }> = [];
   model.opening.forEach((o, i) => {
     if (o.probability !== undefined && random() >= o.probability) return;
-    const day = typeof o.after === 'number' ? o.after : o.after.between[0] + Math.floor(random() * (o.after.between[1] - o.after.between[0] + 1));
+    const day =
+      typeof o.after === 'number'
+        ? o.after
+        : o.after.between[0] + Math.floor(random() * (o.after.between[1] - o.after.between[0] + 1));
     if (day < span) dated.push({ day, order: i, event: draw(o.event, random) });
   });
   model.events.forEach((kind, k) => {

@@ -23,7 +23,8 @@ const rulesOr = (ruleSet?: RuleSet) => ruleSet ?? (bundled ??= loadRuleSet());
 const PARTY = fc.constantFrom('UA', 'RU', 'PL', 'US', 'EE', 'IN', 'NATO');
 const UA_RU = fc.constantFrom('UA', 'RU');
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const defined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** An armed attack with only the fields it states; a named city fixes the territory (Moscow and St Petersburg lie in Russia, Kyiv in Ukraine). */
 export const armedAttack: fc.Arbitrary<Record<string, unknown> & { type: 'armed-attack' }> = fc
@@ -41,7 +42,13 @@ export const armedAttack: fc.Arbitrary<Record<string, unknown> & { type: 'armed-
     justified: optional(fc.boolean()),
   })
   .filter((a) => a.by !== a.against)
-  .filter((a) => a.territory === undefined || a.target === undefined || a.target === 'Belgorod' || (a.target === 'Kyiv' ? a.territory === 'ukraine' : a.territory === 'russia'))
+  .filter(
+    (a) =>
+      a.territory === undefined ||
+      a.target === undefined ||
+      a.target === 'Belgorod' ||
+      (a.target === 'Kyiv' ? a.territory === 'ukraine' : a.territory === 'russia'),
+  )
   .map((a) => ({ type: 'armed-attack' as const, ...defined(a) }));
 
 const ALL_FIVE: string[] = [...SIGNATORIES];
@@ -51,15 +58,36 @@ export const eventsByType = {
   'armed-attack': armedAttack,
   'sanctions-relief-step': fc.constant({ type: 'sanctions-relief-step' }),
   'hostilities-ended': fc.constant({ type: 'hostilities-ended' }),
-  'us-response-decided': fc.record({ type: fc.constant('us-response-decided'), measures: fc.subarray([...MEASURES], { minLength: 1 }) }),
-  'extension-agreed': fc.record({ type: fc.constant('extension-agreed'), parties: fc.oneof(fc.constant(ALL_FIVE), fc.subarray(ALL_FIVE, { minLength: 1 })) }),
-  'force-level-reported': fc.record({ type: fc.constant('force-level-reported'), party: fc.constant('UA'), personnel: fc.integer({ min: 400_000, max: 900_000 }) }),
+  'us-response-decided': fc.record({
+    type: fc.constant('us-response-decided'),
+    measures: fc.subarray([...MEASURES], { minLength: 1 }),
+  }),
+  'extension-agreed': fc.record({
+    type: fc.constant('extension-agreed'),
+    parties: fc.oneof(fc.constant(ALL_FIVE), fc.subarray(ALL_FIVE, { minLength: 1 })),
+  }),
+  'force-level-reported': fc.record({
+    type: fc.constant('force-level-reported'),
+    party: fc.constant('UA'),
+    personnel: fc.integer({ min: 400_000, max: 900_000 }),
+  }),
   'election-held': fc.record({ type: fc.constant('election-held'), party: fc.constant('UA') }),
-  'troops-stationed': fc.record({ type: fc.constant('troops-stationed'), by: PARTY.filter((p) => p !== 'UA'), in: fc.constant('UA') }),
+  'troops-stationed': fc.record({
+    type: fc.constant('troops-stationed'),
+    by: PARTY.filter((p) => p !== 'UA'),
+    in: fc.constant('UA'),
+  }),
   'nato-accession': fc.record({ type: fc.constant('nato-accession'), party: fc.constantFrom('UA', 'MD', 'GE') }),
-  'nuclear-weapons-acquired': fc.record({ type: fc.constant('nuclear-weapons-acquired'), party: fc.constantFrom('UA', 'PL') }),
+  'nuclear-weapons-acquired': fc.record({
+    type: fc.constant('nuclear-weapons-acquired'),
+    party: fc.constantFrom('UA', 'PL'),
+  }),
   'buffer-zone-entry': fc.record({ type: fc.constant('buffer-zone-entry'), by: UA_RU }),
-  'peace-council-ruling': fc.record({ type: fc.constant('peace-council-ruling'), party: UA_RU, finding: fc.constantFrom(...FINDINGS) }),
+  'peace-council-ruling': fc.record({
+    type: fc.constant('peace-council-ruling'),
+    party: UA_RU,
+    finding: fc.constantFrom(...FINDINGS),
+  }),
   'consultations-held': fc.record({ type: fc.constant('consultations-held'), with: fc.constant(['UA', 'NATO', 'EU']) }),
   'compensation-paid': fc.constant({ type: 'compensation-paid' }),
 } satisfies Record<string, fc.Arbitrary<Record<string, unknown> & { type: string }>>;
@@ -67,19 +95,34 @@ export const eventsByType = {
 /** One event of the years after signing (without a date); attacks come most often. */
 export const laterEvent: fc.Arbitrary<Record<string, unknown> & { type: string }> = fc.oneof(
   { weight: 6, arbitrary: eventsByType['armed-attack'] },
-  ...Object.entries(eventsByType).filter(([type]) => type !== 'armed-attack').map(([type, arbitrary]) => ({ weight: type === 'sanctions-relief-step' ? 2 : 1, arbitrary })),
+  ...Object.entries(eventsByType)
+    .filter(([type]) => type !== 'armed-attack')
+    .map(([type, arbitrary]) => ({ weight: type === 'sanctions-relief-step' ? 2 : 1, arbitrary })),
 );
 
 /** A reading of every interpretation, from the rule set's settings (the bundled rules by default); shrinks to the defaults. */
 export function interpretationsArb(ruleSet?: RuleSet): fc.Arbitrary<Record<string, string>> {
   const open = new Set(['unknown']);
-  return fc.record(Object.fromEntries(rulesOr(ruleSet).settings.interpretations.map((i) => [i.name, fc.constantFrom(...i.readings.map((r) => r.value).filter((v) => !open.has(v)))])));
+  return fc.record(
+    Object.fromEntries(
+      rulesOr(ruleSet).settings.interpretations.map((i) => [
+        i.name,
+        fc.constantFrom(...i.readings.map((r) => r.value).filter((v) => !open.has(v))),
+      ]),
+    ),
+  );
 }
 
 /** Some parameters around their defaults, from the rule set's settings; omitted ones keep the default. */
 export function parametersArb(ruleSet?: RuleSet): fc.Arbitrary<Record<string, number>> {
-  const around = (v: number) => fc.integer({ min: Math.max(v > 1000 ? Math.round(v * 0.75) : 1, 0), max: v > 1000 ? Math.round(v * 1.5) : Math.max(v * 2, 4) });
-  return fc.record(Object.fromEntries(rulesOr(ruleSet).settings.parameters.map((p) => [p.name, around(p.value)])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, number>>;
+  const around = (v: number) =>
+    fc.integer({
+      min: Math.max(v > 1000 ? Math.round(v * 0.75) : 1, 0),
+      max: v > 1000 ? Math.round(v * 1.5) : Math.max(v * 2, 4),
+    });
+  return fc.record(Object.fromEntries(rulesOr(ruleSet).settings.parameters.map((p) => [p.name, around(p.value)])), {
+    requiredKeys: [],
+  }) as fc.Arbitrary<Record<string, number>>;
 }
 
 const START = '2026-01-05';
@@ -95,9 +138,15 @@ function timeline(dated: Array<[number, Record<string, unknown> & { type: string
 export function scenarioArb(max = 25, ruleSet?: RuleSet): fc.Arbitrary<GeneratedScenario> {
   return fc
     .record({
-      signers: fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>(ALL_FIVE) }, { weight: 1, arbitrary: fc.subarray<string>(ALL_FIVE, { minLength: 1 }) }),
+      signers: fc.oneof(
+        { weight: 5, arbitrary: fc.constant<string[]>(ALL_FIVE) },
+        { weight: 1, arbitrary: fc.subarray<string>(ALL_FIVE, { minLength: 1 }) },
+      ),
       signDays: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 5, maxLength: 5 }),
-      withdrawals: fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>(['UA', 'RU']) }, { weight: 1, arbitrary: fc.subarray<string>(['UA', 'RU']) }),
+      withdrawals: fc.oneof(
+        { weight: 5, arbitrary: fc.constant<string[]>(['UA', 'RU']) },
+        { weight: 1, arbitrary: fc.subarray<string>(['UA', 'RU']) },
+      ),
       withdrawDays: fc.array(fc.integer({ min: 20, max: 120 }), { minLength: 2, maxLength: 2 }),
       later: fc.array(fc.tuple(fc.integer({ min: 0, max: 4400 }), laterEvent), { maxLength: max }),
       interpretations: interpretationsArb(ruleSet),
@@ -109,8 +158,14 @@ export function scenarioArb(max = 25, ruleSet?: RuleSet): fc.Arbitrary<Generated
       interpretations: g.interpretations,
       ...(g.until !== undefined ? { until: addDays(START, 120 + g.until) } : {}),
       events: timeline([
-        ...g.signers.map((party, i): [number, { type: string; party: string }] => [g.signDays[i]!, { type: 'signature', party }]),
-        ...g.withdrawals.map((party, i): [number, { type: string; party: string }] => [g.withdrawDays[i]!, { type: 'withdrawal-completed', party }]),
+        ...g.signers.map((party, i): [number, { type: string; party: string }] => [
+          g.signDays[i]!,
+          { type: 'signature', party },
+        ]),
+        ...g.withdrawals.map((party, i): [number, { type: string; party: string }] => [
+          g.withdrawDays[i]!,
+          { type: 'withdrawal-completed', party },
+        ]),
         ...g.later.map(([day, e]): [number, Record<string, unknown> & { type: string }] => [120 + day, e]),
       ]),
     }));
@@ -118,17 +173,22 @@ export function scenarioArb(max = 25, ruleSet?: RuleSet): fc.Arbitrary<Generated
 
 /** A treaty already in force: all five sign and both sides withdraw on the first days, then up to `max` later events. */
 export function inForceArb(max = 10, ruleSet?: RuleSet): fc.Arbitrary<GeneratedScenario> {
-  return fc.record({ later: fc.array(fc.tuple(fc.integer({ min: 0, max: 4000 }), laterEvent), { maxLength: max }), interpretations: interpretationsArb(ruleSet) }).map((g) => ({
-    scenario: 'generated-in-force',
-    title: 'A generated timeline after entry into force',
-    interpretations: { ...g.interpretations, 'entry-into-force': 'on-signature', compensation: 'recorded' },
-    events: timeline([
-      ...ALL_FIVE.map((party, i): [number, { type: string; party: string }] => [i, { type: 'signature', party }]),
-      [5, { type: 'withdrawal-completed', party: 'UA' }],
-      [5, { type: 'withdrawal-completed', party: 'RU' }],
-      ...g.later.map(([day, e]): [number, Record<string, unknown> & { type: string }] => [10 + day, e]),
-    ]),
-  }));
+  return fc
+    .record({
+      later: fc.array(fc.tuple(fc.integer({ min: 0, max: 4000 }), laterEvent), { maxLength: max }),
+      interpretations: interpretationsArb(ruleSet),
+    })
+    .map((g) => ({
+      scenario: 'generated-in-force',
+      title: 'A generated timeline after entry into force',
+      interpretations: { ...g.interpretations, 'entry-into-force': 'on-signature', compensation: 'recorded' },
+      events: timeline([
+        ...ALL_FIVE.map((party, i): [number, { type: string; party: string }] => [i, { type: 'signature', party }]),
+        [5, { type: 'withdrawal-completed', party: 'UA' }],
+        [5, { type: 'withdrawal-completed', party: 'RU' }],
+        ...g.later.map(([day, e]): [number, Record<string, unknown> & { type: string }] => [10 + day, e]),
+      ]),
+    }));
 }
 
 /** scenarioArb with some parameters as well as the readings. */

@@ -7,7 +7,7 @@ export interface Side {
   trace: Trace;
 }
 
-export interface DateRow {
+interface DateRow {
   at: string;
   left: Status;
   right: Status;
@@ -43,7 +43,8 @@ export function compareTraces(left: Side, right: Side): Comparison {
     r = rightSteps[rightSteps.length - 1]?.status ?? r;
     return { at, left: l, right: r, leftSteps, rightSteps };
   });
-  const fired = (steps: Step[]) => steps.flatMap((s) => s.fired.map((f) => ({ rule: f.rule, clause: f.clause, points: f.points })));
+  const fired = (steps: Step[]) =>
+    steps.flatMap((s) => s.fired.map((f) => ({ rule: f.rule, clause: f.clause, points: f.points })));
   let divergence: Comparison['divergence'] = null;
   for (const row of rows) {
     const [fl, fr] = [fired(row.leftSteps), fired(row.rightSteps)];

@@ -12,7 +12,7 @@ import { MAX_BRANCHES, withAssumptions } from './branches.js';
 import { outcomeChanges, outcomeKey, outcomeText } from './outcome.js';
 import { decidingNames, describeReadings, type Combination } from './readings.js';
 
-export interface MatrixOutcome {
+interface MatrixOutcome {
   /** the whole outcome in words: every region and the breaches */
   outcome: string;
   final: Status;
@@ -51,7 +51,8 @@ export const DECIDED = 'decided by the reading';
 const MAX_RUNS = 4096;
 
 /** Why half a matrix can wait for compensation: the scenario never pays the US. */
-export const COMPENSATION_NOTE = 'no compensation-paid event: under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
+export const COMPENSATION_NOTE =
+  'no compensation-paid event: under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
 
 /** Every combination of the values of `names` (an odometer). */
 export function combinations(values: Record<string, readonly string[]>, names: readonly string[]): Combination[] {
@@ -60,7 +61,7 @@ export function combinations(values: Record<string, readonly string[]>, names: r
   return out;
 }
 
-export interface OutcomeRow {
+interface OutcomeRow {
   combination: Combination;
   final: Status;
 }
@@ -70,8 +71,15 @@ export interface OutcomeRow {
  * combinations that cannot differ (readings stay open until a rule's verdict needs one), and both branches of a fact the
  * scenario leaves open wherever it is open.
  */
-export function searchOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, varied: readonly string[], set: Record<string, string> = {}): { rows: OutcomeRow[]; facts: OpenFact[]; values: Record<string, string[]> } {
-  const values: Record<string, string[]> = Object.fromEntries(ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)]));
+export function searchOutcomes(
+  loaded: LoadedScenario,
+  ruleSet: RuleSet,
+  varied: readonly string[],
+  set: Record<string, string> = {},
+): { rows: OutcomeRow[]; facts: OpenFact[]; values: Record<string, string[]> } {
+  const values: Record<string, string[]> = Object.fromEntries(
+    ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)]),
+  );
   const inFile = openFacts(loaded);
   const facts = [...inFile];
   const results: Array<{ fixed: Combination; final: Status }> = [];
@@ -83,9 +91,17 @@ export function searchOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, varied:
     }
     const open = varied.filter((n) => !Object.hasOwn(fixed, n));
     const readings = Object.fromEntries(Object.entries(fixed).filter(([k]) => Object.hasOwn(values, k)));
-    const assumed = Object.fromEntries(Object.entries(fixed).filter(([k]) => !Object.hasOwn(values, k)).map(([k, v]) => [k, v === 'true']));
+    const assumed = Object.fromEntries(
+      Object.entries(fixed)
+        .filter(([k]) => !Object.hasOwn(values, k))
+        .map(([k, v]) => [k, v === 'true']),
+    );
     try {
-      results.push({ fixed, final: runOutcomes(withAssumptions(loaded, facts, assumed), ruleSet, { set: { ...set, ...readings }, open }).final });
+      results.push({
+        fixed,
+        final: runOutcomes(withAssumptions(loaded, facts, assumed), ruleSet, { set: { ...set, ...readings }, open })
+          .final,
+      });
     } catch (error) {
       if (error instanceof OpenReading) {
         for (const value of values[error.name]!) search({ ...fixed, [error.name]: value });
@@ -95,30 +111,56 @@ export function searchOutcomes(loaded: LoadedScenario, ruleSet: RuleSet, varied:
       const line = loaded.eventLines[error.eventIndex] ?? 0;
       const key = `${loaded.scenario.events[error.eventIndex]!.id ?? `line-${line}`}.${error.field}`;
       if (!facts.some((f) => f.key === key)) facts.push({ event: error.eventIndex, line, field: error.field, key });
-      if (facts.length > Math.log2(MAX_BRANCHES)) throw new InputError([usageIssue(`${facts.length} open facts are too many to branch on (${facts.map((f) => f.key).join(', ')})`, 'state some of them, or choose with --assume KEY=true|false')]);
+      if (facts.length > Math.log2(MAX_BRANCHES))
+        throw new InputError([
+          usageIssue(
+            `${facts.length} open facts are too many to branch on (${facts.map((f) => f.key).join(', ')})`,
+            'state some of them, or choose with --assume KEY=true|false',
+          ),
+        ]);
       for (const v of ['true', 'false']) search({ ...fixed, [key]: v });
     }
   };
   search({});
   const rows: OutcomeRow[] = [];
   for (const { fixed, final } of results) {
-    const rest = combinations(values, varied.filter((n) => !Object.hasOwn(fixed, n)));
+    const rest = combinations(
+      values,
+      varied.filter((n) => !Object.hasOwn(fixed, n)),
+    );
     const decided = Object.fromEntries(facts.filter((f) => !Object.hasOwn(fixed, f.key)).map((f) => [f.key, DECIDED]));
     for (const r of rest) rows.push({ combination: { ...fixed, ...r, ...decided }, final });
   }
   for (const f of facts) values[f.key] = ['true', 'false', DECIDED];
   const order = (c: Combination) => JSON.stringify(varied.map((n) => values[n]!.indexOf(c[n]!)));
-  rows.sort((a, b) => (order(a.combination) < order(b.combination) ? -1 : order(a.combination) > order(b.combination) ? 1 : 0));
+  rows.sort((a, b) =>
+    order(a.combination) < order(b.combination) ? -1 : order(a.combination) > order(b.combination) ? 1 : 0,
+  );
   return { rows, facts, values };
 }
 
-export async function runMatrix(loaded: LoadedScenario, ruleSet: RuleSet, options: { only?: string[]; set?: Record<string, string> } = {}): Promise<Matrix> {
+export async function runMatrix(
+  loaded: LoadedScenario,
+  ruleSet: RuleSet,
+  options: { only?: string[]; set?: Record<string, string> } = {},
+): Promise<Matrix> {
   const all = ruleSet.settings.interpretations.map((i) => i.name);
   const varied = options.only ?? all;
   const unknown = varied.filter((n) => !all.includes(n));
-  if (unknown.length) throw new InputError(unknown.map((n) => usageIssue(`--only: unknown interpretation "${n}"`, didYouMean(n, all) ?? `the interpretations are ${all.join(', ')}`)));
-  const count = ruleSet.settings.interpretations.filter((i) => varied.includes(i.name)).reduce((n, i) => n * i.readings.length, 1);
-  if (count > MAX_RUNS) throw new InputError([usageIssue(`${count} combinations is more than ${MAX_RUNS}`, 'narrow them with --only')]);
+  if (unknown.length)
+    throw new InputError(
+      unknown.map((n) =>
+        usageIssue(
+          `--only: unknown interpretation "${n}"`,
+          didYouMean(n, all) ?? `the interpretations are ${all.join(', ')}`,
+        ),
+      ),
+    );
+  const count = ruleSet.settings.interpretations
+    .filter((i) => varied.includes(i.name))
+    .reduce((n, i) => n * i.readings.length, 1);
+  if (count > MAX_RUNS)
+    throw new InputError([usageIssue(`${count} combinations is more than ${MAX_RUNS}`, 'narrow them with --only')]);
   const { rows, facts, values } = searchOutcomes(loaded, ruleSet, varied, options.set);
   const names = [...varied, ...facts.map((f) => f.key)];
   const keyed = rows.map((r) => ({ combination: r.combination, outcome: outcomeKey(r.final), final: r.final }));
@@ -126,15 +168,38 @@ export async function runMatrix(loaded: LoadedScenario, ruleSet: RuleSet, option
   const groups = new Map<string, typeof keyed>();
   for (const r of keyed) groups.set(r.outcome, [...(groups.get(r.outcome) ?? []), r]);
   const possible = keyed.map((r) => r.combination);
-  const sorted = [...groups.values()].sort((a, b) => b.length - a.length || outcomeText(a[0]!.final).localeCompare(outcomeText(b[0]!.final)));
+  const sorted = [...groups.values()].sort(
+    (a, b) => b.length - a.length || outcomeText(a[0]!.final).localeCompare(outcomeText(b[0]!.final)),
+  );
   const outcomes = sorted.map((list) => ({
     outcome: outcomeText(list[0]!.final),
     final: list[0]!.final,
     count: list.length,
-    when: describeReadings(list.map((r) => r.combination), dependsOn, values, possible).replace(new RegExp(`(\\S+) = ${DECIDED}`, 'g'), 'the reading decides $1'),
+    when: describeReadings(
+      list.map((r) => r.combination),
+      dependsOn,
+      values,
+      possible,
+    ).replace(new RegExp(`(\\S+) = ${DECIDED}`, 'g'), 'the reading decides $1'),
     changes: outcomeChanges(sorted[0]![0]!.final, list[0]!.final),
     combinations: list.map((r) => r.combination),
   }));
-  const notes = dependsOn.includes('compensation') && !loaded.scenario.events.some((e) => e.type === 'compensation-paid') ? [COMPENSATION_NOTE] : [];
-  return { notes, scenario: loaded.scenario.scenario, title: loaded.scenario.title, file: loaded.file, plan: ruleSet.plan?.version ?? null, assumed: loaded.assumed ?? {}, varied, facts: facts.map((f) => f.key), dependsOn, combinations: count, runs: rows.length, outcomes };
+  const notes =
+    dependsOn.includes('compensation') && !loaded.scenario.events.some((e) => e.type === 'compensation-paid')
+      ? [COMPENSATION_NOTE]
+      : [];
+  return {
+    notes,
+    scenario: loaded.scenario.scenario,
+    title: loaded.scenario.title,
+    file: loaded.file,
+    plan: ruleSet.plan?.version ?? null,
+    assumed: loaded.assumed ?? {},
+    varied,
+    facts: facts.map((f) => f.key),
+    dependsOn,
+    combinations: count,
+    runs: rows.length,
+    outcomes,
+  };
 }

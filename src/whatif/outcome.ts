@@ -1,11 +1,23 @@
 // A whole outcome (every region and the breaches): one key to group runs by, and the words for what differs between two.
 import { partyName } from '../plan/parties.js';
-import { guaranteeText, REGION_LABELS, statusLine, VALUE_REGIONS, type Breach, type Status } from '../plan/vocabulary.js';
+import {
+  guaranteeText,
+  REGION_LABELS,
+  statusLine,
+  VALUE_REGIONS,
+  type Breach,
+  type Status,
+} from '../plan/vocabulary.js';
 
 const breachWords = (b: Breach) => `${b.kind} by ${partyName(b.party)} on ${b.at}`;
 
 /** Two runs have the same outcome when every region and every breach (kind, party, date, clause) agree. */
-export const outcomeKey = (s: Status): string => JSON.stringify([...VALUE_REGIONS.map((r) => s[r]), s.guaranteePhase, s.breaches.map((b) => [b.kind, b.party, b.at, b.clause])]);
+export const outcomeKey = (s: Status): string =>
+  JSON.stringify([
+    ...VALUE_REGIONS.map((r) => s[r]),
+    s.guaranteePhase,
+    s.breaches.map((b) => [b.kind, b.party, b.at, b.clause]),
+  ]);
 
 /** The whole outcome in one line: every region, then the breaches. */
 export function outcomeText(s: Status): string {

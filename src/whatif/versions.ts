@@ -44,13 +44,16 @@ export interface VersionsReport {
   versions: VersionOutcome[];
 }
 
-const differing = (a: Status, b: Status): Region[] => REGIONS.filter((r) => JSON.stringify(a[r]) !== JSON.stringify(b[r]));
+const differing = (a: Status, b: Status): Region[] =>
+  REGIONS.filter((r) => JSON.stringify(a[r]) !== JSON.stringify(b[r]));
 
 /** Published first; on the same day a version after the ones it builds on. */
-export function chronological(ruleSets: readonly RuleSet[]): RuleSet[] {
+function chronological(ruleSets: readonly RuleSet[]): RuleSet[] {
   const depth = (rs: RuleSet) => rs.plan?.inherited.length ?? 0;
   const key = (rs: RuleSet) => rs.plan?.published ?? '';
-  return [...ruleSets].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : depth(a) - depth(b) || (a.plan!.version < b.plan!.version ? -1 : 1)));
+  return [...ruleSets].sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : depth(a) - depth(b) || (a.plan!.version < b.plan!.version ? -1 : 1),
+  );
 }
 
 function ruleOf(change: PlanChange): string | null {
@@ -61,7 +64,13 @@ function ruleOf(change: PlanChange): string | null {
 }
 
 /** Applies a version's own changes one by one on its parent's rules until the outcome departs from the parent's. */
-async function decidingChange(loaded: LoadedScenario, parent: RuleSet, planned: RuleSet, parentTrace: Trace, options: RunOptions): Promise<DecidingChange | null> {
+async function decidingChange(
+  loaded: LoadedScenario,
+  parent: RuleSet,
+  planned: RuleSet,
+  parentTrace: Trace,
+  options: RunOptions,
+): Promise<DecidingChange | null> {
   const plan = planned.plan!;
   let before = parentTrace;
   for (let k = 1; k <= plan.changes.length; k++) {
@@ -73,22 +82,44 @@ async function decidingChange(loaded: LoadedScenario, parent: RuleSet, planned: 
     }
     const change = plan.changes[k - 1]!;
     // the runs just before and just after this change: where they part is where the change acts
-    const comparison = compareTraces({ label: `${plan.version} without change ${k}`, trace: before }, { label: plan.version, trace });
+    const comparison = compareTraces(
+      { label: `${plan.version} without change ${k}`, trace: before },
+      { label: plan.version, trace },
+    );
     const named = ruleOf(change);
     const moved = comparison.divergence ? [...comparison.divergence.onlyRight, ...comparison.divergence.onlyLeft] : [];
     const acting = moved.find((f) => f.rule === named) ?? moved[0];
     const rule = named ?? acting?.rule ?? null;
-    const clause = ('replaceRule' in change ? change.replaceRule.event.params.clause : 'addRule' in change ? change.addRule.event.params.clause : null)
-      ?? (named ? parent.rules.find((r) => r.name === named)?.event.params.clause : undefined)
-      ?? acting?.clause
-      ?? null;
-    return { index: k, change: changeName(change), rule, clause, points: change.points, confidence: change.confidence, note: change.note, sources: change.sources, at: comparison.divergence?.at ?? null };
+    const clause =
+      ('replaceRule' in change
+        ? change.replaceRule.event.params.clause
+        : 'addRule' in change
+          ? change.addRule.event.params.clause
+          : null) ??
+      (named ? parent.rules.find((r) => r.name === named)?.event.params.clause : undefined) ??
+      acting?.clause ??
+      null;
+    return {
+      index: k,
+      change: changeName(change),
+      rule,
+      clause,
+      points: change.points,
+      confidence: change.confidence,
+      note: change.note,
+      sources: change.sources,
+      at: comparison.divergence?.at ?? null,
+    };
   }
   return null;
 }
 
 /** The scenario under each rule set (one per plan version), in published order, with the change that decided each difference. */
-export async function runVersions(loaded: LoadedScenario, ruleSets: readonly RuleSet[], options: RunOptions = {}): Promise<VersionsReport> {
+export async function runVersions(
+  loaded: LoadedScenario,
+  ruleSets: readonly RuleSet[],
+  options: RunOptions = {},
+): Promise<VersionsReport> {
   const ordered = chronological(ruleSets.filter((rs) => rs.plan));
   const byName = new Map(ordered.map((rs) => [rs.plan!.version, rs]));
   const traces = new Map<string, Trace>();
@@ -104,8 +135,17 @@ export async function runVersions(loaded: LoadedScenario, ruleSets: readonly Rul
     const parent = plan.buildsOn ? byName.get(plan.buildsOn) : undefined;
     const parentTrace = parent ? await traceOf(parent) : undefined;
     const differs = parentTrace ? differing(parentTrace.final, trace.final) : [];
-    const decidedBy = parent && parentTrace && differs.length ? await decidingChange(loaded, parent, rs, parentTrace, options) : null;
-    versions.push({ version: plan.version, title: plan.title, published: plan.published, buildsOn: plan.buildsOn, final: trace.final, differs, decidedBy });
+    const decidedBy =
+      parent && parentTrace && differs.length ? await decidingChange(loaded, parent, rs, parentTrace, options) : null;
+    versions.push({
+      version: plan.version,
+      title: plan.title,
+      published: plan.published,
+      buildsOn: plan.buildsOn,
+      final: trace.final,
+      differs,
+      decidedBy,
+    });
   }
   return { scenario: loaded.scenario.scenario, title: loaded.scenario.title, file: loaded.file, versions };
 }

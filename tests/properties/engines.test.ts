@@ -18,7 +18,10 @@ const SCALE = Number(process.env.CASUS_PROPERTY_RUNS ?? 60) / 60;
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 
 /** A full step as the outcomes-only path records it. */
-const outcomeOf = ({ notFired: _, fired, ...step }: Step) => ({ ...step, fired: fired.map(({ conditions: _c, unaffected: _u, ...f }) => f) });
+const outcomeOf = ({ notFired: _, fired, ...step }: Step) => ({
+  ...step,
+  fired: fired.map(({ conditions: _c, unaffected: _u, ...f }) => f),
+});
 
 describe('the compiled rules', () => {
   it('give every bundled scenario, every branch, the same JSON trace as json-rules-engine', async () => {
@@ -57,7 +60,10 @@ describe('the compiled rules', () => {
         const indexed = createEvaluator(ruleSet);
         for (const f of facts) {
           const all = (await whole.run(f)).results.map((r) => r.name).sort();
-          const some = (await indexed.evaluate(f)).filter((o) => o.fired).map((o) => o.rule.name).sort();
+          const some = (await indexed.evaluate(f))
+            .filter((o) => o.fired)
+            .map((o) => o.rule.name)
+            .sort();
           expect(some).toEqual(all);
         }
       }),
@@ -69,7 +75,10 @@ describe('the compiled rules', () => {
     await fc.assert(
       fc.asyncProperty(scenarioWithParametersArb(20), fc.integer({ min: 0, max: 96 }), async (s, offset) => {
         // every attack named, so a fact the matrix branches on can be stated again with --assume
-        const loaded = checkScenario({ ...s, events: s.events.map((e, i) => (e.type === 'armed-attack' ? { id: `attack-${i}`, ...e } : e)) }, ruleSet);
+        const loaded = checkScenario(
+          { ...s, events: s.events.map((e, i) => (e.type === 'armed-attack' ? { id: `attack-${i}`, ...e } : e)) },
+          ruleSet,
+        );
         const matrix = await runMatrix(loaded, ruleSet);
         expect(matrix.combinations).toBe(ruleSet.settings.interpretations.reduce((n, i) => n * i.readings.length, 1));
         const names = new Set(ruleSet.settings.interpretations.map((i) => i.name));
@@ -77,8 +86,14 @@ describe('the compiled rules', () => {
           // every 97th combination of each outcome (and its first): 2,304 separate runs per scenario would not fit the suite
           for (const combination of combinations.filter((_, i) => i === 0 || (i + offset) % 97 === 0)) {
             const set = Object.fromEntries(Object.entries(combination).filter(([k]) => names.has(k)));
-            const facts = Object.entries(combination).filter(([k, v]) => !names.has(k) && v !== DECIDED).map(([k, v]) => `${k}=${v}`);
-            const f = runOutcomes(assume(loaded, Object.fromEntries(facts.map((p) => [p.split('=')[0]!, p.endsWith('=true')]))), ruleSet, { set }).final;
+            const facts = Object.entries(combination)
+              .filter(([k, v]) => !names.has(k) && v !== DECIDED)
+              .map(([k, v]) => `${k}=${v}`);
+            const f = runOutcomes(
+              assume(loaded, Object.fromEntries(facts.map((p) => [p.split('=')[0]!, p.endsWith('=true')]))),
+              ruleSet,
+              { set },
+            ).final;
             expect(outcomeKey(f), JSON.stringify(combination)).toBe(outcomeKey(final));
           }
         }

@@ -23,15 +23,27 @@ const runs = (ci: number) => ({ numRuns: FUZZ > 0 ? FUZZ : ci });
 /** The slowest single call allowed: far above any real one (milliseconds), far below a hang. */
 const SLOW_MS = 5_000;
 
-const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => readFileSync(join('scenarios', f), 'utf8'));
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => readFileSync(join('scenarios', f), 'utf8'));
 const SCENARIOS_JSON = SCENARIOS.map((t) => JSON.stringify(parse(t), null, 2));
 const RULE_FILES: RuleFile[] = readdirSync(DEFAULT_RULES_DIR)
   .filter((n) => n.endsWith('.json'))
   .sort()
   .map((name) => ({ name, text: readFileSync(join(DEFAULT_RULES_DIR, name), 'utf8') }));
-const VERSIONS = readdirSync(join(DEFAULT_RULES_DIR, 'versions')).sort().map((n) => ({ name: n, text: readFileSync(join(DEFAULT_RULES_DIR, 'versions', n), 'utf8') }));
+const VERSIONS = readdirSync(join(DEFAULT_RULES_DIR, 'versions'))
+  .sort()
+  .map((n) => ({ name: n, text: readFileSync(join(DEFAULT_RULES_DIR, 'versions', n), 'utf8') }));
 const SMALL_SCENARIO = checkScenario(
-  { scenario: 'fuzz', title: 'Fuzz', events: [...['UA', 'RU', 'US', 'EU', 'NATO'].map((party) => ({ at: '2026-01-10', type: 'signature', party })), { at: '2026-03-01', type: 'armed-attack', by: 'RU', against: 'UA', scale: 'large-scale', crossesLine: true }] },
+  {
+    scenario: 'fuzz',
+    title: 'Fuzz',
+    events: [
+      ...['UA', 'RU', 'US', 'EU', 'NATO'].map((party) => ({ at: '2026-01-10', type: 'signature', party })),
+      { at: '2026-03-01', type: 'armed-attack', by: 'RU', against: 'UA', scale: 'large-scale', crossesLine: true },
+    ],
+  },
   ruleSet,
 );
 
@@ -62,15 +74,63 @@ function survives<T>(load: () => T, files: readonly string[]): T | undefined {
 
 // ---- text that is almost a real file: a real file with a few small edits ----
 
-const SPECIALS = [':', '-', ' ', '\n', '[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\t', '?', '\\', '\u0000', '\uFEFF', '\u2028', 'é', '1e309', '__proto__', '<<', '&a', '*a', '0x', '~'];
+const SPECIALS = [
+  ':',
+  '-',
+  ' ',
+  '\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '#',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+  '\t',
+  '?',
+  '\\',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  'é',
+  '1e309',
+  '__proto__',
+  '<<',
+  '&a',
+  '*a',
+  '0x',
+  '~',
+];
 
 type Edit =
-  | { kind: 'delete-char' | 'duplicate-char' | 'swap-chars' | 'delete-line' | 'duplicate-line' | 'swap-lines'; at: number; to: number }
+  | {
+      kind: 'delete-char' | 'duplicate-char' | 'swap-chars' | 'delete-line' | 'duplicate-line' | 'swap-lines';
+      at: number;
+      to: number;
+    }
   | { kind: 'insert'; at: number; to: number; text: string };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('delete-char', 'duplicate-char', 'swap-chars', 'delete-line', 'duplicate-line', 'swap-lines'), at: fc.nat(), to: fc.nat() }),
-  fc.record({ kind: fc.constant('insert'), at: fc.nat(), to: fc.nat(), text: fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constantFrom('delete-char', 'duplicate-char', 'swap-chars', 'delete-line', 'duplicate-line', 'swap-lines'),
+    at: fc.nat(),
+    to: fc.nat(),
+  }),
+  fc.record({
+    kind: fc.constant('insert'),
+    at: fc.nat(),
+    to: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...SPECIALS), fc.string({ unit: 'binary', maxLength: 4 })),
+  }),
 ) as fc.Arbitrary<Edit>;
 
 function applyEdit(text: string, edit: Edit): string {
@@ -102,7 +162,9 @@ function applyEdit(text: string, edit: Edit): string {
 
 /** One of `texts`, with one to five edits. */
 const mutated = (texts: readonly string[]) =>
-  fc.tuple(fc.constantFrom(...texts), fc.array(editArb, { minLength: 1, maxLength: 5 })).map(([text, edits]) => edits.reduce(applyEdit, text));
+  fc
+    .tuple(fc.constantFrom(...texts), fc.array(editArb, { minLength: 1, maxLength: 5 }))
+    .map(([text, edits]) => edits.reduce(applyEdit, text));
 
 /** A JSON value with one subtree (chosen by `pick`) replaced by `by`. */
 function replaceSubtree(value: unknown, pick: number, by: unknown): unknown {
@@ -124,32 +186,46 @@ function replaceSubtree(value: unknown, pick: number, by: unknown): unknown {
 
 describe('the scenario loader on hostile text', () => {
   it('arbitrary text, as YAML and as JSON', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('x.yaml', 'x.json'), (text, file) => {
-      survives(() => parseScenario(file, text, ruleSet), [file]);
-    }), runs(800));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('x.yaml', 'x.json'), (text, file) => {
+        survives(() => parseScenario(file, text, ruleSet), [file]);
+      }),
+      runs(800),
+    );
   });
 
   it('bundled scenarios with a few characters or lines deleted, duplicated, swapped or inserted', () => {
-    fc.assert(fc.property(mutated(SCENARIOS), (text) => {
-      survives(() => parseScenario('mutated.yaml', text, ruleSet), ['mutated.yaml']);
-    }), runs(800));
+    fc.assert(
+      fc.property(mutated(SCENARIOS), (text) => {
+        survives(() => parseScenario('mutated.yaml', text, ruleSet), ['mutated.yaml']);
+      }),
+      runs(800),
+    );
   });
 
   it('bundled scenarios as JSON, mutated the same way', () => {
-    fc.assert(fc.property(mutated(SCENARIOS_JSON), (text) => {
-      survives(() => parseScenario('mutated.json', text, ruleSet), ['mutated.json']);
-    }), runs(600));
+    fc.assert(
+      fc.property(mutated(SCENARIOS_JSON), (text) => {
+        survives(() => parseScenario('mutated.json', text, ruleSet), ['mutated.json']);
+      }),
+      runs(600),
+    );
   });
 
   it('arbitrary JSON values, alone and in place of part of a real scenario', () => {
     const value = fc.oneof(
       fc.jsonValue({ maxDepth: 5 }),
-      fc.tuple(fc.constantFrom(...SCENARIOS_JSON), fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([t, pick, by]) => replaceSubtree(JSON.parse(t), pick, by)),
+      fc
+        .tuple(fc.constantFrom(...SCENARIOS_JSON), fc.nat(), fc.jsonValue({ maxDepth: 3 }))
+        .map(([t, pick, by]) => replaceSubtree(JSON.parse(t), pick, by)),
     );
-    fc.assert(fc.property(value, fc.constantFrom('x.json', 'x.yaml'), (v, file) => {
-      const text = file.endsWith('.json') ? JSON.stringify(v, null, 1) : stringify(v);
-      survives(() => parseScenario(file, text, ruleSet), [file]);
-    }), runs(600));
+    fc.assert(
+      fc.property(value, fc.constantFrom('x.json', 'x.yaml'), (v, file) => {
+        const text = file.endsWith('.json') ? JSON.stringify(v, null, 1) : stringify(v);
+        survives(() => parseScenario(file, text, ruleSet), [file]);
+      }),
+      runs(600),
+    );
   });
 });
 
@@ -167,42 +243,69 @@ describe('the rule-set loader on hostile text', () => {
   };
 
   it('one file replaced by arbitrary text', () => {
-    fc.assert(fc.property(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 300 }), (name, text) => {
-      loadAndRun(files(name, text));
-    }), runs(400));
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.string({ unit: 'binary', maxLength: 300 }), (name, text) => {
+        loadAndRun(files(name, text));
+      }),
+      runs(400),
+    );
   });
 
   it('one file with a few characters or lines deleted, duplicated, swapped or inserted', () => {
-    fc.assert(fc.property(fc.constantFrom(...RULE_FILES), fc.array(editArb, { minLength: 1, maxLength: 4 }), (file, edits) => {
-      loadAndRun(files(file.name, edits.reduce(applyEdit, file.text)));
-    }), runs(500));
+    fc.assert(
+      fc.property(fc.constantFrom(...RULE_FILES), fc.array(editArb, { minLength: 1, maxLength: 4 }), (file, edits) => {
+        loadAndRun(files(file.name, edits.reduce(applyEdit, file.text)));
+      }),
+      runs(500),
+    );
   });
 
   it('one file with a part replaced by an arbitrary JSON value, or by a value from elsewhere in the rule set', () => {
-    const donor = fc.constantFrom(...RULE_FILES).chain((f) => fc.nat().map((pick) => {
-      const nodes: unknown[] = [];
-      const visit = (v: unknown) => {
-        nodes.push(v);
-        if (v !== null && typeof v === 'object') for (const c of Object.values(v)) visit(c);
-      };
-      visit(JSON.parse(f.text));
-      return nodes[pick % nodes.length];
-    }));
-    fc.assert(fc.property(fc.constantFrom(...RULE_FILES), fc.nat(), fc.oneof(fc.jsonValue({ maxDepth: 3 }), donor), (file, pick, by) => {
-      loadAndRun(files(file.name, JSON.stringify(replaceSubtree(JSON.parse(file.text), pick, by), null, 2)));
-    }), runs(500));
+    const donor = fc.constantFrom(...RULE_FILES).chain((f) =>
+      fc.nat().map((pick) => {
+        const nodes: unknown[] = [];
+        const visit = (v: unknown) => {
+          nodes.push(v);
+          if (v !== null && typeof v === 'object') for (const c of Object.values(v)) visit(c);
+        };
+        visit(JSON.parse(f.text));
+        return nodes[pick % nodes.length];
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RULE_FILES),
+        fc.nat(),
+        fc.oneof(fc.jsonValue({ maxDepth: 3 }), donor),
+        (file, pick, by) => {
+          loadAndRun(files(file.name, JSON.stringify(replaceSubtree(JSON.parse(file.text), pick, by), null, 2)));
+        },
+      ),
+      runs(500),
+    );
   });
 
   it('a plan version with a part replaced or a few edits', () => {
     const base = parseRuleSet('/rules', RULE_FILES);
     const text = fc.oneof(
-      fc.tuple(fc.constantFrom(...VERSIONS), fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([v, pick, by]) => JSON.stringify(replaceSubtree(JSON.parse(v.text), pick, by), null, 2)),
-      fc.tuple(fc.constantFrom(...VERSIONS), fc.array(editArb, { minLength: 1, maxLength: 4 })).map(([v, edits]) => edits.reduce(applyEdit, v.text)),
+      fc
+        .tuple(fc.constantFrom(...VERSIONS), fc.nat(), fc.jsonValue({ maxDepth: 3 }))
+        .map(([v, pick, by]) => JSON.stringify(replaceSubtree(JSON.parse(v.text), pick, by), null, 2)),
+      fc
+        .tuple(fc.constantFrom(...VERSIONS), fc.array(editArb, { minLength: 1, maxLength: 4 }))
+        .map(([v, edits]) => edits.reduce(applyEdit, v.text)),
     );
-    fc.assert(fc.property(text, (t) => {
-      const planned = survives(() => applyPlanVersion(base, '/rules/versions/fuzz.json', t), ['/rules/versions/fuzz.json']);
-      if (planned) survives(() => runOutcomes(SMALL_SCENARIO, planned), ['/rules/versions/fuzz.json', SMALL_SCENARIO.file]);
-    }), runs(300));
+    fc.assert(
+      fc.property(text, (t) => {
+        const planned = survives(
+          () => applyPlanVersion(base, '/rules/versions/fuzz.json', t),
+          ['/rules/versions/fuzz.json'],
+        );
+        if (planned)
+          survives(() => runOutcomes(SMALL_SCENARIO, planned), ['/rules/versions/fuzz.json', SMALL_SCENARIO.file]);
+      }),
+      runs(300),
+    );
   });
 });
 
@@ -224,16 +327,20 @@ describe('positions agree between parsers', () => {
   };
 
   it('JSON read by JSON.parse and a position scan puts every path where the YAML parser puts it', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 1, 2, '\t'), (value, indent) => {
-      const text = JSON.stringify(value, null, indent);
-      const ours = parseText('x.json', text, true);
-      fc.pre(ours.ok && value !== null);
-      if (!ours.ok) return;
-      const counter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter: counter, version: '1.2' });
-      fc.pre(doc.errors.length === 0);
-      for (const { path, key } of pathsOf(value)) expect(ours.parsed.locate(path, key), JSON.stringify(path)).toEqual(locateIn(doc, counter, path, key));
-    }), runs(300));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 1, 2, '\t'), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const ours = parseText('x.json', text, true);
+        fc.pre(ours.ok && value !== null);
+        if (!ours.ok) return;
+        const counter = new LineCounter();
+        const doc = parseDocument(text, { lineCounter: counter, version: '1.2' });
+        fc.pre(doc.errors.length === 0);
+        for (const { path, key } of pathsOf(value))
+          expect(ours.parsed.locate(path, key), JSON.stringify(path)).toEqual(locateIn(doc, counter, path, key));
+      }),
+      runs(300),
+    );
   });
 
   it('when the item-by-item YAML parser accepts a text, the whole parse gives the same value and positions', () => {
@@ -241,23 +348,31 @@ describe('positions agree between parsers', () => {
       scenarioArb(8).map((s) => stringify(s)),
       mutated(SCENARIOS),
     );
-    fc.assert(fc.property(yaml, (text) => {
-      const large = parseLargeYaml(text, 100);
-      fc.pre(large !== undefined);
-      const whole = parseText('x.yaml', text, false);
-      // parseText may refuse a text before parsing it (NUL bytes, nesting, size); never for its syntax
-      if (!whole.ok) expect(whole.issues.map((i) => i.code).filter((c) => !['binary', 'too-deep', 'too-large', 'empty'].includes(c))).toEqual([]);
-      if (!whole.ok || !large) return;
-      expect(large.value).toEqual(whole.parsed.value);
-      for (const { path, key } of pathsOf(large.value)) expect(large.locate(path, key), JSON.stringify(path)).toEqual(whole.parsed.locate(path, key));
-    }), runs(200));
+    fc.assert(
+      fc.property(yaml, (text) => {
+        const large = parseLargeYaml(text, 100);
+        fc.pre(large !== undefined);
+        const whole = parseText('x.yaml', text, false);
+        // parseText may refuse a text before parsing it (NUL bytes, nesting, size); never for its syntax
+        if (!whole.ok)
+          expect(
+            whole.issues.map((i) => i.code).filter((c) => !['binary', 'too-deep', 'too-large', 'empty'].includes(c)),
+          ).toEqual([]);
+        if (!whole.ok || !large) return;
+        expect(large.value).toEqual(whole.parsed.value);
+        for (const { path, key } of pathsOf(large.value))
+          expect(large.locate(path, key), JSON.stringify(path)).toEqual(whole.parsed.locate(path, key));
+      }),
+      runs(200),
+    );
   });
 });
 
 describe('regressions found by fuzzing', () => {
   it('the events list of a YAML file read item by item is at its first dash, as in a whole parse (seed 1981973875)', () => {
     // shrunk from the counterexample: a bundled scenario with a folded description, read by both parsers
-    const text = 'scenario: a\ntitle: A\ndescription: >\n  folded\n  text\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
+    const text =
+      'scenario: a\ntitle: A\ndescription: >\n  folded\n  text\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
     const whole = parseText('x.yaml', text, false);
     expect(whole.ok && whole.parsed.locate(['events'])).toEqual({ line: 7, column: 3 });
     expect(parseLargeYaml(text, 100)!.locate(['events'])).toEqual({ line: 7, column: 3 });
@@ -270,7 +385,11 @@ describe('regressions found by fuzzing', () => {
     const result = parseText('x.yaml', text, false);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.some((i) => i.line === 4 && i.message.startsWith('YAML: Unexpected scalar token in YAML stream: "  word word'))).toBe(true);
+    expect(
+      result.issues.some(
+        (i) => i.line === 4 && i.message.startsWith('YAML: Unexpected scalar token in YAML stream: "  word word'),
+      ),
+    ).toBe(true);
     // "YAML: " and an ellipsis around the 200
     for (const issue of result.issues) expect(issue.message.length).toBeLessThanOrEqual(207);
   });
@@ -280,7 +399,10 @@ describe('regressions found by fuzzing', () => {
     const text = 'scenario: a\ntitle: A\nevents:\u2028\n  - { at: 2026-01-10, type: signature, party: UA }\n';
     expect(parseText('x.yaml', text, false).ok).toBe(false);
     expect(parseLargeYaml(text, 100)).toBeUndefined();
-    const comment = 'scenario: a\ntitle: A\nevents:   # a comment with \u2028 in it\n  - { at: 2026-01-10, type: signature, party: UA }\n';
-    expect(parseLargeYaml(comment, 100)!.value).toEqual((parseText('x.yaml', comment, false) as { parsed: { value: unknown } }).parsed.value);
+    const comment =
+      'scenario: a\ntitle: A\nevents:   # a comment with \u2028 in it\n  - { at: 2026-01-10, type: signature, party: UA }\n';
+    expect(parseLargeYaml(comment, 100)!.value).toEqual(
+      (parseText('x.yaml', comment, false) as { parsed: { value: unknown } }).parsed.value,
+    );
   });
 });

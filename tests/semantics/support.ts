@@ -15,9 +15,11 @@ export const withdraw = (at: string, party: string): Ev => ({ at, type: 'withdra
 export const event = (at: string, type: string, extra: Record<string, unknown> = {}): Ev => ({ at, type, ...extra });
 
 /** A Ukrainian missile at Moscow, scale limited: no invasion under ground-incursion. */
-export const strike = (at: string, extra: Record<string, unknown> = {}): Ev => attack(at, 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow', ...extra });
+export const strike = (at: string, extra: Record<string, unknown> = {}): Ev =>
+  attack(at, 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow', ...extra });
 /** A limited Ukrainian ground attack on Russia: an invasion under either invasion test. */
-export const incursion = (at: string, extra: Record<string, unknown> = {}): Ev => attack(at, 'UA', 'RU', { scale: 'limited', means: 'ground', ...extra });
+export const incursion = (at: string, extra: Record<string, unknown> = {}): Ev =>
+  attack(at, 'UA', 'RU', { scale: 'limited', means: 'ground', ...extra });
 
 export const breachList = (t: Trace) => t.final.breaches.map((b) => [b.kind, b.party]);
 
@@ -30,12 +32,14 @@ export function step(t: Trace, at: string, type: string): Step {
 
 export function firedRule(s: Step, rule: string) {
   const f = s.fired.find((x) => x.rule === rule);
-  if (!f) throw new Error(`${rule} did not fire on ${s.at} (fired: ${s.fired.map((x) => x.rule).join(', ') || 'none'})`);
+  if (!f)
+    throw new Error(`${rule} did not fire on ${s.at} (fired: ${s.fired.map((x) => x.rule).join(', ') || 'none'})`);
   return f;
 }
 
 /** The statechart's reason why `rule` left `region` unchanged on this step. */
-export const reasonFor = (s: Step, rule: string, region: string): string | undefined => firedRule(s, rule).unaffected.find((u) => u.region === region)?.reason;
+export const reasonFor = (s: Step, rule: string, region: string): string | undefined =>
+  firedRule(s, rule).unaffected.find((u) => u.region === region)?.reason;
 
 /** The facts whose conditions failed for a rule about this event that did not fire. */
 export function failedFacts(s: Step, rule: string): string[] {

@@ -6,7 +6,7 @@ import { stepWords } from '../../src/report/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
 import { byId, h } from './dom.js';
 
-export interface Divergence {
+interface Divergence {
   /** index into both step lists */
   index: number;
   /** the regions whose status differs there (empty when one run has a step the other lacks) */
@@ -16,12 +16,16 @@ export interface Divergence {
 const show = (s: Status, region: string): string => {
   if (region === 'guarantee') return guaranteeText(s);
   const v = s[region as keyof Status];
-  return Array.isArray(v) ? (v.length ? v.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none') : String(v ?? 'none');
+  return Array.isArray(v)
+    ? v.length
+      ? v.map((b) => `${b.kind} (${b.party})`).join(', ')
+      : 'none'
+    : String(v ?? 'none');
 };
 const sameStep = (a: Step, b: Step) => a.at === b.at && a.kind === b.kind && stepWords(a) === stepWords(b);
 
 /** The first step at which two runs of one scenario part ways; null when they never do. */
-export function firstDivergence(a: Trace, b: Trace): Divergence | null {
+function firstDivergence(a: Trace, b: Trace): Divergence | null {
   const n = Math.max(a.steps.length, b.steps.length);
   for (let i = 0; i < n; i++) {
     const [x, y] = [a.steps[i], b.steps[i]];
@@ -40,13 +44,34 @@ function column(trace: Trace, label: string, divergence: Divergence | null): HTM
     'div',
     { class: 'column' },
     h('h4', {}, label),
-    h('p', { class: 'muted' }, readings.length ? readings.join(', ') : 'every interpretation and parameter at its default'),
-    h('p', { class: 'final' }, 'At the end: ', h('strong', {}, `guarantee ${guaranteeText(trace.final)}`), `, sanctions ${trace.final.sanctions}`),
+    h(
+      'p',
+      { class: 'muted' },
+      readings.length ? readings.join(', ') : 'every interpretation and parameter at its default',
+    ),
+    h(
+      'p',
+      { class: 'final' },
+      'At the end: ',
+      h('strong', {}, `guarantee ${guaranteeText(trace.final)}`),
+      `, sanctions ${trace.final.sanctions}`,
+    ),
     h(
       'ol',
       { class: 'compare-steps' },
       ...trace.steps.map((s, i) =>
-        h('li', { class: divergence?.index === i ? 'diverges' : i > (divergence?.index ?? Infinity) ? 'after' : undefined, 'aria-current': divergence?.index === i ? 'true' : undefined }, h('span', { class: 'date' }, s.at), ' ', stepWords(s), ' ', h('span', { class: `badge g-${s.status.guarantee}` }, guaranteeText(s.status))),
+        h(
+          'li',
+          {
+            class: divergence?.index === i ? 'diverges' : i > (divergence?.index ?? Infinity) ? 'after' : undefined,
+            'aria-current': divergence?.index === i ? 'true' : undefined,
+          },
+          h('span', { class: 'date' }, s.at),
+          ' ',
+          stepWords(s),
+          ' ',
+          h('span', { class: `badge g-${s.status.guarantee}` }, guaranteeText(s.status)),
+        ),
       ),
     ),
   );
@@ -59,7 +84,9 @@ export function renderCompare(a: Trace, b: Trace): void {
   else {
     const [x, y] = [a.steps[d.index], b.steps[d.index]];
     const at = x ?? y!;
-    const what = d.regions.length ? d.regions.map((r) => `${r} ${show(x!.status, r)} under A, ${show(y!.status, r)} under B`).join('; ') : 'one reading has a step the other lacks';
+    const what = d.regions.length
+      ? d.regions.map((r) => `${r} ${show(x!.status, r)} under A, ${show(y!.status, r)} under B`).join('; ')
+      : 'one reading has a step the other lacks';
     summary.textContent = `The readings first differ at step ${d.index + 1}, ${at.at} (${stepWords(at)}): ${what}.`;
   }
   byId('compare-columns').replaceChildren(column(a, 'Reading A', d), column(b, 'Reading B', d));

@@ -2,7 +2,7 @@
 import { formatIssue, type InputIssue } from '../../src/input/issues.js';
 import { byId, h } from './dom.js';
 
-export interface Editor {
+interface Editor {
   text(): string;
   setText(text: string): void;
   showIssues(issues: readonly InputIssue[]): void;
@@ -28,7 +28,8 @@ export function createEditor(onInput: () => void): Editor {
     mirror.style.width = `${area.clientWidth}px`;
     mirror.replaceChildren(...lines.map((l) => h('div', {}, l || ' ')));
     const heights = [...mirror.children].map((c) => (c as HTMLElement).getBoundingClientRect().height);
-    tops = heights.reduce<number[]>((acc, _, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + heights[i - 1]!], []);
+    tops = [];
+    for (let i = 0; i < heights.length; i++) tops.push(i === 0 ? 0 : tops[i - 1]! + heights[i - 1]!);
     if (gutter.childElementCount !== lines.length) {
       gutter.replaceChildren(...lines.map((_, i) => h('div', { 'data-line': i + 1 }, String(i + 1))));
     }
@@ -36,12 +37,14 @@ export function createEditor(onInput: () => void): Editor {
       (el as HTMLElement).style.height = `${heights[i]}px`;
       el.classList.toggle('error', errorLines.has(i + 1));
     });
-    marks.replaceChildren(...[...errorLines].map((line) => {
-      const mark = h('div', { class: 'mark', 'data-line': line });
-      mark.style.top = `${tops[line - 1] ?? 0}px`;
-      mark.style.height = `${heights[line - 1] ?? 0}px`;
-      return mark;
-    }));
+    marks.replaceChildren(
+      ...[...errorLines].map((line) => {
+        const mark = h('div', { class: 'mark', 'data-line': line });
+        mark.style.top = `${tops[line - 1] ?? 0}px`;
+        mark.style.height = `${heights[line - 1] ?? 0}px`;
+        return mark;
+      }),
+    );
     scroll();
   };
   new ResizeObserver(() => drawGutter()).observe(area);
@@ -68,14 +71,23 @@ export function createEditor(onInput: () => void): Editor {
     showIssues(issues) {
       errorLines = new Set(issues.map((i) => i.line).filter((l) => l > 0));
       area.setAttribute('aria-invalid', String(issues.length > 0));
-      summary.textContent = issues.length === 0 ? 'No problems: the scenario runs.' : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the scenario; the views show the last version that ran.`;
+      summary.textContent =
+        issues.length === 0
+          ? 'No problems: the scenario runs.'
+          : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the scenario; the views show the last version that ran.`;
       summary.classList.toggle('bad', issues.length > 0);
       list.replaceChildren(
         ...issues.map((issue) =>
           h(
             'li',
             { 'data-line': issue.line || undefined },
-            issue.line > 0 ? h('button', { type: 'button', class: 'line-link', 'aria-label': `Go to line ${issue.line}` }, `line ${issue.line}`) : null,
+            issue.line > 0
+              ? h(
+                  'button',
+                  { type: 'button', class: 'line-link', 'aria-label': `Go to line ${issue.line}` },
+                  `line ${issue.line}`,
+                )
+              : null,
             h('pre', {}, formatIssue(issue)),
           ),
         ),

@@ -9,19 +9,28 @@ import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js'
 import { PLANS, type PlanVersion } from './plans.js';
 
 const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-const named = (texts: Record<string, string>): RuleFile[] => Object.entries(texts).map(([path, text]) => ({ name: fileName(path), text }));
+const named = (texts: Record<string, string>): RuleFile[] =>
+  Object.entries(texts).map(([path, text]) => ({ name: fileName(path), text }));
 
 /** The bundled rules/ (top level only, as the CLI reads them). */
-export const BUNDLED_RULES: RuleFile[] = named(import.meta.glob<string>('../../rules/*.json', { query: '?raw', import: 'default', eager: true }));
+const BUNDLED_RULES: RuleFile[] = named(
+  import.meta.glob<string>('../../rules/*.json', { query: '?raw', import: 'default', eager: true }),
+);
 
-export interface BundledScenario {
+interface BundledScenario {
   name: string;
   file: string;
   text: string;
 }
 
-export const BUNDLED_SCENARIOS: BundledScenario[] = Object.entries(import.meta.glob<string>('../../scenarios/*.{yaml,yml,json}', { query: '?raw', import: 'default', eager: true }))
-  .map(([path, text]) => ({ name: fileName(path).replace(/\.(ya?ml|json)$/, ''), file: `scenarios/${fileName(path)}`, text }))
+export const BUNDLED_SCENARIOS: BundledScenario[] = Object.entries(
+  import.meta.glob<string>('../../scenarios/*.{yaml,yml,json}', { query: '?raw', import: 'default', eager: true }),
+)
+  .map(([path, text]) => ({
+    name: fileName(path).replace(/\.(ya?ml|json)$/, ''),
+    file: `scenarios/${fileName(path)}`,
+    text,
+  }))
   .sort((a, b) => (a.name < b.name ? -1 : 1));
 
 const ruleSets = new Map<string, RuleSet>();
@@ -40,14 +49,30 @@ export function ruleSetFor(plan: PlanVersion, files: readonly RuleFile[] = BUNDL
 }
 
 export type Parsed = { ok: true; loaded: LoadedScenario } | { ok: false; issues: InputIssue[] };
-export type Ran = { ok: true; trace: Trace } | { ok: false; issues: InputIssue[] };
+type Ran = { ok: true; trace: Trace } | { ok: false; issues: InputIssue[] };
 
-const internal = (file: string, error: unknown): InputIssue[] => [{ code: 'internal', file, line: 0, column: 0, path: '', message: `internal error: ${(error as Error).message}` }];
+const internal = (file: string, error: unknown): InputIssue[] => [
+  { code: 'internal', file, line: 0, column: 0, path: '', message: `internal error: ${(error as Error).message}` },
+];
 
 export function parse(file: string, text: string, ruleSet: RuleSet): Parsed {
   // an edit is held to the size the CLI reads from a file
   const bytes = utf8Bytes(text);
-  if (bytes > MAX_SCENARIO_BYTES) return { ok: false, issues: [{ code: 'too-large', file, line: 1, column: 1, path: '', message: tooLargeMessage(bytes), hint: 'split the timeline into several scenarios' }] };
+  if (bytes > MAX_SCENARIO_BYTES)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'too-large',
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          message: tooLargeMessage(bytes),
+          hint: 'split the timeline into several scenarios',
+        },
+      ],
+    };
   try {
     return { ok: true, loaded: parseScenario(file, text, ruleSet) };
   } catch (error) {

@@ -19,7 +19,14 @@ import { decodeState, encodeState, type PageState, type ScenarioRef } from './ur
 const DEFAULT_SCENARIO = 'renewed-offensive-invokes-the-guarantee';
 
 let session: Session = {};
-let state: PageState = { scenario: { kind: 'bundled', name: DEFAULT_SCENARIO }, plan: BASE_PLAN.id, set: {}, compare: null, step: 0, large: false };
+let state: PageState = {
+  scenario: { kind: 'bundled', name: DEFAULT_SCENARIO },
+  plan: BASE_PLAN.id,
+  set: {},
+  compare: null,
+  step: 0,
+  large: false,
+};
 let ruleSet: RuleSet;
 let loaded: LoadedScenario | null = null;
 let traceA: Trace | null = null;
@@ -46,14 +53,20 @@ const SESSION = '@session';
 const bundledNamed = (name: string) => BUNDLED_SCENARIOS.find((s) => s.name === name);
 
 function scenarioText(ref: ScenarioRef): { file: string; text: string } {
-  return ref.kind === 'text' ? ref : (bundledNamed(ref.name) ?? bundledNamed(DEFAULT_SCENARIO) ?? BUNDLED_SCENARIOS[0]!);
+  return ref.kind === 'text'
+    ? ref
+    : (bundledNamed(ref.name) ?? bundledNamed(DEFAULT_SCENARIO) ?? BUNDLED_SCENARIOS[0]!);
 }
 
 function syncPicker(): void {
   const picker = byId<HTMLSelectElement>('scenario-picker');
   const own = picker.querySelector<HTMLOptionElement>('option[value=""]')!;
   const ref = state.scenario;
-  const fromSession = ref.kind === 'text' && session.scenario !== undefined && ref.file === session.scenario.file && ref.text === session.scenario.text;
+  const fromSession =
+    ref.kind === 'text' &&
+    session.scenario !== undefined &&
+    ref.file === session.scenario.file &&
+    ref.text === session.scenario.text;
   own.hidden = ref.kind === 'bundled' || fromSession;
   if (ref.kind === 'text') own.textContent = `${ref.file} (your version)`;
   picker.value = ref.kind === 'bundled' ? ref.name : fromSession ? SESSION : '';
@@ -89,7 +102,10 @@ async function evaluate(): Promise<void> {
     writeUrl();
     return;
   }
-  const [a, b] = await Promise.all([run(parsed.loaded, ruleSet, state.set), state.compare ? run(parsed.loaded, ruleSet, state.compare) : Promise.resolve(null)]);
+  const [a, b] = await Promise.all([
+    run(parsed.loaded, ruleSet, state.set),
+    state.compare ? run(parsed.loaded, ruleSet, state.compare) : Promise.resolve(null),
+  ]);
   if (mine !== evaluation) return;
   const failed = !a.ok ? a.issues : b && !b.ok ? b.issues : [];
   editor.showIssues(failed);
@@ -123,10 +139,26 @@ function renderFinal(trace: Trace): void {
   const f = trace.final;
   const held = trace.expectations.filter((e) => e.ok).length;
   const failing = trace.expectations.filter((e) => !e.ok);
-  const lines = [h('p', {}, `Under these readings, at the end (${trace.horizon}): `, h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`), `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`)];
+  const lines = [
+    h(
+      'p',
+      {},
+      `Under these readings, at the end (${trace.horizon}): `,
+      h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`),
+      `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`,
+    ),
+  ];
   if (trace.expectations.length) {
-    const not = failing.length ? ` (line ${failing.map((e) => e.line).join(', ')} ${failing.length === 1 ? 'does' : 'do'} not, under these readings)` : '';
-    lines.push(h('p', { id: 'expectations', class: failing.length ? 'bad' : 'good' }, `The scenario's own expectations: ${held} of ${trace.expectations.length} hold${not}.`));
+    const not = failing.length
+      ? ` (line ${failing.map((e) => e.line).join(', ')} ${failing.length === 1 ? 'does' : 'do'} not, under these readings)`
+      : '';
+    lines.push(
+      h(
+        'p',
+        { id: 'expectations', class: failing.length ? 'bad' : 'good' },
+        `The scenario's own expectations: ${held} of ${trace.expectations.length} hold${not}.`,
+      ),
+    );
   }
   byId('final').replaceChildren(...lines);
 }
@@ -165,7 +197,9 @@ async function apply(hash: string): Promise<void> {
   const plan = PLANS.find((p) => p.id === (from.plan ?? BASE_PLAN.id)) ?? BASE_PLAN;
   if (from.plan && plan.id !== from.plan) notice(`There is no plan version "${from.plan}" here; using ${plan.label}.`);
   ruleSet = session.rules ? ruleSetFor(plan, session.rules.files, session.rules.dir) : ruleSetFor(plan);
-  const initial: ScenarioRef = session.scenario ? refFor(session.scenario.file, session.scenario.text) : { kind: 'bundled', name: DEFAULT_SCENARIO };
+  const initial: ScenarioRef = session.scenario
+    ? refFor(session.scenario.file, session.scenario.text)
+    : { kind: 'bundled', name: DEFAULT_SCENARIO };
   const a = validOverrides(ruleSet, from.set ?? (from.scenario ? {} : (session.set ?? {})));
   const b = from.compare ? validOverrides(ruleSet, from.compare) : null;
   const dropped = [...a.dropped, ...(b?.dropped ?? [])];
@@ -175,7 +209,14 @@ async function apply(hash: string): Promise<void> {
     notice(`There is no bundled scenario "${scenario.name}"; showing ${DEFAULT_SCENARIO}.`);
     scenario = { kind: 'bundled', name: DEFAULT_SCENARIO };
   }
-  state = { scenario, plan: plan.id, set: a.set, compare: b?.set ?? null, step: from.step ?? 0, large: from.large ?? false };
+  state = {
+    scenario,
+    plan: plan.id,
+    set: a.set,
+    compare: b?.set ?? null,
+    step: from.step ?? 0,
+    large: from.large ?? false,
+  };
   byId<HTMLSelectElement>('plan-picker').value = plan.id;
   editor.setText(scenarioText(state.scenario).text);
   syncPicker();
@@ -185,11 +226,20 @@ async function apply(hash: string): Promise<void> {
 
 function wire(): void {
   const picker = byId<HTMLSelectElement>('scenario-picker');
-  const opening = session.scenario ? [h('option', { value: SESSION }, `${session.scenario.file} (from casus serve)`)] : [];
-  picker.replaceChildren(h('option', { value: '', hidden: true }, ''), ...opening, ...BUNDLED_SCENARIOS.map((s) => h('option', { value: s.name }, s.name)));
+  const opening = session.scenario
+    ? [h('option', { value: SESSION }, `${session.scenario.file} (from casus serve)`)]
+    : [];
+  picker.replaceChildren(
+    h('option', { value: '', hidden: true }, ''),
+    ...opening,
+    ...BUNDLED_SCENARIOS.map((s) => h('option', { value: s.name }, s.name)),
+  );
   picker.addEventListener('change', () => {
     if (picker.value === '') return;
-    const scenario = picker.value === SESSION && session.scenario ? refFor(session.scenario.file, session.scenario.text) : { kind: 'bundled' as const, name: picker.value };
+    const scenario =
+      picker.value === SESSION && session.scenario
+        ? refFor(session.scenario.file, session.scenario.text)
+        : { kind: 'bundled' as const, name: picker.value };
     state = { ...state, scenario, set: {}, compare: state.compare ? {} : null, step: 0 };
     editor.setText(scenarioText(state.scenario).text);
     syncPicker();
@@ -219,7 +269,12 @@ function wire(): void {
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
     if (e.altKey || e.ctrlKey || e.metaKey || target.closest('textarea, input, select, [contenteditable]')) return;
-    const moves: Record<string, number> = { ArrowLeft: state.step - 1, ArrowRight: state.step + 1, Home: 0, End: Number.MAX_SAFE_INTEGER };
+    const moves: Record<string, number> = {
+      ArrowLeft: state.step - 1,
+      ArrowRight: state.step + 1,
+      Home: 0,
+      End: Number.MAX_SAFE_INTEGER,
+    };
     const to = moves[e.key];
     if (to === undefined) return;
     e.preventDefault();

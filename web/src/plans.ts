@@ -8,7 +8,11 @@ export interface PlanVersion {
   overlay?: { file: string; text: string };
 }
 
-const files = import.meta.glob<string>('../../rules/versions/*.json', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../rules/versions/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 const versions: PlanVersion[] = Object.entries(files).map(([path, text]) => {
   const id = path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
@@ -24,10 +28,19 @@ const versions: PlanVersion[] = Object.entries(files).map(([path, text]) => {
   return { id, label: `${id} (${title})`, published, overlay: { file: `rules/versions/${id}.json`, text } };
 });
 
-export const BASE_PLAN: PlanVersion = versions.find((v) => v.id === 'us-28') ?? { id: 'us-28', label: 'us-28 (the 28-point plan)', published: '' };
+export const BASE_PLAN: PlanVersion = versions.find((v) => v.id === 'us-28') ?? {
+  id: 'us-28',
+  label: 'us-28 (the 28-point plan)',
+  published: '',
+};
 
 /** The base plan first, then the other versions by id. */
-export const PLANS: readonly PlanVersion[] = [BASE_PLAN, ...versions.filter((v) => v.id !== BASE_PLAN.id).sort((a, b) => (a.id < b.id ? -1 : 1))];
+export const PLANS: readonly PlanVersion[] = [
+  BASE_PLAN,
+  ...versions.filter((v) => v.id !== BASE_PLAN.id).sort((a, b) => (a.id < b.id ? -1 : 1)),
+];
 
 /** Every version in the order it was published (the slider's order). */
-export const PLANS_BY_DATE: readonly PlanVersion[] = [...PLANS].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0));
+export const PLANS_BY_DATE: readonly PlanVersion[] = [...PLANS].sort((a, b) =>
+  a.published < b.published ? -1 : a.published > b.published ? 1 : 0,
+);

@@ -37,10 +37,13 @@ export async function packText(text: string): Promise<string> {
 }
 
 /** A link's text holds at most what the CLI reads from a file: inflating stops there (a 389 kB link made 300 MB). */
-export class TooLarge extends Error {}
+class TooLarge extends Error {}
 
 export async function unpackText(packed: string, limit = MAX_SCENARIO_BYTES): Promise<string> {
-  const reader = new Blob([fromBase64Url(packed) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Blob([fromBase64Url(packed) as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
   for (let r = await reader.read(); !r.done; r = await reader.read()) {
@@ -89,7 +92,10 @@ export async function decodeState(hash: string): Promise<{ state: Partial<PageSt
     try {
       state.scenario = { kind: 'text', file: params.get('file') ?? 'scenario.yaml', text: await unpackText(packed) };
     } catch (error) {
-      problem = error instanceof TooLarge ? `${error.message}; showing another one` : 'the scenario in this link is damaged (it may have been cut short); showing another one';
+      problem =
+        error instanceof TooLarge
+          ? `${error.message}; showing another one`
+          : 'the scenario in this link is damaged (it may have been cut short); showing another one';
     }
   } else if (name !== null) state.scenario = { kind: 'bundled', name };
   const plan = params.get('plan');

@@ -15,7 +15,12 @@ export function wireVersionSlider(choose: (id: string) => void): void {
 }
 
 /** Runs the scenario under every version and lists the outcomes in date order, the current one marked. */
-export async function renderVersions(loaded: LoadedScenario, ruleSets: RuleSet[], set: Record<string, string>, current: string): Promise<void> {
+export async function renderVersions(
+  loaded: LoadedScenario,
+  ruleSets: RuleSet[],
+  set: Record<string, string>,
+  current: string,
+): Promise<void> {
   const slider = byId<HTMLInputElement>('version-slider');
   const at = PLANS_BY_DATE.findIndex((p) => p.id === current);
   slider.value = String(Math.max(0, at));
@@ -24,13 +29,28 @@ export async function renderVersions(loaded: LoadedScenario, ruleSets: RuleSet[]
   try {
     report = await runVersions(loaded, ruleSets, { set });
   } catch (error) {
-    byId('version-timeline').replaceChildren(h('li', {}, `The scenario cannot be run under every version: ${(error as Error).message}`));
+    byId('version-timeline').replaceChildren(
+      h('li', {}, `The scenario cannot be run under every version: ${(error as Error).message}`),
+    );
     return;
   }
   byId('version-timeline').replaceChildren(
     ...report.versions.map((v) =>
-      h('li', { class: `version${v.version === current ? ' current' : ''}${v.differs.length ? ' differs' : ''}`, 'data-version': v.version, 'aria-current': v.version === current ? 'true' : undefined },
-        h('span', { class: 'when' }, v.published), ' ', h('strong', {}, v.version), ': guarantee ', h('strong', {}, guaranteeText(v.final)), `, breaches: ${breachesText(v.final)}`,
-        h('div', { class: 'muted' }, decisionWords(v)))),
+      h(
+        'li',
+        {
+          class: `version${v.version === current ? ' current' : ''}${v.differs.length ? ' differs' : ''}`,
+          'data-version': v.version,
+          'aria-current': v.version === current ? 'true' : undefined,
+        },
+        h('span', { class: 'when' }, v.published),
+        ' ',
+        h('strong', {}, v.version),
+        ': guarantee ',
+        h('strong', {}, guaranteeText(v.final)),
+        `, breaches: ${breachesText(v.final)}`,
+        h('div', { class: 'muted' }, decisionWords(v)),
+      ),
+    ),
   );
 }

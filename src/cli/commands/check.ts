@@ -15,7 +15,11 @@ export const checkCommand: Command = {
   shared: ['rules', 'plan', 'format'],
   options: {
     laws: { type: 'string', usage: '--laws DIR', help: 'the law files (default: the bundled laws/)' },
-    'out-dir': { type: 'string', usage: '--out-dir DIR', help: "write each broken law's timeline to DIR/LAW.yaml (atomically; only files casus check wrote there before are replaced)" },
+    'out-dir': {
+      type: 'string',
+      usage: '--out-dir DIR',
+      help: "write each broken law's timeline to DIR/LAW.yaml (atomically; only files casus check wrote there before are replaced)",
+    },
   },
   help: `Usage: casus check [--laws DIR] [--out-dir DIR] [--format text|json] [--rules DIR]
 
@@ -33,15 +37,22 @@ Overlaps acknowledged in the rule set's ambiguities.json are reported as finding
 an unacknowledged one, a broken law or any failed check exits 1. The search stops (and exits 1) after
 ${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.toLocaleString('en-US')} search nodes; ${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.`,
   async run(args, io) {
-    const bounds = { pairs: envLimit(io, BOUND_ENV.pairs, SEARCH_BOUNDS.pairs), nodes: envLimit(io, BOUND_ENV.nodes, SEARCH_BOUNDS.nodes) };
+    const bounds = {
+      pairs: envLimit(io, BOUND_ENV.pairs, SEARCH_BOUNDS.pairs),
+      nodes: envLimit(io, BOUND_ENV.nodes, SEARCH_BOUNDS.nodes),
+    };
     const ruleSet = args.ruleSet();
     const dir = (args.values.laws as string | undefined) ?? DEFAULT_LAWS_DIR;
     const outDir = args.values['out-dir'] as string | undefined;
     const report = runCheck(ruleSet, { dir, laws: loadLaws(ruleSet, dir) }, bounds);
     if (outDir !== undefined) {
       const broken = report.laws.results.flatMap((l) => (l.counterexample ? [l] : []));
-      const written = writeIntoDir(outDir, broken.map((l) => ({ name: `${l.counterexample!.scenario.scenario}.yaml`, text: l.counterexample!.yaml })), COUNTEREXAMPLE_MARK);
-      broken.forEach((l, i) => (l.counterexample!.file = written[i]!));
+      const written = writeIntoDir(
+        outDir,
+        broken.map((l) => ({ name: `${l.counterexample!.scenario.scenario}.yaml`, text: l.counterexample!.yaml })),
+        COUNTEREXAMPLE_MARK,
+      );
+      for (const [i, l] of broken.entries()) l.counterexample!.file = written[i]!;
     }
     if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else for (const line of checkLines(report)) io.stdout(`${line}\n`);

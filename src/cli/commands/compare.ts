@@ -5,18 +5,32 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { compareTraces, type Side } from '../../whatif/compare.js';
-import { type Command, type CommandArgs } from '../options.js';
+import type { Command, CommandArgs } from '../options.js';
 import { checkOut, emit } from '../output.js';
 
-const readings = (set: Record<string, string>) => Object.entries(set).map(([k, v]) => `${k}=${v}`).join(', ');
+const readings = (set: Record<string, string>) =>
+  Object.entries(set)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 
 /** The two sides the arguments ask for. */
 async function sides(args: CommandArgs): Promise<[Side, Side]> {
   const files = args.positionals;
   const set = args.overrides();
-  const run = async (file: string, plan: string | undefined, extra: Record<string, string>, label: string): Promise<Side> => {
+  const run = async (
+    file: string,
+    plan: string | undefined,
+    extra: Record<string, string>,
+    label: string,
+  ): Promise<Side> => {
     const ruleSet = args.ruleSet(plan);
-    return { label, trace: await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: extra, engine: args.engine() }) };
+    return {
+      label,
+      trace: await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, {
+        set: extra,
+        engine: args.engine(),
+      }),
+    };
   };
   const under = (plan: string | undefined) => (plan ? ` under ${plan}` : '');
   if (files.length === 2) {
@@ -24,11 +38,31 @@ async function sides(args: CommandArgs): Promise<[Side, Side]> {
     const suffix = `${under(args.plans[0])}${Object.keys(set).length ? ` with ${readings(set)}` : ''}`;
     return [await run(a, args.plans[0], set, `${a}${suffix}`), await run(b, args.plans[0], set, `${b}${suffix}`)];
   }
-  if (files.length !== 1) throw new InputError([usageIssue('casus compare takes one or two scenario files', 'casus compare A.yaml B.yaml, or casus compare FILE --set attack-test=large-scale')]);
+  if (files.length !== 1)
+    throw new InputError([
+      usageIssue(
+        'casus compare takes one or two scenario files',
+        'casus compare A.yaml B.yaml, or casus compare FILE --set attack-test=large-scale',
+      ),
+    ]);
   const file = files[0]!;
-  if (args.plans.length === 2) return [await run(file, args.plans[0], set, `under ${args.plans[0]}`), await run(file, args.plans[1], set, `under ${args.plans[1]}`)];
-  if (args.plans.length === 1) return [await run(file, 'us-28', set, 'under us-28 (the base plan)'), await run(file, args.plans[0], set, `under ${args.plans[0]}`)];
-  if (Object.keys(set).length === 0) throw new InputError([usageIssue('nothing to compare: give a second file, --set NAME=VALUE, or --plan', 'casus compare FILE --set clause-22-scope=all-guarantees')]);
+  if (args.plans.length === 2)
+    return [
+      await run(file, args.plans[0], set, `under ${args.plans[0]}`),
+      await run(file, args.plans[1], set, `under ${args.plans[1]}`),
+    ];
+  if (args.plans.length === 1)
+    return [
+      await run(file, 'us-28', set, 'under us-28 (the base plan)'),
+      await run(file, args.plans[0], set, `under ${args.plans[0]}`),
+    ];
+  if (Object.keys(set).length === 0)
+    throw new InputError([
+      usageIssue(
+        'nothing to compare: give a second file, --set NAME=VALUE, or --plan',
+        'casus compare FILE --set clause-22-scope=all-guarantees',
+      ),
+    ]);
   return [await run(file, undefined, {}, 'as written'), await run(file, undefined, set, `with ${readings(set)}`)];
 }
 

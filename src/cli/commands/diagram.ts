@@ -4,7 +4,7 @@ import { dot, mermaid } from '../../report/diagram.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
-import { type Command } from '../options.js';
+import type { Command } from '../options.js';
 import { checkOut, emit } from '../output.js';
 
 export const diagramCommand: Command = {
@@ -26,14 +26,22 @@ Examples:
   casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml`,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
-    if (extra.length) throw new InputError([usageIssue('casus diagram takes at most one scenario file', 'casus diagram, or casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);
+    if (extra.length)
+      throw new InputError([
+        usageIssue(
+          'casus diagram takes at most one scenario file',
+          'casus diagram, or casus diagram scenarios/renewed-offensive-invokes-the-guarantee.yaml',
+        ),
+      ]);
     const out = args.values.out as string | undefined;
     const inputs = file ? [file] : [];
     if (out !== undefined) checkOut(out, inputs);
     let trace: Awaited<ReturnType<typeof runScenario>> | undefined;
     if (file) {
       const ruleSet = args.ruleSet();
-      trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: args.overrides() });
+      trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, {
+        set: args.overrides(),
+      });
     }
     emit(io, args.format === 'dot' ? dot(trace) : mermaid(trace), out, inputs);
     return 0;

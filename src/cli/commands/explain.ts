@@ -5,7 +5,7 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { useColour } from '../io.js';
-import { type Command } from '../options.js';
+import type { Command } from '../options.js';
 import { emit } from '../output.js';
 
 export const explainCommand: Command = {
@@ -13,7 +13,9 @@ export const explainCommand: Command = {
   summary: 'why each status is what it is on a date, and why not',
   formats: ['text', 'json'],
   shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
-  options: { at: { type: 'string', usage: '--at DATE', help: 'explain the status on DATE (YYYY-MM-DD), after all its events' } },
+  options: {
+    at: { type: 'string', usage: '--at DATE', help: 'explain the status on DATE (YYYY-MM-DD), after all its events' },
+  },
   help: `Usage: casus explain FILE [--at DATE] [--format text|json] [--out FILE]
 
 For each region (guarantee, ceasefire, sanctions, Russia's benefits) its status on DATE
@@ -28,13 +30,22 @@ Examples:
   casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01
   casus explain scenarios/an-extension-without-russia-has-no-effect.yaml --format json`,
   async run(args, io) {
-    const { file, out } = args.oneFile('scenario file', 'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01');
+    const { file, out } = args.oneFile(
+      'scenario file',
+      'casus explain scenarios/renewed-offensive-invokes-the-guarantee.yaml --at 2029-03-01',
+    );
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
-    const trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, { set: overrides, engine: args.engine() });
+    const trace = await runScenario(assume(loadScenario(file, ruleSet), args.assumptions()), ruleSet, {
+      set: overrides,
+      engine: args.engine(),
+    });
     const explanation = explain(trace, args.values.at as string | undefined);
     const colour = out === undefined && useColour(io);
-    const text = args.format === 'json' ? explanationJson(explanation) : `${[...explanationLines(explanation, { colour })].join('\n')}\n`;
+    const text =
+      args.format === 'json'
+        ? explanationJson(explanation)
+        : `${[...explanationLines(explanation, { colour })].join('\n')}\n`;
     emit(io, text, out, [file]);
     return 0;
   },

@@ -14,21 +14,33 @@ import { runVersions } from '../../whatif/versions.js';
 import { sensitivityOf } from '../../whatif/sensitivity.js';
 import { branchedLines, branchedMarkdown } from '../../report/branches.js';
 import { useColour } from '../io.js';
-import { type Command } from '../options.js';
+import type { Command } from '../options.js';
 import { emit, emitStream } from '../output.js';
 
 /** Above this many events the sensitivity is left to casus matrix: it runs the scenario once per class of readings. */
 const SENSITIVITY_MAX_EVENTS = 20_000;
 
 /** The format --out's extension implies when --format is not given. */
-const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+const BY_EXTENSION: Record<string, string> = {
+  '.json': 'json',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'the timeline of a scenario: each step, what changed, the clause',
   formats: ['text', 'json', 'md', 'html'],
   shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
-  options: { 'no-sensitivity': { type: 'boolean', usage: '--no-sensitivity', help: 'skip the line after the final status that says which readings change the outcome (and the JSON sensitivity)' } },
+  options: {
+    'no-sensitivity': {
+      type: 'boolean',
+      usage: '--no-sensitivity',
+      help: 'skip the line after the final status that says which readings change the outcome (and the JSON sensitivity)',
+    },
+  },
   help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
 Runs a scenario (YAML or JSON) and prints its timeline: for every event and deadline,
@@ -48,8 +60,14 @@ Examples:
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --set attack-test=large-scale
   casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml --out report.html`,
   async run(args, io) {
-    const { file, out } = args.oneFile('scenario file', 'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml');
-    const format = args.values.format === undefined && out !== undefined ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format) : args.format;
+    const { file, out } = args.oneFile(
+      'scenario file',
+      'casus run scenarios/renewed-offensive-invokes-the-guarantee.yaml',
+    );
+    const format =
+      args.values.format === undefined && out !== undefined
+        ? (BY_EXTENSION[extname(out).toLowerCase()] ?? args.format)
+        : args.format;
     const ruleSet = args.ruleSet();
     const overrides = args.overrides();
     const engine = args.engine();
@@ -57,9 +75,20 @@ Examples:
     const colour = out === undefined && useColour(io);
 
     const branched = async (): Promise<number> => {
-      if (format === 'html') throw new InputError([usageIssue(`${file} branches on facts it leaves open, and an HTML report shows one timeline`, 'use --format md or text to see every branch, or choose one with --assume KEY=true|false')]);
+      if (format === 'html')
+        throw new InputError([
+          usageIssue(
+            `${file} branches on facts it leaves open, and an HTML report shows one timeline`,
+            'use --format md or text to see every branch, or choose one with --assume KEY=true|false',
+          ),
+        ]);
       const run = await runBranches(loaded, ruleSet, { set: overrides, engine });
-      const text = format === 'json' ? `${JSON.stringify({ branched: true, ...run }, null, 2)}\n` : format === 'md' ? branchedMarkdown(run) : `${[...branchedLines(run, { colour })].join('\n')}\n`;
+      const text =
+        format === 'json'
+          ? `${JSON.stringify({ branched: true, ...run }, null, 2)}\n`
+          : format === 'md'
+            ? branchedMarkdown(run)
+            : `${[...branchedLines(run, { colour })].join('\n')}\n`;
       emit(io, text, out, [file]);
       return run.expectations.every((x) => x.ok) ? 0 : 1;
     };
@@ -67,17 +96,26 @@ Examples:
     const single = async (): Promise<number> => {
       // the fast path first: whether the outcome is the plan's or a reading's, carried after the final status
       const long = loaded.scenario.events.length > SENSITIVITY_MAX_EVENTS;
-      if (long && !args.values['no-sensitivity']) io.stderr(`casus: sensitivity skipped for ${loaded.scenario.events.length} events (it runs the scenario once per class of readings); casus matrix ${file} computes it\n`);
+      if (long && !args.values['no-sensitivity'])
+        io.stderr(
+          `casus: sensitivity skipped for ${loaded.scenario.events.length} events (it runs the scenario once per class of readings); casus matrix ${file} computes it\n`,
+        );
       const sensitivity = args.values['no-sensitivity'] || long ? undefined : sensitivityOf(loaded, ruleSet, overrides);
       if (format === 'md' || format === 'html') {
         const trace = await runScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
-        const versions = format === 'html' && args.allPlans().length ? await runVersions(loaded, args.allPlans(), { set: overrides, engine }) : undefined;
+        const versions =
+          format === 'html' && args.allPlans().length
+            ? await runVersions(loaded, args.allPlans(), { set: overrides, engine })
+            : undefined;
         emit(io, format === 'md' ? markdownReport(trace) : htmlReport(trace, versions), out, [file]);
         return trace.expectations.every((x) => x.ok) ? 0 : 1;
       }
       // text and JSON stream: a long scenario's steps are written as they come, never held
       const run = streamScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
-      const chunks = format === 'json' ? streamTraceJson(run) : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
+      const chunks =
+        format === 'json'
+          ? streamTraceJson(run)
+          : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
       await emitStream(io, chunks, out, [file]);
       return run.end().expectations.every((x) => x.ok) ? 0 : 1;
     };

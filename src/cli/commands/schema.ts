@@ -1,7 +1,7 @@
 // casus schema: the JSON Schema of scenario files, from the same zod schema the loader uses.
 import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
 import { settingsVocabulary } from '../../scenario/load.js';
-import { type Command } from '../options.js';
+import type { Command } from '../options.js';
 
 export const schemaCommand: Command = {
   name: 'schema',

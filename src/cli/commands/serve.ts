@@ -6,7 +6,7 @@ import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { startServer, type RunningServer, type Session } from '../../serve/server.js';
 import type { Io } from '../io.js';
-import { type Command } from '../options.js';
+import type { Command } from '../options.js';
 
 /** Stops the server on the first SIGINT or SIGTERM, synchronously and first in line, since bin.ts then exits with 130 or 143. */
 function stopOnSignal(server: RunningServer, io: Io): Promise<void> {
@@ -26,7 +26,13 @@ function stopOnSignal(server: RunningServer, io: Io): Promise<void> {
 function portOf(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InputError([usageIssue(`--port ${value}: expected a port number from 0 to 65535`, 'e.g. --port 8028, or --port 0 for any free port')]);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InputError([
+      usageIssue(
+        `--port ${value}: expected a port number from 0 to 65535`,
+        'e.g. --port 8028, or --port 0 for any free port',
+      ),
+    ]);
   return port;
 }
 
@@ -54,7 +60,13 @@ Examples:
   casus serve my-timeline.yaml --set attack-test=large-scale`,
   async run(args, io) {
     const [file, ...extra] = args.positionals;
-    if (extra.length) throw new InputError([usageIssue('casus serve takes at most one scenario file', 'casus serve, or casus serve scenarios/renewed-offensive-invokes-the-guarantee.yaml')]);
+    if (extra.length)
+      throw new InputError([
+        usageIssue(
+          'casus serve takes at most one scenario file',
+          'casus serve, or casus serve scenarios/renewed-offensive-invokes-the-guarantee.yaml',
+        ),
+      ]);
     const port = portOf(args.values.port as string | undefined);
     const ruleSet = args.ruleSet();
     const set = args.overrides();
@@ -71,9 +83,24 @@ Examples:
       server = await startServer({ port, session });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new InputError([usageIssue(`--port ${port}: the port is in use`, 'choose another with --port N, or leave --port out for any free one')]);
-      if (code === 'EACCES') throw new InputError([usageIssue(`--port ${port}: not allowed to listen on it`, 'ports below 1024 need privileges; choose one above 1024')]);
-      if (code === 'ENOENT' || /index\.html/.test((error as Error).message)) throw new InputError([usageIssue('the page is not built (dist/web is missing)', 'run npm run build, which builds it with Vite')]);
+      if (code === 'EADDRINUSE')
+        throw new InputError([
+          usageIssue(
+            `--port ${port}: the port is in use`,
+            'choose another with --port N, or leave --port out for any free one',
+          ),
+        ]);
+      if (code === 'EACCES')
+        throw new InputError([
+          usageIssue(
+            `--port ${port}: not allowed to listen on it`,
+            'ports below 1024 need privileges; choose one above 1024',
+          ),
+        ]);
+      if (code === 'ENOENT' || /index\.html/.test((error as Error).message))
+        throw new InputError([
+          usageIssue('the page is not built (dist/web is missing)', 'run npm run build, which builds it with Vite'),
+        ]);
       throw error;
     }
     io.stdout(`${server.url}\n`);

@@ -26,12 +26,26 @@ Example:
   casus versions scenarios/a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin.yaml
 `,
   async run(args, io) {
-    const { file, out } = args.oneFile('scenario file', 'casus versions scenarios/renewed-offensive-invokes-the-guarantee.yaml');
+    const { file, out } = args.oneFile(
+      'scenario file',
+      'casus versions scenarios/renewed-offensive-invokes-the-guarantee.yaml',
+    );
     const ruleSets = args.allPlans();
-    if (ruleSets.length === 0) throw new InputError([usageIssue('the rule directory has no plan versions (versions/*.json)', 'use the bundled rules, or add overlays to versions/')]);
+    if (ruleSets.length === 0)
+      throw new InputError([
+        usageIssue(
+          'the rule directory has no plan versions (versions/*.json)',
+          'use the bundled rules, or add overlays to versions/',
+        ),
+      ]);
     const loaded = assume(loadScenario(file, ruleSets[0]!), args.assumptions());
     const report = await runVersions(loaded, ruleSets, { set: args.overrides(), engine: args.engine() });
-    const text = args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : args.format === 'md' ? versionsMarkdown(report) : `${[...versionsLines(report)].join('\n')}\n`;
+    const text =
+      args.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : args.format === 'md'
+          ? versionsMarkdown(report)
+          : `${[...versionsLines(report)].join('\n')}\n`;
     emit(io, text, out, [file]);
     return 0;
   },
