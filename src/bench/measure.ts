@@ -5,6 +5,7 @@ import { statusOf } from '../machine/status.js';
 import { createEngine, createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import { openRun, runOutcomes, streamScenario } from '../run/runner.js';
+import { machineEvent } from '../run/stepper.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Status } from '../plan/vocabulary.js';
 
@@ -25,21 +26,7 @@ export function recordInputs(loaded: LoadedScenario, ruleSet: RuleSet): Inputs {
     facts.push({ ...p.facts, ...run.ctx.constants });
     const step = run.stepper.apply(p, run.evaluate(p.facts, p.type) as never);
     for (const f of step.fired) {
-      const { params } = byName.get(f.rule)!.event;
-      const party =
-        params.party ??
-        (params.partyFrom && p.event
-          ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined)
-          : undefined) ??
-        null;
-      machineEvents.push({
-        type: f.emits as MachineEvent['type'],
-        at: step.at,
-        rule: f.rule,
-        clause: f.clause,
-        party,
-        breach: params.breach ?? null,
-      });
+      machineEvents.push(machineEvent(byName.get(f.rule)!, step.at, p.event));
     }
   }
   const p = run.settings.parameters;

@@ -5,9 +5,11 @@ import { extname } from 'node:path';
 import { decodeText } from './decode.js';
 import { InputError, type InputIssue } from './issues.js';
 
-interface InputKind {
+export interface InputKind {
   /** what the file is, e.g. "simulation model" */
   what: string;
+  /** the hint for a file over the size */
+  tooLarge: string;
   maxBytes: number;
   /** the extensions accepted, lower case with the dot */
   extensions: readonly string[];
@@ -22,7 +24,7 @@ function fail(file: string, code: string, message: string, hint?: string, line =
 
 function unreadable(file: string, error: unknown, kind: InputKind): never {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') fail(file, 'not-found', `no such ${kind.what} file`, kind.example);
+  if (code === 'ENOENT' || code === 'ENOTDIR') fail(file, 'not-found', 'no such file', kind.example);
   if (code === 'ELOOP')
     fail(
       file,
@@ -57,7 +59,7 @@ export function readInputText(file: string, kind: InputKind): string {
       file,
       'too-large',
       `the file is ${(size / 1048576).toFixed(1)} MB (${size} bytes); at most ${megabytes} is read`,
-      `a ${kind.what} is a few kilobytes; is this the right file?`,
+      kind.tooLarge,
       1,
     );
   const ext = extname(file).toLowerCase();
@@ -74,14 +76,7 @@ export function readInputText(file: string, kind: InputKind): string {
   } catch (error) {
     unreadable(file, error, kind);
   }
-  if (bytes.length > kind.maxBytes)
-    fail(
-      file,
-      'too-large',
-      `the file is over ${megabytes}`,
-      `a ${kind.what} is a few kilobytes; is this the right file?`,
-      1,
-    );
+  if (bytes.length > kind.maxBytes) fail(file, 'too-large', `the file is over ${megabytes}`, kind.tooLarge, 1);
   const decoded = decodeText(file, bytes);
   if ('issue' in decoded) throw new InputError([decoded.issue]);
   return decoded.text;

@@ -14,6 +14,7 @@ import {
   type Status,
 } from '../plan/vocabulary.js';
 import type { Verdict } from '../rules/compile.js';
+import type { LoadedRule } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import {
@@ -132,20 +133,8 @@ export class Stepper<R extends Recording> {
     const firedRules: Array<FiredRule | FiredOutcome> = [];
     for (const o of fired) {
       const { params } = o.rule.event;
-      const party =
-        params.party ??
-        (params.partyFrom && p.event
-          ? ((p.event as Record<string, unknown>)[params.partyFrom] as string | undefined)
-          : undefined) ??
-        null;
-      const event: MachineEvent = {
-        type: o.rule.event.type as MachineEvent['type'],
-        at: p.at,
-        rule: o.rule.name,
-        clause: params.clause,
-        party,
-        breach: params.breach ?? null,
-      };
+      const event = machineEvent(o.rule, p.at, p.event);
+      const { party } = event;
       const was = this.snapshot;
       const wasStatus = now;
       this.snapshot = nextSnapshot(was, event);
@@ -231,6 +220,22 @@ export class Stepper<R extends Recording> {
       nextEvent: 0,
     });
   }
+}
+
+/** What a fired rule tells the statechart: its event, the clause, and the party it names (fixed or from the event). */
+export function machineEvent(rule: LoadedRule, at: string, scenarioEvent: ScenarioEvent | undefined): MachineEvent {
+  const { params } = rule.event;
+  const from =
+    params.partyFrom && scenarioEvent ? (scenarioEvent as Record<string, unknown>)[params.partyFrom] : undefined;
+  const party = params.party ?? (typeof from === 'string' ? from : null);
+  return {
+    type: rule.event.type as MachineEvent['type'],
+    at,
+    rule: rule.name,
+    clause: params.clause,
+    party,
+    breach: params.breach ?? null,
+  };
 }
 
 const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>

@@ -191,7 +191,8 @@ export function loadModel(file: string, ruleSet: RuleSet): LoadedModel {
     what: 'simulation model',
     maxBytes: MAX_MODEL_BYTES,
     extensions: ['.yaml', '.yml', '.json'],
-    example: 'the bundled example is models/baseline.yaml',
+    example: 'check the path; the bundled example is models/baseline.yaml',
+    tooLarge: 'a simulation model is a few kilobytes; is this the right file?',
   });
   return parseModel(file, text, ruleSet);
 }
