@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { decodeText } from './decode.js';
 import { InputError, type InputIssue } from './issues.js';
 
-export interface InputKind {
+interface InputKind {
   /** what the file is, e.g. "simulation model" */
   what: string;
   /** the hint for a file over the size */

@@ -8,12 +8,12 @@ import { traceUpTo } from './timeline.js';
 
 const CARDS: Array<{ label: string; value: (s: Status) => string; key: keyof Status }> = [
   ...VALUE_REGIONS.map((key) => ({
-    label: REGION_LABELS[key].title.toLowerCase(),
+    label: REGION_LABELS[key].title,
     value: key === 'guarantee' ? guaranteeText : (s: Status) => String(s[key]),
     key,
   })),
   {
-    label: 'breaches',
+    label: REGION_LABELS.breaches.title,
     value: (s) => (s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none'),
     key: 'breaches',
   },
