@@ -2,7 +2,7 @@
 import { BOUND_ENV } from '../check/conflicts.js';
 import type { CheckReport, Finding } from '../check/index.js';
 import { partyName } from '../plan/parties.js';
-import { wrap } from './text.js';
+import { legendTextLines, wrap } from './text.js';
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 /** Overlaps and failed details printed in full; the rest are counted (--format json lists every one). */
@@ -140,6 +140,8 @@ export function* checkLines(report: CheckReport): Generator<string> {
       '    ',
       '  ',
     );
+  yield '';
+  yield* legendTextLines(80);
   yield '';
   const unacknowledged = report.findings.filter((f) => !f.acknowledged).length;
   const failed = report.static.filter((s) => !s.ok).length;
