@@ -62,7 +62,7 @@ export {
 } from './machine/machine.js';
 export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
-export type { Explanation, WhyNot, RegionReason } from './report/explain.js';
+export type { Explanation, WhyNot, RegionReason } from './explain/explain.js';
 export type { CheckReport, Finding } from './check/index.js';
 export { MAX_BRANCHES, type BranchedRun, type Branch, type Outcome } from './whatif/branches.js';
 export type { Comparison, Side } from './whatif/compare.js';

@@ -3,12 +3,12 @@
 // changed after loading is validated again before it runs.
 import { runCheck as check } from './check/index.js';
 import { InputError, usageIssue } from './input/issues.js';
-import { dot as dotOf, mermaid as mermaidOf } from './report/diagram.js';
-import { explain as explainOf } from './report/explain.js';
-import { explanationLines as explanationLinesOf } from './report/explainText.js';
-import { htmlReport as html } from './report/html.js';
-import { markdownReport as markdown } from './report/markdown.js';
-import { textLines as lines } from './report/text.js';
+import { dot as dotOf, mermaid as mermaidOf } from './render/diagram.js';
+import { explain as explainOf } from './explain/explain.js';
+import { explanationLines as explanationLinesOf } from './render/explainText.js';
+import { htmlReport as html } from './render/html.js';
+import { markdownReport as markdown } from './render/markdown.js';
+import { textLines as lines } from './render/text.js';
 import { applyPlanVersion as applyVersion } from './rules/versions.js';
 import {
   loadPlannedRuleSet as loadPlanned,

@@ -3,7 +3,7 @@ import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { guaranteeMachine } from '../src/machine/machine.js';
-import { dot, mermaid, runPath } from '../src/report/diagram.js';
+import { dot, mermaid, runPath } from '../src/render/diagram.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { captureIo, ruleSet } from './helpers.js';

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { InputError } from '../src/input/issues.js';
-import { explain, type Explanation, type WhyNot } from '../src/report/explain.js';
-import { explanationLines } from '../src/report/explainText.js';
+import { explain, type Explanation, type WhyNot } from '../src/explain/explain.js';
+import { explanationLines } from '../src/render/explainText.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { captureIo, IN_FORCE, run, ruleSet } from './helpers.js';

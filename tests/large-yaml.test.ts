@@ -65,6 +65,16 @@ describe('long YAML timelines', () => {
     expect(accepted).toBeGreaterThan(300);
   });
 
+  it('a space before a comma, which the yaml package keeps in the value, is left to the yaml package (fuzz seed 134433364)', () => {
+    expect(flowItem('  - { at: 2026-01-10 , type: signature, party: RU }\n')).toBeUndefined();
+    expect(flowItem('  - { type: consultations-held, with: [UA , NATO] }\n')).toBeUndefined();
+    expect(flowItem('  - { at: 2026-01-10, type: signature, party: RU }\n')).toEqual({
+      at: '2026-01-10',
+      type: 'signature',
+      party: 'RU',
+    });
+  });
+
   it('name the real line of a mistake written after a long events list', () => {
     const text = `${longScenarioYaml(20_000)}expect:\n  - { on: end, guarantee: bogus }\n`;
     expect(text.length).toBeGreaterThan(1_000_000);

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { LEGEND, SOURCE_CONFIDENCE } from '../src/plan/legend.js';
-import { explain } from '../src/report/explain.js';
-import { explanationLines } from '../src/report/explainText.js';
-import { htmlReport } from '../src/report/html.js';
-import { markdownReport } from '../src/report/markdown.js';
-import { textLines } from '../src/report/text.js';
+import { explain } from '../src/explain/explain.js';
+import { explanationLines } from '../src/render/explainText.js';
+import { htmlReport } from '../src/render/html.js';
+import { markdownReport } from '../src/render/markdown.js';
+import { textLines } from '../src/render/text.js';
 import type { Trace } from '../src/run/trace.js';
 import { attack, captureIo, IN_FORCE, run, ruleSet } from './helpers.js';
 

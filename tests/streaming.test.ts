@@ -12,7 +12,7 @@ import { sensitivityOf } from '../src/whatif/sensitivity.js';
 import { parseText } from '../src/input/document.js';
 import { InputError } from '../src/input/issues.js';
 import { parseLargeYaml } from '../src/input/largeYaml.js';
-import { textLines } from '../src/report/text.js';
+import { textLines } from '../src/render/text.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
 import { captureIo, ruleSet } from './helpers.js';

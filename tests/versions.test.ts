@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/check/index.js';
 import { main } from '../src/cli/main.js';
 import { InputError } from '../src/input/issues.js';
-import { htmlReport } from '../src/report/html.js';
+import { htmlReport } from '../src/render/html.js';
 import { loadPlannedRuleSet, planVersions, type RuleSet } from '../src/rules/load.js';
 import { runScenario } from '../src/run/runner.js';
 import { checkScenario, loadScenario } from '../src/scenario/load.js';

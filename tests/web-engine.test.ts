@@ -5,10 +5,10 @@ import { posix } from 'node:path';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extName, joinPath } from '../src/input/paths.js';
-import { explain } from '../src/report/explain.js';
-import { explanationLines, stepExplanationLines } from '../src/report/explainText.js';
-import { runPath } from '../src/report/diagram.js';
-import { statechartSvg, swimlaneSvg } from '../src/report/svg.js';
+import { explain } from '../src/explain/explain.js';
+import { explanationLines, stepExplanationLines } from '../src/render/explainText.js';
+import { runPath } from '../src/render/diagram.js';
+import { statechartSvg, swimlaneSvg } from '../src/render/svg.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
@@ -19,11 +19,11 @@ const PURE_ENTRIES = [
   'src/scenario/parse.ts',
   'src/rules/ruleSet.ts',
   'src/run/runner.ts',
-  'src/report/explain.ts',
-  'src/report/explainText.ts',
-  'src/report/words.ts',
-  'src/report/svg.ts',
-  'src/report/diagram.ts',
+  'src/explain/explain.ts',
+  'src/render/explainText.ts',
+  'src/explain/words.ts',
+  'src/render/svg.ts',
+  'src/render/diagram.ts',
 ];
 const BUILTINS = new Set(builtinModules);
 const isBuiltin = (spec: string) => spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0]!);

@@ -243,7 +243,7 @@ describe('provenance', () => {
     const { parseScenario } = await import('../src/scenario/load.js');
     const loaded = parseScenario(file, text, ruleSet);
     const t = await runScenario(loaded, ruleSet);
-    const { textLines } = await import('../src/report/text.js');
+    const { textLines } = await import('../src/render/text.js');
     const lines = [...textLines(t, { colour: false })].join(' ').replace(/\s+/g, ' ');
     expect(lines).toContain('(contested; source: Reuters, 2 March 2029)');
     expect(io.err).toBe('');

@@ -43,6 +43,8 @@ export function flowItem(text: string): Record<string, unknown> | undefined {
     if (c === '[') depth++;
     else if (c === ']') depth--;
     else if ((c === ',' || c === undefined) && depth === 0) {
+      // the yaml package keeps a space before a comma in the value (`at: 2026-01-10 ,`): leave such items to it
+      if (c === ',' && /[ \t]/.test(body[i - 1] ?? '')) return undefined;
       parts.push(body.slice(from, i));
       from = i + 1;
     }
@@ -58,6 +60,7 @@ export function flowItem(text: string): Record<string, unknown> | undefined {
     if (raw.startsWith('[')) {
       if (!raw.endsWith(']')) return undefined;
       const inner = raw.slice(1, -1);
+      if (/[ \t],/.test(inner)) return undefined;
       if (inner.trim() === '') value = [];
       else {
         const items = inner.split(',').map(scalar);

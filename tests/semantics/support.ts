@@ -1,5 +1,5 @@
 // What the semantics tests share: the milestone dates of the standard timeline and ways to read a step's reasons.
-import { failedLeaves } from '../../src/report/conditionWords.js';
+import { failedLeaves } from '../../src/explain/conditionWords.js';
 import type { Step, Trace } from '../../src/run/trace.js';
 import { attack, type Ev } from '../helpers.js';
 

@@ -1,8 +1,8 @@
 // Two readings side by side: the same scenario's timelines, with the first step where their statuses differ highlighted.
 import { REGIONS, type Status } from '../../src/plan/vocabulary.js';
-import { chosenReadings } from '../../src/report/explain.js';
-import { guaranteeText } from '../../src/report/steps.js';
-import { stepWords } from '../../src/report/words.js';
+import { chosenReadings } from '../../src/explain/explain.js';
+import { guaranteeText } from '../../src/explain/steps.js';
+import { stepWords } from '../../src/explain/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
 import { byId, h } from './dom.js';
 

@@ -1,6 +1,6 @@
 // The teaching page: wires the editor, the timeline, the statechart and the readings to the engine; the URL keeps the settings.
 import { LEGEND } from '../../src/plan/legend.js';
-import { guaranteeText } from '../../src/report/steps.js';
+import { guaranteeText } from '../../src/explain/steps.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import type { Trace } from '../../src/run/trace.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';

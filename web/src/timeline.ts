@@ -1,10 +1,10 @@
 // The timeline: one step at a time (the event, what changed, why, in casus's own words) and the list of all steps.
 import { statusLine, type Status } from '../../src/plan/vocabulary.js';
-import { notStatedNote } from '../../src/report/conditionWords.js';
-import { explain } from '../../src/report/explain.js';
-import { explanationLines, stepExplanationLines } from '../../src/report/explainText.js';
-import { guaranteeText, timeline } from '../../src/report/steps.js';
-import { stepWords } from '../../src/report/words.js';
+import { notStatedNote } from '../../src/explain/conditionWords.js';
+import { explain } from '../../src/explain/explain.js';
+import { explanationLines, stepExplanationLines } from '../../src/render/explainText.js';
+import { guaranteeText, timeline } from '../../src/explain/steps.js';
+import { stepWords } from '../../src/explain/words.js';
 import type { Trace } from '../../src/run/trace.js';
 import { byId, h, textBlocks } from './dom.js';
 

@@ -3,7 +3,7 @@ import { BOUND_ENV, SEARCH_BOUNDS } from '../../check/conflicts.js';
 import { runCheck } from '../../check/index.js';
 import { COUNTEREXAMPLE_MARK } from '../../check/counterexample.js';
 import { DEFAULT_LAWS_DIR, loadLaws } from '../../laws/load.js';
-import { checkLines } from '../../report/check.js';
+import { checkLines } from '../../render/check.js';
 import { envLimit } from '../limits.js';
 import type { Command } from '../options.js';
 import { writeIntoDir } from '../outDir.js';

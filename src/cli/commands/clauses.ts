@@ -4,7 +4,7 @@ import type { Source } from '../../rules/schema.js';
 import { BASE_PLAN, changeName } from '../../rules/versions.js';
 import type { PlanChange } from '../../rules/schema.js';
 import { LEGEND } from '../../plan/legend.js';
-import { legendTextLines, wrap } from '../../report/text.js';
+import { legendTextLines, wrap } from '../../render/text.js';
 import type { Command } from '../options.js';
 
 /** One line per source: the address, how sure, and what it supports. */

@@ -1,6 +1,6 @@
 // casus explain FILE [--at DATE]: why each status is what it is on a date, and why notable events did not change the guarantee.
-import { explain, explanationJson } from '../../report/explain.js';
-import { explanationLines } from '../../report/explainText.js';
+import { explain, explanationJson } from '../../explain/explain.js';
+import { explanationLines } from '../../render/explainText.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';

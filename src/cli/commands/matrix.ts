@@ -1,5 +1,5 @@
 // casus matrix FILE: the scenario under every combination of readings, outcomes grouped.
-import { matrixLines, matrixMarkdown } from '../../report/whatif.js';
+import { matrixLines, matrixMarkdown } from '../../render/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { runMatrix } from '../../whatif/matrix.js';

@@ -1,10 +1,10 @@
 // casus run FILE: the timeline of one scenario, as text, JSON, Markdown or HTML.
 import { extname } from 'node:path';
 import { InputError, usageIssue } from '../../input/issues.js';
-import { htmlReport } from '../../report/html.js';
-import { streamTraceJson } from '../../report/json.js';
-import { markdownReport } from '../../report/markdown.js';
-import { streamTextLines } from '../../report/text.js';
+import { htmlReport } from '../../render/html.js';
+import { streamTraceJson } from '../../render/json.js';
+import { markdownReport } from '../../render/markdown.js';
+import { streamTextLines } from '../../render/text.js';
 import { runScenario, streamScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { openFacts } from '../../run/openFacts.js';
@@ -12,7 +12,7 @@ import { JudgementNeeded } from '../../run/stepper.js';
 import { assume, runBranches } from '../../whatif/branches.js';
 import { runVersions } from '../../whatif/versions.js';
 import { sensitivityOf } from '../../whatif/sensitivity.js';
-import { branchedLines, branchedMarkdown } from '../../report/branches.js';
+import { branchedLines, branchedMarkdown } from '../../render/branches.js';
 import { useColour } from '../io.js';
 import type { Command } from '../options.js';
 import { emit, emitStream } from '../output.js';

@@ -1,7 +1,7 @@
 // casus simulate MODEL: Monte Carlo over a stochastic event model; the distribution of outcomes.
 import { availableParallelism } from 'node:os';
 import { InputError, usageIssue } from '../../input/issues.js';
-import { simulationJson, simulationLines, type SimulationReport } from '../../report/simulation.js';
+import { simulationJson, simulationLines, type SimulationReport } from '../../render/simulation.js';
 import { resolveSettings } from '../../run/settings.js';
 import { loadModel } from '../../simulate/model.js';
 import { simulate } from '../../simulate/pool.js';

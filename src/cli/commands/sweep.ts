@@ -1,6 +1,6 @@
 // casus sweep FILE --param NAME=FROM..TO:STEP: the outcome at each value of a parameter, and where it flips.
 import { InputError, usageIssue } from '../../input/issues.js';
-import { sweepLines, sweepMarkdown } from '../../report/whatif.js';
+import { sweepLines, sweepMarkdown } from '../../render/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { parseSweep, runSweep } from '../../whatif/sweep.js';

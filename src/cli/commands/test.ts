@@ -2,8 +2,8 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssues, InputError, usageIssue } from '../../input/issues.js';
-import { coverageLines, coverageOf } from '../../report/coverage.js';
-import { expectationLines } from '../../report/text.js';
+import { coverageLines, coverageOf } from '../../render/coverage.js';
+import { expectationLines } from '../../render/text.js';
 import { branchName, runBranches, type BranchedRun } from '../../whatif/branches.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';

@@ -1,6 +1,6 @@
 // casus versions FILE: the scenario under every version of the plan, in date order, and the change that altered each outcome.
 import { InputError, usageIssue } from '../../input/issues.js';
-import { versionsLines, versionsMarkdown } from '../../report/versions.js';
+import { versionsLines, versionsMarkdown } from '../../render/versions.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
 import { runVersions } from '../../whatif/versions.js';

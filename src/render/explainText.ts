@@ -3,9 +3,9 @@ import { dateWords } from '../plan/dates.js';
 import { POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import { REGION_LABELS } from '../plan/vocabulary.js';
-import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from './explain.js';
+import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from '../explain/explain.js';
 import { legendTextLines, wrap } from './text.js';
-import { sourceWords, stepNumber } from './words.js';
+import { sourceWords, stepNumber } from '../explain/words.js';
 
 interface ExplainTextOptions {
   colour: boolean;

@@ -3,7 +3,7 @@ import { addDays, daysBetween } from '../plan/dates.js';
 import type { Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { allNodes, chart, runPath, type ChartNode } from './diagram.js';
-import { stepWords } from './words.js';
+import { stepWords } from '../explain/words.js';
 
 /** Text for HTML and SVG: every character that could open markup or an attribute is escaped. */
 export function esc(s: string): string {

@@ -1,4 +1,5 @@
-// Why every status is what it is on a date, and why notable events left the guarantee alone: an Explanation, read from the Trace only.
+// Why every status is what it is on a date, and why events left the guarantee alone: an Explanation in data, read from the
+// Trace (and, for what could have changed a guarantee in force, the statechart's own definition; nothing is re-run).
 import { InputError, usageIssue } from '../input/issues.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';

@@ -4,10 +4,10 @@ import { outcomeChanges, outcomeText } from '../whatif/outcome.js';
 import type { Comparison } from '../whatif/compare.js';
 import type { Matrix } from '../whatif/matrix.js';
 import type { Sweep } from '../whatif/sweep.js';
-import { failedWords } from './conditionWords.js';
+import { failedWords } from '../explain/conditionWords.js';
 import { legendTextLines, wrap } from './text.js';
 import { LEGEND } from '../plan/legend.js';
-import { assumedWords, stepWords } from './words.js';
+import { assumedWords, stepWords } from '../explain/words.js';
 
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`;
 

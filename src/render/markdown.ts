@@ -5,11 +5,11 @@ import { partyName } from '../plan/parties.js';
 import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { mermaid } from './diagram.js';
-import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from './explain.js';
-import { notStatedNote } from './conditionWords.js';
+import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from '../explain/explain.js';
+import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
-import { assumptionTexts, citedClauses, guaranteeText, timeline } from './steps.js';
-import { assumedWords, sensitivityWords, stepWords, stepNumber } from './words.js';
+import { assumptionTexts, citedClauses, guaranteeText, timeline } from '../explain/steps.js';
+import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 
 /** Scenario text in running Markdown: no HTML, no accidental emphasis, links or code. */
 export function mdText(s: string): string {

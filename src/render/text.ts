@@ -7,10 +7,10 @@ import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
-import { assumptionTexts } from './steps.js';
-import { nearMisses, otherMisses } from './whyNot.js';
-import { failedWords, notStatedNote } from './conditionWords.js';
-import { assumedWords, sensitivityWords, stepWords, stepNumber } from './words.js';
+import { assumptionTexts } from '../explain/steps.js';
+import { nearMisses, otherMisses } from '../explain/whyNot.js';
+import { failedWords, notStatedNote } from '../explain/conditionWords.js';
+import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 
 export interface TextOptions {
   colour: boolean;
