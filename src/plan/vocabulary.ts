@@ -12,27 +12,6 @@ export const REFERENDUM_RESULTS = ['approved', 'rejected'] as const;
 /** The mandate troops are stationed under, when it is not a state's own deployment. */
 export const MANDATES = ['multinational-force'] as const;
 
-export const EVENT_TYPES = [
-  'signature',
-  'withdrawal-completed',
-  'armed-attack',
-  'buffer-zone-entry',
-  'consultations-held',
-  'us-response-decided',
-  'hostilities-ended',
-  'extension-agreed',
-  'force-level-reported',
-  'election-held',
-  'troops-stationed',
-  'nato-accession',
-  'nuclear-weapons-acquired',
-  'sanctions-relief-step',
-  'compensation-paid',
-  'peace-council-ruling',
-  'ratification',
-  'referendum-held',
-] as const;
-
 /** Deadlines the runner injects: computed from dates, never from a clock. */
 export const DEADLINE_TYPES = ['term-end', 'election-deadline'] as const;
 export type DeadlineType = (typeof DEADLINE_TYPES)[number];

@@ -1,7 +1,6 @@
 // Every fact a rule may test: what it is, where it comes from, and the values it can take.
 import {
   DEADLINE_TYPES,
-  EVENT_TYPES,
   FINDINGS,
   MANDATES,
   MEANS,
@@ -10,6 +9,7 @@ import {
   SCALES,
   TERRITORIES,
 } from '../plan/vocabulary.js';
+import { EVENT_TYPES } from '../scenario/schema.js';
 import type { Gazetteer, Settings } from './schema.js';
 
 export type FactType =

@@ -97,6 +97,9 @@ export const ScenarioEvent = z.discriminatedUnion('type', [
 ]);
 export type ScenarioEvent = z.infer<typeof ScenarioEvent>;
 
+/** The event types, in the order the schema declares them: the schema is their one declaration. */
+export const EVENT_TYPES: readonly string[] = ScenarioEvent.options.map((o) => o.shape.type.value);
+
 const BreachExpectation = z.union([
   z.enum(BREACH_KINDS),
   z.strictObject({ kind: z.enum(BREACH_KINDS), party: Party.optional() }),
