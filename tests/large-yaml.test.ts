@@ -75,6 +75,13 @@ describe('long YAML timelines', () => {
     });
   });
 
+  it('only spaces and tabs are white space around a key or value, as in YAML (fuzz seed 1770160983)', () => {
+    for (const odd of ['\u00a0', '\u2028', '\u3000', '\ufeff']) {
+      expect(flowItem(`  - { ${odd}at: 2026-01-10, type: signature }\n`), JSON.stringify(odd)).toBeUndefined();
+      expect(flowItem(`  - { at: 2026-01-10, type: signature${odd} }\n`), JSON.stringify(odd)).toBeUndefined();
+    }
+  });
+
   it('name the real line of a mistake written after a long events list', () => {
     const text = `${longScenarioYaml(20_000)}expect:\n  - { on: end, guarantee: bogus }\n`;
     expect(text.length).toBeGreaterThan(1_000_000);

@@ -19,8 +19,11 @@ const BOOLEAN: Record<string, boolean> = {
 };
 const NULL = /^(?:null|Null|NULL)$/;
 
+/** YAML's own trim: spaces and tabs only (String.prototype.trim would also drop U+00A0, U+2028 and the like). */
+const yamlTrim = (s: string) => s.replace(/^[ \t]+|[ \t]+$/g, '');
+
 function scalar(raw: string): unknown {
-  const s = raw.trim();
+  const s = yamlTrim(raw);
   if (!WORD.test(s)) return undefined;
   if (INTEGER.test(s)) return Number(s);
   if (/^[-+.0-9]/.test(s)) return DATE.test(s) ? s : undefined;
@@ -49,19 +52,19 @@ export function flowItem(text: string): Record<string, unknown> | undefined {
       from = i + 1;
     }
   }
-  if (parts.length === 1 && parts[0]!.trim() === '') return out;
+  if (parts.length === 1 && yamlTrim(parts[0]!) === '') return out;
   for (const part of parts) {
     const colon = part.indexOf(': ');
     if (colon === -1) return undefined;
-    const key = part.slice(0, colon).trim();
+    const key = yamlTrim(part.slice(0, colon));
     if (!KEY.test(key) || Object.hasOwn(out, key)) return undefined;
-    const raw = part.slice(colon + 2).trim();
+    const raw = yamlTrim(part.slice(colon + 2));
     let value: unknown;
     if (raw.startsWith('[')) {
       if (!raw.endsWith(']')) return undefined;
       const inner = raw.slice(1, -1);
       if (/[ \t],/.test(inner)) return undefined;
-      if (inner.trim() === '') value = [];
+      if (yamlTrim(inner) === '') value = [];
       else {
         const items = inner.split(',').map(scalar);
         if (items.some((v) => v === undefined)) return undefined;
