@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { captureIo } from './helpers.js';
+import { CLAUSE_IDS, captureIo } from './helpers.js';
 
 const SCENARIO = 'scenarios/renewed-offensive-invokes-the-guarantee.yaml';
 const cli = async (argv: string[], options: Parameters<typeof captureIo>[0] = {}) => {
@@ -179,24 +179,7 @@ describe('casus clauses, schema and help', () => {
   it('lists every clause with its points and rules, and what is not encoded', async () => {
     const { code, out } = await cli(['clauses']);
     expect(code).toBe(0);
-    for (const id of [
-      'guarantee-trigger',
-      'ukraine-invasion',
-      'capital-strike',
-      'no-force-borders',
-      'ceasefire',
-      'term',
-      'force-cap',
-      'elections',
-      'no-nato-troops',
-      'no-nato-accession',
-      'non-nuclear',
-      'buffer-zone',
-      'non-aggression',
-      'sanctions-relief',
-      'compensation',
-      'peace-council',
-    ]) {
+    for (const id of CLAUSE_IDS) {
       expect(out).toContain(`${id}  (point`);
     }
     expect(out).toContain('Not encoded, on purpose:');

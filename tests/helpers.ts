@@ -99,3 +99,24 @@ export function captureIo(options: { isTTY?: boolean; env?: Record<string, strin
   };
   return io;
 }
+
+/** The clause ids of the contract (docs/semantics.md), besides entry-into-force. */
+export const CLAUSE_IDS = [
+  'guarantee-trigger',
+  'snapback',
+  'ukraine-invasion',
+  'capital-strike',
+  'no-force-borders',
+  'ceasefire',
+  'term',
+  'force-cap',
+  'elections',
+  'no-nato-troops',
+  'no-nato-accession',
+  'non-nuclear',
+  'buffer-zone',
+  'non-aggression',
+  'sanctions-relief',
+  'compensation',
+  'peace-council',
+];

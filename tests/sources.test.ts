@@ -11,7 +11,7 @@ import { htmlReport } from '../src/render/html.js';
 import { markdownReport } from '../src/render/markdown.js';
 import { textLines } from '../src/render/text.js';
 import type { Trace } from '../src/run/trace.js';
-import { attack, captureIo, IN_FORCE, run, ruleSet } from './helpers.js';
+import { attack, CLAUSE_IDS, captureIo, IN_FORCE, run, ruleSet } from './helpers.js';
 
 const cli = async (argv: string[]) => {
   const io = captureIo();
@@ -33,26 +33,6 @@ function rulesWith(name: string, change: (json: any) => void): string {
   writeFileSync(join(dir, name), JSON.stringify(json, null, 2));
   return dir;
 }
-
-const CLAUSE_IDS = [
-  'guarantee-trigger',
-  'snapback',
-  'ukraine-invasion',
-  'capital-strike',
-  'no-force-borders',
-  'ceasefire',
-  'term',
-  'force-cap',
-  'elections',
-  'no-nato-troops',
-  'no-nato-accession',
-  'non-nuclear',
-  'buffer-zone',
-  'non-aggression',
-  'sanctions-relief',
-  'compensation',
-  'peace-council',
-];
 
 describe('the clause catalogue cites its sources', () => {
   it('has every clause of the contract, and entry-into-force as the procedure the rules use', () => {
