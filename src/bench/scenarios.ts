@@ -33,6 +33,8 @@ const ROUTINE: Array<Record<string, unknown> & { type: string }> = [
     against: 'UA',
     scale: 'limited',
     means: 'ground',
+    // on the Russian-held side of the frozen line: a near miss of the snapback and of non-aggression, and no new breach
+    territory: 'frozen-line',
     crossesLine: true,
     deliberate: true,
     sustained: false,

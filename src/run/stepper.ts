@@ -14,6 +14,7 @@ import {
   type Status,
 } from '../plan/vocabulary.js';
 import type { Verdict } from '../rules/compile.js';
+import type { ConditionTrace } from '../rules/engine.js';
 import type { LoadedRule } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
@@ -246,9 +247,17 @@ const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>
   m.electionsDue === c.electionsDueBy &&
   m.reliefStepsApplied === c.reliefStepsApplied;
 
+/** Facts that say who did what to whom: a rule that fails on one of them is about another event, not a near miss. */
+const WHO = new Set(['by', 'against', 'party', 'in']);
+
+/** Whether one of the rule's own requirements (a top-level condition) on who did what failed. */
+const aboutAnotherEvent = (c: ConditionTrace | undefined) =>
+  c !== undefined && 'all' in c && c.all.some((x) => 'fact' in x && WHO.has(x.fact) && x.result === false);
+
+/** The rules about this event type that did not fire and that were about this very event: the near misses. */
 function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
   return verdicts
-    .filter((o) => !o.fired && o.rule.eventTypes.includes(type))
+    .filter((o) => !o.fired && o.rule.eventTypes.includes(type) && !aboutAnotherEvent(o.conditions))
     .map((o) => ({
       rule: o.rule.name,
       emits: o.rule.event.type,
