@@ -6,7 +6,14 @@ import { isIsoDate } from '../plan/dates.js';
 import type { Breach, Status } from '../plan/vocabulary.js';
 import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
 import type { Clause, Source } from '../rules/schema.js';
-import type { FiredRule, Milestones, NotFiredRule, Step, Trace } from '../run/trace.js';
+import {
+  NO_MILESTONES,
+  type FiredRule,
+  type Milestones,
+  type NotFiredRule,
+  type Step,
+  type Trace,
+} from '../run/trace.js';
 import { factName, failedWords, heldWords, isNotStated, leafWords, show, wanted } from './conditionWords.js';
 import { nearMisses } from './whyNot.js';
 import { stepWords } from './words.js';
@@ -394,14 +401,7 @@ export function explain(trace: Trace, at?: string): Explanation {
   const readings = new Set(Object.keys(trace.interpretations));
   const status = last?.status ?? trace.initial;
   const shown = EXPLAINED.filter((r) => r !== 'guaranteePhase' || status.guaranteePhase !== null);
-  const milestones = last?.milestones ?? {
-    concluded: null,
-    implementation: null,
-    entryIntoForce: null,
-    termEnds: null,
-    electionsDue: null,
-    reliefStepsApplied: 0,
-  };
+  const milestones = last?.milestones ?? NO_MILESTONES;
   const extension = [...steps]
     .reverse()
     .find((s) => s.fired.some((f) => f.emits === 'TERM_EXTENDED' && f.unaffected.length === 0));

@@ -6,7 +6,7 @@ import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } f
 import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
-import type { FiredRule, Milestones, Step, Trace, TraceHead } from '../run/trace.js';
+import { NO_MILESTONES, type FiredRule, type Milestones, type Step, type Trace, type TraceHead } from '../run/trace.js';
 import { assumptionTexts } from '../explain/steps.js';
 import { nearMisses, otherMisses } from '../explain/whyNot.js';
 import { failedWords, notStatedNote } from '../explain/conditionWords.js';
@@ -87,14 +87,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   const c = palette(options.colour);
   const pad = ' '.repeat(12);
   let before = head.initial;
-  let was: Milestones = {
-    concluded: null,
-    implementation: null,
-    entryIntoForce: null,
-    termEnds: null,
-    electionsDue: null,
-    reliefStepsApplied: 0,
-  };
+  let was: Milestones = NO_MILESTONES;
   const silent = new Set(clauses.filter((x) => !x.planNamesConsequence).map((x) => x.id));
   /** the clauses the steps so far cited, for the assumptions the summary names */
   const cited = new Set<string>();

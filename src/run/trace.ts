@@ -49,6 +49,16 @@ export interface Milestones {
   reliefStepsApplied: number;
 }
 
+/** The milestones before any step: nothing concluded, begun or due yet. */
+export const NO_MILESTONES: Milestones = {
+  concluded: null,
+  implementation: null,
+  entryIntoForce: null,
+  termEnds: null,
+  electionsDue: null,
+  reliefStepsApplied: 0,
+};
+
 export interface Step {
   index: number;
   at: string;
