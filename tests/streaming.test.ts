@@ -12,6 +12,7 @@ import { sensitivityOf } from '../src/whatif/sensitivity.js';
 import { parseText } from '../src/input/document.js';
 import { InputError } from '../src/input/issues.js';
 import { parseLargeYaml } from '../src/input/largeYaml.js';
+import { traceJson } from '../src/render/json.js';
 import { textLines } from '../src/render/text.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
@@ -39,7 +40,11 @@ describe('casus run streams text and JSON', () => {
       const loaded = loadScenario(file, ruleSet);
       const trace = await runScenario(loaded, ruleSet, { sensitivity: sensitivityOf(loaded, ruleSet) });
       expect((await cli(['run', file])).out, file).toBe(`${[...textLines(trace, { colour: false })].join('\n')}\n`);
-      expect((await cli(['run', file, '--format', 'json'])).out, file).toBe(`${JSON.stringify(trace, null, 2)}\n`);
+      const json = (await cli(['run', file, '--format', 'json'])).out;
+      expect(json, file).toBe(traceJson(trace));
+      expect(JSON.parse(json), file).toEqual(JSON.parse(JSON.stringify(trace)));
+      const lines = json.split('\n');
+      expect(lines.filter((l) => l.startsWith('    {"index":')).length, file).toBe(trace.steps.length);
     }
   });
 

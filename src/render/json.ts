@@ -1,44 +1,44 @@
-// The JSON trace as text: whole, or in pieces as the steps come, byte for byte the same.
-import type { Step, TraceEnd, TraceHead } from '../run/trace.js';
+// The JSON trace as text, written as the steps come: the head and end indented, each step one compact line.
+import type { Step, Trace, TraceEnd, TraceHead } from '../run/trace.js';
 
-/** JSON.stringify(trace, null, 2) + newline, written one step at a time (the steps array is never held). */
+/** The trace as JSON text: what `run --format json` prints, byte for byte (grep finds a step by its line). */
+export function traceJson(trace: Trace): string {
+  const { steps, ...rest } = trace;
+  const head: Record<string, unknown> = { ...rest };
+  for (const key of END_KEYS) delete head[key];
+  return `${headText(head as unknown as TraceHead)}${steps.map(stepLine).join(',\n')}${endText(trace)}`;
+}
+
+/** The same text in pieces, one batch of steps at a time (the steps array is never held). */
 export async function* streamTraceJson(run: {
   head: TraceHead;
   steps: AsyncGenerator<Step, TraceEnd>;
 }): AsyncGenerator<string> {
-  const head = JSON.stringify(run.head, null, 2);
-  yield `${head.slice(0, -2)},\n  "steps": [`;
+  yield headText(run.head);
   let first = true;
-  let batch: Step[] = [];
+  let batch: string[] = [];
   for (let r = await run.steps.next(); ; r = await run.steps.next()) {
-    if (!r.done) batch.push(r.value);
+    if (!r.done) batch.push(stepLine(r.value));
     if (batch.length === BATCH || (r.done && batch.length > 0)) {
-      yield `${first ? '' : ','}${stepsText(batch)}`;
+      yield `${first ? '' : ',\n'}${batch.join(',\n')}`;
       batch = [];
       first = false;
     }
     if (r.done) {
-      const { horizon, final, sensitivity, milestones, clauses, expectations } = r.value;
-      const end: TraceEnd = {
-        horizon,
-        final,
-        ...(sensitivity ? { sensitivity } : {}),
-        milestones,
-        clauses,
-        expectations,
-      };
-      yield `${first ? ']' : '\n  ]'},${JSON.stringify(end, null, 2).slice(1)}\n`;
+      yield endText(r.value);
       return;
     }
   }
 }
 
-const BATCH = 64;
-const OPEN = '{\n  "steps": [';
-const CLOSE = '\n  ]\n}';
+const BATCH = 256;
+const END_KEYS = ['horizon', 'final', 'sensitivity', 'milestones', 'clauses', 'expectations'] as const;
 
-/** Steps as they stand inside the whole trace's "steps" list (indented, comma-separated), in one stringify per batch. */
-function stepsText(steps: Step[]): string {
-  const text = JSON.stringify({ steps }, null, 2);
-  return text.slice(OPEN.length, -CLOSE.length);
+const headText = (head: TraceHead) => `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "steps": [\n`;
+const stepLine = (step: Step) => `    ${JSON.stringify(step)}`;
+
+function endText(end: TraceEnd): string {
+  const { horizon, final, sensitivity, milestones, clauses, expectations } = end;
+  const ordered = { horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones, clauses, expectations };
+  return `\n  ],${JSON.stringify(ordered, null, 2).slice(1)}\n`;
 }
