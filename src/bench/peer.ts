@@ -26,13 +26,20 @@ for (const name of readdirSync(rules).filter(
 // the settings' defaults and the data lists, as every run supplies them; the rest of the facts are the event's fields
 const read = (name: string) => JSON.parse(readFileSync(join(rules, name), 'utf8'));
 const settings = read('settings.json') as {
-  interpretations: Array<{ name: string; readings: Array<{ value: string }> }>;
+  interpretations: Array<{ name: string; readings: Array<{ value: string; sets?: Record<string, unknown> }> }>;
   parameters: Array<{ name: string; value: number }>;
 };
+const gazetteer = read('gazetteer.json') as Record<
+  'natoMembers' | 'europeanParties' | 'russiaLandNeighbours',
+  { members: string[] }
+>;
 const constants: Record<string, unknown> = {
-  'nato-members': ['NATO', ...(read('gazetteer.json') as { natoMembers: { members: string[] } }).natoMembers.members],
+  'nato-members': ['NATO', ...gazetteer.natoMembers.members],
+  'european-parties': gazetteer.europeanParties.members,
+  'russia-neighbours': gazetteer.russiaLandNeighbours.members,
 };
-for (const i of settings.interpretations) constants[i.name] = i.readings[0]!.value;
+for (const i of settings.interpretations)
+  Object.assign(constants, { [i.name]: i.readings[0]!.value }, i.readings[0]!.sets);
 for (const p of settings.parameters) constants[p.name] = p.value;
 const history = {
   signatories: [],
