@@ -66,23 +66,26 @@ interface OutcomeRow {
   final: Status;
 }
 
+/** Combinations that cannot differ: the readings fixed in `combination`, every value of the others. */
+export type OutcomeClass = OutcomeRow;
+
 /**
- * Every combination of the `varied` readings, each with its final status, on the fast path: one run per class of
- * combinations that cannot differ (readings stay open until a rule's verdict needs one), and both branches of a fact the
- * scenario leaves open wherever it is open.
+ * Every combination of the `varied` readings, as classes of combinations with one final status each, on the fast path:
+ * one run per class (readings stay open until a rule's verdict needs one), and both branches of a fact the scenario
+ * leaves open wherever it is open (a class names every open fact: true, false or decided by the reading).
  */
 export function searchOutcomes(
   loaded: LoadedScenario,
   ruleSet: RuleSet,
   varied: readonly string[],
   set: Record<string, string> = {},
-): { rows: OutcomeRow[]; facts: OpenFact[]; values: Record<string, string[]> } {
+): { classes: OutcomeClass[]; facts: OpenFact[]; values: Record<string, string[]> } {
   const values: Record<string, string[]> = Object.fromEntries(
     ruleSet.settings.interpretations.map((i) => [i.name, i.readings.map((r) => r.value)]),
   );
   const inFile = openFacts(loaded);
   const facts = [...inFile];
-  const results: Array<{ fixed: Combination; final: Status }> = [];
+  const results: OutcomeClass[] = [];
   const search = (fixed: Combination) => {
     const unfixed = inFile.find((f) => !Object.hasOwn(fixed, f.key));
     if (unfixed) {
@@ -98,7 +101,7 @@ export function searchOutcomes(
     );
     try {
       results.push({
-        fixed,
+        combination: fixed,
         final: runOutcomes(withAssumptions(loaded, facts, assumed), ruleSet, { set: { ...set, ...readings }, open })
           .final,
       });
@@ -122,21 +125,39 @@ export function searchOutcomes(
     }
   };
   search({});
-  const rows: OutcomeRow[] = [];
-  for (const { fixed, final } of results) {
-    const rest = combinations(
-      values,
-      varied.filter((n) => !Object.hasOwn(fixed, n)),
-    );
-    const decided = Object.fromEntries(facts.filter((f) => !Object.hasOwn(fixed, f.key)).map((f) => [f.key, DECIDED]));
-    for (const r of rest) rows.push({ combination: { ...fixed, ...r, ...decided }, final });
-  }
+  const classes = results.map(({ combination, final }) => ({
+    combination: {
+      ...combination,
+      ...Object.fromEntries(facts.filter((f) => !Object.hasOwn(combination, f.key)).map((f) => [f.key, DECIDED])),
+    },
+    final,
+  }));
   for (const f of facts) values[f.key] = ['true', 'false', DECIDED];
-  const order = (c: Combination) => JSON.stringify(varied.map((n) => values[n]!.indexOf(c[n]!)));
-  rows.sort((a, b) =>
-    order(a.combination) < order(b.combination) ? -1 : order(a.combination) > order(b.combination) ? 1 : 0,
-  );
-  return { rows, facts, values };
+  return { classes, facts, values };
+}
+
+/** Where a combination stands in the odometer of the `varied` readings (for a stable, readable order). */
+export const odometer = (values: Record<string, readonly string[]>, varied: readonly string[]) => (c: Combination) =>
+  JSON.stringify(varied.map((n) => values[n]!.indexOf(c[n]!)));
+
+/** Every combination of every class, in odometer order. */
+function outcomeRows(
+  classes: readonly OutcomeClass[],
+  varied: readonly string[],
+  values: Record<string, readonly string[]>,
+): OutcomeRow[] {
+  const rows: OutcomeRow[] = [];
+  for (const { combination, final } of classes) {
+    const fixed = Object.entries(combination).filter(([, v]) => v !== DECIDED);
+    const decided = Object.entries(combination).filter(([, v]) => v === DECIDED);
+    const free = varied.filter((n) => !Object.hasOwn(combination, n));
+    for (const r of combinations(values, free))
+      rows.push({ combination: { ...Object.fromEntries(fixed), ...r, ...Object.fromEntries(decided) }, final });
+  }
+  const order = odometer(values, varied);
+  const keyed = rows.map((row) => ({ row, key: order(row.combination) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 export async function runMatrix(
@@ -161,10 +182,14 @@ export async function runMatrix(
     .reduce((n, i) => n * i.readings.length, 1);
   if (count > MAX_RUNS)
     throw new InputError([usageIssue(`${count} combinations is more than ${MAX_RUNS}`, 'narrow them with --only')]);
-  const { rows, facts, values } = searchOutcomes(loaded, ruleSet, varied, options.set);
+  const { classes, facts, values } = searchOutcomes(loaded, ruleSet, varied, options.set);
   const names = [...varied, ...facts.map((f) => f.key)];
+  const dependsOn = decidingNames(
+    classes.map((c) => ({ combination: c.combination, outcome: outcomeKey(c.final) })),
+    names,
+  );
+  const rows = outcomeRows(classes, varied, values);
   const keyed = rows.map((r) => ({ combination: r.combination, outcome: outcomeKey(r.final), final: r.final }));
-  const dependsOn = decidingNames(keyed, names);
   const groups = new Map<string, typeof keyed>();
   for (const r of keyed) groups.set(r.outcome, [...(groups.get(r.outcome) ?? []), r]);
   const possible = keyed.map((r) => r.combination);

@@ -2,25 +2,37 @@
 
 export type Combination = Record<string, string>;
 
-/** The smallest set of names whose values alone decide the outcome (the outcome is a function of them). */
+/**
+ * The smallest set of names whose values alone decide the outcome (the outcome is a function of them). A row may leave a
+ * name out: it stands for every value of that name (a class of combinations that cannot differ).
+ */
 export function decidingNames(
   rows: ReadonlyArray<{ combination: Combination; outcome: string }>,
   names: readonly string[],
 ): string[] {
-  const subsets = Array.from({ length: 1 << names.length }, (_, mask) => names.filter((_, i) => mask & (1 << i))).sort(
-    (a, b) => a.length - b.length,
-  );
-  for (const subset of subsets) {
-    const seen = new Map<string, string>();
-    const decides = rows.every(({ combination, outcome }) => {
-      const key = JSON.stringify(subset.map((n) => combination[n]));
-      const before = seen.get(key);
-      seen.set(key, outcome);
-      return before === undefined || before === outcome;
-    });
-    if (decides) return subset;
-  }
-  return [...names];
+  // for each pair of rows with different outcomes, the names that tell them apart (both set, to different values)
+  const apart = new Set<number>();
+  for (let i = 0; i < rows.length; i++)
+    for (let j = i + 1; j < rows.length; j++) {
+      if (rows[i]!.outcome === rows[j]!.outcome) continue;
+      let mask = 0;
+      names.forEach((n, k) => {
+        const a = rows[i]!.combination[n];
+        const b = rows[j]!.combination[n];
+        if (a !== undefined && b !== undefined && a !== b) mask |= 1 << k;
+      });
+      if (mask === 0) return [...names];
+      apart.add(mask);
+    }
+  const masks = Array.from({ length: 1 << names.length }, (_, mask) => mask);
+  const size = (mask: number) => {
+    let n = 0;
+    for (let m = mask; m; m &= m - 1) n++;
+    return n;
+  };
+  masks.sort((a, b) => size(a) - size(b));
+  const decides = masks.find((subset) => [...apart].every((mask) => (mask & subset) !== 0));
+  return names.filter((_, k) => decides! & (1 << k));
 }
 
 type Term = Record<string, string | null>;
