@@ -67,7 +67,7 @@ interface OutcomeRow {
 }
 
 /** Combinations that cannot differ: the readings fixed in `combination`, every value of the others. */
-export type OutcomeClass = OutcomeRow;
+type OutcomeClass = OutcomeRow;
 
 /**
  * Every combination of the `varied` readings, as classes of combinations with one final status each, on the fast path:
