@@ -72,7 +72,7 @@ function parseFile<T>(file: string, text: string, schema: z.ZodType<T>, issues: 
     issues.push(...result.issues);
     return undefined;
   }
-  const checked = schema.safeParse(result.parsed.value);
+  const checked = schema.safeParse(result.parsed.value, { jitless: true });
   if (!checked.success) {
     issues.push(...zodToIssues(checked.error, schema, result.parsed, file));
     return undefined;

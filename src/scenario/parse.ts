@@ -32,9 +32,13 @@ export function settingsVocabulary(ruleSet: RuleSet): SettingsVocabulary {
   };
 }
 
+/** zod compiles a schema to code on first use: worth it for a long timeline, not for a start-up on a short one. */
+const isLong = (value: unknown) =>
+  typeof value === 'object' && value !== null && ((value as { events?: unknown[] }).events?.length ?? 0) > 500;
+
 function validate(file: string, parsed: ParsedText, ruleSet: RuleSet): LoadedScenario {
   const schema = scenarioSchema(settingsVocabulary(ruleSet));
-  const result = schema.safeParse(parsed.value);
+  const result = schema.safeParse(parsed.value, { jitless: !isLong(parsed.value) });
   if (!result.success) throw new InputError(zodToIssues(result.error, schema, parsed, file));
   const scenario = result.data;
   const eventLines = scenario.events.map((_, i) => parsed.locate(['events', i]).line);
