@@ -1,7 +1,6 @@
 // The runner: Scenario × RuleSet → Trace. Pure and deterministic; simulated time, deadlines injected as steps.
 import { MACHINE_PARAMETERS, type MachineParameters } from '../machine/machine.js';
 import { compileOpenRuleSet, compileRuleSet, UNDECIDED, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
-import { createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { InputError } from '../input/issues.js';
@@ -82,8 +81,10 @@ export function openRun<R extends Recording>(
   const reference = options.engine === 'reference';
   let evaluate: Evaluate;
   if (reference) {
-    const engine = createEvaluator(ruleSet);
-    evaluate = (facts) => engine.evaluate(facts);
+    // json-rules-engine is loaded only when asked for: the compiled path starts without it
+    let engine: Promise<{ evaluate: (facts: Record<string, unknown>) => Promise<readonly Verdict[]> }> | undefined;
+    evaluate = async (facts) =>
+      (await (engine ??= import('../rules/engine.js').then((m) => m.createEvaluator(ruleSet)))).evaluate(facts);
   } else if (options.open?.length) {
     for (const name of options.open) {
       ctx.constants[name] = UNDECIDED;
