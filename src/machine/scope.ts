@@ -40,7 +40,24 @@ export function initialSnapshot(parameters: MachineParameters): GuaranteeSnapsho
   return snapshot;
 }
 
-/** The next snapshot: the machine has no side effects (assign only), so nothing is lost by not collecting actions. */
+/** The event types each state node has its own transitions for (xstate computes ownEvents anew on every read). */
+const ownEvents = new WeakMap<object, ReadonlySet<string>>();
+
+/** Whether some active state node (the root included) has a transition for `type`. */
+function handles(snapshot: GuaranteeSnapshot, type: string): boolean {
+  for (const node of snapshot._nodes) {
+    let types = ownEvents.get(node);
+    if (!types) ownEvents.set(node, (types = new Set(node.ownEvents)));
+    if (types.has(type)) return true;
+  }
+  return false;
+}
+
+/**
+ * The next snapshot: the machine has no side effects (assign only), so nothing is lost by not collecting actions. An
+ * event no active state handles leaves the snapshot as it is, without the cost of a macrostep.
+ */
 export function nextSnapshot(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {
+  if (!handles(snapshot, event.type)) return snapshot;
   return guaranteeMachine.transition(snapshot, event, scope());
 }
