@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -16,5 +17,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'docs/examples/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(process.env.CASUS_SLOW ? [] : SLOW_FILES)],
     testTimeout: 20_000,
+    // files share a worker's module cache: importing casus once per worker, not once per file, halves the suite
+    isolate: false,
+    // every core (vitest keeps one back by default): many tests wait on a child process, so two workers fill two cores
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

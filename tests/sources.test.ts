@@ -96,12 +96,11 @@ describe('casus check and the loader on uncited clauses and changes', () => {
     expect(out).toContain('plan version e3-counter, change 1 (force-cap = 800000) cites no source');
   });
 
-  it('check passes the sources of the bundled clauses and of every bundled version', async () => {
-    for (const plan of ['us-28', 'e3-counter', 'ua-20']) {
-      const { out } = await cli(['check', '--plan', plan]);
-      expect(out, plan).toContain('✓ every clause cites its sources');
-      expect(out, plan).toContain(`✓ every change in plan version ${plan} cites its sources`);
-    }
+  // that check passes under every version is tests/versions.test.ts's; here, what it says of the sources
+  it('check passes the sources of the bundled clauses and of a bundled version', async () => {
+    const { out } = await cli(['check', '--plan', 'ua-20']);
+    expect(out).toContain('✓ every clause cites its sources');
+    expect(out).toContain('✓ every change in plan version ua-20 cites its sources');
   });
 
   it('a clause without a sources list is a load error at its line, with a hint', async () => {
