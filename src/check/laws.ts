@@ -239,11 +239,23 @@ function transitions(
   return out;
 }
 
+/** Each snapshot's successor per event (type, party, breach: all a law sees of it), shared by the classes' event lists. */
+const successors = new WeakMap<GuaranteeSnapshot, Map<string, GuaranteeSnapshot>>();
+
+function successor(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {
+  let known = successors.get(snapshot);
+  if (!known) successors.set(snapshot, (known = new Map()));
+  const key = `${event.type}|${event.party}|${event.breach}`;
+  let next = known.get(key);
+  if (!next) known.set(key, (next = nextSnapshot(snapshot, event)));
+  return next;
+}
+
 function transitionsOf(snapshots: readonly GuaranteeSnapshot[], events: readonly MachineEvent[]) {
   const out = new Map<string, { before: Status; after: Status; newBreachKinds: string[]; snapshots: number }>();
   for (const s of snapshots) {
     let snap = s;
-    for (const e of events) snap = nextSnapshot(snap, e);
+    for (const e of events) snap = successor(snap, e);
     const before = statusOf(s);
     const after = statusOf(snap);
     const newBreachKinds = after.breaches.slice(before.breaches.length).map((b) => b.kind);

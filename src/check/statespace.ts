@@ -1,6 +1,7 @@
 // Every reachable statechart snapshot over the machine's event alphabet (the laws are proved on them).
-import { initialTransition, transition, type AnyStateNode } from 'xstate';
+import type { AnyStateNode } from 'xstate';
 import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../machine/machine.js';
+import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { MACHINE_EVENTS, type Status } from '../plan/vocabulary.js';
 
@@ -53,14 +54,14 @@ interface StateSpace {
 }
 
 export function exploreStateSpace(): StateSpace {
-  const [first] = initialTransition(guaranteeMachine, { parameters: PARAMETERS });
+  const first = initialSnapshot(PARAMETERS);
   const seen = new Map<string, GuaranteeSnapshot>([[keyOf(first), first]]);
   const queue = [first];
   const edges: Edge[] = [];
   while (queue.length > 0) {
     const snap = queue.shift()!;
     for (const event of ALPHABET) {
-      const [next] = transition(guaranteeMachine, snap, event);
+      const next = nextSnapshot(snap, event);
       edges.push({
         from: statusOf(snap),
         to: statusOf(next),
