@@ -53,11 +53,118 @@ function handles(snapshot: GuaranteeSnapshot, type: string): boolean {
   return false;
 }
 
+/** The next snapshot as xstate computes it: the reference every shortcut below is tested against. */
+export function xstateNext(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {
+  return guaranteeMachine.transition(snapshot, event, scope());
+}
+
 /**
  * The next snapshot: the machine has no side effects (assign only), so nothing is lost by not collecting actions. An
- * event no active state handles leaves the snapshot as it is, without the cost of a macrostep.
+ * event no active state handles leaves the snapshot as it is, without the cost of a macrostep; otherwise see `step`.
  */
 export function nextSnapshot(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {
   if (!handles(snapshot, event.type)) return snapshot;
-  return guaranteeMachine.transition(snapshot, event, scope());
+  return PLAIN ? step(snapshot, event) : xstateNext(snapshot, event);
+}
+
+type Node = GuaranteeSnapshot['_nodes'][number];
+type Transition = ReturnType<typeof guaranteeMachine.getTransitionData>[number];
+type Assignment = Record<string, unknown> | ((args: { context: unknown; event: MachineEvent }) => object);
+
+/** The assign actions the machine names, by name (the only kind of action it has, see PLAIN). */
+const ASSIGNMENTS = new Map<string, Assignment>(
+  Object.entries(guaranteeMachine.implementations.actions).map(([name, action]) => [
+    name,
+    (action as unknown as { assignment: Assignment }).assignment,
+  ]),
+);
+
+const everyNode = (node: Node): Node[] => [node, ...Object.values(node.states).flatMap((n) => everyNode(n as Node))];
+
+/** No eventless or done transitions, no history, and only named assign actions: a step is its transitions, nothing more. */
+const PLAIN = everyNode(guaranteeMachine.root as Node).every(
+  (n) =>
+    n.always === undefined &&
+    n.type !== 'history' &&
+    [...n.transitions.keys()].every((type) => !type.startsWith('xstate.')) &&
+    [...n.entry, ...n.exit, ...[...n.transitions.values()].flat().flatMap((t) => t.actions)].every(
+      (a) => typeof a === 'string' && ASSIGNMENTS.has(a),
+    ),
+);
+
+/** A configuration change xstate computed once: the snapshot it made, and the assignments that change the context. */
+interface Template {
+  result: GuaranteeSnapshot;
+  assignments: Assignment[];
+}
+
+const templates = new Map<string, Template | null>();
+const configurationKeys = new WeakMap<object, string>();
+
+function configurationKey(snapshot: GuaranteeSnapshot): string {
+  let key = configurationKeys.get(snapshot._nodes);
+  if (!key) configurationKeys.set(snapshot._nodes, (key = snapshot._nodes.map((n) => n.id).join(' ')));
+  return key;
+}
+
+/**
+ * One macrostep, memoised: which transitions are enabled is xstate's answer (guards included), and what they do to the
+ * configuration depends on nothing else, so xstate makes that snapshot once per configuration and transitions; the
+ * context is then the machine's own assignments applied in xstate's order (exits, transitions, entries).
+ */
+function step(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {
+  const transitions = guaranteeMachine.getTransitionData(snapshot, event);
+  if (transitions.length === 0) return snapshot;
+  const chosen = transitions.map((t) => `${t.source.id}:${t.source.transitions.get(t.eventType)!.indexOf(t)}`);
+  const key = `${configurationKey(snapshot)}|${event.type}|${chosen.join(',')}`;
+  let template = templates.get(key);
+  if (template === undefined) {
+    const result = xstateNext(snapshot, event);
+    templates.set(
+      key,
+      (template =
+        independent(transitions) && result.status === 'active'
+          ? {
+              result,
+              assignments: assignmentsOf(snapshot._nodes, result._nodes, transitions),
+            }
+          : null),
+    );
+    return result;
+  }
+  if (template === null) return xstateNext(snapshot, event);
+  let context = snapshot.context as unknown as Record<string, unknown>;
+  for (const assignment of template.assignments) context = { ...context, ...assigned(assignment, context, event) };
+  return { ...template.result, context: context as unknown as GuaranteeSnapshot['context'] };
+}
+
+/** Transitions in different regions that re-enter nothing: none can cancel another, and their order does not matter. */
+function independent(transitions: readonly Transition[]): boolean {
+  const regions = transitions.filter((t) => t.target?.length).map((t) => t.source.path[0]);
+  return (
+    transitions.every((t) => !t.reenter && (t.source.path.length > 0 || !t.target?.length)) &&
+    new Set(regions).size === regions.length
+  );
+}
+
+function assignmentsOf(
+  before: readonly Node[],
+  after: readonly Node[],
+  transitions: readonly Transition[],
+): Assignment[] {
+  const exited = before.filter((n) => !after.includes(n)).sort((a, b) => b.order - a.order);
+  const entered = after.filter((n) => !before.includes(n)).sort((a, b) => a.order - b.order);
+  const names = [
+    ...exited.flatMap((n) => n.exit),
+    ...transitions.flatMap((t) => t.actions),
+    ...entered.flatMap((n) => n.entry),
+  ] as string[];
+  return names.map((name) => ASSIGNMENTS.get(name)!);
+}
+
+function assigned(assignment: Assignment, context: Record<string, unknown>, event: MachineEvent): object {
+  if (typeof assignment === 'function') return assignment({ context, event });
+  return Object.fromEntries(
+    Object.entries(assignment).map(([k, v]) => [k, typeof v === 'function' ? v({ context, event }) : v]),
+  );
 }
