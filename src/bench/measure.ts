@@ -1,6 +1,7 @@
 // What the benchmark times: json-rules-engine alone, the statechart alone, the reference runner, the fast path.
 import { MACHINE_PARAMETERS, type MachineEvent, type MachineParameters } from '../machine/machine.js';
-import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
+import { initialSnapshot } from '../machine/scope.js';
+import { nextSnapshot } from '../machine/step.js';
 import { statusOf } from '../machine/status.js';
 import { createEngine, createEvaluator } from '../rules/engine.js';
 import type { RuleSet } from '../rules/load.js';

@@ -1,6 +1,6 @@
 // Laws proved by exhaustion: each event type's classes of inputs, combined with every reachable statechart snapshot.
 import type { MachineEvent } from '../machine/machine.js';
-import { nextSnapshot } from '../machine/scope.js';
+import { nextSnapshot } from '../machine/step.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { DEADLINE_TYPES, JUDGEMENT_NEEDED, type Status } from '../plan/vocabulary.js';
 import { compilePartial, UNDECIDED } from '../rules/compile.js';

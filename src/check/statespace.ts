@@ -1,7 +1,8 @@
 // Every reachable statechart snapshot over the machine's event alphabet (the laws are proved on them).
 import type { AnyStateNode } from 'xstate';
 import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../machine/machine.js';
-import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
+import { initialSnapshot } from '../machine/scope.js';
+import { nextSnapshot } from '../machine/step.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { MACHINE_EVENTS, type Status } from '../plan/vocabulary.js';
 

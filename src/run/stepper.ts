@@ -1,7 +1,8 @@
 // The one implementation of a run's steps, driven by every path: reference or compiled rules, full or outcomes only.
 import { InputError } from '../input/issues.js';
 import type { MachineEvent, MachineParameters } from '../machine/machine.js';
-import { initialSnapshot, nextSnapshot } from '../machine/scope.js';
+import { initialSnapshot } from '../machine/scope.js';
+import { nextSnapshot } from '../machine/step.js';
 import { statusOf, unaffectedRegions, type GuaranteeSnapshot } from '../machine/status.js';
 import { partyName } from '../plan/parties.js';
 import {

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../../src/machine/machine.js';
-import { initialSnapshot, nextSnapshot, xstateNext } from '../../src/machine/scope.js';
+import { initialSnapshot, xstateNext } from '../../src/machine/scope.js';
+import { nextSnapshot } from '../../src/machine/step.js';
 import type { GuaranteeSnapshot } from '../../src/machine/status.js';
 import { addDays } from '../../src/plan/dates.js';
 import { BREACH_KINDS, MACHINE_EVENTS } from '../../src/plan/vocabulary.js';
