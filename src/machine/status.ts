@@ -13,7 +13,16 @@ function leafPath(value: Value): string[] {
   return [];
 }
 
+/** One Status per snapshot: an event that changes nothing gives the same snapshot, and so the same Status. */
+const statuses = new WeakMap<GuaranteeSnapshot, Status>();
+
 export function statusOf(snapshot: GuaranteeSnapshot): Status {
+  let status = statuses.get(snapshot);
+  if (!status) statuses.set(snapshot, (status = readStatus(snapshot)));
+  return status;
+}
+
+function readStatus(snapshot: GuaranteeSnapshot): Status {
   const value = snapshot.value as Record<string, Value>;
   const [guarantee, phase] = leafPath(value.guarantee!);
   return {

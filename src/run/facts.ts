@@ -118,6 +118,27 @@ export function factContext(ruleSet: RuleSet, settings: ResolvedSettings): FactC
 const EVENT_FACT_NAMES = EVENT_FACTS.map((f) => f.name);
 const EMPTY_LIST = EVENT_FACTS.map((f) => f.type.kind === 'list');
 
+/** Every fact of a step, in the order the steps set them. */
+const SHAPE: Record<string, unknown> = Object.fromEntries(
+  [
+    ...EVENT_FACT_NAMES,
+    'type',
+    'signatories',
+    'withdrawn',
+    'compensationPaid',
+    'signatoriesBefore',
+    'withdrawnBefore',
+    'compensationPaidBefore',
+    'ratifiedBy',
+    'ratifiedByBefore',
+    'referendum',
+    'referendumBefore',
+    'electionsHeldBy',
+    'hostilitiesUnderWay',
+    'daysSinceRussianAttack',
+  ].map((name) => [name, null]),
+);
+
 /** Where an attack lands when the scenario does not say: Russia if it is against Russia, else Ukraine. */
 function defaultTerritory(against: unknown): 'russia' | 'ukraine' {
   return against === 'RU' ? 'russia' : 'ukraine';
@@ -133,7 +154,8 @@ export function stepFacts(
   history: History,
   constants = true,
 ): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
+  // a copy of one object with every fact already in place: one shape for every step, no property added one by one
+  const facts: Record<string, unknown> = { ...SHAPE };
   const event = step.event as Record<string, unknown> | undefined;
   for (let i = 0; i < EVENT_FACT_NAMES.length; i++) {
     const name = EVENT_FACT_NAMES[i]!;

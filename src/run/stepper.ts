@@ -46,6 +46,7 @@ interface PendingStep {
 
 /** Breaches only grow, so their count says whether they changed. */
 function changedRegions(a: Status, b: Status): Region[] {
+  if (a === b) return [];
   return REGIONS.filter((r) => (r === 'breaches' ? a.breaches.length !== b.breaches.length : a[r] !== b[r]));
 }
 
@@ -141,21 +142,20 @@ export class Stepper<R extends Recording> {
       const wasStatus = now;
       this.snapshot = nextSnapshot(was, event);
       now = statusOf(this.snapshot);
-      const head = {
+      // properties set in a fixed order, the optional ones only when present (the JSON trace keeps this order)
+      const rule: Record<string, unknown> = {
         rule: o.rule.name,
         clause: params.clause,
         points: params.points,
         priority: o.rule.priority ?? 1,
         emits: o.rule.event.type,
-        ...(party !== null && params.breach ? { party } : {}),
-        ...(params.note ? { note: params.note } : {}),
       };
-      const changed = changedRegions(wasStatus, now);
-      firedRules.push(
-        full
-          ? { ...head, conditions: o.conditions!, changed, unaffected: unaffectedRegions(was, event) }
-          : { ...head, changed },
-      );
+      if (party !== null && params.breach) rule.party = party;
+      if (params.note) rule.note = params.note;
+      if (full) rule.conditions = o.conditions!;
+      rule.changed = changedRegions(wasStatus, now);
+      if (full) rule.unaffected = unaffectedRegions(was, event);
+      firedRules.push(rule as unknown as FiredRule | FiredOutcome);
     }
     recordOutcome(
       this.history,
@@ -164,20 +164,16 @@ export class Stepper<R extends Recording> {
       p.at,
     );
     this.status = now;
-    const step = {
-      index: this.index++,
-      at: p.at,
-      kind: p.deadline ? 'deadline' : 'event',
-      ...(p.event ? { event: p.event } : {}),
-      ...(p.deadline ? { deadline: p.deadline } : {}),
-      line: p.line,
-      fired: firedRules,
-      ...(full ? { notFired: notFired(verdicts, p.type) } : {}),
-      status: now,
-      changed: changedRegions(before, now),
-      milestones: this.milestones(),
-    };
-    return step as StepOf<R>;
+    const step: Record<string, unknown> = { index: this.index++, at: p.at, kind: p.deadline ? 'deadline' : 'event' };
+    if (p.event) step.event = p.event;
+    if (p.deadline) step.deadline = p.deadline;
+    step.line = p.line;
+    step.fired = firedRules;
+    if (full) step.notFired = notFired(verdicts, p.type);
+    step.status = now;
+    step.changed = changedRegions(before, now);
+    step.milestones = this.milestones();
+    return step as unknown as StepOf<R>;
   }
 
   /** The dates the statechart keeps; the same object while they do not change. */
