@@ -66,21 +66,31 @@ interface Template {
   assignments: Assignment[];
 }
 
-const templates = new Map<string, Template | null>();
-const configurationKeys = new WeakMap<object, string>();
-
-function configurationKey(snapshot: GuaranteeSnapshot): string {
-  let key = configurationKeys.get(snapshot._nodes);
-  if (!key) configurationKeys.set(snapshot._nodes, (key = snapshot._nodes.map((n) => n.id).join(' ')));
-  return key;
+/** What is known of one configuration (shared by every snapshot in it): its key and its candidates per event type. */
+interface Configuration {
+  key: string;
+  /** each region's active nodes with transitions for the event type, deepest first; then the root's */
+  candidates: Map<string, { regions: Transition[][][]; root: Transition[] }>;
 }
 
-/** Per configuration and event type: each region's active nodes with transitions for it, deepest first; then the root's. */
-const candidates = new Map<string, { regions: Transition[][][]; root: Transition[] }>();
+const configurations = new Map<string, Configuration>();
+const byNodes = new WeakMap<object, Configuration>();
+const templates = new Map<string, Template | null>();
+
+function configurationOf(snapshot: GuaranteeSnapshot): Configuration {
+  let found = byNodes.get(snapshot._nodes);
+  if (!found) {
+    const key = snapshot._nodes.map((n) => n.id).join(' ');
+    found = configurations.get(key);
+    if (!found) configurations.set(key, (found = { key, candidates: new Map() }));
+    byNodes.set(snapshot._nodes, found);
+  }
+  return found;
+}
 
 function candidatesFor(snapshot: GuaranteeSnapshot, type: string) {
-  const key = `${configurationKey(snapshot)}|${type}`;
-  let found = candidates.get(key);
+  const configuration = configurationOf(snapshot);
+  let found = configuration.candidates.get(type);
   if (!found) {
     const regions = Object.keys(snapshot.value).map((region) =>
       snapshot._nodes
@@ -89,9 +99,19 @@ function candidatesFor(snapshot: GuaranteeSnapshot, type: string) {
         .map((n) => n.transitions.get(type) ?? [])
         .filter((list) => list.length > 0),
     );
-    candidates.set(key, (found = { regions, root: guaranteeMachine.root.transitions.get(type) ?? [] }));
+    configuration.candidates.set(type, (found = { regions, root: guaranteeMachine.root.transitions.get(type) ?? [] }));
   }
   return found;
+}
+
+let transitionsNumbered = 0;
+const ids = new WeakMap<Transition, number>();
+
+/** A number per transition of the machine, for memo keys. */
+function idOf(t: Transition): number {
+  let id = ids.get(t);
+  if (id === undefined) ids.set(t, (id = transitionsNumbered++));
+  return id;
 }
 
 const enabled = (t: Transition, context: unknown, event: MachineEvent) =>
@@ -122,8 +142,8 @@ function select(snapshot: GuaranteeSnapshot, event: MachineEvent): Transition[] 
 function step(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {
   const transitions = select(snapshot, event);
   if (transitions.length === 0) return snapshot;
-  const chosen = transitions.map((t) => `${t.source.id}:${t.source.transitions.get(t.eventType)!.indexOf(t)}`);
-  const key = `${configurationKey(snapshot)}|${event.type}|${chosen.join(',')}`;
+  let key = configurationOf(snapshot).key;
+  for (const t of transitions) key += ` ${idOf(t)}`;
   let template = templates.get(key);
   if (template === undefined) {
     const result = xstateNext(snapshot, event);
