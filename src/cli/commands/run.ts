@@ -1,18 +1,14 @@
 // casus run FILE: the timeline of one scenario, as text, JSON, Markdown or HTML.
 import { extname } from 'node:path';
 import { InputError, usageIssue } from '../../input/issues.js';
-import { htmlReport } from '../../render/html.js';
 import { streamTraceJson } from '../../render/json.js';
-import { markdownReport } from '../../render/markdown.js';
 import { streamTextLines } from '../../render/text.js';
 import { runScenario, streamScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { openFacts } from '../../run/openFacts.js';
 import { JudgementNeeded } from '../../run/stepper.js';
 import { assume, runBranches } from '../../whatif/branches.js';
-import { runVersions } from '../../whatif/versions.js';
 import { sensitivityOf } from '../../whatif/sensitivity.js';
-import { branchedLines, branchedMarkdown } from '../../render/branches.js';
 import { useColour } from '../io.js';
 import type { Command } from '../options.js';
 import { emit, emitStream } from '../output.js';
@@ -83,6 +79,8 @@ Examples:
           ),
         ]);
       const run = await runBranches(loaded, ruleSet, { set: overrides, engine });
+      // the reports a plain run does not need are loaded only when asked for
+      const { branchedLines, branchedMarkdown } = await import('../../render/branches.js');
       const text =
         format === 'json'
           ? `${JSON.stringify({ branched: true, ...run }, null, 2)}\n`
@@ -102,6 +100,11 @@ Examples:
         );
       const sensitivity = args.values['no-sensitivity'] || long ? undefined : sensitivityOf(loaded, ruleSet, overrides);
       if (format === 'md' || format === 'html') {
+        const [{ htmlReport }, { markdownReport }, { runVersions }] = await Promise.all([
+          import('../../render/html.js'),
+          import('../../render/markdown.js'),
+          import('../../whatif/versions.js'),
+        ]);
         const trace = await runScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
         const versions =
           format === 'html' && args.allPlans().length
