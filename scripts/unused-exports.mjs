@@ -18,7 +18,11 @@ function files(dir) {
 }
 
 const sources = [...files('src'), ...files('web/src')];
-const everything = [...sources, ...files('tests'), ...files('docs').filter((f) => f.endsWith('.ts'))];
+// the build scripts import compiled modules too
+const scripts = readdirSync(join(ROOT, 'scripts'))
+  .filter((f) => f.endsWith('.mjs'))
+  .map((f) => join('scripts', f));
+const everything = [...sources, ...files('tests'), ...files('docs').filter((f) => f.endsWith('.ts')), ...scripts];
 const text = new Map(everything.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
 
 const unused = [];

@@ -1,9 +1,11 @@
 // The compiled executable, as a user runs it: real process, real exit codes, no stack traces.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR, parseRuleSet, readRuleFiles } from '../src/rules/load.js';
+import { fromValidated } from '../src/rules/validated.js';
 
 const casus = (...args: string[]) =>
   spawnSync(process.execPath, ['dist/cli/bin.js', ...args], {
@@ -33,6 +35,12 @@ describe('the casus executable', () => {
     const r = casus('simulate', 'models/baseline.yaml', '--runs', '200', '--workers', '2', '--format', 'json');
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { runs: number }).runs).toBe(200);
+  });
+
+  it('starts from the rules the build validated while they are unchanged, and they are the rules on disk', () => {
+    const files = readRuleFiles(DEFAULT_RULES_DIR);
+    const text = readFileSync('dist/rules.validated.json', 'utf8');
+    expect(fromValidated(DEFAULT_RULES_DIR, files, text)).toStrictEqual(parseRuleSet(DEFAULT_RULES_DIR, files));
   });
 
   it('prints its version and help', () => {

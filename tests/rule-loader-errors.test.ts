@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../src/input/issues.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
+import { fromValidated, validatedText } from '../src/rules/validated.js';
 
 const DIR = '/rules';
 const BUNDLED: RuleFile[] = readdirSync(DEFAULT_RULES_DIR)
@@ -71,6 +72,23 @@ describe('the bundled rule set', () => {
     const fromMemory = parseRuleSet(DIR, BUNDLED);
     expect(fromMemory.rules.map((r) => r.name)).toEqual(loadRuleSet().rules.map((r) => r.name));
     expect(fromMemory.rules.every((r) => r.file.startsWith(`${DIR}/`))).toBe(true);
+  });
+});
+
+describe('the rule set the build validated (dist/rules.validated.json)', () => {
+  const parsed = parseRuleSet(DIR, BUNDLED);
+  const text = validatedText(BUNDLED, parsed);
+
+  it('reads back as the very rule set the files parse to', () => {
+    expect(fromValidated(DIR, BUNDLED, text)).toStrictEqual(parsed);
+  });
+
+  it('is not used once a file reads differently, or for another directory, or when it is not JSON', () => {
+    const edited = BUNDLED.map((f, i) => (i === 3 ? { ...f, text: `${f.text} ` } : f));
+    expect(fromValidated(DIR, edited, text)).toBeUndefined();
+    expect(fromValidated(DIR, BUNDLED.slice(1), text)).toBeUndefined();
+    expect(fromValidated('/elsewhere/rules', BUNDLED, text)).toBeUndefined();
+    expect(fromValidated(DIR, BUNDLED, text.slice(0, -1))).toBeUndefined();
   });
 });
 

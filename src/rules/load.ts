@@ -9,6 +9,7 @@ import { InputError, usageIssue, type InputIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { applyPlanVersion, type OverlayText } from './versions.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from './ruleSet.js';
+import { fromValidated, readValidated } from './validated.js';
 
 export { DATA_FILES, parseRuleSet, type LoadedRule, type RuleFile, type RuleSet } from './ruleSet.js';
 
@@ -19,7 +20,10 @@ export const MAX_RULE_SET_BYTES = 8_000_000;
 
 /** Reads a rule directory (the edge); only its top-level *.json files are read, nothing else is touched. */
 export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
-  return parseRuleSet(dir, readRuleFiles(dir));
+  const files = readRuleFiles(dir);
+  // the bundled rules as the build validated them, while their files are unchanged: a start-up without zod's pass
+  const validated = dir === DEFAULT_RULES_DIR ? readValidated() : undefined;
+  return (validated !== undefined && fromValidated(dir, files, validated)) || parseRuleSet(dir, files);
 }
 
 function notADirectory(dir: string): never {
