@@ -269,16 +269,18 @@ function compileOpen(c: Condition, constants: Facts): Open {
 
 /** Only the rules that fire, as CompiledRuleSet.fire; throws OpenReading when a verdict depends on an UNDECIDED constant. */
 export function compileOpenRuleSet(ruleSet: RuleSet, constants: Facts): (facts: Facts, type: string) => Verdict[] {
-  const tests = new Map(
-    ruleSet.rules.map((rule) => [
-      rule,
-      { test: compileOpen(rule.conditions, constants), verdict: { rule, fired: true } },
-    ]),
-  );
+  // compiled as event types come: a search runs a short scenario many times, each run with its own constants
   const byType = new Map<string, Array<{ test: Open; verdict: Verdict }>>();
   return (facts, type) => {
     let rules = byType.get(type);
-    if (!rules) byType.set(type, (rules = rulesFor(ruleSet, type).map((r) => tests.get(r)!)));
+    if (!rules)
+      byType.set(
+        type,
+        (rules = rulesFor(ruleSet, type).map((rule) => ({
+          test: compileOpen(rule.conditions, constants),
+          verdict: { rule, fired: true },
+        }))),
+      );
     const out: Verdict[] = [];
     for (const { test, verdict } of rules) {
       const r = test(facts);
