@@ -44,7 +44,11 @@ describe('casus run streams text and JSON', () => {
       expect(json, file).toBe(traceJson(trace));
       expect(JSON.parse(json), file).toEqual(JSON.parse(JSON.stringify(trace)));
       const lines = json.split('\n');
-      expect(lines.filter((l) => l.startsWith('    {"index":')).length, file).toBe(trace.steps.length);
+      // each step's line is JSON.stringify of that step, byte for byte
+      expect(
+        lines.filter((l) => l.startsWith('    {"index":')).map((l) => l.replace(/,$/, '')),
+        file,
+      ).toEqual(trace.steps.map((step) => `    ${JSON.stringify(step)}`));
     }
   });
 

@@ -35,7 +35,21 @@ const BATCH = 256;
 const END_KEYS = ['horizon', 'final', 'sensitivity', 'milestones', 'clauses', 'expectations'] as const;
 
 const headText = (head: TraceHead) => `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "steps": [\n`;
-const stepLine = (step: Step) => `    ${JSON.stringify(step)}`;
+
+/** The text of a status or milestones object: steps share one object while it does not change, so most lines reuse it. */
+const texts = new WeakMap<object, string>();
+const textOf = (value: object) => {
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = JSON.stringify(value)));
+  return text;
+};
+
+/** JSON.stringify(step), with its last three properties (status, changed, milestones: the stepper's order) from texts. */
+function stepLine(step: Step): string {
+  const { status, changed, milestones, ...rest } = step;
+  const head = JSON.stringify(rest);
+  return `    ${head.slice(0, -1)},"status":${textOf(status)},"changed":${JSON.stringify(changed)},"milestones":${textOf(milestones)}}`;
+}
 
 function endText(end: TraceEnd): string {
   const { horizon, final, sensitivity, milestones, clauses, expectations } = end;
