@@ -1,7 +1,7 @@
 // docs/reference.md, generated from the code's own descriptors: the CLI's options, the zod schema of events, the readings.
 import { COMMANDS } from '../cli/main.js';
 import { commandOptions } from '../cli/options.js';
-import { loadRuleSet } from '../rules/load.js';
+import { loadPlannedRuleSet, loadRuleSet, planVersions } from '../rules/load.js';
 import { ScenarioEvent } from '../scenario/schema.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -101,6 +101,21 @@ export async function referenceMarkdown(): Promise<string> {
       (p) =>
         `| \`${p.name}\` | ${p.value} | ${p.unit} | ${p.minimum} | ${cell(p.source)}${p.assumption ? ' (an assumption: the sources do not say)' : ''} |`,
     ),
+    '',
+    '## Plan versions',
+    '',
+    'Choose one with `--plan VERSION`; each builds on another, and `casus clauses --plan VERSION` lists its changes with',
+    'their sources (see docs/versions.md).',
+    '',
+    '| version | published | builds on | title | its own changes |',
+    '|---|---|---|---|---:|',
+    ...planVersions()
+      .map((version) => loadPlannedRuleSet(undefined, version).plan!)
+      .sort((a, b) => a.published.localeCompare(b.published))
+      .map(
+        (plan) =>
+          `| \`${plan.version}\` | ${plan.published} | ${plan.buildsOn ? `\`${plan.buildsOn}\`` : '—'} | ${cell(plan.title)} | ${plan.changes.length} |`,
+      ),
     '',
   );
   return out.join('\n');
