@@ -73,7 +73,7 @@ rule and clause decided each outcome, and the breaches recorded.
 
 Examples:
   casus simulate models/baseline.yaml --runs 100000
-  casus simulate models/baseline.yaml --runs 10000 --set ukraine-attack=any-attack --format json`,
+  casus simulate models/baseline.yaml --runs 10000 --set invasion-test=any-attack --format json`,
   async run(args, io) {
     const { file, out } = args.oneFile('model file', 'casus simulate models/baseline.yaml --runs 10000');
     const runs = wholeNumber('runs', args.values.runs as string | undefined, 1000, 1);
