@@ -18,7 +18,10 @@ const escaped = (ch: string) =>
 
 /** `text` with every unsafe character escaped; with `lines`, line breaks and tabs are kept (a whole report). */
 export function safeText(text: string, lines = false): string {
-  return text.replace(lines ? UNSAFE_IN_LINES : UNSAFE, escaped);
+  const unsafe = lines ? UNSAFE_IN_LINES : UNSAFE;
+  // a scan that finds nothing costs half a replace that finds nothing, and nearly every text is clean
+  unsafe.lastIndex = 0;
+  return unsafe.test(text) ? text.replace(unsafe, escaped) : text;
 }
 
 /** The colour codes casus itself writes (bold, dim, red, green, yellow, cyan, reset), kept when colour is on. */
