@@ -1,4 +1,5 @@
-// The docs teach what the code does: the README's example runs, the reference is the code's, every reading has an example.
+// The docs teach what the code does: the README's example runs,
+// the reference is the code's, every reading has an example.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

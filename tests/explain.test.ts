@@ -1,4 +1,5 @@
-// casus explain: the exact clause and the exact failing condition, with the value seen, for the events that did not change the guarantee.
+// casus explain: the exact clause and the exact failing condition, with
+// the value seen, for the events that did not change the guarantee.
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { InputError } from '../src/input/issues.js';

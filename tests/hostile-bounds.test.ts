@@ -543,7 +543,10 @@ describe('names, ids, dates, signals and arguments', () => {
   });
 });
 
-/** The page's own modules, loaded through vitest (they are typed against the DOM and vite, outside this project's tsconfig). */
+/**
+ * The page's own modules, loaded through vitest (they are typed
+ * against the DOM and vite, outside this project's tsconfig).
+ */
 type InputIssueLike = { message: string };
 const pageModule = <T>(path: string): Promise<T> => import(resolve(path)) as Promise<T>;
 const url = () =>

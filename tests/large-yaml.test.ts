@@ -1,4 +1,5 @@
-// Long YAML timelines take a fast reader for one-line flow items; the yaml package stays the authority on values and lines.
+// Long YAML timelines take a fast reader for one-line flow items;
+// the yaml package stays the authority on values and lines.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

@@ -1,4 +1,5 @@
-// Every clause and plan-version change cites its sources; every output shows them, defines its abbreviations and says "not stated".
+// Every clause and plan-version change cites its sources; every
+// output shows them, defines its abbreviations and says "not stated".
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
-// Long scenarios: streamed text and JSON equal the whole-trace reports, big YAML files load item by item, --out loses nothing.
+// Long scenarios: streamed text and JSON equal the whole-trace
+// reports, big YAML files load item by item, --out loses nothing.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -46,7 +46,10 @@ function rulesWithVersion(name: string, change: (json: any) => void): string {
 }
 
 const VERSIONS = ['us-28', 'e3-counter', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago'];
-/** In force on 2026-01-10 under every version: signed, ratified by the US and Ukraine, approved by referendum; then implementation. */
+/**
+ * In force on 2026-01-10 under every version: signed, ratified by
+ * the US and Ukraine, approved by referendum; then implementation.
+ */
 const IN_FORCE_EVERYWHERE: Ev[] = [
   ...SIGN_ALL('2026-01-10'),
   { at: '2026-01-10', type: 'ratification', party: 'US', body: 'Senate' },

@@ -1,4 +1,5 @@
-// The engine the page runs: the pure modules import no Node built-in, the built bundle holds none, and the words are casus's own.
+// The engine the page runs: the pure modules import no Node built-in,
+// the built bundle holds none, and the words are casus's own.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
@@ -13,7 +14,10 @@ import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
 
-/** The page's entry and the pure parts the brief names: none may reach node:fs, node:path, node:url or any other built-in. */
+/**
+ * The page's entry and the pure parts the brief names: none may
+ * reach node:fs, node:path, node:url or any other built-in.
+ */
 const PURE_ENTRIES = [
   'web/src/main.ts',
   'src/scenario/parse.ts',

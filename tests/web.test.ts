@@ -1,4 +1,5 @@
-// The teaching page as a class uses it: casus serve in a real process, the page in headless Chromium, driven by keyboard and mouse.
+// The teaching page as a class uses it: casus serve in a real process,
+// the page in headless Chromium, driven by keyboard and mouse.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

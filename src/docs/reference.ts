@@ -1,4 +1,5 @@
-// docs/reference.md, generated from the code's own descriptors: the CLI's options, the zod schema of events, the readings.
+// docs/reference.md, generated from the code's own descriptors:
+// the CLI's options, the zod schema of events, the readings.
 import { COMMANDS } from '../cli/main.js';
 import { commandOptions } from '../cli/options.js';
 import { loadRuleSet } from '../rules/load.js';

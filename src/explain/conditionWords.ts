@@ -34,7 +34,9 @@ const BOOLEAN_WORDS: Record<string, [string, string]> = {
   hostilitiesUnderWay: ['hostilities were under way', 'hostilities were not under way'],
 };
 
-/** A fact as a reader would name it: "days since Russia's last attack on Ukraine" rather than daysSinceRussianAttack. */
+/**
+ * A fact as a reader would name it: "days since Russia's last attack on Ukraine" rather than daysSinceRussianAttack.
+ */
 export function factName(leaf: { fact: string; path?: string }): string {
   return leaf.path ? `${leaf.fact}.${leaf.path}` : (FACT_WORDS[leaf.fact] ?? leaf.fact);
 }

@@ -1,4 +1,5 @@
-// The treaty's vocabulary: the values every file and output is written in (docs/semantics.md, "Status" and "Scenario files").
+// The treaty's vocabulary: the values every file and output is
+// written in (docs/semantics.md, "Status" and "Scenario files").
 
 export const SIGNATORIES = ['UA', 'RU', 'US', 'EU', 'NATO'] as const;
 

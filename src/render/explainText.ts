@@ -103,7 +103,10 @@ function whyNotLines(w: WhyNot, cited: Set<string>, again = false): string[][] {
   return [...(again ? [] : [[head]]), [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
 }
 
-/** Wraps a paragraph to the width; "name = value" and [clause · points] are kept on one line, then printed with plain spaces. */
+/**
+ * Wraps a paragraph to the width; "name = value" and [clause ·
+ * points] are kept on one line, then printed with plain spaces.
+ */
 function paragraphs(width: number) {
   const glue = (text: string) => text.replace(/ = |\[[^\]]*\]/g, (m) => m.replaceAll(' ', NBSP));
   return (text: string, indent = '  ', first = indent) =>
@@ -116,7 +119,10 @@ function breachLine(b: Explanation['breaches'][number]): string {
   return `${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`;
 }
 
-/** The sentences of the explanation about one step only: the statuses it set, the breaches it recorded and, if it left the guarantee alone, why not. */
+/**
+ * The sentences of the explanation about one step only: the statuses it set,
+ * the breaches it recorded and, if it left the guarantee alone, why not.
+ */
 export function* stepExplanationLines(e: Explanation, index: number, options: ExplainTextOptions): Generator<string> {
   const para = paragraphs(options.width ?? 80);
   const bold = paint(options.colour, '1');

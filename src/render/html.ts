@@ -46,7 +46,10 @@ ${VERSIONS_STYLE}
 const citeLink = (clause: string, points: string[]) =>
   `<a href="#clause-${esc(clause)}">${esc(clause)}</a> · ${esc(points.join(', '))}`;
 
-/** A clause's sources: each address (as text: the page links to nothing outside it), how sure it is and what it supports. */
+/**
+ * A clause's sources: each address (as text: the page links to
+ * nothing outside it), how sure it is and what it supports.
+ */
 function sourcesHtml(sources: Source[]): string {
   if (sources.length === 0) return '';
   const item = (x: Source) =>

@@ -1,4 +1,5 @@
-// The run as a Markdown report that reads well on GitHub: summary, timeline table, step by step, the statechart, the clauses.
+// The run as a Markdown report that reads well on GitHub: summary,
+// timeline table, step by step, the statechart, the clauses.
 import { dateWords } from '../plan/dates.js';
 import { LEGEND, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';

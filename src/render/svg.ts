@@ -1,4 +1,5 @@
-// Inline SVG for the HTML report: the swimlane of every region's status over time, and the statechart laid out in columns.
+// Inline SVG for the HTML report: the swimlane of every region's
+// status over time, and the statechart laid out in columns.
 import { addDays, daysBetween } from '../plan/dates.js';
 import type { Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
@@ -186,7 +187,10 @@ interface Box {
   h: number;
 }
 
-/** The statechart, one column per region and a box per state; the states of this run shaded, its moves drawn, its end marked. */
+/**
+ * The statechart, one column per region and a box per state; the
+ * states of this run shaded, its moves drawn, its end marked.
+ */
 export function statechartSvg(trace: Trace): string {
   const root = chart();
   const path = runPath(trace);

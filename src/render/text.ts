@@ -81,7 +81,9 @@ export async function* streamTextLines(
   }
 }
 
-/** The timeline in three parts (heading, one block per step, summary), carrying only the previous step between calls. */
+/**
+ * The timeline in three parts (heading, one block per step, summary), carrying only the previous step between calls.
+ */
 function textTimeline(head: TraceHead, clauses: readonly Clause[], options: TextOptions) {
   const width = options.width ?? 80;
   const c = palette(options.colour);
@@ -253,7 +255,9 @@ function* summaryLines(
   yield* legendTextLines(width, c.dim);
 }
 
-/** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */
+/**
+ * A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming).
+ */
 export function* expectationLines(
   x: Trace['expectations'][number],
   steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined),

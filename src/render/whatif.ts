@@ -11,7 +11,10 @@ import { assumedWords, stepWords } from '../explain/words.js';
 
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`;
 
-/** The columns a date-by-date comparison shows: the guarantee and the breaches always, any other region where it differs. */
+/**
+ * The columns a date-by-date comparison shows: the guarantee
+ * and the breaches always, any other region where it differs.
+ */
 const COLUMNS = ['guarantee', 'agreement', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
 type Column = (typeof COLUMNS)[number];
 const breachesCell = (s: Status) =>

@@ -267,7 +267,9 @@ function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
     }));
 }
 
-/** The run needs a judgement the scenario leaves open: a branching run answers with both branches (see whatif/branches). */
+/**
+ * The run needs a judgement the scenario leaves open: a branching run answers with both branches (see whatif/branches).
+ */
 export class JudgementNeeded extends InputError {
   constructor(
     issues: InputError['issues'],

@@ -1,4 +1,5 @@
-// The scenario `casus new` writes: complete, valid and quiet (no breach), each line saying what it does, as a base to edit.
+// The scenario `casus new` writes: complete, valid and quiet (no
+// breach), each line saying what it does, as a base to edit.
 
 /** A quiet timeline: all five sign, both sides withdraw, Ukraine votes within the deadline, the US is compensated. */
 export function scenarioTemplate(id: string, title: string): string {

@@ -1,4 +1,5 @@
-// The teaching page's server: the built files of dist/web and the session (the scenario and readings of the command line), on 127.0.0.1 only.
+// The teaching page's server: the built files of dist/web and the session
+// (the scenario and readings of the command line), on 127.0.0.1 only.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +23,10 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** What the page is handed on load (GET /session.json): the FILE and --set of the command line, the rule files of --rules. */
+/**
+ * What the page is handed on load (GET /session.json): the FILE
+ * and --set of the command line, the rule files of --rules.
+ */
 export interface Session {
   scenario?: { file: string; text: string };
   set?: Record<string, string>;
@@ -47,7 +51,10 @@ interface Asset {
   type: string;
 }
 
-/** Every built file, read once at start: requests are answered from this table, so no request path ever reaches the file system. */
+/**
+ * Every built file, read once at start: requests are answered from
+ * this table, so no request path ever reaches the file system.
+ */
 function readAssets(dir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   const walk = (at: string) => {

@@ -165,8 +165,9 @@ function expectations(loaded: LoadedScenario, branches: Branch[]): BranchedRun['
 }
 
 /**
- * States facts the scenario leaves open (`unknown`, or left out) as the user assumes them; KEY = EVENT-ID.FIELD or
- * line-N.FIELD. A fact the scenario states is not open: assuming it otherwise is an error naming the event and its value.
+ * States facts the scenario leaves open (`unknown`, or left out) as the user assumes them; KEY =
+ * EVENT-ID.FIELD or line-N.FIELD. A fact the scenario states is not open: assuming it otherwise is an error
+ * naming the event and its value.
  */
 export function assume(loaded: LoadedScenario, assumptions: Assumptions): LoadedScenario {
   if (Object.keys(assumptions).length === 0) return loaded;

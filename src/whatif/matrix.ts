@@ -45,7 +45,9 @@ export interface Matrix {
   notes: string[];
 }
 
-/** The value an open fact has in a combination of readings under which the scenario or the reading already decides it. */
+/**
+ * The value an open fact has in a combination of readings under which the scenario or the reading already decides it.
+ */
 export const DECIDED = 'decided by the reading';
 
 const MAX_RUNS = 4096;

@@ -1,4 +1,5 @@
-// A whole outcome (every region and the breaches): one key to group runs by, and the words for what differs between two.
+// A whole outcome (every region and the breaches): one key to
+// group runs by, and the words for what differs between two.
 import { partyName } from '../plan/parties.js';
 import {
   guaranteeText,

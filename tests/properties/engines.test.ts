@@ -83,7 +83,8 @@ describe('the compiled rules', () => {
         expect(matrix.combinations).toBe(ruleSet.settings.interpretations.reduce((n, i) => n * i.readings.length, 1));
         const names = new Set(ruleSet.settings.interpretations.map((i) => i.name));
         for (const { final, combinations } of matrix.outcomes) {
-          // every 97th combination of each outcome (and its first): 2,304 separate runs per scenario would not fit the suite
+          // every 97th combination of each outcome (and its first):
+          // 2,304 separate runs per scenario would not fit the suite
           for (const combination of combinations.filter((_, i) => i === 0 || (i + offset) % 97 === 0)) {
             const set = Object.fromEntries(Object.entries(combination).filter(([k]) => names.has(k)));
             const facts = Object.entries(combination)

@@ -58,7 +58,9 @@ function expectGoodIssues(issues: readonly InputIssue[], files: readonly string[
   }
 }
 
-/** Calls `load`; it must return or throw an InputError with good issues, quickly. Returns what it returned, if anything. */
+/**
+ * Calls `load`; it must return or throw an InputError with good issues, quickly. Returns what it returned, if anything.
+ */
 function survives<T>(load: () => T, files: readonly string[]): T | undefined {
   const started = performance.now();
   try {

@@ -36,7 +36,9 @@ const FOUR = ['UA', 'RU', 'US', 'EU'].map((p) => sign(CONCLUSION, p));
 const PROMISED = { events: SIGN_ALL(CONCLUSION), interpretations: ON_CEASEFIRE };
 const PLACES = ['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line', 'ukraine'] as const;
 
-/** The places on which a limited Ukrainian ground attack revokes the guarantee, i.e. the places that count as Russia. */
+/**
+ * The places on which a limited Ukrainian ground attack revokes the guarantee, i.e. the places that count as Russia.
+ */
 async function countAsRussia(reading?: string): Promise<string[]> {
   const out: string[] = [];
   for (const territory of PLACES) {
@@ -361,7 +363,8 @@ describe('the snapback (10c)', () => {
 
 describe('hostilities under way (a history fact)', () => {
   it("hostilities are under way from a qualifying Russian attack until the next hostilities-ended, whatever the guarantee's status", async () => {
-    // the guarantee is still pending (on-ceasefire); a strike 60 days on, outside the window, has cause only while hostilities run
+    // the guarantee is still pending (on-ceasefire); a strike 60 days
+    // on, outside the window, has cause only while hostilities run
     const interpretations = PROMISED.interpretations;
     const during = await run([...PROMISED.events, qualifying('2026-02-01'), strike('2026-04-02')], { interpretations });
     expect(during.final.guarantee).toBe('pending');

@@ -1,4 +1,5 @@
-// Two readings side by side: the same scenario's timelines, with the first step where their statuses differ highlighted.
+// Two readings side by side: the same scenario's timelines,
+// with the first step where their statuses differ highlighted.
 import { REGIONS, type Status } from '../../src/plan/vocabulary.js';
 import { chosenReadings } from '../../src/explain/explain.js';
 import { guaranteeText } from '../../src/explain/steps.js';

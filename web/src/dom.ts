@@ -23,7 +23,10 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Lines from casus's text reporters (unwrapped) as paragraphs, indented as the terminal indents them, blank lines starting a new block. */
+/**
+ * Lines from casus's text reporters (unwrapped) as paragraphs, indented
+ * as the terminal indents them, blank lines starting a new block.
+ */
 export function textBlocks(lines: Iterable<string>): HTMLElement {
   const root = h('div', { class: 'words' });
   let block: HTMLElement | null = null;

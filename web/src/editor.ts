@@ -1,4 +1,5 @@
-// The scenario editor: a textarea with a line-number gutter; problems marked at their line and listed in the CLI's words.
+// The scenario editor: a textarea with a line-number gutter;
+// problems marked at their line and listed in the CLI's words.
 import { formatIssue, type InputIssue } from '../../src/input/issues.js';
 import { byId, h } from './dom.js';
 

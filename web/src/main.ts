@@ -1,4 +1,5 @@
-// The teaching page: wires the editor, the timeline, the statechart and the readings to the engine; the URL keeps the settings.
+// The teaching page: wires the editor, the timeline, the statechart
+// and the readings to the engine; the URL keeps the settings.
 import { LEGEND } from '../../src/plan/legend.js';
 import { guaranteeText } from '../../src/explain/steps.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';

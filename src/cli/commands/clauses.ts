@@ -23,7 +23,10 @@ const changeLines = (c: PlanChange): string[] => [
   ...sourceLines(c.sources, '      '),
 ];
 
-/** What the plan version changes from the version it builds on, what it leaves unpublished, and all it changes from us-28. */
+/**
+ * What the plan version changes from the version it builds on,
+ * what it leaves unpublished, and all it changes from us-28.
+ */
 function* planLines(ruleSet: RuleSet): Generator<string> {
   const plan = ruleSet.plan;
   if (!plan) return;
