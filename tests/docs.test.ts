@@ -75,17 +75,21 @@ describe('docs/analysts.md', () => {
     }
   });
 
-  it('explains facts left out, crossesLine for missiles, drones and aircraft, territory, the election deadline and compensation', () => {
-    const text = readFileSync('docs/analysts.md', 'utf8');
-    for (const phrase of [
-      'Facts left out count as not so',
-      'missiles, drones and aircraft',
-      'russian-territory',
-      'from **conclusion**',
-      'compensation: precondition',
-    ])
-      expect(text).toContain(phrase);
-  });
+  it(
+    'explains facts left out, crossesLine for missiles, drones and aircraft, territory, ' +
+      'the election deadline and compensation',
+    () => {
+      const text = readFileSync('docs/analysts.md', 'utf8');
+      for (const phrase of [
+        'Facts left out count as not so',
+        'missiles, drones and aircraft',
+        'russian-territory',
+        'from **conclusion**',
+        'compensation: precondition',
+      ])
+        expect(text).toContain(phrase);
+    },
+  );
 });
 
 describe('docs/glossary.md and docs/teaching.md', () => {

@@ -72,7 +72,7 @@ describe('explain names the clause and the failing condition', () => {
     );
   });
 
-  it('for a strike on St Petersburg within the retaliation window: capital-strike 10d, 21 days, not above 30', async () => {
+  it('for a strike on St Petersburg in the retaliation window: capital-strike 10d, 21 days, not above 30', async () => {
     const e = explain(await traceOf('a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee'));
     const w = whyNotOn(e, '2030-04-22');
     expect(w).toMatchObject({
@@ -97,7 +97,7 @@ describe('explain names the clause and the failing condition', () => {
     expect(w.reason).toContain('under strike-cause = retaliation-window');
   });
 
-  it('for a drone raid under the ground-incursion reading: ukraine-invasion 10b, means drone, not ground or mixed', async () => {
+  it('for a drone raid under ground-incursion: ukraine-invasion 10b, means drone, not ground or mixed', async () => {
     const e = explain(await traceOf('under-the-ground-incursion-reading-a-drone-raid-does-not-revoke-the-guarantee'));
     const w = whyNotOn(e, '2028-07-09', 'ukraine-invasion');
     expect(w).toMatchObject({
@@ -129,7 +129,7 @@ describe('explain names the clause and the failing condition', () => {
     });
   });
 
-  it('for an attack before entry into force: the rule fired, and the statechart says why it had no effect', async () => {
+  it('for an attack before entry into force: the rule fired, the statechart says why it had no effect', async () => {
     const e = explain(
       await traceOf('under-the-on-ceasefire-reading-an-attack-before-the-withdrawals-does-not-invoke-the-guarantee'),
     );

@@ -189,29 +189,35 @@ describe('work per input is bounded, not only bytes', () => {
     expect(spawnCasus(['run', file]).status).toBe(0);
   });
 
-  it('an output over CASUS_MAX_OUTPUT_MB stops with a message naming the limit and how to raise it; --out keeps nothing', async () => {
-    const out = join(tmp, 'limited.html');
-    for (const format of ['html', 'md', 'text']) {
-      const r = await cli(['run', SCENARIO, '--format', format, '--out', out], { env: { CASUS_MAX_OUTPUT_MB: '1' } });
-      expect(r.code).toBe(0);
-    }
-    const big = join(tmp, 'long-source.yaml');
-    writeFileSync(
-      big,
-      `scenario: long-source\ntitle: y\nevents:\n${`  - { at: 2026-01-10, type: signature, party: UA, source: "${'y'.repeat(300_000)}" }\n`.repeat(8)}`,
-    );
-    const over = join(tmp, 'over-the-limit.html');
-    for (const format of ['html', 'md', 'json']) {
-      const r = await cli(['run', big, '--format', format, '--out', over], { env: { CASUS_MAX_OUTPUT_MB: '1' } });
-      expect(r.code, r.err).toBe(2);
-      expect(r.err).toMatch(/the output is over the limit of 1 MB \(CASUS_MAX_OUTPUT_MB\)[\s\S]*CASUS_MAX_OUTPUT_MB=2/);
-      expect(existsSync(over)).toBe(false);
-      expect(readdirSync(tmp).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    }
-    const bad = await cli(['run', SCENARIO], { env: { CASUS_MAX_OUTPUT_MB: 'lots' } });
-    expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/CASUS_MAX_OUTPUT_MB=lots: expected a whole number/);
-  });
+  it(
+    'an output over CASUS_MAX_OUTPUT_MB stops with a message naming the limit and how to raise it; ' +
+      '--out keeps nothing',
+    async () => {
+      const out = join(tmp, 'limited.html');
+      for (const format of ['html', 'md', 'text']) {
+        const r = await cli(['run', SCENARIO, '--format', format, '--out', out], { env: { CASUS_MAX_OUTPUT_MB: '1' } });
+        expect(r.code).toBe(0);
+      }
+      const big = join(tmp, 'long-source.yaml');
+      writeFileSync(
+        big,
+        `scenario: long-source\ntitle: y\nevents:\n${`  - { at: 2026-01-10, type: signature, party: UA, source: "${'y'.repeat(300_000)}" }\n`.repeat(8)}`,
+      );
+      const over = join(tmp, 'over-the-limit.html');
+      for (const format of ['html', 'md', 'json']) {
+        const r = await cli(['run', big, '--format', format, '--out', over], { env: { CASUS_MAX_OUTPUT_MB: '1' } });
+        expect(r.code, r.err).toBe(2);
+        expect(r.err).toMatch(
+          /the output is over the limit of 1 MB \(CASUS_MAX_OUTPUT_MB\)[\s\S]*CASUS_MAX_OUTPUT_MB=2/,
+        );
+        expect(existsSync(over)).toBe(false);
+        expect(readdirSync(tmp).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      }
+      const bad = await cli(['run', SCENARIO], { env: { CASUS_MAX_OUTPUT_MB: 'lots' } });
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/CASUS_MAX_OUTPUT_MB=lots: expected a whole number/);
+    },
+  );
 
   slow('casus check on 400 added rules stops within its bounds and prints at most a few hundred lines', () => {
     const dir = join(tmp, 'rules-400');

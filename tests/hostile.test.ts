@@ -333,23 +333,27 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expect(r.stdout).toContain(`0 passed, 0 failed, ${names.length} could not be run`);
   });
 
-  it('casus test on a directory holding a link to itself and a broken link: each file once, the broken link reported', () => {
-    const dir = join(tmp, 'linked-scenarios');
-    mkdirSync(dir);
-    const offensive = 'renewed-offensive-invokes-the-guarantee.yaml';
-    cpSync(resolve(`scenarios/${offensive}`), join(dir, offensive));
-    symlinkSync('.', join(dir, 'self'));
-    symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
-    const r = casus(['test', dir]);
-    expect(r.timedOut).toBe(false);
-    expect(r.status).toBe(2);
-    expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([
-      `! ${join(dir, 'dangling.yaml')} (could not be run)`,
-      `✓ ${join(dir, offensive)} (5 expectations)`,
-    ]);
-    expect(r.stdout).toContain(`${join(dir, 'dangling.yaml')}: no such file`);
-    expect(r.stdout).toContain('1 passed, 0 failed, 1 could not be run');
-  });
+  it(
+    'casus test on a directory holding a link to itself and a broken link: each file once, ' +
+      'the broken link reported',
+    () => {
+      const dir = join(tmp, 'linked-scenarios');
+      mkdirSync(dir);
+      const offensive = 'renewed-offensive-invokes-the-guarantee.yaml';
+      cpSync(resolve(`scenarios/${offensive}`), join(dir, offensive));
+      symlinkSync('.', join(dir, 'self'));
+      symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
+      const r = casus(['test', dir]);
+      expect(r.timedOut).toBe(false);
+      expect(r.status).toBe(2);
+      expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([
+        `! ${join(dir, 'dangling.yaml')} (could not be run)`,
+        `✓ ${join(dir, offensive)} (5 expectations)`,
+      ]);
+      expect(r.stdout).toContain(`${join(dir, 'dangling.yaml')}: no such file`);
+      expect(r.stdout).toContain('1 passed, 0 failed, 1 could not be run');
+    },
+  );
 
   it('__proto__, constructor and prototype keys never reach Object.prototype (in process)', () => {
     for (const name of ['proto-keys.yaml', 'proto-keys.json']) {

@@ -69,7 +69,7 @@ describe('the engine runs in a browser', () => {
     expect(builtinsReachable('src/scenario/load.ts').some((c) => c.endsWith('node:path'))).toBe(true);
   });
 
-  it('the built page imports no built-in, loads nothing from elsewhere, and has the rules and scenarios built in', () => {
+  it('the built page imports no built-in, loads nothing from elsewhere, and holds the rules and scenarios', () => {
     expect(existsSync('dist/web/index.html'), 'run npm run build (npm test does) to build the page').toBe(true);
     const html = readFileSync('dist/web/index.html', 'utf8');
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
@@ -133,7 +133,7 @@ describe('the words of a step', () => {
     );
   });
 
-  it('the statechart and the swimlane name the step of every move and mark, so the page can light the current one', async () => {
+  it('statechart and swimlane name the step of each move and mark, so the page can light the current one', async () => {
     const trace = await runScenario(
       loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet),
       ruleSet,

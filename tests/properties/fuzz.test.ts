@@ -371,7 +371,7 @@ describe('positions agree between parsers', () => {
 });
 
 describe('regressions found by fuzzing', () => {
-  it('the events list of a YAML file read item by item is at its first dash, as in a whole parse (seed 1981973875)', () => {
+  it("a YAML file's events list read item by item is at its first dash, as in a whole parse (seed 1981973875)", () => {
     // shrunk from the counterexample: a bundled scenario with a folded description, read by both parsers
     const text =
       'scenario: a\ntitle: A\ndescription: >\n  folded\n  text\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
