@@ -212,9 +212,11 @@ export function dot(trace?: Trace): string {
   const root = chart();
   const byId = new Map(allNodes(root).map((n) => [n.id, n]));
   const path = trace ? runPath(trace) : undefined;
+  const always = root.transitions.map((t) => `; in every state ${transitionLabel(t)}`).join('');
+  const label = `casus: parallel regions${always}`;
   const out = [
     'digraph casus {',
-    `  graph [compound=true, rankdir=TB, fontname="Helvetica", label=${dq(`casus: parallel regions${root.transitions.map((t) => `; in every state ${transitionLabel(t)}`).join('')}`)}];`,
+    `  graph [compound=true, rankdir=TB, fontname="Helvetica", label=${dq(label)}];`,
     '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
@@ -241,7 +243,8 @@ export function dot(trace?: Trace): string {
       } else {
         const tooltip = c.description ? `, tooltip=${dq(c.description)}` : '';
         out.push(
-          `${indent}${dq(c.id)} [label=${dq(c.key)}${c.type === 'final' ? ', peripheries=2' : ''}${tooltip}${style(c.id)}];`,
+          `${indent}${dq(c.id)} [label=${dq(c.key)}` +
+            `${c.type === 'final' ? ', peripheries=2' : ''}${tooltip}${style(c.id)}];`,
         );
       }
     }
