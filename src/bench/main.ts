@@ -276,7 +276,8 @@ lines.push(
     `matrix, 50 events × ${matrix.combinations} combinations`,
     `${matrix.seconds} s`,
     '≤ 1 s',
-    `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s (${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`,
+    `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s ` +
+      `(${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`,
   ),
 );
 lines.push(

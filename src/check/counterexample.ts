@@ -120,7 +120,9 @@ export function findCounterexample(
   return 'events' in found
     ? found
     : {
-        reason: `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: the step domain may allow a history or a snapshot no run reaches`,
+        reason:
+          `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: ` +
+          `the step domain may allow a history or a snapshot no run reaches`,
       };
 }
 
@@ -265,5 +267,8 @@ export function counterexampleYaml(c: Counterexample): string {
   if (isSeq(events)) for (const item of events.items) if (isMap(item)) item.flow = true;
   const interp = doc.get('interpretations');
   if (isMap(interp)) interp.flow = true;
-  return `${COUNTEREXAMPLE_MARK}: casus run FILE replays it; casus explain FILE says why each status is what it is\n${doc.toString({ lineWidth: 0 })}`;
+  return (
+    `${COUNTEREXAMPLE_MARK}: casus run FILE replays it; ` +
+    `casus explain FILE says why each status is what it is\n${doc.toString({ lineWidth: 0 })}`
+  );
 }

@@ -32,7 +32,8 @@ export function outputLimit(io: Io): { add(chars: number): void; check(chars: nu
     throw new InputError([
       usageIssue(
         `the output is over the limit of ${mb} MB (${OUTPUT_ENV}); the input makes a report this large`,
-        `shorten the repeated text in the input, or raise the limit for an input you trust, e.g. ${OUTPUT_ENV}=${mb * 2}`,
+        `shorten the repeated text in the input, ` +
+          `or raise the limit for an input you trust, e.g. ${OUTPUT_ENV}=${mb * 2}`,
       ),
     ]);
   };

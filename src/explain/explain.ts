@@ -269,7 +269,8 @@ function checkDate(trace: Trace, at: string): void {
   if (at > trace.horizon) {
     throw new InputError([
       usageIssue(
-        `--at ${at} is after the end of the run (${trace.horizon}); deadlines are only processed up to the last event or until`,
+        `--at ${at} is after the end of the run (${trace.horizon}); ` +
+          `deadlines are only processed up to the last event or until`,
         `add until: ${at} to the scenario to run the clock that far`,
       ),
     ]);

@@ -71,7 +71,8 @@ function lineage(overlay: ParsedOverlay, source: OverlaySource): ParsedOverlay[]
     };
     if (chain.some((c) => c.version.version === name)) {
       throw issue(
-        `builds-on "${name}" makes a cycle: ${[...chain.map((c) => c.version.version)].reverse().join(' → ')} → ${name}`,
+        `builds-on "${name}" makes a cycle: ` +
+          `${[...chain.map((c) => c.version.version)].reverse().join(' → ')} → ${name}`,
         'each version builds on an earlier one; the chain ends at a version without builds-on',
       );
     }

@@ -288,7 +288,9 @@ function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['expect', i, 'on'],
-        message: `${on} is after the end of the run (${horizon}); deadlines are only processed up to the last event or until`,
+        message:
+          `${on} is after the end of the run (${horizon}); ` +
+          `deadlines are only processed up to the last event or until`,
         params: { hint: `add until: ${on} to run the clock that far` },
       });
     }

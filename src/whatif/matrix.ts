@@ -54,7 +54,8 @@ const MAX_RUNS = 4096;
 
 /** Why half a matrix can wait for compensation: the scenario never pays the US. */
 export const COMPENSATION_NOTE =
-  'no compensation-paid event: under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
+  'no compensation-paid event: ' +
+  'under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
 
 /** Every combination of the values of `names` (an odometer). */
 export function combinations(values: Record<string, readonly string[]>, names: readonly string[]): Combination[] {

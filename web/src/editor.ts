@@ -75,7 +75,8 @@ export function createEditor(onInput: () => void): Editor {
       summary.textContent =
         issues.length === 0
           ? 'No problems: the scenario runs.'
-          : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the scenario; the views show the last version that ran.`;
+          : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the scenario; ` +
+            `the views show the last version that ran.`;
       summary.classList.toggle('bad', issues.length > 0);
       list.replaceChildren(
         ...issues.map((issue) =>

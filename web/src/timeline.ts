@@ -64,7 +64,8 @@ export function renderStep(trace: Trace, cursor: number): void {
   // one short sentence for screen readers per step, not the whole panel
   const now = cursor > 0 ? trace.steps[cursor - 1]! : undefined;
   byId('announce').textContent = now
-    ? `Step ${cursor} of ${total}, ${now.at}: ${stepWords(now)}. ${now.changed.length ? `Now ${statusLine(now.status)}.` : 'No status changed.'}`
+    ? `Step ${cursor} of ${total}, ${now.at}: ${stepWords(now)}. ` +
+      `${now.changed.length ? `Now ${statusLine(now.status)}.` : 'No status changed.'}`
     : `Before the first event. ${statusLine(trace.initial)}.`;
   if (cursor === 0) {
     panel.replaceChildren(
