@@ -103,6 +103,9 @@ export function captureIo(options: { isTTY?: boolean; env?: Record<string, strin
   return io;
 }
 
+/** A regular expression too long for one line, written in pieces: their sources in order. */
+export const pattern = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(''));
+
 /** The clause ids of the contract (docs/semantics.md), besides entry-into-force. */
 export const CLAUSE_IDS = [
   'guarantee-trigger',

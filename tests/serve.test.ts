@@ -59,7 +59,8 @@ describe('casus serve: bad input', () => {
         'interpretations: { entry-into-force: on-signature }',
         'events:',
         ...events,
-        '  - { at: 2027-01-10, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }',
+        '  - { at: 2027-01-10, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, ' +
+          'target: Moscow, justified: unknown }',
         '',
       ].join('\n'),
     );

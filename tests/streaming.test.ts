@@ -78,7 +78,9 @@ describe('casus run streams text and JSON', () => {
       .join('\n');
     const file = write(
       'open.yaml',
-      `scenario: open\ntitle: Open\nevents:\n${events}\n  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n`,
+      `scenario: open\ntitle: Open\nevents:\n${events}\n` +
+        `  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, ` +
+        `target: Moscow, justified: unknown }\n`,
     );
     const { code, out } = await cli(['run', file, '--set', 'entry-into-force=on-signature', '--no-sensitivity']);
     expect(code).toBe(0);

@@ -87,7 +87,8 @@ describe('the rule loader rejects paths and values that carry a script', () => {
   it('a { "fact": … } value may not carry a path at all', () => {
     const issues = issuesOf(
       withCondition(
-        `{ "fact": "daysSinceRussianAttack", "operator": "greaterThan", "value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPTS[0])} } }`,
+        `{ "fact": "daysSinceRussianAttack", "operator": "greaterThan", ` +
+          `"value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPTS[0])} } }`,
       ),
     );
     expect(issues).toHaveLength(1);
@@ -117,7 +118,8 @@ describe('the rule loader rejects paths and values that carry a script', () => {
     const term = BUNDLED.find((f) => f.name === 'term.json')!;
     const text = term.text.replace(
       '"params": { "clause": "term", "points": ["SG"] } }\n    },',
-      `"params": { "clause": "term", "points": ["SG"], "run": ${JSON.stringify(SCRIPTS[0])}, "import": "node:child_process" } }\n    },`,
+      `"params": { "clause": "term", "points": ["SG"], "run": ${JSON.stringify(SCRIPTS[0])}, ` +
+        `"import": "node:child_process" } }\n    },`,
     );
     expect(text).not.toBe(term.text);
     const issues = issuesOf(BUNDLED.map((f) => (f === term ? { ...f, text } : f)));

@@ -367,14 +367,17 @@ describe('expectations under a named version', () => {
       .join('\n');
     writeFileSync(
       file,
-      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: in-force }\n`,
+      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n` +
+        `  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: in-force }\n`,
     );
     const { code, out } = await cli(['test', file]);
     expect(code).toBe(1);
     expect(out).toContain('(plan berlin) (1 of 1 expectations failed)');
     writeFileSync(
       file,
-      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: pending, guaranteePhase: awaiting-ratification }\n`,
+      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n` +
+        `  - { on: end, plan: us-28, guarantee: in-force }\n` +
+        `  - { on: end, plan: berlin, guarantee: pending, guaranteePhase: awaiting-ratification }\n`,
     );
     expect((await cli(['test', file])).code).toBe(0);
   });

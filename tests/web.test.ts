@@ -175,11 +175,9 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
         'guarantee in-force → invoked (consultation)',
       );
       // one short sentence per change with its clause badge; the rules' full reasoning opens on demand
+      const trigger = trace.clauses.find((c) => c.id === 'guarantee-trigger')!.title;
       expect(await page.locator('#step-why li[data-region="guarantee"]').textContent()).toBe(
-        "guarantee in-force → invoked (consultation): The security guarantee's trigger. [guarantee-trigger · SG]".replace(
-          "The security guarantee's trigger",
-          trace.clauses.find((c) => c.id === 'guarantee-trigger')!.title,
-        ),
+        `guarantee in-force → invoked (consultation): ${trigger}. [guarantee-trigger · SG]`,
       );
       expect(await page.locator('#step-why-full').getAttribute('open')).toBeNull();
       expect(await page.locator('#step-why-full').textContent()).toContain(

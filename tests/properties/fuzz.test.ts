@@ -374,7 +374,8 @@ describe('regressions found by fuzzing', () => {
   it("a YAML file's events list read item by item is at its first dash, as in a whole parse (seed 1981973875)", () => {
     // shrunk from the counterexample: a bundled scenario with a folded description, read by both parsers
     const text =
-      'scenario: a\ntitle: A\ndescription: >\n  folded\n  text\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
+      'scenario: a\ntitle: A\ndescription: >\n  folded\n  text\nevents:\n' +
+      '  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
     const whole = parseText('x.yaml', text, false);
     expect(whole.ok && whole.parsed.locate(['events'])).toEqual({ line: 7, column: 3 });
     expect(parseLargeYaml(text, 100)!.locate(['events'])).toEqual({ line: 7, column: 3 });
@@ -402,7 +403,8 @@ describe('regressions found by fuzzing', () => {
     expect(parseText('x.yaml', text, false).ok).toBe(false);
     expect(parseLargeYaml(text, 100)).toBeUndefined();
     const comment =
-      'scenario: a\ntitle: A\nevents:   # a comment with \u2028 in it\n  - { at: 2026-01-10, type: signature, party: UA }\n';
+      'scenario: a\ntitle: A\nevents:   # a comment with \u2028 in it\n' +
+      '  - { at: 2026-01-10, type: signature, party: UA }\n';
     expect(parseLargeYaml(comment, 100)!.value).toEqual(
       (parseText('x.yaml', comment, false) as { parsed: { value: unknown } }).parsed.value,
     );
