@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { writeAtomically, type WriterFs } from '../src/cli/output.js';
 import { InputError } from '../src/input/issues.js';
+import { STATUS_COLOURS, VALUE_REGIONS } from '../src/plan/vocabulary.js';
 import { htmlReport } from '../src/render/html.js';
 import { markdownReport } from '../src/render/markdown.js';
 import { runScenario } from '../src/run/runner.js';
@@ -106,6 +107,20 @@ describe('the HTML report', () => {
     expect(html).toMatch(/<g class="state visited current[^"]*" data-state="guarantee\.invoked\.response">/);
     expect(html).toContain('<article class="clause" id="clause-guarantee-trigger">');
     for (const year of ['2027', '2028', '2029']) expect(html).toContain(`text-anchor="middle">${year}</text>`);
+  });
+
+  it("colours each swimlane segment and status card with its value's colour from the vocabulary", async () => {
+    const html = htmlReport(await traceOf(SCENARIO));
+    const segments = [...html.matchAll(/data-value="([^"]+)"><title>[^<]*<\/title>\s*<rect [^>]*fill="([^"]+)"/g)];
+    const cards = [
+      ...html.matchAll(/data-region="([^"]+)">.*?<span class="swatch" style="background:([^"]+)"><\/span>([^<]+)</g),
+    ].filter(([, region]) => (VALUE_REGIONS as readonly string[]).includes(region!));
+    expect(new Set(segments.map((m) => m[1])).size).toBeGreaterThan(5);
+    expect(cards).toHaveLength(5);
+    // a guarantee segment names its phase too: "invoked (consultation)" is coloured as invoked
+    for (const [, value, fill] of segments)
+      expect(fill, value).toBe(STATUS_COLOURS[value!.split(' (')[0] as 'pending'].fill);
+    for (const [, , fill, value] of cards) expect(fill, value).toBe(STATUS_COLOURS[value as 'pending'].fill);
   });
 
   it('is self-contained: no script, no stylesheet link, no http in any src or href', async () => {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type InputError } from '../src/input/issues.js';
 import { LEGEND } from '../src/plan/legend.js';
+import { STATUS_COLOURS } from '../src/plan/vocabulary.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
 import { chromiumAvailable, launchChromium, watchedPage } from './browser.js';
@@ -286,6 +287,24 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(await page.locator('#readings-b fieldset.differs[data-name="invasion-test"]').count()).toBe(1);
     await expect.poll(() => page.url()).toMatch(/compare=1.*b\.invasion-test=any-attack/);
     await page.locator('#compare').screenshot({ path: join(OUTPUT, 'web-compare.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("tints every guarantee badge with the tint the vocabulary gives its status, under the page's CSP", async () => {
+    const { page, problems } = await open(`#scenario=${OFFENSIVE}`);
+    const badges = await page
+      .locator('#step-list .badge')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.getAttribute('data-value')!,
+          e.ownerDocument.defaultView!.getComputedStyle(e).backgroundColor,
+        ]),
+      );
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(new Set(badges.map(([value]) => value))).toEqual(new Set(['pending', 'in-force', 'invoked']));
+    for (const [value, background] of badges)
+      expect(background, value).toBe(rgb(STATUS_COLOURS[value as 'pending'].tint));
     expect(problems).toEqual([]);
     await page.close();
   });

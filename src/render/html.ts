@@ -9,7 +9,7 @@ import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } 
 import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, guaranteeText, timeline } from '../explain/steps.js';
-import { COLOURS, esc, statechartSvg, swimlaneSvg } from './svg.js';
+import { esc, fillOf, statechartSvg, swimlaneSvg } from './svg.js';
 import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 import { VERSIONS_STYLE, versionsHtml } from './versions.js';
 import type { VersionsReport } from '../whatif/versions.js';
@@ -87,7 +87,7 @@ function card(r: RegionReason): string {
   return (
     `<div class="card" data-region="${esc(r.region)}">` +
     `<div class="muted">${esc(REGION_LABELS[r.region as Region]?.title ?? r.region)}</div>` +
-    `<div class="value"><span class="swatch" style="background:${COLOURS[value] ?? '#e5e7eb'}"></span>` +
+    `<div class="value"><span class="swatch" style="background:${fillOf(value)}"></span>` +
     `${esc(value)}</div>` +
     `<div class="muted">${how}</div></div>`
   );

@@ -1,7 +1,7 @@
 // Inline SVG for the HTML report: the swimlane of every region's
 // status over time, and the statechart laid out in columns.
 import { addDays, daysBetween } from '../plan/dates.js';
-import type { Status } from '../plan/vocabulary.js';
+import { STATUS_COLOURS, type Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { allNodes, chart, runPath, type ChartNode } from './diagram.js';
 import { stepWords } from '../explain/words.js';
@@ -11,28 +11,9 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const COLOURS: Record<string, string> = {
-  pending: '#d1d5db',
-  'in-force': '#34d399',
-  invoked: '#fbbf24',
-  revoked: '#ef4444',
-  lapsed: '#f87171',
-  void: '#b91c1c',
-  expired: '#9ca3af',
-  'not-in-effect': '#d1d5db',
-  'in-effect': '#34d399',
-  violated: '#ef4444',
-  'in-place': '#93c5fd',
-  easing: '#a7f3d0',
-  lifted: '#34d399',
-  reinstated: '#ef4444',
-  'not-granted': '#d1d5db',
-  granted: '#34d399',
-  withdrawn: '#ef4444',
-  open: '#d1d5db',
-  concluded: '#93c5fd',
-  implementing: '#34d399',
-};
+/** A status value's colour (STATUS_COLOURS), grey for anything else (a card without a value). */
+export const fillOf = (value: string): string =>
+  (STATUS_COLOURS as Record<string, { fill: string } | undefined>)[value]?.fill ?? '#e5e7eb';
 
 const LANES: Array<{
   region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits';
@@ -63,13 +44,13 @@ function segments(trace: Trace, lane: (typeof LANES)[number], start: string, end
     from: start,
     to: end,
     value: lane.value(trace.initial),
-    colour: COLOURS[trace.initial[lane.region]] ?? '#e5e7eb',
+    colour: fillOf(trace.initial[lane.region]),
   };
   for (const step of trace.steps) {
     const value = lane.value(step.status);
     if (value === current.value) continue;
     if (step.at > current.from) out.push({ ...current, to: step.at });
-    current = { from: step.at, to: end, value, colour: COLOURS[step.status[lane.region]] ?? '#e5e7eb' };
+    current = { from: step.at, to: end, value, colour: fillOf(step.status[lane.region]) };
   }
   out.push(current);
   return out;

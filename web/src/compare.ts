@@ -5,7 +5,7 @@ import { chosenReadings } from '../../src/explain/explain.js';
 import { guaranteeText } from '../../src/explain/steps.js';
 import { stepWords } from '../../src/explain/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
-import { byId, h } from './dom.js';
+import { byId, guaranteeBadge, h } from './dom.js';
 
 interface Divergence {
   /** index into both step lists */
@@ -71,7 +71,7 @@ function column(trace: Trace, label: string, divergence: Divergence | null): HTM
           ' ',
           stepWords(s),
           ' ',
-          h('span', { class: `badge g-${s.status.guarantee}` }, guaranteeText(s.status)),
+          guaranteeBadge(s.status),
         ),
       ),
     ),

@@ -1,4 +1,5 @@
 // Building DOM nodes from data: text is always set as text, never parsed as markup.
+import { guaranteeText, STATUS_COLOURS, type Status } from '../../src/plan/vocabulary.js';
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -15,6 +16,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
+}
+
+/** The guarantee's status as a badge tinted with its colour; set through the CSSOM, which the CSP allows. */
+export function guaranteeBadge(status: Pick<Status, 'guarantee' | 'guaranteePhase'>): HTMLSpanElement {
+  const badge = h('span', { class: 'badge', 'data-value': status.guarantee }, guaranteeText(status));
+  badge.style.backgroundColor = STATUS_COLOURS[status.guarantee].tint;
+  return badge;
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {

@@ -3,10 +3,10 @@ import { statusLine, type Status } from '../../src/plan/vocabulary.js';
 import { notStatedNote } from '../../src/explain/conditionWords.js';
 import { explain } from '../../src/explain/explain.js';
 import { explanationLines, stepExplanationLines } from '../../src/render/explainText.js';
-import { guaranteeText, timeline } from '../../src/explain/steps.js';
+import { timeline } from '../../src/explain/steps.js';
 import { stepWords } from '../../src/explain/words.js';
 import type { Trace } from '../../src/run/trace.js';
-import { byId, h, textBlocks } from './dom.js';
+import { byId, guaranteeBadge, h, textBlocks } from './dom.js';
 
 /** No hard wrapping: the page wraps; casus's reporters still choose every word. */
 const UNWRAPPED = { colour: false, width: 1_000_000 };
@@ -37,7 +37,7 @@ export function renderStepList(trace: Trace, onPick: (cursor: number) => void): 
       ' ',
       h('span', { class: 'words' }, words),
       ' ',
-      h('span', { class: `badge g-${status.guarantee}` }, guaranteeText(status)),
+      guaranteeBadge(status),
     );
     button.addEventListener('click', () => onPick(cursor));
     return h('li', { class: deadline ? 'deadline' : undefined }, button);
