@@ -25,15 +25,13 @@ const scripts = readdirSync(join(ROOT, 'scripts'))
 const everything = [...sources, ...files('tests'), ...files('docs').filter((f) => f.endsWith('.ts')), ...scripts];
 const text = new Map(everything.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
 
+const EXPORTED =
+  /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm;
 const unused = [];
 for (const file of sources) {
   if (PUBLIC.has(file)) continue;
   const own = text.get(file);
-  const names = [
-    ...own.matchAll(
-      /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
-    ),
-  ].map((m) => m[1]);
+  const names = [...own.matchAll(EXPORTED)].map((m) => m[1]);
   for (const name of names) {
     const word = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
     const elsewhere = everything.some((other) => other !== file && word.test(text.get(other)));

@@ -88,7 +88,9 @@ function options(fn: string, v: unknown): RunOptions {
 
 // the functions that return a promise reject it (they never throw before returning)
 
-/** A loaded scenario validated again (it may have been changed since loading), keeping its lines when they still fit. */
+/**
+ * A loaded scenario validated again (it may have been changed since loading), keeping its lines when they still fit.
+ */
 function loaded(fn: string, v: unknown, rules: RuleSet): LoadedScenario {
   if (!isObject(v) || !isObject(v.scenario))
     wrong(fn, 'scenario', 'a scenario from loadScenario, parseScenario or checkScenario', v);

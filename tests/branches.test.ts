@@ -21,7 +21,8 @@ describe('a run with open facts', () => {
   it('runs both values of an unknown fact and names each outcome by what it assumes', async () => {
     const run = await runBranches(
       load(
-        '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n',
+        '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, ' +
+          'means: missile, target: Moscow, justified: unknown }\n',
       ),
       ruleSet,
     );
@@ -35,7 +36,8 @@ describe('a run with open facts', () => {
   it('merges branches that end the same way', async () => {
     const run = await runBranches(
       load(
-        '  - { at: 2028-01-01, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: true, deliberate: unknown }\n',
+        '  - { at: 2028-01-01, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: true, ' +
+          'deliberate: unknown }\n',
       ),
       ruleSet,
     );
@@ -47,7 +49,8 @@ describe('a run with open facts', () => {
   it('says which open fact an outcome depends on when there are several', async () => {
     const run = await runBranches(
       load(
-        '  - { id: offensive, at: 2028-01-01, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: true, deliberate: unknown, sustained: unknown }\n',
+        '  - { id: offensive, at: 2028-01-01, type: armed-attack, by: RU, against: UA, scale: large-scale, ' +
+          'crossesLine: true, deliberate: unknown, sustained: unknown }\n',
         'interpretations: { attack-test: significant-deliberate-sustained }\n',
       ),
       ruleSet,
@@ -61,7 +64,8 @@ describe('a run with open facts', () => {
   it('branches where a rule asks for a judgement nobody is named to make (strike-cause = unknown)', async () => {
     const run = await runBranches(
       load(
-        '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow }\n',
+        '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, ' +
+          'means: missile, target: Moscow }\n',
         'interpretations: { strike-cause: unknown }\n',
       ),
       ruleSet,
@@ -72,7 +76,8 @@ describe('a run with open facts', () => {
 
   it(`refuses more than ${MAX_BRANCHES} branches with a clear error`, async () => {
     const attack = (i: number) =>
-      `  - { at: 2028-01-0${i}, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: unknown, deliberate: unknown }\n`;
+      `  - { at: 2028-01-0${i}, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: unknown, ` +
+      `deliberate: unknown }\n`;
     await expect(runBranches(load([1, 2, 3, 4].map(attack).join('')), ruleSet)).rejects.toThrow(
       /8 open facts make more than 64 branches/,
     );
@@ -80,9 +85,11 @@ describe('a run with open facts', () => {
 
   it('checks an expectation only in the branches it names', async () => {
     const events =
-      '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n';
+      '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, ' +
+      'target: Moscow, justified: unknown }\n';
     const expect1 =
-      'expect:\n  - { on: end, assuming: { strike.justified: false }, guarantee: lapsed }\n  - { on: end, ceasefire: violated }\n';
+      'expect:\n  - { on: end, assuming: { strike.justified: false }, guarantee: lapsed }\n' +
+      '  - { on: end, ceasefire: violated }\n';
     const run = await runBranches(parseScenario('open.yaml', `${HEAD}${events}${expect1}`, ruleSet), ruleSet);
     expect(run.expectations.map((x) => [x.line, x.branch, x.ok])).toEqual([
       [14, 'strike.justified = false', true],
@@ -92,7 +99,10 @@ describe('a run with open facts', () => {
   });
 
   it('rejects an expectation naming an event id that does not exist', () => {
-    const text = `${HEAD}  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, justified: unknown }\nexpect:\n  - { on: end, assuming: { strik.justified: false }, guarantee: lapsed }\n`;
+    const text =
+      `${HEAD}  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, ` +
+      `justified: unknown }\n` +
+      `expect:\n  - { on: end, assuming: { strik.justified: false }, guarantee: lapsed }\n`;
     expect(() => parseScenario('open.yaml', text, ruleSet)).toThrow(
       /no event has the id "strik"[\s\S]*did you mean "strike"/,
     );
@@ -100,7 +110,8 @@ describe('a run with open facts', () => {
 
   it('is refused by the single-run API with a hint to choose a branch', async () => {
     const loaded = load(
-      '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, justified: unknown }\n',
+      '  - { id: strike, at: 2028-01-01, type: armed-attack, by: UA, against: RU, scale: limited, ' +
+        'justified: unknown }\n',
     );
     await expect(runScenario(loaded, ruleSet)).rejects.toThrow(InputError);
     await expect(runScenario(loaded, ruleSet)).rejects.toThrow(/--assume strike\.justified=true/);

@@ -1,4 +1,5 @@
-// The reports as a person sees them: the HTML page in headless Chromium, and the Mermaid text rendered by mermaid itself.
+// The reports as a person sees them: the HTML page in headless
+// Chromium, and the Mermaid text rendered by mermaid itself.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

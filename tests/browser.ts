@@ -1,4 +1,5 @@
-// Headless Chromium for the browser tests: Debian's chromium driven by playwright-core, and a page that reports trouble.
+// Headless Chromium for the browser tests: Debian's chromium
+// driven by playwright-core, and a page that reports trouble.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -22,7 +23,9 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-/** A page that records console errors and warnings, uncaught exceptions, and every request `allowed` does not accept. */
+/**
+ * A page that records console errors and warnings, uncaught exceptions, and every request `allowed` does not accept.
+ */
 export async function watchedPage(
   browser: Browser,
   viewport: { width: number; height: number },

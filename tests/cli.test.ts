@@ -79,7 +79,8 @@ describe('casus run', () => {
   it("exits 1 when the scenario's expectations do not hold", async () => {
     const file = write(
       'fails.yaml',
-      'scenario: fails\ntitle: Fails\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: in-force }\n',
+      'scenario: fails\ntitle: Fails\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n' +
+        '  - { on: end, guarantee: in-force }\n',
     );
     const { code, out } = await cli(['run', file]);
     expect(code).toBe(1);
@@ -111,7 +112,9 @@ describe('casus run', () => {
   it('shows control characters in scenario text as escapes, so a file cannot forge the output', async () => {
     const file = write(
       'escapes.yaml',
-      'scenario: escapes\ntitle: "Fake \\e[31mred\\e[0m title"\nevents:\n  - { at: 2026-01-10, type: armed-attack, by: UA, against: RU, scale: limited, target: "Mos\\u202ecow\\nat x.js:1:1" }\n',
+      'scenario: escapes\ntitle: "Fake \\e[31mred\\e[0m title"\nevents:\n' +
+        '  - { at: 2026-01-10, type: armed-attack, by: UA, against: RU, scale: limited, ' +
+        'target: "Mos\\u202ecow\\nat x.js:1:1" }\n',
     );
     const { code, out } = await cli(['run', file]);
     expect(code).toBe(0);
@@ -123,7 +126,8 @@ describe('casus run', () => {
   it('reports every problem of a broken scenario with file:line, exit 2', async () => {
     const file = write(
       'broken.yaml',
-      'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n  - { at: 2026-01-11, type: signature, party: UAA }\n',
+      'scenario: broken\ntitle: Broken\nevents:\n  - { at: 2026-01-10, type: signture, party: UA }\n' +
+        '  - { at: 2026-01-11, type: signature, party: UAA }\n',
     );
     const { code, err } = await cli(['run', file]);
     expect(code).toBe(2);
@@ -145,7 +149,8 @@ describe('casus test', () => {
   it('shows expected against actual, and the step, for a failure; exit 1', async () => {
     const file = write(
       'wrong.yaml',
-      'scenario: wrong\ntitle: Wrong\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: 2026-01-10, guarantee: invoked }\n',
+      'scenario: wrong\ntitle: Wrong\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n' +
+        '  - { on: 2026-01-10, guarantee: invoked }\n',
     );
     const { code, out } = await cli(['test', file]);
     expect(code).toBe(1);
@@ -159,7 +164,8 @@ describe('casus test', () => {
     const dir = mkdtempSync(join(tmpdir(), 'casus-mixed-'));
     writeFileSync(
       join(dir, 'a-good.yaml'),
-      'scenario: a-good\ntitle: Good\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n',
+      'scenario: a-good\ntitle: Good\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n' +
+        '  - { on: end, guarantee: pending }\n',
     );
     writeFileSync(join(dir, 'b-bad.yaml'), 'scenario: b-bad\ntitle: Bad\nevents: [\n');
     const { code, out } = await cli(['test', dir]);

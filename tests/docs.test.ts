@@ -1,4 +1,5 @@
-// The docs teach what the code does: the README's example runs, the reference is the code's, every reading has an example.
+// The docs teach what the code does: the README's example runs,
+// the reference is the code's, every reading has an example.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,17 +75,21 @@ describe('docs/analysts.md', () => {
     }
   });
 
-  it('explains facts left out, crossesLine for missiles, drones and aircraft, territory, the election deadline and compensation', () => {
-    const text = readFileSync('docs/analysts.md', 'utf8');
-    for (const phrase of [
-      'Facts left out count as not so',
-      'missiles, drones and aircraft',
-      'russian-territory',
-      'from **conclusion**',
-      'compensation: precondition',
-    ])
-      expect(text).toContain(phrase);
-  });
+  it(
+    'explains facts left out, crossesLine for missiles, drones and aircraft, territory, ' +
+      'the election deadline and compensation',
+    () => {
+      const text = readFileSync('docs/analysts.md', 'utf8');
+      for (const phrase of [
+        'Facts left out count as not so',
+        'missiles, drones and aircraft',
+        'russian-territory',
+        'from **conclusion**',
+        'compensation: precondition',
+      ])
+        expect(text).toContain(phrase);
+    },
+  );
 });
 
 describe('docs/glossary.md and docs/teaching.md', () => {

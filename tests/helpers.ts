@@ -17,7 +17,10 @@ export const SIGN_ALL = (at: string): Ev[] =>
   ['UA', 'RU', 'US', 'EU', 'NATO'].map((party) => ({ at, type: 'signature', party }));
 export const WITHDRAW_BOTH = (at: string): Ev[] =>
   ['UA', 'RU'].map((party) => ({ at, type: 'withdrawal-completed', party }));
-/** Signatures on 2026-01-10 and withdrawals on 2026-03-01: concluded and in force on 2026-01-10, implementation from 2026-03-01. */
+/**
+ * Signatures on 2026-01-10 and withdrawals on 2026-03-01: concluded
+ * and in force on 2026-01-10, implementation from 2026-03-01.
+ */
 export const IN_FORCE: Ev[] = [
   ...SIGN_ALL('2026-01-10'),
   ...WITHDRAW_BOTH('2026-03-01'),
@@ -99,6 +102,9 @@ export function captureIo(options: { isTTY?: boolean; env?: Record<string, strin
   };
   return io;
 }
+
+/** A regular expression too long for one line, written in pieces: their sources in order. */
+export const pattern = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(''));
 
 /** The clause ids of the contract (docs/semantics.md), besides entry-into-force. */
 export const CLAUSE_IDS = [

@@ -21,7 +21,7 @@ import { InputError } from '../src/input/issues.js';
 import { MAX_RULE_FILE_BYTES } from '../src/rules/load.js';
 import { MAX_SCENARIO_BYTES, parseScenario } from '../src/scenario/load.js';
 import { addDays, addYears } from '../src/plan/dates.js';
-import { IN_FORCE, run, ruleSet, slow } from './helpers.js';
+import { IN_FORCE, pattern, run, ruleSet, slow } from './helpers.js';
 
 const BIN = resolve('dist/cli/bin.js');
 const BAD = resolve('tests/fixtures/bad');
@@ -138,7 +138,10 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       '__proto__, constructor and prototype keys (YAML)',
       'proto-keys.yaml',
       3,
-      /unknown field "__proto__"[\s\S]*unknown field "constructor"[\s\S]*unknown field "prototype"[\s\S]*events\[0\]\.__proto__/,
+      pattern(
+        /unknown field "__proto__"[\s\S]*unknown field "constructor"/,
+        /[\s\S]*unknown field "prototype"[\s\S]*events\[0\]\.__proto__/,
+      ),
     ],
     [
       '__proto__ and constructor keys (JSON)',
@@ -150,26 +153,39 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       'huge numbers: 1e309 and 2^64 personnel (YAML)',
       'huge-numbers.yaml',
       4,
-      /force-cap: expected a number, got infinity \(a number too large to hold\)[\s\S]*:6:\d+: events\[0\]\.personnel: .*too large to hold exactly/,
+      pattern(
+        /force-cap: expected a number, got infinity \(a number too large to hold\)/,
+        /[\s\S]*:6:\d+: events\[0\]\.personnel: .*too large to hold exactly/,
+      ),
     ],
     ['a huge number: 1e309 personnel (JSON)', 'huge-numbers.json', 5, /personnel: expected a number, got infinity/],
     [
       'invalid dates: 2026-02-30, 2026-13-01, 26-1-1',
       'invalid-dates.yaml',
       4,
-      /not a calendar date: "2026-02-30"[\s\S]*:5:11: .*not a calendar date: "2026-13-01"[\s\S]*:6:11: .*expected a date written YYYY-MM-DD, got "26-1-1"/,
+      pattern(
+        /not a calendar date: "2026-02-30"/,
+        /[\s\S]*:5:11: .*not a calendar date: "2026-13-01"/,
+        /[\s\S]*:6:11: .*expected a date written YYYY-MM-DD, got "26-1-1"/,
+      ),
     ],
     [
       'wrong types',
       'wrong-types.yaml',
       4,
-      /expected true or false, got "yes"[\s\S]*:5:\d+: .*expected a number, got "600000"[\s\S]*:6:\d+: .*expected a list, got "NATO"/,
+      pattern(
+        /expected true or false, got "yes"[\s\S]*:5:\d+: .*expected a number, got "600000"/,
+        /[\s\S]*:6:\d+: .*expected a list, got "NATO"/,
+      ),
     ],
     [
       'misspelt fields and values',
       'misspelt-fields.yaml',
       3,
-      /did you mean "interpretations"\?[\s\S]*did you mean "armed-attack"\?[\s\S]*did you mean "large-scale"\?[\s\S]*did you mean "sustained"\?/,
+      pattern(
+        /did you mean "interpretations"\?[\s\S]*did you mean "armed-attack"\?/,
+        /[\s\S]*did you mean "large-scale"\?[\s\S]*did you mean "sustained"\?/,
+      ),
     ],
     [
       'events out of date order',
@@ -214,7 +230,10 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       'a key with a line break, escape codes and a bidi override, shown escaped',
       'control-characters.yaml',
       3,
-      /:3:1: sneaky\\n {4}at Object\.<anonymous> \(\/casus\/dist\/cli\/main\.js:1:1\)\\u001b\[2J\\u202e: unknown field "sneaky\\n {4}at /,
+      pattern(
+        /:3:1: sneaky\\n {4}at Object\.<anonymous> \(\/casus\/dist\/cli\/main\.js:1:1\)/,
+        /\\u001b\[2J\\u202e: unknown field "sneaky\\n {4}at /,
+      ),
     ],
   ];
   it.each(cases)('%s (%s)', (_, name, line, message) => {
@@ -333,23 +352,27 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     expect(r.stdout).toContain(`0 passed, 0 failed, ${names.length} could not be run`);
   });
 
-  it('casus test on a directory holding a link to itself and a broken link: each file once, the broken link reported', () => {
-    const dir = join(tmp, 'linked-scenarios');
-    mkdirSync(dir);
-    const offensive = 'renewed-offensive-invokes-the-guarantee.yaml';
-    cpSync(resolve(`scenarios/${offensive}`), join(dir, offensive));
-    symlinkSync('.', join(dir, 'self'));
-    symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
-    const r = casus(['test', dir]);
-    expect(r.timedOut).toBe(false);
-    expect(r.status).toBe(2);
-    expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([
-      `! ${join(dir, 'dangling.yaml')} (could not be run)`,
-      `✓ ${join(dir, offensive)} (5 expectations)`,
-    ]);
-    expect(r.stdout).toContain(`${join(dir, 'dangling.yaml')}: no such file`);
-    expect(r.stdout).toContain('1 passed, 0 failed, 1 could not be run');
-  });
+  it(
+    'casus test on a directory holding a link to itself and a broken link: each file once, ' +
+      'the broken link reported',
+    () => {
+      const dir = join(tmp, 'linked-scenarios');
+      mkdirSync(dir);
+      const offensive = 'renewed-offensive-invokes-the-guarantee.yaml';
+      cpSync(resolve(`scenarios/${offensive}`), join(dir, offensive));
+      symlinkSync('.', join(dir, 'self'));
+      symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
+      const r = casus(['test', dir]);
+      expect(r.timedOut).toBe(false);
+      expect(r.status).toBe(2);
+      expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([
+        `! ${join(dir, 'dangling.yaml')} (could not be run)`,
+        `✓ ${join(dir, offensive)} (5 expectations)`,
+      ]);
+      expect(r.stdout).toContain(`${join(dir, 'dangling.yaml')}: no such file`);
+      expect(r.stdout).toContain('1 passed, 0 failed, 1 could not be run');
+    },
+  );
 
   it('__proto__, constructor and prototype keys never reach Object.prototype (in process)', () => {
     for (const name of ['proto-keys.yaml', 'proto-keys.json']) {

@@ -1,4 +1,5 @@
-// Long YAML timelines take a fast reader for one-line flow items; the yaml package stays the authority on values and lines.
+// Long YAML timelines take a fast reader for one-line flow items;
+// the yaml package stays the authority on values and lines.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -65,15 +66,19 @@ describe('long YAML timelines', () => {
     expect(accepted).toBeGreaterThan(300);
   });
 
-  it('a space before a comma, which the yaml package keeps in the value, is left to the yaml package (fuzz seed 134433364)', () => {
-    expect(flowItem('  - { at: 2026-01-10 , type: signature, party: RU }\n')).toBeUndefined();
-    expect(flowItem('  - { type: consultations-held, with: [UA , NATO] }\n')).toBeUndefined();
-    expect(flowItem('  - { at: 2026-01-10, type: signature, party: RU }\n')).toEqual({
-      at: '2026-01-10',
-      type: 'signature',
-      party: 'RU',
-    });
-  });
+  it(
+    'a space before a comma, which the yaml package keeps in the value, ' +
+      'is left to the yaml package (fuzz seed 134433364)',
+    () => {
+      expect(flowItem('  - { at: 2026-01-10 , type: signature, party: RU }\n')).toBeUndefined();
+      expect(flowItem('  - { type: consultations-held, with: [UA , NATO] }\n')).toBeUndefined();
+      expect(flowItem('  - { at: 2026-01-10, type: signature, party: RU }\n')).toEqual({
+        at: '2026-01-10',
+        type: 'signature',
+        party: 'RU',
+      });
+    },
+  );
 
   it('only spaces and tabs are white space around a key or value, as in YAML (fuzz seed 1770160983)', () => {
     for (const odd of ['\u00a0', '\u2028', '\u3000', '\ufeff']) {

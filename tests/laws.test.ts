@@ -1,4 +1,5 @@
-// Laws as data: the loader's errors, every bundled law proved, a planted false law answered with a timeline casus run replays.
+// Laws as data: the loader's errors, every bundled law proved, a
+// planted false law answered with a timeline casus run replays.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

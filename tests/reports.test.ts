@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { writeAtomically, type WriterFs } from '../src/cli/output.js';
 import { InputError } from '../src/input/issues.js';
+import { STATUS_COLOURS, VALUE_REGIONS } from '../src/plan/vocabulary.js';
 import { htmlReport } from '../src/render/html.js';
 import { markdownReport } from '../src/render/markdown.js';
 import { runScenario } from '../src/run/runner.js';
 import { checkScenario, loadScenario } from '../src/scenario/load.js';
-import { captureIo, IN_FORCE, ruleSet } from './helpers.js';
+import { captureIo, IN_FORCE, pattern, ruleSet } from './helpers.js';
 
 const SCENARIO = 'scenarios/renewed-offensive-invokes-the-guarantee.yaml';
 const traceOf = (file: string) => runScenario(loadScenario(file, ruleSet), ruleSet);
@@ -57,7 +58,10 @@ describe('the Markdown report', () => {
     expect(md).toContain('At the end of the run the guarantee is **invoked (response)**.');
     expect(md).toContain('| # | date | event | what changed | rule · clause |');
     expect(md).toMatch(
-      /\| 11 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/,
+      pattern(
+        /\| 11 \| 2029-03-01 \| Russia attacks Ukraine[^\n]*guarantee in-force → invoked \(consultation\)<br>/,
+        /[^\n]*`qualifying-russian-attack` · \[guarantee-trigger\]\(#clause-guarantee-trigger\) · SG/,
+      ),
     );
     expect(md).toContain('## Step by step');
     expect(md).toContain('### 2029-03-01 · Russia attacks Ukraine');
@@ -75,7 +79,9 @@ describe('the Markdown report', () => {
       await traceOf('scenarios/an-attack-that-is-not-sustained-does-not-invoke-the-guarantee.yaml'),
     );
     expect(md).toContain(
-      '*Why not:* `qualifying-russian-attack` ([guarantee-trigger](#clause-guarantee-trigger) · SG) did not fire: the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained that is required.',
+      '*Why not:* `qualifying-russian-attack` ([guarantee-trigger](#clause-guarantee-trigger) · SG) did not fire: ' +
+        'the attack was not sustained (sustained: false); under attack-test = significant-deliberate-sustained ' +
+        'that is required.',
     );
   });
 
@@ -103,6 +109,20 @@ describe('the HTML report', () => {
     for (const year of ['2027', '2028', '2029']) expect(html).toContain(`text-anchor="middle">${year}</text>`);
   });
 
+  it("colours each swimlane segment and status card with its value's colour from the vocabulary", async () => {
+    const html = htmlReport(await traceOf(SCENARIO));
+    const segments = [...html.matchAll(/data-value="([^"]+)"><title>[^<]*<\/title>\s*<rect [^>]*fill="([^"]+)"/g)];
+    const cards = [
+      ...html.matchAll(/data-region="([^"]+)">.*?<span class="swatch" style="background:([^"]+)"><\/span>([^<]+)</g),
+    ].filter(([, region]) => (VALUE_REGIONS as readonly string[]).includes(region!));
+    expect(new Set(segments.map((m) => m[1])).size).toBeGreaterThan(5);
+    expect(cards).toHaveLength(5);
+    // a guarantee segment names its phase too: "invoked (consultation)" is coloured as invoked
+    for (const [, value, fill] of segments)
+      expect(fill, value).toBe(STATUS_COLOURS[value!.split(' (')[0] as 'pending'].fill);
+    for (const [, , fill, value] of cards) expect(fill, value).toBe(STATUS_COLOURS[value as 'pending'].fill);
+  });
+
   it('is self-contained: no script, no stylesheet link, no http in any src or href', async () => {
     for (const file of [
       SCENARIO,
@@ -122,7 +142,8 @@ describe('the HTML report', () => {
     expect(html).not.toContain('<b>bold');
     expect(html).not.toContain('</td> and');
     expect(html).toContain(
-      '<title>Pipes | and &#60;script&#62;alert(&#34;title&#34;)&#60;/script&#62; &#38; &#60;b&#62;bold&#60;/b&#62; · casus</title>',
+      '<title>Pipes | and &#60;script&#62;alert(&#34;title&#34;)&#60;/script&#62; &#38; ' +
+        '&#60;b&#62;bold&#60;/b&#62; · casus</title>',
     );
     expect(html).toContain('Kursk | &#60;img src=x onerror=alert(1)&#62;');
     expect(html).toContain('a &#34;note&#34; with &#60;/td&#62; and | pipes');

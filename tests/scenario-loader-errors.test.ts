@@ -79,7 +79,8 @@ describe('syntax', () => {
 
   it('a duplicate JSON key names the line and column of the second one', () => {
     const text =
-      '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "scenario": "again",\n  "events": [{ "at": "2026-01-10", "type": "signature", "party": "UA" }]\n}\n';
+      '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "scenario": "again",\n' +
+      '  "events": [{ "at": "2026-01-10", "type": "signature", "party": "UA" }]\n}\n';
     const issue = oneIssue('bad.json', text);
     expect(issue).toMatchObject({ code: 'duplicate-key', file: 'bad.json', line: 4, column: 3 });
     expect(issue.message).toBe('JSON: the field "scenario" appears twice here');
@@ -88,7 +89,8 @@ describe('syntax', () => {
 
   it('a JSON trailing comma names the line and column of the token after it', () => {
     const text =
-      '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "events": [\n    { "at": "2026-01-10", "type": "signature", "party": "UA" },\n  ]\n}\n';
+      '{\n  "scenario": "bad-input",\n  "title": "Bad input",\n  "events": [\n' +
+      '    { "at": "2026-01-10", "type": "signature", "party": "UA" },\n  ]\n}\n';
     const issue = oneIssue('bad.json', text);
     expect(issue).toMatchObject({ code: 'syntax', file: 'bad.json', line: 6, column: 3, path: '' });
     expect(issue.message).toMatch(/^not valid JSON: Unexpected token '\]'/);
@@ -170,7 +172,9 @@ describe('unknown names', () => {
   });
 
   it('a misspelt event field names its line and column and suggests the right one', () => {
-    const text = `${HEAD}events:\n${SIGNATURE}  - { at: 2029-03-01, type: armed-attack, by: RU, against: UA, scale: large-scale, sustaned: true }\n`;
+    const text =
+      `${HEAD}events:\n${SIGNATURE}` +
+      `  - { at: 2029-03-01, type: armed-attack, by: RU, against: UA, scale: large-scale, sustaned: true }\n`;
     const issue = oneIssue('bad.yaml', text);
     expect(issue).toMatchObject({
       code: 'unknown-field',
@@ -268,7 +272,9 @@ describe('dates and time order', () => {
   });
 
   it('an event out of date order names it and both dates', () => {
-    const text = `${HEAD}events:\n${SIGNATURE}  - { at: 2026-03-01, type: signature, party: RU }\n  - { at: 2026-02-01, type: signature, party: US }\n`;
+    const text =
+      `${HEAD}events:\n${SIGNATURE}  - { at: 2026-03-01, type: signature, party: RU }\n` +
+      `  - { at: 2026-02-01, type: signature, party: US }\n`;
     const issue = oneIssue('bad.yaml', text);
     expect(issue).toMatchObject({ code: 'invalid-value', ...at(text, '2026-02-01'), path: 'events[2].at' });
     expect(issue.line).toBe(6);
@@ -313,7 +319,10 @@ describe('expectations', () => {
 
 describe('field values', () => {
   it('fields of the wrong type say what was expected and what was found', () => {
-    const text = `${HEAD}events:\n  - { at: 2029-03-01, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: yes }\n  - { at: 2029-03-02, type: force-level-reported, party: UA, personnel: "600000" }\n`;
+    const text =
+      `${HEAD}events:\n` +
+      `  - { at: 2029-03-01, type: armed-attack, by: RU, against: UA, scale: large-scale, crossesLine: yes }\n` +
+      `  - { at: 2029-03-02, type: force-level-reported, party: UA, personnel: "600000" }\n`;
     const issues = issuesOf('bad.yaml', text);
     expect(issues).toHaveLength(2);
     expect(issues[0]).toMatchObject({
@@ -412,12 +421,15 @@ describe('hostile input', () => {
   });
 
   it('two files nested 100,000 deep in a row are both rejected without killing the process', () => {
-    const text = `{"scenario": "bad-input", "title": "Bad input", "events": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`;
+    const events = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = `{"scenario": "bad-input", "title": "Bad input", "events": ${events}}\n`;
     for (const file of ['a.json', 'b.json']) expect(oneIssue(file, text).code).toBe('too-deep');
   });
 
   it('__proto__ and constructor keys are unknown fields and do not pollute Object.prototype', () => {
-    const yaml = `${HEAD}__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, __proto__: { polluted: yes } }\n`;
+    const yaml =
+      `${HEAD}__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\nevents:\n` +
+      `  - { at: 2026-01-10, type: signature, party: UA, __proto__: { polluted: yes } }\n`;
     const issues = issuesOf('proto.yaml', yaml);
     expect(issues.map((i) => [i.code, i.path, i.line])).toEqual([
       ['unknown-field', '__proto__', 3],
@@ -428,7 +440,10 @@ describe('hostile input', () => {
     expect(issues[1]!.message).toBe('unknown field "constructor"');
 
     const json =
-      '{"scenario": "bad-input", "title": "Bad input", "__proto__": {"polluted": true},\n "constructor": {"prototype": {"polluted": true}},\n "events": [{"at": "2026-01-10", "type": "signature", "party": "UA", "__proto__": {"polluted": true}}]}\n';
+      '{"scenario": "bad-input", "title": "Bad input", "__proto__": {"polluted": true},\n' +
+      ' "constructor": {"prototype": {"polluted": true}},\n' +
+      ' "events": [{"at": "2026-01-10", "type": "signature", "party": "UA", ' +
+      '"__proto__": {"polluted": true}}]}\n';
     expect(issuesOf('proto.json', json).map((i) => [i.path, i.line])).toEqual([
       ['__proto__', 1],
       ['constructor', 2],
@@ -542,7 +557,9 @@ describe('forgiving what is not a mistake', () => {
   });
 
   it('brackets and quotes inside strings and comments do not count as nesting', () => {
-    const text = `${HEAD}# ${'['.repeat(100)}\nevents:\n  - { at: 2026-01-10, type: signature, party: UA, note: "${'['.repeat(100)}" }\n`;
+    const text =
+      `${HEAD}# ${'['.repeat(100)}\nevents:\n` +
+      `  - { at: 2026-01-10, type: signature, party: UA, note: "${'['.repeat(100)}" }\n`;
     expect(parseScenario('ok.yaml', text, ruleSet).scenario.events).toHaveLength(1);
   });
 });

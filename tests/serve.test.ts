@@ -1,4 +1,5 @@
-// casus serve without a browser: bad input exits 2 before anything listens; the server answers only what it should, only to 127.0.0.1.
+// casus serve without a browser: bad input exits 2 before anything
+// listens; the server answers only what it should, only to 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -58,7 +59,8 @@ describe('casus serve: bad input', () => {
         'interpretations: { entry-into-force: on-signature }',
         'events:',
         ...events,
-        '  - { at: 2027-01-10, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }',
+        '  - { at: 2027-01-10, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, ' +
+          'target: Moscow, justified: unknown }',
         '',
       ].join('\n'),
     );

@@ -1,4 +1,5 @@
-// Every clause and plan-version change cites its sources; every output shows them, defines its abbreviations and says "not stated".
+// Every clause and plan-version change cites its sources; every
+// output shows them, defines its abbreviations and says "not stated".
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ describe('the clause catalogue cites its sources', () => {
     });
   });
 
-  it('gives every clause at least one source with a web address, a paraphrase of what it supports and a confidence', () => {
+  it('gives every clause at least one source: a web address, a paraphrase of what it supports, a confidence', () => {
     for (const c of ruleSet.clauses.clauses) {
       expect(c.sources.length, c.id).toBeGreaterThan(0);
       for (const s of c.sources) {
@@ -54,14 +55,18 @@ describe('the clause catalogue cites its sources', () => {
     }
   });
 
-  it('says in every breach clause without a specific consequence that point 27 sanctions violations, none specified', () => {
-    const silent = ruleSet.clauses.clauses.filter((c) => !c.planNamesConsequence);
-    expect(silent.map((c) => c.id)).toContain('force-cap');
-    for (const c of silent)
-      expect(c.consequence, c.id).toMatch(
-        /point 27: the Peace Council imposes sanctions for violations; none is specified/,
-      );
-  });
+  it(
+    'says in every breach clause without a specific consequence that point 27 sanctions violations, ' +
+      'none specified',
+    () => {
+      const silent = ruleSet.clauses.clauses.filter((c) => !c.planNamesConsequence);
+      expect(silent.map((c) => c.id)).toContain('force-cap');
+      for (const c of silent)
+        expect(c.consequence, c.id).toMatch(
+          /point 27: the Peace Council imposes sanctions for violations; none is specified/,
+        );
+    },
+  );
 
   it('gives every plan version and every change a source', async () => {
     for (const plan of ['us-28', 'e3-counter', 'ua-20']) {
@@ -111,7 +116,7 @@ describe('casus check and the loader on uncited clauses and changes', () => {
     expect(err).toContain('every clause and plan-version change cites its sources');
   });
 
-  it('a source whose address is not a web address, or whose confidence is not one of the three, is a load error', async () => {
+  it('a source without a web address, or whose confidence is not one of the three, is a load error', async () => {
     const dir = rulesWith('clauses.json', (j) => {
       j.clauses[0].sources[0].address = 'javascript:alert(1)';
       j.clauses[1].sources[0].confidence = 'confirmed';
@@ -199,7 +204,7 @@ describe('"not stated" where a rule relied on a fact the scenario left out', () 
   const strikeWithoutSaying = () =>
     run([...IN_FORCE, attack('2031-02-17', 'UA', 'RU', { scale: 'limited', means: 'missile', target: 'Moscow' })]);
 
-  it('run, explain, Markdown and HTML say that justified was not stated beside the rule that relied on it', async () => {
+  it('run, explain, Markdown and HTML say justified was not stated beside the rule that relied on it', async () => {
     const trace = await strikeWithoutSaying();
     const runText = [...textLines(trace, { colour: false, width: 1000 })].join('\n');
     expect(runText).toContain('strike-without-cause relied on what the scenario does not state: justified not stated');

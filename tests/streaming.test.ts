@@ -1,4 +1,5 @@
-// Long scenarios: streamed text and JSON equal the whole-trace reports, big YAML files load item by item, --out loses nothing.
+// Long scenarios: streamed text and JSON equal the whole-trace
+// reports, big YAML files load item by item, --out loses nothing.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +82,9 @@ describe('casus run streams text and JSON', () => {
       .join('\n');
     const file = write(
       'open.yaml',
-      `scenario: open\ntitle: Open\nevents:\n${events}\n  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, target: Moscow, justified: unknown }\n`,
+      `scenario: open\ntitle: Open\nevents:\n${events}\n` +
+        `  - { at: 2026-02-01, type: armed-attack, by: UA, against: RU, scale: limited, means: missile, ` +
+        `target: Moscow, justified: unknown }\n`,
     );
     const { code, out } = await cli(['run', file, '--set', 'entry-into-force=on-signature', '--no-sensitivity']);
     expect(code).toBe(0);

@@ -87,7 +87,8 @@ describe('the rule loader rejects paths and values that carry a script', () => {
   it('a { "fact": … } value may not carry a path at all', () => {
     const issues = issuesOf(
       withCondition(
-        `{ "fact": "daysSinceRussianAttack", "operator": "greaterThan", "value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPTS[0])} } }`,
+        `{ "fact": "daysSinceRussianAttack", "operator": "greaterThan", ` +
+          `"value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPTS[0])} } }`,
       ),
     );
     expect(issues).toHaveLength(1);
@@ -117,7 +118,8 @@ describe('the rule loader rejects paths and values that carry a script', () => {
     const term = BUNDLED.find((f) => f.name === 'term.json')!;
     const text = term.text.replace(
       '"params": { "clause": "term", "points": ["SG"] } }\n    },',
-      `"params": { "clause": "term", "points": ["SG"], "run": ${JSON.stringify(SCRIPTS[0])}, "import": "node:child_process" } }\n    },`,
+      `"params": { "clause": "term", "points": ["SG"], "run": ${JSON.stringify(SCRIPTS[0])}, ` +
+        `"import": "node:child_process" } }\n    },`,
     );
     expect(text).not.toBe(term.text);
     const issues = issuesOf(BUNDLED.map((f) => (f === term ? { ...f, text } : f)));
@@ -185,18 +187,22 @@ describe('the source never evaluates or imports what a file says', () => {
       .map((f) => [join(dir, f), readFileSync(join(dir, f), 'utf8')]);
   const checked = ['src/rules', 'src/run', 'src/input', 'src/scenario'].flatMap(sources);
 
-  it('no eval, no Function constructor, no require, no dynamic import but of its own modules, no vm or child_process', () => {
-    expect(checked.length).toBeGreaterThan(10);
-    for (const [file, text] of checked) {
-      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect(code, file).not.toMatch(/\beval\s*\(/);
-      expect(code, file).not.toMatch(/\bnew\s+Function\b|\bFunction\s*\(/);
-      expect(code, file).not.toMatch(/\brequire\s*\(/);
-      // a literal path to one of casus's own modules is loading code, not reading it from a file
-      expect(code, file).not.toMatch(/\bimport\s*\((?!\s*'\.{1,2}\/[\w/.-]+\.js'\s*\))/);
-      expect(code, file).not.toMatch(/['"]node:(vm|child_process|worker_threads)['"]/);
-    }
-  });
+  it(
+    'no eval, no Function constructor, no require, no dynamic import but of its own modules, ' +
+      'no vm or child_process',
+    () => {
+      expect(checked.length).toBeGreaterThan(10);
+      for (const [file, text] of checked) {
+        const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+        expect(code, file).not.toMatch(/\beval\s*\(/);
+        expect(code, file).not.toMatch(/\bnew\s+Function\b|\bFunction\s*\(/);
+        expect(code, file).not.toMatch(/\brequire\s*\(/);
+        // a literal path to one of casus's own modules is loading code, not reading it from a file
+        expect(code, file).not.toMatch(/\bimport\s*\((?!\s*'\.{1,2}\/[\w/.-]+\.js'\s*\))/);
+        expect(code, file).not.toMatch(/['"]node:(vm|child_process|worker_threads)['"]/);
+      }
+    },
+  );
 
   it('every json-rules-engine Engine is built with our path resolver', () => {
     const all = sources('src');

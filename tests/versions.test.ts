@@ -46,7 +46,10 @@ function rulesWithVersion(name: string, change: (json: any) => void): string {
 }
 
 const VERSIONS = ['us-28', 'e3-counter', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago'];
-/** In force on 2026-01-10 under every version: signed, ratified by the US and Ukraine, approved by referendum; then implementation. */
+/**
+ * In force on 2026-01-10 under every version: signed, ratified by
+ * the US and Ukraine, approved by referendum; then implementation.
+ */
 const IN_FORCE_EVERYWHERE: Ev[] = [
   ...SIGN_ALL('2026-01-10'),
   { at: '2026-01-10', type: 'ratification', party: 'US', body: 'Senate' },
@@ -56,14 +59,18 @@ const IN_FORCE_EVERYWHERE: Ev[] = [
 ];
 
 describe('the chain of versions', () => {
-  it('the six versions build on one another: us-28 → geneva-19 → berlin → ua-20 → mar-a-lago, e3-counter from us-28', () => {
-    expect(planVersions()).toEqual([...VERSIONS].sort());
-    const lineage = (v: string) => [...planned(v).plan!.inherited.map((x) => x.version), v];
-    expect(lineage('mar-a-lago')).toEqual(['us-28', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago']);
-    expect(lineage('e3-counter')).toEqual(['us-28', 'e3-counter']);
-  });
+  it(
+    'the six versions build on one another: us-28 → geneva-19 → berlin → ua-20 → mar-a-lago, ' +
+      'e3-counter from us-28',
+    () => {
+      expect(planVersions()).toEqual([...VERSIONS].sort());
+      const lineage = (v: string) => [...planned(v).plan!.inherited.map((x) => x.version), v];
+      expect(lineage('mar-a-lago')).toEqual(['us-28', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago']);
+      expect(lineage('e3-counter')).toEqual(['us-28', 'e3-counter']);
+    },
+  );
 
-  it('applying a version applies its ancestors first: under berlin the cap dropped in Geneva is back at 800,000', () => {
+  it('a version applies its ancestors first: under berlin the cap dropped in Geneva is back at 800,000', () => {
     expect(planned('geneva-19').rules.some((r) => r.name === 'force-cap-exceeded')).toBe(false);
     const berlin = planned('berlin');
     expect(berlin.rules.some((r) => r.name === 'force-cap-exceeded')).toBe(true);
@@ -106,44 +113,56 @@ describe('the chain of versions', () => {
     expect(err).toContain('did you mean "geneva-19"?');
   });
 
-  it('casus clauses --plan shows the parent, what stays unpublished, the changes from the parent and those from us-28', async () => {
-    const { code, out } = await cli(['clauses', '--plan', 'berlin']);
-    expect(code).toBe(0);
-    expect(out).toContain('builds on: geneva-19 (us-28 → geneva-19 → berlin)');
-    expect(out).toContain('unpublished, so as in geneva-19:');
-    expect(out).toContain('5 changes from geneva-19:');
-    expect(out).toContain('6 changes from us-28 in all');
-    expect(out).toMatch(/rule force-cap-exceeded removed \(geneva-19; reported\)/);
-  });
+  it(
+    'casus clauses --plan shows the parent, what stays unpublished, ' +
+      'the changes from the parent and those from us-28',
+    async () => {
+      const { code, out } = await cli(['clauses', '--plan', 'berlin']);
+      expect(code).toBe(0);
+      expect(out).toContain('builds on: geneva-19 (us-28 → geneva-19 → berlin)');
+      expect(out).toContain('unpublished, so as in geneva-19:');
+      expect(out).toContain('5 changes from geneva-19:');
+      expect(out).toContain('6 changes from us-28 in all');
+      expect(out).toMatch(/rule force-cap-exceeded removed \(geneva-19; reported\)/);
+    },
+  );
 });
 
 describe('ratification and referendum', () => {
-  it('under berlin the signed guarantee is awaiting-ratification until the US ratifies, and enters into force on that event', async () => {
-    const t = await under('berlin', [
-      ...SIGN_ALL('2026-01-10'),
-      { at: '2026-03-01', type: 'ratification', party: 'US', body: 'Senate' },
-    ]);
-    expect(statusOn(t, '2026-01-10')).toMatchObject({
-      agreement: 'concluded',
-      guarantee: 'pending',
-      guaranteePhase: 'awaiting-ratification',
-    });
-    expect(t.final).toMatchObject({ guarantee: 'in-force', guaranteePhase: null });
-    expect(t.steps.find((s) => s.event?.type === 'ratification')!.fired.map((f) => f.rule)).toContain(
-      'entry-into-force',
-    );
-  });
+  it(
+    'under berlin the signed guarantee is awaiting-ratification until the US ratifies, ' +
+      'and enters into force on that event',
+    async () => {
+      const t = await under('berlin', [
+        ...SIGN_ALL('2026-01-10'),
+        { at: '2026-03-01', type: 'ratification', party: 'US', body: 'Senate' },
+      ]);
+      expect(statusOn(t, '2026-01-10')).toMatchObject({
+        agreement: 'concluded',
+        guarantee: 'pending',
+        guaranteePhase: 'awaiting-ratification',
+      });
+      expect(t.final).toMatchObject({ guarantee: 'in-force', guaranteePhase: null });
+      expect(t.steps.find((s) => s.event?.type === 'ratification')!.fired.map((f) => f.rule)).toContain(
+        'entry-into-force',
+      );
+    },
+  );
 
-  it('a ratification before the signatures does not move the phase: the first unmet condition is still the signatures', async () => {
-    const t = await under('berlin', [
-      { at: '2026-01-05', type: 'ratification', party: 'US' },
-      ...SIGN_ALL('2026-01-10'),
-    ]);
-    expect(statusOn(t, '2026-01-05')).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures' });
-    expect(t.final).toMatchObject({ guarantee: 'in-force' });
-  });
+  it(
+    'a ratification before the signatures does not move the phase: ' +
+      'the first unmet condition is still the signatures',
+    async () => {
+      const t = await under('berlin', [
+        { at: '2026-01-05', type: 'ratification', party: 'US' },
+        ...SIGN_ALL('2026-01-10'),
+      ]);
+      expect(statusOn(t, '2026-01-05')).toMatchObject({ guarantee: 'pending', guaranteePhase: 'awaiting-signatures' });
+      expect(t.final).toMatchObject({ guarantee: 'in-force' });
+    },
+  );
 
-  it('under berlin with compensation as a precondition, the phase awaits compensation before ratification', async () => {
+  it('under berlin with compensation a precondition, the phase awaits compensation before ratification', async () => {
     const t = await under(
       'berlin',
       [
@@ -160,44 +179,53 @@ describe('ratification and referendum', () => {
     ]);
   });
 
-  it('under ua-20 the guarantee still waits for the US ratification it inherits from berlin, but not for compensation', async () => {
-    const t = await under(
-      'ua-20',
-      [...SIGN_ALL('2026-01-10'), { at: '2026-03-01', type: 'ratification', party: 'US' }],
-      { interpretations: { compensation: 'precondition' } },
-    );
-    expect(statusOn(t, '2026-01-10').guaranteePhase).toBe('awaiting-ratification');
-    expect(t.final.guarantee).toBe('in-force');
-  });
+  it(
+    'under ua-20 the guarantee still waits for the US ratification it inherits from berlin, ' +
+      'but not for compensation',
+    async () => {
+      const t = await under(
+        'ua-20',
+        [...SIGN_ALL('2026-01-10'), { at: '2026-03-01', type: 'ratification', party: 'US' }],
+        { interpretations: { compensation: 'precondition' } },
+      );
+      expect(statusOn(t, '2026-01-10').guaranteePhase).toBe('awaiting-ratification');
+      expect(t.final.guarantee).toBe('in-force');
+    },
+  );
 
-  it('a Russian attack while ratification is pending does not invoke the guarantee under berlin; it does under us-28', async () => {
-    const events = [...SIGN_ALL('2026-01-10'), qualifying('2026-05-04', { means: 'ground' })];
-    expect((await under('us-28', events)).final).toMatchObject({ guarantee: 'invoked' });
-    expect((await under('berlin', events)).final).toMatchObject({
-      guarantee: 'pending',
-      guaranteePhase: 'awaiting-ratification',
-      sanctions: 'reinstated',
-    });
-  });
+  it(
+    'a Russian attack while ratification is pending does not invoke the guarantee under berlin; ' +
+      'it does under us-28',
+    async () => {
+      const events = [...SIGN_ALL('2026-01-10'), qualifying('2026-05-04', { means: 'ground' })];
+      expect((await under('us-28', events)).final).toMatchObject({ guarantee: 'invoked' });
+      expect((await under('berlin', events)).final).toMatchObject({
+        guarantee: 'pending',
+        guaranteePhase: 'awaiting-ratification',
+        sanctions: 'reinstated',
+      });
+    },
+  );
 
-  it('under mar-a-lago the guarantee waits for both parliaments, then for a referendum; a rejection keeps it waiting, a later approval brings it into force', async () => {
-    const t = await under('mar-a-lago', [
-      ...SIGN_ALL('2026-01-10'),
-      { at: '2026-02-01', type: 'ratification', party: 'US' },
-      { at: '2026-02-10', type: 'ratification', party: 'UA' },
-      { at: '2026-03-01', type: 'referendum-held', party: 'UA', result: 'rejected' },
-      { at: '2026-09-01', type: 'referendum-held', party: 'UA', result: 'approved' },
-    ]);
-    expect(['2026-01-10', '2026-02-01', '2026-02-10', '2026-03-01'].map((d) => statusOn(t, d).guaranteePhase)).toEqual([
-      'awaiting-ratification',
-      'awaiting-ratification',
-      'awaiting-referendum',
-      'awaiting-referendum',
-    ]);
-    expect(statusOn(t, '2026-03-01').guarantee).toBe('pending');
-    expect(t.steps.find((s) => s.at === '2026-03-01')!.fired.map((f) => f.rule)).toEqual(['referendum-rejected']);
-    expect(t.final).toMatchObject({ guarantee: 'in-force' });
-  });
+  it(
+    'under mar-a-lago the guarantee waits for both parliaments, then for a referendum; ' +
+      'a rejection keeps it waiting, a later approval brings it into force',
+    async () => {
+      const t = await under('mar-a-lago', [
+        ...SIGN_ALL('2026-01-10'),
+        { at: '2026-02-01', type: 'ratification', party: 'US' },
+        { at: '2026-02-10', type: 'ratification', party: 'UA' },
+        { at: '2026-03-01', type: 'referendum-held', party: 'UA', result: 'rejected' },
+        { at: '2026-09-01', type: 'referendum-held', party: 'UA', result: 'approved' },
+      ]);
+      expect(
+        ['2026-01-10', '2026-02-01', '2026-02-10', '2026-03-01'].map((d) => statusOn(t, d).guaranteePhase),
+      ).toEqual(['awaiting-ratification', 'awaiting-ratification', 'awaiting-referendum', 'awaiting-referendum']);
+      expect(statusOn(t, '2026-03-01').guarantee).toBe('pending');
+      expect(t.steps.find((s) => s.at === '2026-03-01')!.fired.map((f) => f.rule)).toEqual(['referendum-rejected']);
+      expect(t.final).toMatchObject({ guarantee: 'in-force' });
+    },
+  );
 
   it('an approving referendum held before the parliaments ratify counts once they have', async () => {
     const t = await under('mar-a-lago', [
@@ -226,7 +254,7 @@ describe('the multinational force and the fifteen-year term', () => {
   ];
   const anyMember = { interpretations: { 'nato-troops': 'any-member' } };
 
-  it('French troops of the multinational force breach point 8 under us-28 with any-member, not under berlin', async () => {
+  it('French troops of the multinational force breach point 8 under us-28 with any-member, not berlin', async () => {
     expect(
       (await under('us-28', stationed('FR', 'multinational-force'), anyMember)).final.breaches.map((b) => b.kind),
     ).toEqual(['nato-troops']);
@@ -255,7 +283,7 @@ describe('casus versions', () => {
   const FORCE = 'scenarios/a-force-of-700000-breaches-the-cap-of-the-28-points-but-not-the-geneva-revision.yaml';
   const FORCE_MN = 'scenarios/a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin.yaml';
 
-  it('runs the scenario under every version in the order published, and names the change that altered each outcome', async () => {
+  it('runs the scenario under every version in date order, naming the change that altered each outcome', async () => {
     const rs = VERSIONS.map(planned);
     const report = await runVersions(loadScenario(FORCE, rs[0]!), [...rs].reverse());
     expect(report.versions.map((v) => v.version)).toEqual(VERSIONS);
@@ -276,17 +304,20 @@ describe('casus versions', () => {
     expect(report.versions.find((v) => v.version === 'ua-20')!.differs).toEqual([]);
   });
 
-  it("the deciding change is the first of the version's own that alters the outcome, not the first change it makes", async () => {
-    const rs = VERSIONS.map(planned);
-    const report = await runVersions(loadScenario(FORCE_MN, rs[0]!), rs);
-    const berlin = report.versions.find((v) => v.version === 'berlin')!;
-    expect(berlin.decidedBy).toMatchObject({
-      index: 3,
-      rule: 'nato-troops-stationed',
-      clause: 'no-nato-troops',
-      at: '2026-06-01',
-    });
-  });
+  it(
+    "the deciding change is the first of the version's own that alters the outcome, " + 'not the first change it makes',
+    async () => {
+      const rs = VERSIONS.map(planned);
+      const report = await runVersions(loadScenario(FORCE_MN, rs[0]!), rs);
+      const berlin = report.versions.find((v) => v.version === 'berlin')!;
+      expect(berlin.decidedBy).toMatchObject({
+        index: 3,
+        rule: 'nato-troops-stationed',
+        clause: 'no-nato-troops',
+        at: '2026-06-01',
+      });
+    },
+  );
 
   it('prints the table and the deciding changes as text, Markdown and JSON', async () => {
     const text = await cli(['versions', FORCE_MN]);
@@ -328,7 +359,7 @@ describe('casus versions', () => {
 });
 
 describe('expectations under a named version', () => {
-  it('casus test runs the scenario under each version its expectations name, and fails when one does not hold', async () => {
+  it('casus test runs under each version its expectations name, and fails when one does not hold', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casus-plan-expect-'));
     const file = join(dir, 'berlin-waits.yaml');
     const events = [...SIGN_ALL('2026-01-10'), ...WITHDRAW_BOTH('2026-03-01')]
@@ -336,14 +367,17 @@ describe('expectations under a named version', () => {
       .join('\n');
     writeFileSync(
       file,
-      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: in-force }\n`,
+      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n` +
+        `  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: in-force }\n`,
     );
     const { code, out } = await cli(['test', file]);
     expect(code).toBe(1);
     expect(out).toContain('(plan berlin) (1 of 1 expectations failed)');
     writeFileSync(
       file,
-      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n  - { on: end, plan: us-28, guarantee: in-force }\n  - { on: end, plan: berlin, guarantee: pending, guaranteePhase: awaiting-ratification }\n`,
+      `scenario: berlin-waits\ntitle: t\nevents:\n${events}\nexpect:\n` +
+        `  - { on: end, plan: us-28, guarantee: in-force }\n` +
+        `  - { on: end, plan: berlin, guarantee: pending, guaranteePhase: awaiting-ratification }\n`,
     );
     expect((await cli(['test', file])).code).toBe(0);
   });

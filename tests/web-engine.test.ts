@@ -1,4 +1,5 @@
-// The engine the page runs: the pure modules import no Node built-in, the built bundle holds none, and the words are casus's own.
+// The engine the page runs: the pure modules import no Node built-in,
+// the built bundle holds none, and the words are casus's own.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
@@ -13,7 +14,10 @@ import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
 
-/** The page's entry and the pure parts the brief names: none may reach node:fs, node:path, node:url or any other built-in. */
+/**
+ * The page's entry and the pure parts the brief names: none may
+ * reach node:fs, node:path, node:url or any other built-in.
+ */
 const PURE_ENTRIES = [
   'web/src/main.ts',
   'src/scenario/parse.ts',
@@ -65,7 +69,7 @@ describe('the engine runs in a browser', () => {
     expect(builtinsReachable('src/scenario/load.ts').some((c) => c.endsWith('node:path'))).toBe(true);
   });
 
-  it('the built page imports no built-in, loads nothing from elsewhere, and has the rules and scenarios built in', () => {
+  it('the built page imports no built-in, loads nothing from elsewhere, and holds the rules and scenarios', () => {
     expect(existsSync('dist/web/index.html'), 'run npm run build (npm test does) to build the page').toBe(true);
     const html = readFileSync('dist/web/index.html', 'utf8');
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
@@ -129,7 +133,7 @@ describe('the words of a step', () => {
     );
   });
 
-  it('the statechart and the swimlane name the step of every move and mark, so the page can light the current one', async () => {
+  it('statechart and swimlane name the step of each move and mark, so the page can light the current one', async () => {
     const trace = await runScenario(
       loadScenario('scenarios/renewed-offensive-invokes-the-guarantee.yaml', ruleSet),
       ruleSet,

@@ -233,7 +233,8 @@ describe('provenance', () => {
     const file = 'scenarios/renewed-offensive-invokes-the-guarantee.yaml';
     const text = readFileSync(file, 'utf8').replace(
       'crossesLine: true, deliberate: true, sustained: true, means: mixed }',
-      'crossesLine: true, deliberate: true, sustained: true, means: mixed,\n      source: "Reuters, 2 March 2029", confidence: contested }',
+      'crossesLine: true, deliberate: true, sustained: true, means: mixed,\n' +
+        '      source: "Reuters, 2 March 2029", confidence: contested }',
     );
     const { parseScenario } = await import('../src/scenario/load.js');
     const loaded = parseScenario(file, text, ruleSet);

@@ -1,4 +1,5 @@
-// npm run bench: every speed casus promises, measured side by side in one run; writes bench/results.json, prints the table.
+// npm run bench: every speed casus promises, measured side by
+// side in one run; writes bench/results.json, prints the table.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
@@ -38,8 +39,8 @@ const micro = (seconds: number, events: number) => Math.round((seconds / events)
 const ms = (seconds: number) => Math.round(seconds * 1000);
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
-// 1. per event: json-rules-engine with every rule (as before) and indexed by event type (the reference now), the statechart,
-// the runner with explanations on either engine, and the outcomes-only fast path
+// 1. per event: json-rules-engine with every rule (as before) and indexed by event type (the reference
+// now), the statechart, the runner with explanations on either engine, and the outcomes-only fast path
 const layers = [];
 for (const n of sizes) {
   log(`${n} events: recording inputs…`);
@@ -275,7 +276,8 @@ lines.push(
     `matrix, 50 events × ${matrix.combinations} combinations`,
     `${matrix.seconds} s`,
     '≤ 1 s',
-    `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s (${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`,
+    `${mark(matrix.seconds <= 1)}; one run each: ${matrix.oneRunPerCombinationSeconds} s ` +
+      `(${matrix.oneRunPerCombinationAt2304Seconds} s at 2,304)`,
   ),
 );
 lines.push(

@@ -45,7 +45,10 @@ export async function engineAlone(ruleSet: RuleSet, inputs: Inputs): Promise<voi
   for (const facts of inputs.facts) await engine.run(facts);
 }
 
-/** (a') json-rules-engine as the reference path runs it: one engine per event type, holding only the rules that can fire. */
+/**
+ * (a') json-rules-engine as the reference path runs it: one
+ * engine per event type, holding only the rules that can fire.
+ */
 export async function indexedEngineAlone(ruleSet: RuleSet, inputs: Inputs): Promise<void> {
   const evaluator = createEvaluator(ruleSet);
   for (const facts of inputs.facts) await evaluator.evaluate(facts);
@@ -73,7 +76,10 @@ export function fastPath(loaded: LoadedScenario, ruleSet: RuleSet): void {
   runOutcomes(loaded, ruleSet);
 }
 
-/** Median seconds per call of `fn`, repeated until `budget` seconds have passed (at least `min` times), after a warm-up call. */
+/**
+ * Median seconds per call of `fn`, repeated until `budget` seconds
+ * have passed (at least `min` times), after a warm-up call.
+ */
 export async function timeIt(fn: () => unknown, budget: number, min = 3, warm = true): Promise<number> {
   if (warm) await fn();
   const times: number[] = [];

@@ -1,4 +1,5 @@
-// The minimal peer of `casus run` for the cold-start comparison: parse the same YAML, run json-rules-engine over its events.
+// The minimal peer of `casus run` for the cold-start comparison:
+// parse the same YAML, run json-rules-engine over its events.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, Operator } from 'json-rules-engine';

@@ -1,4 +1,5 @@
-// Long, deterministic timelines for the benchmark: a treaty in force, then a decade of everyday events with few breaches.
+// Long, deterministic timelines for the benchmark: a treaty in
+// force, then a decade of everyday events with few breaches.
 import { addDays } from '../plan/dates.js';
 
 type Event = Record<string, unknown> & { at: string; type: string };

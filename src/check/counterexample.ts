@@ -40,7 +40,10 @@ interface Node {
   path: Array<Record<string, unknown>>;
 }
 
-/** What a later step can tell apart: the status, the dates the statechart keeps (whether set), the next deadline, the history the rules read. */
+/**
+ * What a later step can tell apart: the status, the dates the statechart
+ * keeps (whether set), the next deadline, the history the rules read.
+ */
 function stateKey(domain: Domain): (node: Node) => string {
   const thresholds = domain.thresholds('daysSinceRussianAttack');
   return (node) => {
@@ -79,8 +82,9 @@ const uniq = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).
 const isDeadline = (e: Record<string, unknown>) => (DEADLINE_TYPES as readonly string[]).includes(String(e.type));
 
 /**
- * The shortest timeline that breaks the law, searched breadth-first over real runs under each violation's readings: with
- * the violations' own events and the events that complete a milestone, then every milestone event, then one event per class.
+ * The shortest timeline that breaks the law, searched breadth-first over real runs under each violation's
+ * readings: with the violations' own events and the events that complete a milestone, then every milestone
+ * event, then one event per class.
  */
 export function findCounterexample(
   ruleSet: RuleSet,
@@ -91,7 +95,8 @@ export function findCounterexample(
 ): Counterexample | { reason: string } {
   const stated = uniq(violations.map((v) => v.event).filter((e) => !isDeadline(e)));
   const readings = uniq(violations.map((v) => v.readings)).slice(0, 3);
-  // the events that complete a milestone (conclusion, implementation, entry into force) first, then every milestone event
+  // the events that complete a milestone (conclusion, implementation,
+  // entry into force) first, then every milestone event
   const completing = new Set(
     ruleSet.rules.filter((r) => MILESTONE_EVENTS.includes(r.event.type)).flatMap((r) => r.eventTypes),
   );
@@ -115,11 +120,16 @@ export function findCounterexample(
   return 'events' in found
     ? found
     : {
-        reason: `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: the step domain may allow a history or a snapshot no run reaches`,
+        reason:
+          `no timeline found among the first ${MAX_STATES.toLocaleString('en-US')} distinct states of real runs: ` +
+          `the step domain may allow a history or a snapshot no run reaches`,
       };
 }
 
-/** Days between events that the rules can tell apart: the next day, and just past each threshold of the days since an attack. */
+/**
+ * Days between events that the rules can tell apart: the next
+ * day, and just past each threshold of the days since an attack.
+ */
 const gapsOf = (domain: Domain) =>
   [
     ...new Set([
@@ -131,7 +141,10 @@ const gapsOf = (domain: Domain) =>
     ]),
   ].sort((a, b) => a - b);
 
-/** Breadth-first under one set of readings; the first `keep` events are always tried, the others only if they change something from the start. */
+/**
+ * Breadth-first under one set of readings; the first `keep` events are
+ * always tried, the others only if they change something from the start.
+ */
 function search(
   ruleSet: RuleSet,
   law: LoadedLaw,
@@ -210,7 +223,8 @@ function search(
     }
     return { stepper, date, steps, path: [...from.path, ...list] };
   };
-  // the milestones that change nothing from the start (a buffer-zone entry before conclusion) are left out of the first search
+  // the milestones that change nothing from the start (a buffer-zone
+  // entry before conclusion) are left out of the first search
   const useful = events.filter(
     (e, i) =>
       i < keep ||
@@ -253,5 +267,8 @@ export function counterexampleYaml(c: Counterexample): string {
   if (isSeq(events)) for (const item of events.items) if (isMap(item)) item.flow = true;
   const interp = doc.get('interpretations');
   if (isMap(interp)) interp.flow = true;
-  return `${COUNTEREXAMPLE_MARK}: casus run FILE replays it; casus explain FILE says why each status is what it is\n${doc.toString({ lineWidth: 0 })}`;
+  return (
+    `${COUNTEREXAMPLE_MARK}: casus run FILE replays it; ` +
+    `casus explain FILE says why each status is what it is\n${doc.toString({ lineWidth: 0 })}`
+  );
 }

@@ -69,7 +69,10 @@ function assign(facts: Record<string, unknown>, values: Record<string, unknown>)
   Object.assign(facts, values);
 }
 
-/** A valid scenario event (without `at`) from an assignment: unstated required fields take the first value that makes it valid. */
+/**
+ * A valid scenario event (without `at`) from an assignment: unstated
+ * required fields take the first value that makes it valid.
+ */
 function completeEvent(
   type: string,
   assignment: Record<string, unknown>,
@@ -110,7 +113,10 @@ function completeEvent(
   return tryFrom(0);
 }
 
-/** Every valid event of the types with few possible events (signatures, withdrawals), naming only parties the rules name. */
+/**
+ * Every valid event of the types with few possible events
+ * (signatures, withdrawals), naming only parties the rules name.
+ */
 function smallTypes(types: readonly string[], domain: Domain): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   for (const type of types) {
@@ -134,7 +140,10 @@ function smallTypes(types: readonly string[], domain: Domain): Array<Record<stri
   return out;
 }
 
-/** Facts a class fixes: those the laws read (UNDECIDED where the rules did not need them) and the assignment it came from. */
+/**
+ * Facts a class fixes: those the laws read (UNDECIDED where the
+ * rules did not need them) and the assignment it came from.
+ */
 interface Projection {
   facts: Record<string, unknown>;
   assignment: Record<string, unknown>;
@@ -227,7 +236,10 @@ function classesOf(
   return { classes, dims, lawDims };
 }
 
-/** What each distinct (snapshot, emitted events) pair does: before and after, deduplicated, with how many snapshots share it. */
+/**
+ * What each distinct (snapshot, emitted events) pair does: before
+ * and after, deduplicated, with how many snapshots share it.
+ */
 function transitions(
   snapshots: readonly GuaranteeSnapshot[],
   events: readonly MachineEvent[],
@@ -295,7 +307,8 @@ export function proveLaws(
   const base = baseFacts(ruleSet);
   const alphabet = new Map<string, Record<string, unknown>>();
   const cache = new Map<string, ReturnType<typeof transitionsOf>>();
-  // the law facts of a step split in two: what the statechart gives (before, after, rules fired) and what the input gives
+  // the law facts of a step split in two: what the statechart
+  // gives (before, after, rules fired) and what the input gives
   const read = [
     ...new Set(
       laws.flatMap((l) =>
@@ -330,7 +343,8 @@ export function proveLaws(
             inputKeys,
           );
         const stated = inputs({});
-        // the law needs facts the rules did not: each value of those (the rules' verdicts stay the same), enumerated on demand
+        // the law needs facts the rules did not: each value of those
+        // (the rules' verdicts stay the same), enumerated on demand
         let expanded: Array<{ facts: Record<string, unknown>; assignment: Record<string, unknown> }> | undefined;
         const expand = () => {
           const open = p.open.map((d) => dims[d]!);

@@ -65,7 +65,8 @@ export function staticChecks(ruleSet: RuleSet, search: DomainSearch): StaticChec
     if (hit) examples.push(rule.name);
     else
       never.push(
-        `${rule.name} can never fire: no ${rule.eventTypes.join(' or ')} in any status under any reading meets all its conditions`,
+        `${rule.name} can never fire: no ${rule.eventTypes.join(' or ')} in any status ` +
+          `under any reading meets all its conditions`,
       );
   }
   return [
@@ -80,7 +81,8 @@ export function staticChecks(ruleSet: RuleSet, search: DomainSearch): StaticChec
       details: unencoded.length
         ? unencoded
         : [
-            `${ruleSet.clauses.clauses.length} clauses${dropped.size ? `; ${[...dropped].join(', ')} dropped by ${ruleSet.plan!.version}` : ''}`,
+            `${ruleSet.clauses.clauses.length} clauses` +
+              `${dropped.size ? `; ${[...dropped].join(', ')} dropped by ${ruleSet.plan!.version}` : ''}`,
           ],
     },
     {

@@ -1,11 +1,12 @@
-// Bounds on the work one command may do for one input, beyond the input's bytes; each can be raised for a trusted input.
+// Bounds on the work one command may do for one input, beyond
+// the input's bytes; each can be raised for a trusted input.
 import { InputError, usageIssue } from '../input/issues.js';
 import type { Io } from './io.js';
 
 /**
- * The largest output written, in megabytes: above the JSON trace of the longest timeline a scenario file may hold (160,000
- * events made 268 MB; the most a 16 MB file holds makes about 420 MB), so a real input always fits, while a report that
- * an input multiplies without bound stops here with this message.
+ * The largest output written, in megabytes: above the JSON trace of the longest timeline a scenario file may hold
+ * (160,000 events made 268 MB; the most a 16 MB file holds makes about 420 MB), so a real input always fits, while a
+ * report that an input multiplies without bound stops here with this message.
  */
 const MAX_OUTPUT_MB = 1024;
 const OUTPUT_ENV = 'CASUS_MAX_OUTPUT_MB';
@@ -31,7 +32,8 @@ export function outputLimit(io: Io): { add(chars: number): void; check(chars: nu
     throw new InputError([
       usageIssue(
         `the output is over the limit of ${mb} MB (${OUTPUT_ENV}); the input makes a report this large`,
-        `shorten the repeated text in the input, or raise the limit for an input you trust, e.g. ${OUTPUT_ENV}=${mb * 2}`,
+        `shorten the repeated text in the input, ` +
+          `or raise the limit for an input you trust, e.g. ${OUTPUT_ENV}=${mb * 2}`,
       ),
     ]);
   };

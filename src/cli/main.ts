@@ -103,7 +103,8 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     }
     const e = error as Error;
     io.stderr(
-      `casus: internal error: ${e.message}\n${io.env.CASUS_DEBUG ? `${e.stack}\n` : 'set CASUS_DEBUG=1 to see where\n'}`,
+      `casus: internal error: ${e.message}\n` +
+        `${io.env.CASUS_DEBUG ? `${e.stack}\n` : 'set CASUS_DEBUG=1 to see where\n'}`,
     );
     return 70;
   }

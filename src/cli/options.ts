@@ -32,7 +32,9 @@ export const SHARED_OPTIONS = {
     type: 'string',
     multiple: true,
     usage: '--plan VERSION',
-    help: 'a version of the plan: us-28 (default), e3-counter, geneva-19, berlin, ua-20, mar-a-lago (casus versions FILE runs them all)',
+    help:
+      'a version of the plan: us-28 (default), e3-counter, geneva-19, berlin, ua-20, mar-a-lago ' +
+      '(casus versions FILE runs them all)',
   },
   set: {
     type: 'string',
@@ -44,14 +46,18 @@ export const SHARED_OPTIONS = {
     type: 'string',
     multiple: true,
     usage: '--assume KEY=BOOL',
-    help: 'state a fact the scenario leaves open (EVENT-ID.FIELD=true|false, e.g. strike.justified=false); assuming a fact the scenario states is an error',
+    help:
+      'state a fact the scenario leaves open (EVENT-ID.FIELD=true|false, e.g. strike.justified=false); ' +
+      'assuming a fact the scenario states is an error',
   },
   format: { type: 'string', usage: '--format FORMAT', help: 'output format' },
   out: { type: 'string', usage: '--out FILE', help: 'write to FILE (atomically: a temporary file, then a rename)' },
   engine: {
     type: 'string',
     usage: '--engine ENGINE',
-    help: `${Object.keys(ENGINES).join(' (default) or ')}, the reference the rules' meaning is defined by; the trace is the same`,
+    help:
+      `${Object.keys(ENGINES).join(' (default) or ')}, ` +
+      `the reference the rules' meaning is defined by; the trace is the same`,
   },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -1,4 +1,5 @@
-// --out-dir DIR: several files written into one directory, each atomically; only files casus wrote there before are replaced.
+// --out-dir DIR: several files written into one directory, each
+// atomically; only files casus wrote there before are replaced.
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { InputError, usageIssue } from '../input/issues.js';
@@ -8,7 +9,9 @@ interface OutFile {
   text: string;
 }
 
-/** Writes `files` into `dir` (created if missing); refuses, before writing anything, any target not marked by `marker`. */
+/**
+ * Writes `files` into `dir` (created if missing); refuses, before writing anything, any target not marked by `marker`.
+ */
 export function writeIntoDir(dir: string, files: readonly OutFile[], marker: string): string[] {
   const problem = (message: string, hint: string) => new InputError([usageIssue(`--out-dir ${dir}: ${message}`, hint)]);
   const stat = fs.lstatSync(dir, { throwIfNoEntry: false });

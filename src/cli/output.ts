@@ -10,7 +10,9 @@ import type { Io } from './io.js';
 export type WriterFs = Pick<typeof nodeFs, 'writeFileSync' | 'renameSync' | 'rmSync' | 'statSync' | 'realpathSync'> &
   Partial<Pick<typeof nodeFs, 'lstatSync'>>;
 
-/** Temporary files being written: removed if the process is interrupted (see bin.ts), so only the old output remains. */
+/**
+ * Temporary files being written: removed if the process is interrupted (see bin.ts), so only the old output remains.
+ */
 const unfinished = new Map<string, () => void>();
 
 /** Removes every temporary output still being written; the files named by --out are left as they were. */
@@ -90,7 +92,9 @@ export function checkOut(out: string, inputs: readonly string[], fs: WriterFs = 
     throw refuse(`--out ${out} is inside the rule set in use (${rules}); refusing to write there`, ELSEWHERE);
 }
 
-/** Writes `text` to a temporary file in the same directory, then renames it over `out`; on failure `out` is untouched. */
+/**
+ * Writes `text` to a temporary file in the same directory, then renames it over `out`; on failure `out` is untouched.
+ */
 export function writeAtomically(out: string, text: string, fs: WriterFs = nodeFs): void {
   const temp = tempFor(out);
   try {

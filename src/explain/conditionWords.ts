@@ -34,7 +34,9 @@ const BOOLEAN_WORDS: Record<string, [string, string]> = {
   hostilitiesUnderWay: ['hostilities were under way', 'hostilities were not under way'],
 };
 
-/** A fact as a reader would name it: "days since Russia's last attack on Ukraine" rather than daysSinceRussianAttack. */
+/**
+ * A fact as a reader would name it: "days since Russia's last attack on Ukraine" rather than daysSinceRussianAttack.
+ */
 export function factName(leaf: { fact: string; path?: string }): string {
   return leaf.path ? `${leaf.fact}.${leaf.path}` : (FACT_WORDS[leaf.fact] ?? leaf.fact);
 }
@@ -88,7 +90,10 @@ export function leafWords(leaf: LeafTrace): string {
     return `${name} lacks ${want.filter((x) => !have.includes(x)).join(', ')} (has ${show(have)})`;
   }
   if (leaf.operator === 'equal' && leaf.value === null)
-    return `${name} is ${seenValue(leaf)}, but this alternative needs ${SCENARIO_FACTS.has(leaf.fact) ? 'it not stated' : 'none'}`;
+    return (
+      `${name} is ${seenValue(leaf)}, but this alternative needs ` +
+      `${SCENARIO_FACTS.has(leaf.fact) ? 'it not stated' : 'none'}`
+    );
   if (leaf.operator === 'doesNotContain') return `${name} includes ${show(leaf.value)}`;
   return `${name} is ${seenValue(leaf)}, not ${wanted(leaf)}`;
 }
@@ -130,9 +135,13 @@ function anyWords(any: ConditionTrace[], readings: ReadonlySet<string>): string[
   const prefix = [...under].map(([fact, value]) => `${fact} = ${show(value)}`).join(', ');
   if (all.length === 0) return prefix ? [`no alternative applies under ${prefix}`] : [];
   if (!prefix) return [all.join('; and ')];
-  return [
-    `${all.join(', and ')}; under ${prefix} ${all.length === 1 ? 'that is required' : all.length === 2 ? 'either would have been enough' : 'any one would have been enough'}`,
-  ];
+  const enough =
+    all.length === 1
+      ? 'that is required'
+      : all.length === 2
+        ? 'either would have been enough'
+        : 'any one would have been enough';
+  return [`${all.join(', and ')}; under ${prefix} ${enough}`];
 }
 
 /** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */
@@ -184,7 +193,8 @@ function notStatedFacts(c: ConditionTrace): string[] {
 export function notStatedNote(c: ConditionTrace): string | undefined {
   const facts = notStatedFacts(c);
   return facts.length
-    ? `relied on what the scenario does not state: ${facts.map((f) => `${f} ${NOT_STATED}`).join(', ')} (read as not so)`
+    ? `relied on what the scenario does not state: ` +
+        `${facts.map((f) => `${f} ${NOT_STATED}`).join(', ')} (read as not so)`
     : undefined;
 }
 

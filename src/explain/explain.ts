@@ -1,5 +1,6 @@
-// Why every status is what it is on a date, and why events left the guarantee alone: an Explanation in data, read from the
-// Trace (and, for what could have changed a guarantee in force, the statechart's own definition; nothing is re-run).
+// Why every status is what it is on a date, and why events left the guarantee alone:
+// an Explanation in data, read from the Trace (and, for what could have changed a
+// guarantee in force, the statechart's own definition; nothing is re-run).
 import { InputError, usageIssue } from '../input/issues.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
@@ -210,7 +211,10 @@ function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): Co
   };
 }
 
-/** The conditions that made a fired rule fire: every leaf that held, the first alternative that held, not the event type. */
+/**
+ * The conditions that made a fired rule fire: every leaf that
+ * held, the first alternative that held, not the event type.
+ */
 export function heldConditions(c: ConditionTrace, readings: ReadonlySet<string>): ConditionSeen[] {
   if (c.result !== true) return [];
   if ('all' in c) return c.all.flatMap((x) => heldConditions(x, readings));
@@ -226,7 +230,10 @@ export function heldConditions(c: ConditionTrace, readings: ReadonlySet<string>)
   return c.fact === 'type' ? [] : [seen(c, readings, true)];
 }
 
-/** The conditions that decided a failure, leaving out alternatives that belong to another reading; and the readings in force there. */
+/**
+ * The conditions that decided a failure, leaving out alternatives
+ * that belong to another reading; and the readings in force there.
+ */
 function decisiveFailures(
   c: ConditionTrace,
   readings: ReadonlySet<string>,
@@ -262,7 +269,8 @@ function checkDate(trace: Trace, at: string): void {
   if (at > trace.horizon) {
     throw new InputError([
       usageIssue(
-        `--at ${at} is after the end of the run (${trace.horizon}); deadlines are only processed up to the last event or until`,
+        `--at ${at} is after the end of the run (${trace.horizon}); ` +
+          `deadlines are only processed up to the last event or until`,
         `add until: ${at} to the scenario to run the clock that far`,
       ),
     ]);
@@ -314,7 +322,10 @@ function regionReason(trace: Trace, steps: Step[], region: Explained, readings: 
   };
 }
 
-/** For a region still in its initial status: the most recent rule that would have moved it on, with the conditions it lacked. */
+/**
+ * For a region still in its initial status: the most recent rule
+ * that would have moved it on, with the conditions it lacked.
+ */
 function notYet(trace: Trace, steps: Step[], region: Explained, readings: ReadonlySet<string>): RegionReason['notYet'] {
   const base = GUARANTEE_FIELDS.has(region) ? 'guarantee' : region;
   const value = trace.initial[base];
@@ -379,7 +390,10 @@ function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: Re
   };
 }
 
-/** For every step that left the guarantee unchanged: the rules about it that fired to no effect, or else each clause's nearest rule that did not fire, nearest first. */
+/**
+ * For every step that left the guarantee unchanged: the rules about it that fired to
+ * no effect, or else each clause's nearest rule that did not fire, nearest first.
+ */
 export function whyNotOf(trace: Trace, step: Step): WhyNot[] {
   if (step.changed.includes('guarantee')) return [];
   const readings = new Set(Object.keys(trace.interpretations));

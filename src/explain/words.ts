@@ -137,7 +137,10 @@ export function sensitivityWords(s: Sensitivity): string {
   };
   const shown = s.alternatives.slice(0, 3).map((a) => `under ${under(a.under)}: ${a.changes.join('; ')}`);
   const more = s.alternatives.length - shown.length;
-  return `depends on: ${s.dependsOn.join(', ')} (${shown.join('; ')}${more > 0 ? `; ${more} other outcome${more === 1 ? '' : 's'}: casus matrix` : ''})`;
+  return (
+    `depends on: ${s.dependsOn.join(', ')} ` +
+    `(${shown.join('; ')}${more > 0 ? `; ${more} other outcome${more === 1 ? '' : 's'}: casus matrix` : ''})`
+  );
 }
 
 /** A step as people count it, from 1 (the trace's index counts from 0): every view prints this. */

@@ -32,7 +32,10 @@ const step = (name: string, type: FactSpec['type'], about: string): FactSpec => 
   about,
 });
 
-/** Every fact a law may read: before./after. each region, event. each event fact, the history, readings, parameters and data lists, the step's rules. */
+/**
+ * Every fact a law may read: before./after. each region, event. each event
+ * fact, the history, readings, parameters and data lists, the step's rules.
+ */
 export function lawFacts(ruleSet: RuleSet): Map<string, FactSpec> {
   const specs: FactSpec[] = [];
   for (const r of REGIONS) {

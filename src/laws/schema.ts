@@ -15,7 +15,9 @@ export const Law = z.strictObject({
   points: z
     .array(Point, { error: 'every law cites the plan points it is about, e.g. ["10c"]' })
     .min(1, { error: 'cite at least one plan point' }),
-  /** plan versions (rules/versions/NAME.json) whose text the law does not hold under, e.g. one that changes the trigger */
+  /**
+   * plan versions (rules/versions/NAME.json) whose text the law does not hold under, e.g. one that changes the trigger
+   */
   exceptPlans: z.array(Id).optional(),
   when: Condition,
   then: Condition,

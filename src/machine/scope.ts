@@ -7,7 +7,10 @@ type Scope = ActorScope<GuaranteeSnapshot, MachineEvent>;
 
 let shared: Scope | undefined;
 
-/** An inert scope like the one xstate's pure transition() makes: no clock, no children, actions only recorded by the machine. */
+/**
+ * An inert scope like the one xstate's pure transition() makes:
+ * no clock, no children, actions only recorded by the machine.
+ */
 function scope(): Scope {
   if (shared) return shared;
   const self = createActor(guaranteeMachine, {

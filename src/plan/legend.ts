@@ -28,12 +28,15 @@ export const LEGEND: readonly LegendEntry[] = [
   {
     term: 'T28',
     meaning:
-      'the US 28-point framework for Russia and Ukraine (20–21 November 2025); a bare number such as 10c is a point of T28',
+      'the US 28-point framework for Russia and Ukraine (20–21 November 2025); ' +
+      'a bare number such as 10c is a point of T28',
   },
   { term: 'SG', meaning: 'the companion security-guarantee draft (21–22 November 2025), cited as a whole' },
   {
     term: SIGNATORIES.join(', '),
-    meaning: `the five signatories: ${SIGNATORIES.map(partyName).join(', ')}; any other state by its ISO 3166 alpha-2 code (PL: ${partyName('PL')})`,
+    meaning:
+      `the five signatories: ${SIGNATORIES.map(partyName).join(', ')}; ` +
+      `any other state by its ISO 3166 alpha-2 code (PL: ${partyName('PL')})`,
   },
   ...SOURCE_CONFIDENCE.map((c) => ({ term: c, meaning: `${CONFIDENCE_MEANING[c]} (how sure a cited source is)` })),
   { term: NOT_STATED, meaning: 'the scenario leaves the fact out, and a rule read it as not so' },

@@ -1,4 +1,5 @@
-// The treaty's vocabulary: the values every file and output is written in (docs/semantics.md, "Status" and "Scenario files").
+// The treaty's vocabulary: the values every file and output is
+// written in (docs/semantics.md, "Status" and "Scenario files").
 
 export const SIGNATORIES = ['UA', 'RU', 'US', 'EU', 'NATO'] as const;
 
@@ -120,6 +121,36 @@ export const REGION_LABELS: Record<Region, { short: string; title: string }> = {
   sanctions: { short: 'sanctions', title: 'Sanctions on Russia' },
   russiaBenefits: { short: "Russia's benefits", title: "Russia's benefits" },
   breaches: { short: 'breaches', title: 'Breaches' },
+};
+
+/** A value of one of the regions with one value each. */
+type StatusValue = Agreement | Guarantee | Ceasefire | Sanctions | RussiaBenefits;
+
+/**
+ * How every status value is coloured wherever it is drawn: `fill` in the swimlane and the report's cards, `tint`, a
+ * lighter shade of the same hue, behind the page's badges (dark text stays readable on it).
+ */
+export const STATUS_COLOURS: Record<StatusValue, { fill: string; tint: string }> = {
+  open: { fill: '#d1d5db', tint: '#e5e7eb' },
+  concluded: { fill: '#93c5fd', tint: '#dbeafe' },
+  implementing: { fill: '#34d399', tint: '#a7f3d0' },
+  pending: { fill: '#d1d5db', tint: '#e5e7eb' },
+  'in-force': { fill: '#34d399', tint: '#a7f3d0' },
+  invoked: { fill: '#fbbf24', tint: '#fde68a' },
+  revoked: { fill: '#ef4444', tint: '#fecaca' },
+  lapsed: { fill: '#f87171', tint: '#fecaca' },
+  void: { fill: '#b91c1c', tint: '#fecaca' },
+  expired: { fill: '#9ca3af', tint: '#e5e7eb' },
+  'not-in-effect': { fill: '#d1d5db', tint: '#e5e7eb' },
+  'in-effect': { fill: '#34d399', tint: '#a7f3d0' },
+  violated: { fill: '#ef4444', tint: '#fecaca' },
+  'in-place': { fill: '#93c5fd', tint: '#dbeafe' },
+  easing: { fill: '#a7f3d0', tint: '#d1fae5' },
+  lifted: { fill: '#34d399', tint: '#a7f3d0' },
+  reinstated: { fill: '#ef4444', tint: '#fecaca' },
+  'not-granted': { fill: '#d1d5db', tint: '#e5e7eb' },
+  granted: { fill: '#34d399', tint: '#a7f3d0' },
+  withdrawn: { fill: '#ef4444', tint: '#fecaca' },
 };
 
 /** The regions with one value each, in display order (the guarantee's phase is shown with the guarantee). */

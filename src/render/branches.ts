@@ -8,7 +8,11 @@ const guarantee = (o: BranchedRun['outcomes'][number]) =>
 
 function summary(run: BranchedRun): string {
   const branches = run.outcomes.reduce((n, o) => n + o.branches.length, 0);
-  return `This scenario leaves ${run.open.length} fact${run.open.length === 1 ? '' : 's'} open (${run.open.map((f) => `${f.key}, line ${f.line}`).join('; ')}): ${branches} branches, ${run.outcomes.length} distinct outcome${run.outcomes.length === 1 ? '' : 's'}.`;
+  return (
+    `This scenario leaves ${run.open.length} fact${run.open.length === 1 ? '' : 's'} open ` +
+    `(${run.open.map((f) => `${f.key}, line ${f.line}`).join('; ')}): ` +
+    `${branches} branches, ${run.outcomes.length} distinct outcome${run.outcomes.length === 1 ? '' : 's'}.`
+  );
 }
 
 export function* branchedLines(run: BranchedRun, options: TextOptions): Generator<string> {

@@ -20,7 +20,10 @@ function exampleWords(f: Finding): string {
       ? `by ${partyName(e.by)} against ${partyName(e.against)}`
       : '';
   const under = Object.entries(f.exampleReadings).map(([k, v]) => `${k} = ${v}`);
-  return `${f.eventType} ${who}${fields.length ? `, ${fields.join(', ')}` : ''}${under.length ? ` (under ${under.join(', ')})` : ''}`.trim();
+  return (
+    `${f.eventType} ${who}${fields.length ? `, ${fields.join(', ')}` : ''}` +
+    `${under.length ? ` (under ${under.join(', ')})` : ''}`
+  ).trim();
 }
 
 function readingWords(f: Finding): string {
@@ -35,14 +38,16 @@ function* lawLines(report: CheckReport): Generator<string> {
   const { results, classes, dir } = report.laws;
   yield `Laws (${dir})`;
   yield* wrap(
-    `(each over every reachable snapshot × every event of the finite domain × every reading; ${count(classes)} classes of events that the rules and the laws tell apart)`,
+    `(each over every reachable snapshot × every event of the finite domain × every reading; ` +
+      `${count(classes)} classes of events that the rules and the laws tell apart)`,
     80,
     '  ',
     '  ',
   );
   for (const l of results) {
     yield* wrap(
-      `${mark(l.proved)} ${l.name} (points ${l.points.join(', ')}): ${l.proved ? `proved, ${count(l.cases)} cases, ${count(l.applicable)} where it applies` : 'broken'}`,
+      `${mark(l.proved)} ${l.name} (points ${l.points.join(', ')}): ` +
+        `${l.proved ? `proved, ${count(l.cases)} cases, ${count(l.applicable)} where it applies` : 'broken'}`,
       80,
       '      ',
       '  ',
@@ -51,7 +56,10 @@ function* lawLines(report: CheckReport): Generator<string> {
     const v = l.violations[0]!;
     yield* wrap(`${l.description}`, 80, '      ', '    ');
     yield* wrap(
-      `e.g. ${String(v.event.type)} takes the guarantee ${v.before.guarantee} → ${v.after.guarantee}, agreement ${v.before.agreement} → ${v.after.agreement}, sanctions ${v.before.sanctions} → ${v.after.sanctions}${v.fired.length ? ` (rules ${v.fired.join(', ')})` : ''}`,
+      `e.g. ${String(v.event.type)} takes the guarantee ${v.before.guarantee} → ${v.after.guarantee}, ` +
+        `agreement ${v.before.agreement} → ${v.after.agreement}, ` +
+        `sanctions ${v.before.sanctions} → ${v.after.sanctions}` +
+        `${v.fired.length ? ` (rules ${v.fired.join(', ')})` : ''}`,
       80,
       '      ',
       '    ',
@@ -59,7 +67,8 @@ function* lawLines(report: CheckReport): Generator<string> {
     if (l.counterexample) {
       const c = l.counterexample;
       yield* wrap(
-        `shortest timeline that breaks it (${c.events} event${c.events === 1 ? '' : 's'}, step ${c.step + 1}; casus run and casus explain read it${c.file ? `; written to ${c.file}` : ''}):`,
+        `shortest timeline that breaks it (${c.events} event${c.events === 1 ? '' : 's'}, step ${c.step + 1}; ` +
+          `casus run and casus explain read it${c.file ? `; written to ${c.file}` : ''}):`,
         80,
         '      ',
         '    ',
@@ -94,19 +103,24 @@ export function* checkLines(report: CheckReport): Generator<string> {
   yield '';
   yield `Overlaps: rules that fire on the same event with incompatible outcomes`;
   yield* wrap(
-    `(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, every event type, reading and reachable status; ${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`,
+    `(${report.domain.combinations.toLocaleString('en-US')} combinations of the facts the rules read, ` +
+      `every event type, reading and reachable status; ` +
+      `${report.domain.searchNodes.toLocaleString('en-US')} search nodes)`,
     80,
     '  ',
     '  ',
   );
   if (report.findings.length === 0) yield '  none';
   for (const f of report.findings.slice(0, SHOWN)) {
-    const head = `${f.acknowledged ? '!' : '✗'} ${f.rules[0]} (${f.outcomes[0]}) and ${f.rules[1]} (${f.outcomes[1]}): the guarantee ends ${f.applied}`;
+    const head =
+      `${f.acknowledged ? '!' : '✗'} ${f.rules[0]} (${f.outcomes[0]}) and ${f.rules[1]} (${f.outcomes[1]}): ` +
+      `the guarantee ends ${f.applied}`;
     yield* wrap(head, 80, '      ', '  ');
     yield* wrap(`e.g. ${exampleWords(f)}; ${readingWords(f)}`, 80, '      ', '    ');
     if (f.acknowledged)
       yield* wrap(
-        `acknowledged (points ${f.acknowledged.points.join(', ')}): ${f.acknowledged.question} ${f.acknowledged.rationale}`,
+        `acknowledged (points ${f.acknowledged.points.join(', ')}): ` +
+          `${f.acknowledged.question} ${f.acknowledged.rationale}`,
         80,
         '      ',
         '    ',
@@ -127,7 +141,10 @@ export function* checkLines(report: CheckReport): Generator<string> {
         ? `${stop.limit.toLocaleString('en-US')} pairs of rules`
         : `${stop.limit.toLocaleString('en-US')} search nodes`;
     yield* wrap(
-      `✗ stopped at the limit of ${what}: ${stop.pairsExamined.toLocaleString('en-US')} of ${stop.pairs.toLocaleString('en-US')} pairs with incompatible outcomes examined, so overlaps may be missing; raise the limit for a rule set you trust with ${BOUND_ENV[stop.bound]}=${stop.limit * 10}`,
+      `✗ stopped at the limit of ${what}: ` +
+        `${stop.pairsExamined.toLocaleString('en-US')} of ${stop.pairs.toLocaleString('en-US')} ` +
+        `pairs with incompatible outcomes examined, so overlaps may be missing; ` +
+        `raise the limit for a rule set you trust with ${BOUND_ENV[stop.bound]}=${stop.limit * 10}`,
       80,
       '      ',
       '  ',
@@ -148,6 +165,8 @@ export function* checkLines(report: CheckReport): Generator<string> {
   const broken = report.laws.results.filter((l) => !l.proved).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   yield report.ok
-    ? `ok: ${report.findings.length} known ambiguities of the plan, no unacknowledged conflicts, ${plural(report.laws.results.length, 'law')} proved`
-    : `failed: ${plural(failed, 'check')} failed, ${plural(unacknowledged, 'unacknowledged conflict')}, ${plural(broken, 'law')} broken${stop ? ', the search for overlaps incomplete' : ''}`;
+    ? `ok: ${report.findings.length} known ambiguities of the plan, ` +
+      `no unacknowledged conflicts, ${plural(report.laws.results.length, 'law')} proved`
+    : `failed: ${plural(failed, 'check')} failed, ${plural(unacknowledged, 'unacknowledged conflict')}, ` +
+      `${plural(broken, 'law')} broken${stop ? ', the search for overlaps incomplete' : ''}`;
 }

@@ -65,7 +65,8 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
     return [
       [head],
       [
-        `Not yet: on ${stepPlace(n.step)} (${n.step.words}), rule ${n.rule} [${n.clause.id} · ${n.points.join(', ')}] did not fire: ${sentence(n.reason)}`,
+        `Not yet: on ${stepPlace(n.step)} (${n.step.words}), ` +
+          `rule ${n.rule} [${n.clause.id} · ${n.points.join(', ')}] did not fire: ${sentence(n.reason)}`,
       ],
     ];
   }
@@ -79,7 +80,8 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
     return [
       ...out,
       [
-        `Set by the same step and rule as ${before} (${s.rule}, ${s.step.at}) [${s.clause.id} · ${s.points.join(', ')}].`,
+        `Set by the same step and rule as ${before} ` +
+          `(${s.rule}, ${s.step.at}) [${s.clause.id} · ${s.points.join(', ')}].`,
       ],
     ];
   told.set(key, LABEL[r.region]!);
@@ -99,11 +101,15 @@ function whyNotLines(w: WhyNot, cited: Set<string>, again = false): string[][] {
   const body =
     w.kind === 'no-effect'
       ? `Rule ${w.rule} ${tag} fired, but had no effect on the guarantee: ${sentence(w.reason)}`
-      : `${again ? 'Nor did' : 'The nearest rule,'} ${w.rule} ${tag}${again ? ' fire' : ', did not fire'}: ${sentence(w.reason)}`;
+      : `${again ? 'Nor did' : 'The nearest rule,'} ${w.rule} ${tag}${again ? ' fire' : ', did not fire'}: ` +
+        `${sentence(w.reason)}`;
   return [...(again ? [] : [[head]]), [body], ...(cited.has(w.clause.id) ? [] : [clauseLines(w.clause, cited)])];
 }
 
-/** Wraps a paragraph to the width; "name = value" and [clause · points] are kept on one line, then printed with plain spaces. */
+/**
+ * Wraps a paragraph to the width; "name = value" and [clause ·
+ * points] are kept on one line, then printed with plain spaces.
+ */
 function paragraphs(width: number) {
   const glue = (text: string) => text.replace(/ = |\[[^\]]*\]/g, (m) => m.replaceAll(' ', NBSP));
   return (text: string, indent = '  ', first = indent) =>
@@ -113,10 +119,17 @@ function paragraphs(width: number) {
 function breachLine(b: Explanation['breaches'][number]): string {
   const by = b.rule ? `, rule ${b.rule}` : '';
   const consequence = b.clauseCitation.planNamesConsequence ? '' : `; ${POINT_27_CONSEQUENCE}`;
-  return `${b.at}: ${b.kind} by ${partyName(b.party)} [${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}${b.step ? `. ${sentence(b.step.words)}` : ''}`;
+  return (
+    `${b.at}: ${b.kind} by ${partyName(b.party)} ` +
+    `[${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}` +
+    `${b.step ? `. ${sentence(b.step.words)}` : ''}`
+  );
 }
 
-/** The sentences of the explanation about one step only: the statuses it set, the breaches it recorded and, if it left the guarantee alone, why not. */
+/**
+ * The sentences of the explanation about one step only: the statuses it set,
+ * the breaches it recorded and, if it left the guarantee alone, why not.
+ */
 export function* stepExplanationLines(e: Explanation, index: number, options: ExplainTextOptions): Generator<string> {
   const para = paragraphs(options.width ?? 80);
   const bold = paint(options.colour, '1');
@@ -146,14 +159,19 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   yield* para(`${e.title} (${e.scenario} · ${e.file})`, '  ', '').map(dim);
   const chosen = Object.entries(e.readings).map(([k, v]) => `${k}=${v}`);
   yield* para(
-    `readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default` : 'every interpretation and parameter at its default'}`,
+    `readings: ${
+      chosen.length
+        ? `${chosen.join(', ')}; everything else at its default`
+        : 'every interpretation and parameter at its default'
+    }`,
     '  ',
     '',
   ).map(dim);
   if (!e.afterStep) {
     yield '';
     yield* para(
-      `${e.at} is before the first event${e.firstEvent ? ` (${e.firstEvent})` : ''}: every status is still its initial one.`,
+      `${e.at} is before the first event${e.firstEvent ? ` (${e.firstEvent})` : ''}: ` +
+        `every status is still its initial one.`,
       '',
       '',
     );

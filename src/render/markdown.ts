@@ -1,4 +1,5 @@
-// The run as a Markdown report that reads well on GitHub: summary, timeline table, step by step, the statechart, the clauses.
+// The run as a Markdown report that reads well on GitHub: summary,
+// timeline table, step by step, the statechart, the clauses.
 import { dateWords } from '../plan/dates.js';
 import { LEGEND, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
@@ -54,13 +55,18 @@ export function markdownReport(trace: Trace): string {
   out.push(`${code(trace.scenario)} · ${code(trace.file)} · run to ${trace.horizon}`, '');
   const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => code(`${k}=${v}`));
   out.push(
-    `Readings: ${chosen.length ? `${chosen.join(', ')}; everything else at its default.` : 'every interpretation and parameter at its default.'}`,
+    `Readings: ${
+      chosen.length
+        ? `${chosen.join(', ')}; everything else at its default.`
+        : 'every interpretation and parameter at its default.'
+    }`,
     '',
   );
   if (assumedWords(trace.assumed)) out.push(`**Assumed:** ${mdText(assumedWords(trace.assumed))}.`, '');
   if (trace.plan && trace.plan.changes > 0)
     out.push(
-      `Plan version: ${code(trace.plan.version)}, ${mdText(trace.plan.title)} (${trace.plan.changes} changes from the base plan).`,
+      `Plan version: ${code(trace.plan.version)}, ` +
+        `${mdText(trace.plan.title)} (${trace.plan.changes} changes from the base plan).`,
       '',
     );
 
@@ -74,13 +80,15 @@ export function markdownReport(trace: Trace): string {
   for (const b of e.breaches) {
     const none = b.clauseCitation.planNamesConsequence ? '' : `; ${POINT_27_CONSEQUENCE}`;
     out.push(
-      `- Breach on ${b.at}: ${code(b.kind)} by ${mdText(partyName(b.party))}, ${cite(b.clause, b.clauseCitation.points)}${none}`,
+      `- Breach on ${b.at}: ${code(b.kind)} by ${mdText(partyName(b.party))}, ` +
+        `${cite(b.clause, b.clauseCitation.points)}${none}`,
     );
   }
   if (e.breaches.length) out.push('');
   if (trace.milestones.entryIntoForce)
     out.push(
-      `In force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `; the term ends ${dateWords(trace.milestones.termEnds)}` : ''}.`,
+      `In force since ${trace.milestones.entryIntoForce}` +
+        `${trace.milestones.termEnds ? `; the term ends ${dateWords(trace.milestones.termEnds)}` : ''}.`,
       '',
     );
   const assumed = assumptionTexts(trace, new Set(citedClauses(trace).map((c) => c.id))).map(mdText);
@@ -95,7 +103,8 @@ export function markdownReport(trace: Trace): string {
     );
     for (const x of failed)
       out.push(
-        `- line ${x.line}, on ${x.on}: expected ${code(JSON.stringify(x.expected))}, got ${code(JSON.stringify(x.actual))}`,
+        `- line ${x.line}, on ${x.on}: expected ${code(JSON.stringify(x.expected))}, ` +
+          `got ${code(JSON.stringify(x.actual))}`,
       );
     if (failed.length) out.push('');
   }
@@ -111,7 +120,8 @@ export function markdownReport(trace: Trace): string {
     });
     const rules = [...new Set(changes.map((c) => `${code(c.rule)} · ${cite(c.clause, c.points)}`)), ...unstated];
     out.push(
-      `| ${stepNumber(step)} | ${step.at} | ${what} | ${mdCell(changes.map((c) => c.text))} | ${rules.join('<br>') || '—'} |`,
+      `| ${stepNumber(step)} | ${step.at} | ${what} ` +
+        `| ${mdCell(changes.map((c) => c.text))} | ${rules.join('<br>') || '—'} |`,
     );
   }
   out.push('');
@@ -123,7 +133,8 @@ export function markdownReport(trace: Trace): string {
     if (step.fired.length === 0 && why.length === 0) continue;
     out.push(`### ${step.at} · ${mdText(stepWords(step))}`, '');
     out.push(
-      `Step ${stepNumber(step)}${step.line ? `, line ${step.line}` : ''}${step.event?.note ? `. Note: ${mdText(step.event.note)}` : ''}.`,
+      `Step ${stepNumber(step)}${step.line ? `, line ${step.line}` : ''}` +
+        `${step.event?.note ? `. Note: ${mdText(step.event.note)}` : ''}.`,
       '',
     );
     for (const f of step.fired) {
@@ -135,13 +146,15 @@ export function markdownReport(trace: Trace): string {
           ? `no effect: ${f.unaffected.map((u) => mdText(`${u.region}: ${u.reason}`)).join('; ')}`
           : 'no change of status';
       out.push(
-        `- ${code(f.rule)} fired (${cite(f.clause, f.points)})${held ? ` because ${mdText(held)}` : ''}. **${effect}.**`,
+        `- ${code(f.rule)} fired (${cite(f.clause, f.points)})` +
+          `${held ? ` because ${mdText(held)}` : ''}. **${effect}.**`,
       );
     }
     for (const w of why) {
       if (w.kind === 'no-effect') continue;
       out.push(
-        `- *Why not:* ${code(w.rule)} (${cite(w.clause.id, w.points)}) did not fire: ${mdText(w.reason)}. The guarantee stayed ${mdText(w.guarantee)}.`,
+        `- *Why not:* ${code(w.rule)} (${cite(w.clause.id, w.points)}) did not fire: ${mdText(w.reason)}. ` +
+          `The guarantee stayed ${mdText(w.guarantee)}.`,
       );
     }
     out.push('');
@@ -149,7 +162,8 @@ export function markdownReport(trace: Trace): string {
 
   out.push('## The statechart', '');
   out.push(
-    'Generated from the machine definition. States this run passed through are shaded; the states it ended in are outlined.',
+    'Generated from the machine definition. ' +
+      'States this run passed through are shaded; the states it ended in are outlined.',
     '',
   );
   out.push('```mermaid', mermaid(trace).trimEnd(), '```', '');

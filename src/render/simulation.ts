@@ -46,15 +46,18 @@ export function* simulationLines(r: SimulationReport): Generator<string> {
       yield `  ${value.padEnd(14)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}  ${bar(runs, s.runs)}`;
     yield '';
   }
-  yield `Time to each outcome, in years after entry into force (in force in ${pct(s.enteredIntoForce, s.runs)} of runs)`;
+  yield `Time to each outcome, in years after entry into force ` +
+    `(in force in ${pct(s.enteredIntoForce, s.runs)} of runs)`;
   for (const t of s.timeTo) {
     if (t.runs === 0) {
       yield `  ${OUTCOME_WORDS[t.outcome]!.padEnd(11)} never`;
       continue;
     }
-    yield `  ${OUTCOME_WORDS[t.outcome]!.padEnd(11)} ${pct(t.runs, s.runs).padStart(6)} of runs · median ${t.years.median} · 10% by ${t.years.p10} · 90% by ${t.years.p90}`;
+    yield `  ${OUTCOME_WORDS[t.outcome]!.padEnd(11)} ${pct(t.runs, s.runs).padStart(6)} of runs ` +
+      `· median ${t.years.median} · 10% by ${t.years.p10} · 90% by ${t.years.p90}`;
     const peak = Math.max(...t.byYear);
-    yield `              by year: ${t.byYear.map((n) => (peak ? ' ▁▂▃▄▅▆▇█'[Math.round((8 * n) / peak)] : ' ')).join('')}  (years 1–${t.byYear.length})`;
+    const bars = t.byYear.map((n) => (peak ? ' ▁▂▃▄▅▆▇█'[Math.round((8 * n) / peak)] : ' ')).join('');
+    yield `              by year: ${bars}  (years 1–${t.byYear.length})`;
   }
   yield '';
   yield 'What decided the final status (the step that set it)';

@@ -1,6 +1,7 @@
-// Inline SVG for the HTML report: the swimlane of every region's status over time, and the statechart laid out in columns.
+// Inline SVG for the HTML report: the swimlane of every region's
+// status over time, and the statechart laid out in columns.
 import { addDays, daysBetween } from '../plan/dates.js';
-import type { Status } from '../plan/vocabulary.js';
+import { STATUS_COLOURS, type Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { allNodes, chart, runPath, type ChartNode } from './diagram.js';
 import { stepWords } from '../explain/words.js';
@@ -10,28 +11,9 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const COLOURS: Record<string, string> = {
-  pending: '#d1d5db',
-  'in-force': '#34d399',
-  invoked: '#fbbf24',
-  revoked: '#ef4444',
-  lapsed: '#f87171',
-  void: '#b91c1c',
-  expired: '#9ca3af',
-  'not-in-effect': '#d1d5db',
-  'in-effect': '#34d399',
-  violated: '#ef4444',
-  'in-place': '#93c5fd',
-  easing: '#a7f3d0',
-  lifted: '#34d399',
-  reinstated: '#ef4444',
-  'not-granted': '#d1d5db',
-  granted: '#34d399',
-  withdrawn: '#ef4444',
-  open: '#d1d5db',
-  concluded: '#93c5fd',
-  implementing: '#34d399',
-};
+/** A status value's colour (STATUS_COLOURS), grey for anything else (a card without a value). */
+export const fillOf = (value: string): string =>
+  (STATUS_COLOURS as Record<string, { fill: string } | undefined>)[value]?.fill ?? '#e5e7eb';
 
 const LANES: Array<{
   region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits';
@@ -62,13 +44,13 @@ function segments(trace: Trace, lane: (typeof LANES)[number], start: string, end
     from: start,
     to: end,
     value: lane.value(trace.initial),
-    colour: COLOURS[trace.initial[lane.region]] ?? '#e5e7eb',
+    colour: fillOf(trace.initial[lane.region]),
   };
   for (const step of trace.steps) {
     const value = lane.value(step.status);
     if (value === current.value) continue;
     if (step.at > current.from) out.push({ ...current, to: step.at });
-    current = { from: step.at, to: end, value, colour: COLOURS[step.status[lane.region]] ?? '#e5e7eb' };
+    current = { from: step.at, to: end, value, colour: fillOf(step.status[lane.region]) };
   }
   out.push(current);
   return out;
@@ -110,14 +92,16 @@ export function swimlaneSvg(trace: Trace): string {
   const lanesBottom = top + LANES.length * (laneH + gap);
   const height = lanesBottom + laneH + 30;
   const out: string[] = [
-    `<svg id="swimlane-chart" class="swimlane" role="img" aria-labelledby="swimlane-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    `<svg id="swimlane-chart" class="swimlane" role="img" aria-labelledby="swimlane-title" ` +
+      `viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
     `<title id="swimlane-title">${esc(`Status of each region from ${start} to ${end}`)}</title>`,
   ];
   for (const t of ticks(start, end)) {
     const tx = x(t).toFixed(1);
     out.push(`<line class="tick" x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${lanesBottom + laneH}"/>`);
     out.push(
-      `<text class="axis" x="${tx}" y="${top - 10}" text-anchor="middle">${esc(t.endsWith('-01-01') ? t.slice(0, 4) : t.slice(0, 7))}</text>`,
+      `<text class="axis" x="${tx}" y="${top - 10}" text-anchor="middle">` +
+        `${esc(t.endsWith('-01-01') ? t.slice(0, 4) : t.slice(0, 7))}</text>`,
     );
   }
   out.push(
@@ -125,7 +109,8 @@ export function swimlaneSvg(trace: Trace): string {
     `<text class="axis" x="${x(end).toFixed(1)}" y="${height - 8}" text-anchor="middle">${esc(end)}</text>`,
   );
   out.push(
-    `<line class="final-rule" x1="${x(end).toFixed(1)}" y1="${top - 6}" x2="${x(end).toFixed(1)}" y2="${lanesBottom}"/>`,
+    `<line class="final-rule" x1="${x(end).toFixed(1)}" y1="${top - 6}" ` +
+      `x2="${x(end).toFixed(1)}" y2="${lanesBottom}"/>`,
     `<text class="axis" x="${(x(end) + finalW / 2).toFixed(1)}" y="${top - 10}" text-anchor="middle">final</text>`,
   );
   LANES.forEach((lane, i) => {
@@ -140,7 +125,8 @@ export function swimlaneSvg(trace: Trace): string {
       const [x0, x1] = [x(s.from), last ? x(end) + finalW : Math.max(x(s.to), x(s.from) + 2)];
       const w = x1 - x0;
       out.push(
-        `<g class="segment${last ? ' final' : ''}" data-value="${esc(s.value)}"><title>${esc(`${lane.label}: ${s.value}, ${s.from} to ${s.to}${last ? ' (final)' : ''}`)}</title>`,
+        `<g class="segment${last ? ' final' : ''}" data-value="${esc(s.value)}">` +
+          `<title>${esc(`${lane.label}: ${s.value}, ${s.from} to ${s.to}${last ? ' (final)' : ''}`)}</title>`,
       );
       out.push(
         `<rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${laneH}" rx="3" fill="${s.colour}"/>`,
@@ -151,7 +137,8 @@ export function swimlaneSvg(trace: Trace): string {
         out.push(`<text class="seg-label" x="${(x0 + 6).toFixed(1)}" y="${y + laneH / 2 + 4}">${esc(s.value)}</text>`);
       else if (last)
         out.push(
-          `<text class="seg-label" x="${(x(end) + 6).toFixed(1)}" y="${y + laneH / 2 + 4}" textLength="${finalW - 12}" lengthAdjust="spacingAndGlyphs">${esc(s.value)}</text>`,
+          `<text class="seg-label" x="${(x(end) + 6).toFixed(1)}" y="${y + laneH / 2 + 4}" ` +
+            `textLength="${finalW - 12}" lengthAdjust="spacingAndGlyphs">${esc(s.value)}</text>`,
         );
       out.push('</g>');
     }
@@ -159,19 +146,23 @@ export function swimlaneSvg(trace: Trace): string {
   });
   const y = lanesBottom;
   out.push(
-    `<g class="lane" data-lane="steps"><text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">events, breaches</text>`,
+    `<g class="lane" data-lane="steps">` +
+      `<text class="lane-label" x="${left - 10}" y="${y + laneH / 2 + 4}" text-anchor="end">events, breaches</text>`,
   );
   for (const step of trace.steps) {
     const sx = x(step.at).toFixed(1);
     out.push(
-      `<line class="${step.kind === 'deadline' ? 'step-mark deadline' : 'step-mark'}" data-step="${step.index}" x1="${sx}" y1="${y + 4}" x2="${sx}" y2="${y + laneH - 4}"><title>${esc(`${step.at}: ${stepWords(step)}`)}</title></line>`,
+      `<line class="${step.kind === 'deadline' ? 'step-mark deadline' : 'step-mark'}" data-step="${step.index}" ` +
+        `x1="${sx}" y1="${y + 4}" x2="${sx}" y2="${y + laneH - 4}">` +
+        `<title>${esc(`${step.at}: ${stepWords(step)}`)}</title></line>`,
     );
   }
   for (const b of trace.final.breaches) {
     const bx = x(b.at);
     const cy = y + laneH / 2;
     out.push(
-      `<path class="breach-mark" d="M${bx.toFixed(1)} ${cy - 7} l7 7 l-7 7 l-7 -7 z"><title>${esc(`${b.at}: breach ${b.kind} by ${b.party} (${b.clause})`)}</title></path>`,
+      `<path class="breach-mark" d="M${bx.toFixed(1)} ${cy - 7} l7 7 l-7 7 l-7 -7 z">` +
+        `<title>${esc(`${b.at}: breach ${b.kind} by ${b.party} (${b.clause})`)}</title></path>`,
     );
   }
   out.push('</g>', '</svg>');
@@ -186,7 +177,10 @@ interface Box {
   h: number;
 }
 
-/** The statechart, one column per region and a box per state; the states of this run shaded, its moves drawn, its end marked. */
+/**
+ * The statechart, one column per region and a box per state; the
+ * states of this run shaded, its moves drawn, its end marked.
+ */
 export function statechartSvg(trace: Trace): string {
   const root = chart();
   const path = runPath(trace);
@@ -213,14 +207,18 @@ export function statechartSvg(trace: Trace): string {
   });
   const width = 16 + root.children.length * (colW + gap);
   const out: string[] = [
-    `<svg id="statechart-chart" class="statechart" role="img" aria-labelledby="statechart-title" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
-    `<title id="statechart-title">The statechart: states this run visited are shaded, its moves drawn, the states it ended in outlined</title>`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#b45309"/></marker></defs>',
+    `<svg id="statechart-chart" class="statechart" role="img" aria-labelledby="statechart-title" ` +
+      `viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    '<title id="statechart-title">The statechart: ' +
+      'states this run visited are shaded, its moves drawn, the states it ended in outlined</title>',
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" ' +
+      'orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#b45309"/></marker></defs>',
   ];
   root.children.forEach((region, i) => {
     const x0 = 16 + i * (colW + gap);
     out.push(
-      `<g class="region" data-region="${esc(region.key)}"><rect class="region-box" x="${x0}" y="8" width="${colW}" height="${height - 14}" rx="8"/>`,
+      `<g class="region" data-region="${esc(region.key)}">` +
+        `<rect class="region-box" x="${x0}" y="8" width="${colW}" height="${height - 14}" rx="8"/>`,
     );
     out.push(`<text class="region-label" x="${x0 + 12}" y="28">${esc(region.key)}</text>`);
     for (const n of allNodes(region).slice(1)) {
@@ -236,9 +234,10 @@ export function statechartSvg(trace: Trace): string {
       ]
         .filter(Boolean)
         .join(' ');
-      out.push(
-        `<g class="${cls}" data-state="${esc(n.id)}"><title>${esc(`${n.key}${n.description ? `: ${n.description}` : ''}${visited ? ' (visited on this run)' : ''}${final ? ' (where this run ended)' : ''}`)}</title>`,
-      );
+      const title =
+        `${n.key}${n.description ? `: ${n.description}` : ''}` +
+        `${visited ? ' (visited on this run)' : ''}${final ? ' (where this run ended)' : ''}`;
+      out.push(`<g class="${cls}" data-state="${esc(n.id)}"><title>${esc(title)}</title>`);
       out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="6"/>`);
       if (n.type === 'final')
         out.push(`<rect class="inner" x="${b.x + 3}" y="${b.y + 3}" width="${b.w - 6}" height="${b.h - 6}" rx="4"/>`);
@@ -259,8 +258,13 @@ export function statechartSvg(trace: Trace): string {
     const right = Math.max(a.x + a.w, b.x + b.w);
     const [ya, yb] = [a.y + Math.min(a.h, boxH) / 2, b.y + Math.min(b.h, boxH) / 2];
     const bulge = right + 12 + Math.min(30, Math.abs(yb - ya) / 8);
+    const title =
+      `move ${k + 1}, ${m.at}: ${m.from.split('.').pop()} → ${m.to.split('.').pop()}` +
+      `${m.event ? ` on ${m.event}` : ''}${m.rule ? ` (rule ${m.rule})` : ''}`;
     out.push(
-      `<path class="move" data-step="${m.step}" d="M${a.x + a.w} ${ya} C${bulge} ${ya} ${bulge} ${yb} ${b.x + b.w + 2} ${yb}" marker-end="url(#arrow)"><title>${esc(`move ${k + 1}, ${m.at}: ${m.from.split('.').pop()} → ${m.to.split('.').pop()}${m.event ? ` on ${m.event}` : ''}${m.rule ? ` (rule ${m.rule})` : ''}`)}</title></path>`,
+      `<path class="move" data-step="${m.step}" ` +
+        `d="M${a.x + a.w} ${ya} C${bulge} ${ya} ${bulge} ${yb} ${b.x + b.w + 2} ${yb}" marker-end="url(#arrow)">` +
+        `<title>${esc(title)}</title></path>`,
     );
   });
   out.push('</svg>');

@@ -81,7 +81,9 @@ export async function* streamTextLines(
   }
 }
 
-/** The timeline in three parts (heading, one block per step, summary), carrying only the previous step between calls. */
+/**
+ * The timeline in three parts (heading, one block per step, summary), carrying only the previous step between calls.
+ */
 function textTimeline(head: TraceHead, clauses: readonly Clause[], options: TextOptions) {
   const width = options.width ?? 80;
   const c = palette(options.colour);
@@ -115,7 +117,8 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
         yield* wrap(visible(assumedWords(head.assumed)), width, '  ', 'assumed: ').map(c.bold);
       if (head.plan && head.plan.changes > 0)
         yield* wrap(
-          `${head.plan.version}, ${head.plan.title} (${head.plan.changes} changes from the base plan: casus clauses --plan ${head.plan.version})`,
+          `${head.plan.version}, ${head.plan.title} ` +
+            `(${head.plan.changes} changes from the base plan: casus clauses --plan ${head.plan.version})`,
           width,
           '  ',
           'plan: ',
@@ -220,7 +223,8 @@ function* summaryLines(
   if (trace.sensitivity) yield* wrap(sensitivityWords(trace.sensitivity), width, '    ', '  ').map(c.bold);
   for (const note of trace.sensitivity?.notes ?? []) yield* wrap(`note: ${note}`, width, '    ', '  ').map(c.dim);
   yield* wrap(
-    `agreement ${f.agreement} · ceasefire ${f.ceasefire} · sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`,
+    `agreement ${f.agreement} · ceasefire ${f.ceasefire} ` +
+      `· sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`,
     width,
     '  ',
     '  ',
@@ -232,7 +236,8 @@ function* summaryLines(
   ].filter(Boolean);
   if (dates.length) yield `  ${dates.join(', ')}`;
   if (trace.milestones.entryIntoForce) {
-    yield `  in force since ${trace.milestones.entryIntoForce}${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
+    yield `  in force since ${trace.milestones.entryIntoForce}` +
+      `${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
   }
   if (f.breaches.length === 0) yield '  no breaches recorded';
   for (const b of f.breaches) yield* wrap(`breach ${b.at}: ${breachText(b)} (clause ${b.clause})`, width, '    ', '  ');
@@ -253,7 +258,9 @@ function* summaryLines(
   yield* legendTextLines(width, c.dim);
 }
 
-/** A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming). */
+/**
+ * A failed expectation in detail; `steps` finds the step it was checked against (a trace, or a lookup when streaming).
+ */
 export function* expectationLines(
   x: Trace['expectations'][number],
   steps: Pick<Trace, 'steps'> | ((index: number) => Step | undefined),

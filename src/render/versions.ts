@@ -25,11 +25,15 @@ export function decisionWords(v: VersionOutcome): string {
   if (v.differs.length === 0) return `no change from ${v.buildsOn} altered this scenario's outcome`;
   const d = v.decidedBy;
   if (!d) return `differs from ${v.buildsOn} in ${v.differs.join(', ')}, but no single change of its own does it alone`;
-  return `differs from ${v.buildsOn} in ${v.differs.join(', ')}: change ${d.index}, ${d.change}${citation(d)}${d.at ? `, from ${d.at}` : ''}`;
+  return (
+    `differs from ${v.buildsOn} in ${v.differs.join(', ')}: ` +
+    `change ${d.index}, ${d.change}${citation(d)}${d.at ? `, from ${d.at}` : ''}`
+  );
 }
 
 const citation = (d: DecidingChange) =>
-  `${d.rule ? ` (rule ${d.rule}` : ' ('}${d.clause ? `${d.rule ? ', ' : ''}clause ${d.clause}` : ''}; point${d.points.length > 1 ? 's' : ''} ${d.points.join(', ')}; ${d.confidence})`;
+  `${d.rule ? ` (rule ${d.rule}` : ' ('}${d.clause ? `${d.rule ? ', ' : ''}clause ${d.clause}` : ''}; ` +
+  `point${d.points.length > 1 ? 's' : ''} ${d.points.join(', ')}; ${d.confidence})`;
 
 export function* versionsLines(report: VersionsReport): Generator<string> {
   yield* wrap(
@@ -88,15 +92,29 @@ export function versionsHtml(report: VersionsReport, current: string | null): st
         .map((s) => `<li><span class="address">${esc(s.address)}</span> (${esc(s.confidence)})</li>`)
         .join('') ?? '';
     return (
-      `<li class="version${v.version === current ? ' current' : ''}${v.differs.length ? ' differs' : ''}" data-version="${esc(v.version)}">` +
-      `<div class="when">${esc(v.published)}</div><div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>` +
-      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · agreement ${esc(v.final.agreement)} · ceasefire ${esc(v.final.ceasefire)} · sanctions ${esc(v.final.sanctions)} · Russia's benefits ${esc(v.final.russiaBenefits)} · breaches: ${esc(breachesText(v.final))}</div>` +
+      `<li class="version${v.version === current ? ' current' : ''}${v.differs.length ? ' differs' : ''}" ` +
+      `data-version="${esc(v.version)}">` +
+      `<div class="when">${esc(v.published)}</div>` +
+      `<div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>` +
+      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · agreement ${esc(v.final.agreement)} ` +
+      `· ceasefire ${esc(v.final.ceasefire)} · sanctions ${esc(v.final.sanctions)} ` +
+      `· Russia's benefits ${esc(v.final.russiaBenefits)} · breaches: ${esc(breachesText(v.final))}</div>` +
       `<div class="muted">${esc(decisionWords(v))}</div>${sources ? `<ul class="sources">${sources}</ul>` : ''}</li>`
     );
   });
-  return `<section id="versions"><h2>Under every version of the plan</h2><p class="muted">The same scenario under each version, in the order published; each says what it changed from the version it builds on.</p><ol class="versions">${items.join('')}</ol></section>`;
+  return (
+    `<section id="versions"><h2>Under every version of the plan</h2>` +
+    `<p class="muted">The same scenario under each version, in the order published; ` +
+    `each says what it changed from the version it builds on.</p>` +
+    `<ol class="versions">${items.join('')}</ol></section>`
+  );
 }
 
-export const VERSIONS_STYLE = `ol.versions { list-style: none; padding: 0; border-left: 3px solid var(--line); } ol.versions li { margin: 0 0 12px; padding-left: 14px; position: relative; }
-ol.versions li::before { content: ""; position: absolute; left: -8px; top: 6px; width: 12px; height: 12px; border-radius: 50%; background: #fff; border: 2px solid #9ca3af; }
-ol.versions li.differs::before { border-color: var(--accent); background: #fde68a; } ol.versions li.current { background: #fffbeb; } ol.versions .when { color: var(--muted); font-size: 0.85rem; }`;
+// A backslash ending a line joins it to the next: one line of CSS, two lines of source.
+export const VERSIONS_STYLE = `\
+ol.versions { list-style: none; padding: 0; border-left: 3px solid var(--line); } \
+ol.versions li { margin: 0 0 12px; padding-left: 14px; position: relative; }
+ol.versions li::before { content: ""; position: absolute; left: -8px; top: 6px; width: 12px; height: 12px; \
+border-radius: 50%; background: #fff; border: 2px solid #9ca3af; }
+ol.versions li.differs::before { border-color: var(--accent); background: #fde68a; } \
+ol.versions li.current { background: #fffbeb; } ol.versions .when { color: var(--muted); font-size: 0.85rem; }`;

@@ -11,7 +11,10 @@ import { assumedWords, stepWords } from '../explain/words.js';
 
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`;
 
-/** The columns a date-by-date comparison shows: the guarantee and the breaches always, any other region where it differs. */
+/**
+ * The columns a date-by-date comparison shows: the guarantee
+ * and the breaches always, any other region where it differs.
+ */
 const COLUMNS = ['guarantee', 'agreement', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
 type Column = (typeof COLUMNS)[number];
 const breachesCell = (s: Status) =>
@@ -46,7 +49,11 @@ const columnTitle = (col: Column) => REGION_LABELS[col as Region].short;
 
 export function* compareLines(c: Comparison): Generator<string> {
   yield* wrap(
-    `Comparing ${c.left.trace.scenario === c.right.trace.scenario ? c.left.trace.scenario : `${c.left.trace.scenario} and ${c.right.trace.scenario}`}`,
+    `Comparing ${
+      c.left.trace.scenario === c.right.trace.scenario
+        ? c.left.trace.scenario
+        : `${c.left.trace.scenario} and ${c.right.trace.scenario}`
+    }`,
     80,
     '  ',
   );
@@ -73,7 +80,8 @@ export function* compareLines(c: Comparison): Generator<string> {
         const readings = new Set(Object.keys(c.left.trace.interpretations));
         if (miss)
           yield* wrap(
-            `on the ${side === 'left' ? 'right' : 'left'} it did not fire: ${failedWords(miss.conditions, readings).join('; ')}`,
+            `on the ${side === 'left' ? 'right' : 'left'} it did not fire: ` +
+              `${failedWords(miss.conditions, readings).join('; ')}`,
             80,
             '      ',
             '    ',
@@ -87,8 +95,9 @@ export function* compareLines(c: Comparison): Generator<string> {
   const widths = table.columns.map((col, i) =>
     Math.min(40, Math.max(columnTitle(col).length, ...table.rows.map((r) => r.cells[i]!.length))),
   );
-  const line = (first: string, cells: string[]) =>
-    `${first.padEnd(12)}${cells.map((x, i) => (x.length > widths[i]! ? `${x.slice(0, widths[i]! - 1)}…` : x.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const cell = (x: string, i: number) =>
+    x.length > widths[i]! ? `${x.slice(0, widths[i]! - 1)}…` : x.padEnd(widths[i]!);
+  const line = (first: string, cells: string[]) => `${first.padEnd(12)}${cells.map(cell).join('  ')}`.trimEnd();
   yield line('date', table.columns.map(columnTitle));
   for (const row of table.rows) yield line(row.at, row.cells);
   yield '';
@@ -117,7 +126,9 @@ export function compareMarkdown(c: Comparison): string {
   const d = c.divergence;
   out.push(
     d
-      ? `**First divergence: ${d.at}.** Regions that differ: ${d.regions.join(', ') || 'none'}; fired only on the left: ${d.onlyLeft.map((f) => `\`${f.rule}\``).join(', ') || 'none'}; only on the right: ${d.onlyRight.map((f) => `\`${f.rule}\``).join(', ') || 'none'}.`
+      ? `**First divergence: ${d.at}.** Regions that differ: ${d.regions.join(', ') || 'none'}; ` +
+          `fired only on the left: ${d.onlyLeft.map((f) => `\`${f.rule}\``).join(', ') || 'none'}; ` +
+          `only on the right: ${d.onlyRight.map((f) => `\`${f.rule}\``).join(', ') || 'none'}.`
       : '**The two runs agree on every date.**',
     '',
   );
@@ -147,7 +158,8 @@ export function* matrixLines(m: Matrix): Generator<string> {
   yield* wrap(`${m.combinations} combinations of ${m.varied.join(', ')}`, 80, '  ');
   if (m.facts.length)
     yield* wrap(
-      `open facts, run both ways wherever the scenario and the readings leave them open: ${m.facts.join(', ')} (${m.runs} runs in all)`,
+      `open facts, run both ways wherever the scenario and the readings leave them open: ` +
+        `${m.facts.join(', ')} (${m.runs} runs in all)`,
       80,
       '  ',
     );
@@ -172,8 +184,13 @@ export function matrixMarkdown(m: Matrix): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const out = [`# ${m.title}`, ''];
   if (assumedWords(m.assumed)) out.push(`**Assumed:** ${esc(assumedWords(m.assumed))}.`, '');
+  const code = (name: string) => `\`${name}\``;
+  const facts = m.facts.length
+    ? `; open facts run both ways where they are open: ${m.facts.map(code).join(', ')} (${m.runs} runs)`
+    : '';
   out.push(
-    `${m.combinations} combinations of ${m.varied.map((n) => `\`${n}\``).join(', ')}${m.plan ? ` (plan ${m.plan})` : ''}${m.facts.length ? `; open facts run both ways where they are open: ${m.facts.map((f) => `\`${f}\``).join(', ')} (${m.runs} runs)` : ''}. The outcome depends on: ${m.dependsOn.map((n) => `\`${n}\``).join(', ') || 'nothing: it is the same under every reading'}.`,
+    `${m.combinations} combinations of ${m.varied.map(code).join(', ')}${m.plan ? ` (plan ${m.plan})` : ''}${facts}. ` +
+      `The outcome depends on: ${m.dependsOn.map(code).join(', ') || 'nothing: it is the same under every reading'}.`,
     ...m.notes.map((n) => `\n> Note: ${esc(n)}.`),
     '',
     '| final guarantee | runs | when | the whole outcome |',
@@ -181,7 +198,8 @@ export function matrixMarkdown(m: Matrix): string {
   );
   for (const [i, o] of m.outcomes.entries())
     out.push(
-      `| ${guarantee(o.final)} | ${o.count} | ${esc(o.when)} | ${esc(i === 0 ? o.outcome : `differs from the first: ${o.changes.join('; ')}`)} |`,
+      `| ${guarantee(o.final)} | ${o.count} | ${esc(o.when)} ` +
+        `| ${esc(i === 0 ? o.outcome : `differs from the first: ${o.changes.join('; ')}`)} |`,
     );
   return `${out.join('\n')}\n`;
 }

@@ -184,7 +184,9 @@ export interface Verdict {
 
 /** Rules specialised to one run's settings, indexed by the event type each is about. */
 export interface CompiledRuleSet {
-  /** the rules that can fire on `type` (see rulesFor), fired or not, with the same condition trees as json-rules-engine */
+  /**
+   * the rules that can fire on `type` (see rulesFor), fired or not, with the same condition trees as json-rules-engine
+   */
   explain(facts: Facts, type: string): RuleOutcome[];
   /** only the rules about `type` that fire, in rule-set order, without trees */
   fire(facts: Facts, type: string): Verdict[];
@@ -236,7 +238,9 @@ export class OpenReading {
 
 type Open = (facts: Facts) => boolean | string;
 
-/** Like compileCondition with `constants` read in place; a constant that is UNDECIDED makes a part answer with its name. */
+/**
+ * Like compileCondition with `constants` read in place; a constant that is UNDECIDED makes a part answer with its name.
+ */
 function compileOpen(c: Condition, constants: Facts): Open {
   if ('all' in c || 'any' in c) {
     const all = 'all' in c;
@@ -267,7 +271,10 @@ function compileOpen(c: Condition, constants: Facts): Open {
   return (f) => op(read(f), rhs(f));
 }
 
-/** Only the rules that fire, as CompiledRuleSet.fire; throws OpenReading when a verdict depends on an UNDECIDED constant. */
+/**
+ * Only the rules that fire, as CompiledRuleSet.fire; throws
+ * OpenReading when a verdict depends on an UNDECIDED constant.
+ */
 export function compileOpenRuleSet(ruleSet: RuleSet, constants: Facts): (facts: Facts, type: string) => Verdict[] {
   // compiled as event types come: a search runs a short scenario many times, each run with its own constants
   const byType = new Map<string, Array<{ test: Open; verdict: Verdict }>>();

@@ -116,8 +116,9 @@ function factsRead(c: Condition): string[] {
 }
 
 /**
- * Engines per run, one per event type with only the rules that can fire on it (an alpha-node index: a rule whose leading
- * type condition fails cannot fire); outcomes (fired, or about this step's event type) come back in rule-set order.
+ * Engines per run, one per event type with only the rules that can fire on it (an alpha-node index: a
+ * rule whose leading type condition fails cannot fire); outcomes (fired, or about this step's event type)
+ * come back in rule-set order.
  */
 export function createEvaluator(ruleSet: RuleSet): Evaluator {
   const engines = new Map<string, { engine: Engine; reads: string[] }>();

@@ -143,7 +143,8 @@ const HISTORY_FACTS: FactSpec[] = [
     source: 'history',
     type: { kind: 'boolean', nullable: false },
     about:
-      'whether hostilities are under way: a qualifying Russian attack came before this step and no hostilities-ended since',
+      'whether hostilities are under way: ' +
+      'a qualifying Russian attack came before this step and no hostilities-ended since',
   },
   {
     name: 'daysSinceRussianAttack',

@@ -144,7 +144,10 @@ export function planVersions(dir: string = DEFAULT_RULES_DIR): string[] {
   }
 }
 
-/** A rule set under a plan version: the base rules (us-28) with the version's overlay applied; the base rules when none is named. */
+/**
+ * A rule set under a plan version: the base rules (us-28) with the
+ * version's overlay applied; the base rules when none is named.
+ */
 export function loadPlannedRuleSet(dir: string = DEFAULT_RULES_DIR, plan?: string): RuleSet {
   const base = loadRuleSet(dir);
   if (plan === undefined) return base;

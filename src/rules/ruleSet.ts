@@ -1,4 +1,5 @@
-// A rule set from file texts: every file validated before the engine sees it; all problems reported at once. Pure: no file system.
+// A rule set from file texts: every file validated before the engine
+// sees it; all problems reported at once. Pure: no file system.
 import type { z } from 'zod';
 import { parseText, type ParsedText } from '../input/document.js';
 import { InputError, pathText, type InputIssue } from '../input/issues.js';
@@ -54,7 +55,9 @@ export interface RuleSet {
   plan?: PlanInfo;
 }
 
-/** The rules that can fire on an event of `type`: those whose leading type condition admits it, and those without one. */
+/**
+ * The rules that can fire on an event of `type`: those whose leading type condition admits it, and those without one.
+ */
 export function rulesFor(ruleSet: Pick<RuleSet, 'rules'>, type: string): LoadedRule[] {
   return ruleSet.rules.filter((r) => r.eventTypes.length === 0 || r.eventTypes.includes(type));
 }

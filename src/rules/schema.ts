@@ -11,7 +11,9 @@ const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
 const Points = z.array(Point).min(1, { error: 'cite at least one plan point' });
 const Text = z.string().min(1);
 
-/** Where a clause or a plan-version change comes from: an address, what it supports (our paraphrase) and how sure it is. */
+/**
+ * Where a clause or a plan-version change comes from: an address, what it supports (our paraphrase) and how sure it is.
+ */
 export const Source = z.strictObject({
   address: z.url({ protocol: /^https?$/, error: 'expected the web address of the source, starting https://' }),
   supports: Text,
@@ -88,7 +90,10 @@ export const Gazetteer = z.strictObject({
 });
 export type Gazetteer = z.infer<typeof Gazetteer>;
 
-/** Overlaps of rules that the plan's own text causes, acknowledged with the reason; `check` reports them without failing. */
+/**
+ * Overlaps of rules that the plan's own text causes, acknowledged
+ * with the reason; `check` reports them without failing.
+ */
 export const Ambiguities = z.strictObject({
   ambiguities: z.array(
     z.strictObject({

@@ -48,7 +48,9 @@ function parseOverlay(file: string, text: string): ParsedOverlay {
   return { file, version: result.data, locate: (path) => parsed.parsed.locate(path) };
 }
 
-/** The overlay and the ones it builds on, oldest first; an unknown version or a cycle is an error at the builds-on line. */
+/**
+ * The overlay and the ones it builds on, oldest first; an unknown version or a cycle is an error at the builds-on line.
+ */
 function lineage(overlay: ParsedOverlay, source: OverlaySource): ParsedOverlay[] {
   const chain = [overlay];
   for (let child = overlay; child.version['builds-on'] !== undefined; ) {
@@ -69,7 +71,8 @@ function lineage(overlay: ParsedOverlay, source: OverlaySource): ParsedOverlay[]
     };
     if (chain.some((c) => c.version.version === name)) {
       throw issue(
-        `builds-on "${name}" makes a cycle: ${[...chain.map((c) => c.version.version)].reverse().join(' → ')} → ${name}`,
+        `builds-on "${name}" makes a cycle: ` +
+          `${[...chain.map((c) => c.version.version)].reverse().join(' → ')} → ${name}`,
         'each version builds on an earlier one; the chain ends at a version without builds-on',
       );
     }
@@ -105,7 +108,9 @@ export function applyPlanVersion(
   return ruleSet;
 }
 
-/** The rule set after the first `count` of a version's own changes, applied to the rule set of the version it builds on. */
+/**
+ * The rule set after the first `count` of a version's own changes, applied to the rule set of the version it builds on.
+ */
 export function applyFirstChanges(parent: RuleSet, plan: PlanInfo, count: number): RuleSet {
   const version: PlanVersion = {
     version: plan.version,

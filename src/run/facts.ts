@@ -32,7 +32,10 @@ export interface History {
   };
 }
 
-/** A copy a forked run can grow on its own: every set copied, lists and values shared (they are replaced, never mutated). */
+/**
+ * A copy a forked run can grow on its own: every set copied,
+ * lists and values shared (they are replaced, never mutated).
+ */
 export function cloneHistory(h: History): History {
   const copy = { ...h, lists: { ...h.lists } } as Record<string, unknown>;
   for (const [key, value] of Object.entries(h)) if (value instanceof Set) copy[key] = new Set(value);
@@ -81,7 +84,10 @@ export function recordEvent(history: History, event: ScenarioEvent): void {
   if (event.type === 'referendum-held' && event.party === 'UA') history.referendum = event.result;
 }
 
-/** After a step: what later steps remember of it (a qualifying attack opens hostilities; any Russian attack starts the window). */
+/**
+ * After a step: what later steps remember of it (a qualifying
+ * attack opens hostilities; any Russian attack starts the window).
+ */
 export function recordOutcome(
   history: History,
   event: ScenarioEvent | undefined,

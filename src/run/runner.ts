@@ -33,7 +33,8 @@ const MAX_COMPILED = 64;
 function compiledFor(ruleSet: RuleSet, ctx: FactContext): CompiledRuleSet {
   let bySettings = compiled.get(ruleSet);
   if (!bySettings) compiled.set(ruleSet, (bySettings = new Map()));
-  // the data lists are the rule set's own, so the readings and parameters are the whole key (batch work asks once per run)
+  // the data lists are the rule set's own, so the readings and
+  // parameters are the whole key (batch work asks once per run)
   const key = JSON.stringify([ctx.settings.interpretations, ctx.settings.parameters]);
   let rules = bySettings.get(key);
   if (!rules) {

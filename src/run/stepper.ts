@@ -113,7 +113,8 @@ export class Stepper<R extends Recording> {
       'election-deadline',
       c.electionsDueBy,
       () =>
-        `${c.parameters['election-deadline-days']} days after conclusion (${c.concludedOn}; the plan names no start: an assumption)`,
+        `${c.parameters['election-deadline-days']} days after conclusion ` +
+        `(${c.concludedOn}; the plan names no start: an assumption)`,
     );
     return best;
   }
@@ -264,7 +265,9 @@ function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
     }));
 }
 
-/** The run needs a judgement the scenario leaves open: a branching run answers with both branches (see whatif/branches). */
+/**
+ * The run needs a judgement the scenario leaves open: a branching run answers with both branches (see whatif/branches).
+ */
 export class JudgementNeeded extends InputError {
   constructor(
     issues: InputError['issues'],
@@ -292,8 +295,14 @@ function judgementError(
         line: line ?? 0,
         column: 1,
         path: '',
-        message: `whether ${by}'s strike on ${target} was without cause decides the outcome (rule ${outcome.rule.name}, point ${outcome.rule.event.params.points.join(', ')}), and the scenario leaves it open`,
-        hint: `casus run and casus test show both branches; elsewhere choose one with --assume ${event?.id ?? `line-${line ?? 0}`}.justified=false (or true), or a reading with --set strike-cause=strict`,
+        message:
+          `whether ${by}'s strike on ${target} was without cause decides the outcome ` +
+          `(rule ${outcome.rule.name}, point ${outcome.rule.event.params.points.join(', ')}), ` +
+          `and the scenario leaves it open`,
+        hint:
+          `casus run and casus test show both branches; ` +
+          `elsewhere choose one with --assume ${event?.id ?? `line-${line ?? 0}`}.justified=false (or true), ` +
+          `or a reading with --set strike-cause=strict`,
       },
     ],
     eventIndex,

@@ -37,7 +37,10 @@ export interface Deadline {
   basis: string;
 }
 
-/** Dates the statechart keeps beside the status: when the guarantee started, when its term and the election deadline fall. */
+/**
+ * Dates the statechart keeps beside the status: when the guarantee
+ * started, when its term and the election deadline fall.
+ */
 export interface Milestones {
   /** the fifth signature: the obligations bind */
   concluded: string | null;
@@ -111,7 +114,9 @@ export interface TraceHead {
 export interface Sensitivity {
   /** combinations of readings tried */
   readings: number;
-  /** the interpretations (and open facts) the whole outcome depends on: the smallest such set; empty: it holds under all */
+  /**
+   * the interpretations (and open facts) the whole outcome depends on: the smallest such set; empty: it holds under all
+   */
   dependsOn: string[];
   /** the nearest readings (fewest changed from this run's) under which each other outcome happens */
   alternatives: Array<{ under: Record<string, string>; guarantee: string; changes: string[] }>;

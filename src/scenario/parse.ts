@@ -1,4 +1,5 @@
-// A scenario from text: YAML or JSON → a validated Scenario with the line of every event and expectation. Pure: no file system.
+// A scenario from text: YAML or JSON → a validated Scenario with
+// the line of every event and expectation. Pure: no file system.
 import { parseText, type ParsedText } from '../input/document.js';
 import { InputError } from '../input/issues.js';
 import { extName } from '../input/paths.js';

@@ -31,7 +31,10 @@ export const IsoDate = z
 
 export { Party };
 const Parties = z.array(Party).min(1, { error: 'expected at least one party' });
-/** A whole number of at least `minimum`; one refinement (not .int(), whose failure would hide the file's other problems). */
+/**
+ * A whole number of at least `minimum`; one refinement (not
+ * .int(), whose failure would hide the file's other problems).
+ */
 const wholeNumber = (minimum: number, what = 'a whole number') =>
   z.number().refine((n) => Number.isSafeInteger(n) && n >= minimum, { error: `expected ${what}, ${minimum} or more` });
 export const Kebab = z
@@ -115,7 +118,9 @@ export const Expectation = z
     sanctions: z.enum(SANCTIONS).optional(),
     russiaBenefits: z.enum(RUSSIA_BENEFITS).optional(),
     breaches: z.array(BreachExpectation).optional(),
-    /** only in a run under this plan version (`casus test` runs the scenario under each version its expectations name) */
+    /**
+     * only in a run under this plan version (`casus test` runs the scenario under each version its expectations name)
+     */
     plan: Kebab.optional(),
     /** in a branching run: only the branches that assume these open facts ("EVENT-ID.FIELD": value) */
     assuming: z
@@ -144,7 +149,9 @@ export interface SettingsVocabulary {
   placeTerritory?: (place: string) => string | undefined;
 }
 
-/** The `interpretations` and `parameters` blocks a rule set accepts (scenario files and simulation models share them). */
+/**
+ * The `interpretations` and `parameters` blocks a rule set accepts (scenario files and simulation models share them).
+ */
 export function settingsSchemas(vocabulary: SettingsVocabulary) {
   const renamed = Object.entries(vocabulary.renamed ?? {}).map(([old, now]) => [
     old,
@@ -281,7 +288,9 @@ function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['expect', i, 'on'],
-        message: `${on} is after the end of the run (${horizon}); deadlines are only processed up to the last event or until`,
+        message:
+          `${on} is after the end of the run (${horizon}); ` +
+          `deadlines are only processed up to the last event or until`,
         params: { hint: `add until: ${on} to run the clock that far` },
       });
     }

@@ -1,4 +1,5 @@
-// The teaching page's server: the built files of dist/web and the session (the scenario and readings of the command line), on 127.0.0.1 only.
+// The teaching page's server: the built files of dist/web and the session
+// (the scenario and readings of the command line), on 127.0.0.1 only.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,8 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url)
 
 /** Nothing but this origin: no CDN, fonts or analytics, no inline script or style. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,7 +24,10 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** What the page is handed on load (GET /session.json): the FILE and --set of the command line, the rule files of --rules. */
+/**
+ * What the page is handed on load (GET /session.json): the FILE
+ * and --set of the command line, the rule files of --rules.
+ */
 export interface Session {
   scenario?: { file: string; text: string };
   set?: Record<string, string>;
@@ -47,7 +52,10 @@ interface Asset {
   type: string;
 }
 
-/** Every built file, read once at start: requests are answered from this table, so no request path ever reaches the file system. */
+/**
+ * Every built file, read once at start: requests are answered from
+ * this table, so no request path ever reaches the file system.
+ */
 function readAssets(dir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   const walk = (at: string) => {

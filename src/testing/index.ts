@@ -1,4 +1,5 @@
-// casus/testing: fast-check arbitraries of valid inputs that shrink to short readable timelines, and a failing value as a scenario file.
+// casus/testing: fast-check arbitraries of valid inputs that shrink to
+// short readable timelines, and a failing value as a scenario file.
 import fc from 'fast-check';
 import { Document, isMap, isSeq } from 'yaml';
 import { addDays } from '../plan/dates.js';
@@ -19,14 +20,19 @@ export interface GeneratedScenario {
 let bundled: RuleSet | undefined;
 const rulesOr = (ruleSet?: RuleSet) => ruleSet ?? (bundled ??= loadRuleSet());
 
-/** A few parties of each kind: the signatories, a NATO member, a European party, a neighbour of Russia, a distant state. */
+/**
+ * A few parties of each kind: the signatories, a NATO member, a European party, a neighbour of Russia, a distant state.
+ */
 const PARTY = fc.constantFrom('UA', 'RU', 'PL', 'US', 'EE', 'IN', 'NATO');
 const UA_RU = fc.constantFrom('UA', 'RU');
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const defined = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-/** An armed attack with only the fields it states; a named city fixes the territory (Moscow and St Petersburg lie in Russia, Kyiv in Ukraine). */
+/**
+ * An armed attack with only the fields it states; a named city fixes the
+ * territory (Moscow and St Petersburg lie in Russia, Kyiv in Ukraine).
+ */
 export const armedAttack: fc.Arbitrary<Record<string, unknown> & { type: 'armed-attack' }> = fc
   .record({
     by: fc.oneof({ weight: 4, arbitrary: UA_RU }, { weight: 1, arbitrary: PARTY }),
@@ -100,7 +106,10 @@ export const laterEvent: fc.Arbitrary<Record<string, unknown> & { type: string }
     .map(([type, arbitrary]) => ({ weight: type === 'sanctions-relief-step' ? 2 : 1, arbitrary })),
 );
 
-/** A reading of every interpretation, from the rule set's settings (the bundled rules by default); shrinks to the defaults. */
+/**
+ * A reading of every interpretation, from the rule set's settings
+ * (the bundled rules by default); shrinks to the defaults.
+ */
 export function interpretationsArb(ruleSet?: RuleSet): fc.Arbitrary<Record<string, string>> {
   const open = new Set(['unknown']);
   return fc.record(
@@ -134,7 +143,10 @@ function timeline(dated: Array<[number, Record<string, unknown> & { type: string
     .map(({ day, e }) => ({ at: addDays(START, day), ...e }) as GeneratedEvent);
 }
 
-/** A realistic timeline: most parties sign early in 2026, both sides usually withdraw, then up to `max` events over ~12 years. */
+/**
+ * A realistic timeline: most parties sign early in 2026, both
+ * sides usually withdraw, then up to `max` events over ~12 years.
+ */
 export function scenarioArb(max = 25, ruleSet?: RuleSet): fc.Arbitrary<GeneratedScenario> {
   return fc
     .record({
@@ -171,7 +183,9 @@ export function scenarioArb(max = 25, ruleSet?: RuleSet): fc.Arbitrary<Generated
     }));
 }
 
-/** A treaty already in force: all five sign and both sides withdraw on the first days, then up to `max` later events. */
+/**
+ * A treaty already in force: all five sign and both sides withdraw on the first days, then up to `max` later events.
+ */
 export function inForceArb(max = 10, ruleSet?: RuleSet): fc.Arbitrary<GeneratedScenario> {
   return fc
     .record({

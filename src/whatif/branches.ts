@@ -62,7 +62,9 @@ function tooMany(loaded: LoadedScenario, facts: readonly OpenFact[]): InputError
       line: facts[0]?.line ?? 0,
       column: 1,
       path: '',
-      message: `${facts.length} open facts make more than ${MAX_BRANCHES} branches (${facts.map((f) => f.key).join(', ')})`,
+      message:
+        `${facts.length} open facts make more than ${MAX_BRANCHES} branches ` +
+        `(${facts.map((f) => f.key).join(', ')})`,
       hint: `state some of them as true or false; at most ${Math.log2(MAX_BRANCHES)} can be left unknown together`,
     },
   ]);
@@ -165,8 +167,9 @@ function expectations(loaded: LoadedScenario, branches: Branch[]): BranchedRun['
 }
 
 /**
- * States facts the scenario leaves open (`unknown`, or left out) as the user assumes them; KEY = EVENT-ID.FIELD or
- * line-N.FIELD. A fact the scenario states is not open: assuming it otherwise is an error naming the event and its value.
+ * States facts the scenario leaves open (`unknown`, or left out) as the user assumes them; KEY =
+ * EVENT-ID.FIELD or line-N.FIELD. A fact the scenario states is not open: assuming it otherwise is an error
+ * naming the event and its value.
  */
 export function assume(loaded: LoadedScenario, assumptions: Assumptions): LoadedScenario {
   if (Object.keys(assumptions).length === 0) return loaded;
@@ -201,8 +204,13 @@ export function assume(loaded: LoadedScenario, assumptions: Assumptions): Loaded
         line,
         column: 1,
         path: `events[${event}].${field}`,
-        message: `--assume ${key}=${assumptions[key]}: the scenario states ${field}: ${String(value)} for ${e.id ?? `the event on line ${line}`} (line ${line}); --assume only fills in facts the scenario leaves open`,
-        hint: `to try the other value, edit line ${line} (or a copy of the file), or write ${field}: unknown there to see both branches`,
+        message:
+          `--assume ${key}=${assumptions[key]}: ` +
+          `the scenario states ${field}: ${String(value)} for ${e.id ?? `the event on line ${line}`} (line ${line}); ` +
+          `--assume only fills in facts the scenario leaves open`,
+        hint:
+          `to try the other value, edit line ${line} (or a copy of the file), ` +
+          `or write ${field}: unknown there to see both branches`,
       });
       continue;
     }

@@ -45,14 +45,17 @@ export interface Matrix {
   notes: string[];
 }
 
-/** The value an open fact has in a combination of readings under which the scenario or the reading already decides it. */
+/**
+ * The value an open fact has in a combination of readings under which the scenario or the reading already decides it.
+ */
 export const DECIDED = 'decided by the reading';
 
 const MAX_RUNS = 4096;
 
 /** Why half a matrix can wait for compensation: the scenario never pays the US. */
 export const COMPENSATION_NOTE =
-  'no compensation-paid event: under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
+  'no compensation-paid event: ' +
+  'under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
 
 /** Every combination of the values of `names` (an odometer). */
 export function combinations(values: Record<string, readonly string[]>, names: readonly string[]): Combination[] {

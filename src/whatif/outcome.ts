@@ -1,4 +1,5 @@
-// A whole outcome (every region and the breaches): one key to group runs by, and the words for what differs between two.
+// A whole outcome (every region and the breaches): one key to
+// group runs by, and the words for what differs between two.
 import { partyName } from '../plan/parties.js';
 import {
   guaranteeText,
@@ -21,7 +22,10 @@ export const outcomeKey = (s: Status): string =>
 
 /** The whole outcome in one line: every region, then the breaches. */
 export function outcomeText(s: Status): string {
-  return `${statusLine(s)} · ${s.breaches.length === 0 ? 'no breaches' : `breaches: ${s.breaches.map(breachWords).join(', ')}`}`;
+  return (
+    `${statusLine(s)} · ` +
+    `${s.breaches.length === 0 ? 'no breaches' : `breaches: ${s.breaches.map(breachWords).join(', ')}`}`
+  );
 }
 
 /** What changes from `from` to `to`, region by region ("guarantee in-force → void", "breach added: …"). */

@@ -3,8 +3,8 @@
 export type Combination = Record<string, string>;
 
 /**
- * The smallest set of names whose values alone decide the outcome (the outcome is a function of them). A row may leave a
- * name out: it stands for every value of that name (a class of combinations that cannot differ).
+ * The smallest set of names whose values alone decide the outcome (the outcome is a function of them). A row may leave
+ * a name out: it stands for every value of that name (a class of combinations that cannot differ).
  */
 export function decidingNames(
   rows: ReadonlyArray<{ combination: Combination; outcome: string }>,
@@ -37,7 +37,10 @@ export function decidingNames(
 
 type Term = Record<string, string | null>;
 
-/** Every term (each name fixed to a value or left free, null) that matches only combinations in `inside` (or impossible ones). */
+/**
+ * Every term (each name fixed to a value or left free, null) that
+ * matches only combinations in `inside` (or impossible ones).
+ */
 function implicants(
   inside: Set<string>,
   names: readonly string[],
@@ -82,8 +85,8 @@ function cover(
 }
 
 /**
- * "clause-22-scope = all-guarantees", "a = x, or a = y and b = r", or "every reading". `possible`: the combinations that
- * occur (an open fact is decided under some readings); the others may be covered or not, whichever is shorter.
+ * "clause-22-scope = all-guarantees", "a = x, or a = y and b = r", or "every reading". `possible`: the combinations
+ * that occur (an open fact is decided under some readings); the others may be covered or not, whichever is shorter.
  */
 export function describeReadings(
   combinations: readonly Combination[],

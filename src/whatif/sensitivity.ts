@@ -8,7 +8,9 @@ import { COMPENSATION_NOTE, DECIDED, odometer, searchOutcomes } from './matrix.j
 import { outcomeChanges, outcomeKey } from './outcome.js';
 import { decidingNames } from './readings.js';
 
-/** The run under every combination of readings on the fast path (the matrix's search), against the run's own readings. */
+/**
+ * The run under every combination of readings on the fast path (the matrix's search), against the run's own readings.
+ */
 /** Undefined when the run's own readings leave a fact open: the run branches, and each branch says what it assumes. */
 export function sensitivityOf(
   loaded: LoadedScenario,

@@ -1,4 +1,5 @@
-// One scenario under every version of the plan, in the order they were published, and the change that altered each outcome.
+// One scenario under every version of the plan, in the order
+// they were published, and the change that altered each outcome.
 import { REGIONS, type Region, type Status } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Source } from '../rules/schema.js';
@@ -11,7 +12,9 @@ import { compareTraces } from './compare.js';
 
 /** The change of a version that first altered the scenario's outcome from the version it builds on. */
 export interface DecidingChange {
-  /** its position among the version's own changes (1-based) and what it does, e.g. "rule nato-troops-stationed replaced" */
+  /**
+   * its position among the version's own changes (1-based) and what it does, e.g. "rule nato-troops-stationed replaced"
+   */
   index: number;
   change: string;
   /** the rule it acts on or, for a parameter, the first rule that fired differently because of it */
@@ -114,7 +117,10 @@ async function decidingChange(
   return null;
 }
 
-/** The scenario under each rule set (one per plan version), in published order, with the change that decided each difference. */
+/**
+ * The scenario under each rule set (one per plan version), in
+ * published order, with the change that decided each difference.
+ */
 export async function runVersions(
   loaded: LoadedScenario,
   ruleSets: readonly RuleSet[],

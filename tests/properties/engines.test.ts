@@ -35,22 +35,26 @@ describe('the compiled rules', () => {
     }
   });
 
-  it('give byte-identical JSON traces to json-rules-engine on random timelines, and the fast path the same outcomes', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioWithParametersArb(30), async (s) => {
-        const loaded = checkScenario(s, ruleSet);
-        const reference = await runScenario(loaded, ruleSet, { engine: 'reference' });
-        const compiled = await runScenario(loaded, ruleSet, { engine: 'compiled' });
-        expect(JSON.stringify(compiled, null, 2)).toBe(JSON.stringify(reference, null, 2));
-        const steps: unknown[] = [];
-        const end = runOutcomes(loaded, ruleSet, {}, (step) => steps.push(step));
-        expect(steps).toEqual(reference.steps.map(outcomeOf));
-        expect(JSON.stringify(end.final)).toBe(JSON.stringify(reference.final));
-        expect(end.milestones).toEqual(reference.milestones);
-      }),
-      { numRuns: Math.round(200 * SCALE) },
-    );
-  });
+  it(
+    'give byte-identical JSON traces to json-rules-engine on random timelines, ' +
+      'and the fast path the same outcomes',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioWithParametersArb(30), async (s) => {
+          const loaded = checkScenario(s, ruleSet);
+          const reference = await runScenario(loaded, ruleSet, { engine: 'reference' });
+          const compiled = await runScenario(loaded, ruleSet, { engine: 'compiled' });
+          expect(JSON.stringify(compiled, null, 2)).toBe(JSON.stringify(reference, null, 2));
+          const steps: unknown[] = [];
+          const end = runOutcomes(loaded, ruleSet, {}, (step) => steps.push(step));
+          expect(steps).toEqual(reference.steps.map(outcomeOf));
+          expect(JSON.stringify(end.final)).toBe(JSON.stringify(reference.final));
+          expect(end.milestones).toEqual(reference.milestones);
+        }),
+        { numRuns: Math.round(200 * SCALE) },
+      );
+    },
+  );
 
   it('json-rules-engine indexed by event type fires exactly the rules it fires with every rule loaded', async () => {
     await fc.assert(
@@ -71,34 +75,39 @@ describe('the compiled rules', () => {
     );
   });
 
-  it('the matrix, running once per class of readings that cannot differ, gives every combination the outcome of its own run', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioWithParametersArb(20), fc.integer({ min: 0, max: 96 }), async (s, offset) => {
-        // every attack named, so a fact the matrix branches on can be stated again with --assume
-        const loaded = checkScenario(
-          { ...s, events: s.events.map((e, i) => (e.type === 'armed-attack' ? { id: `attack-${i}`, ...e } : e)) },
-          ruleSet,
-        );
-        const matrix = await runMatrix(loaded, ruleSet);
-        expect(matrix.combinations).toBe(ruleSet.settings.interpretations.reduce((n, i) => n * i.readings.length, 1));
-        const names = new Set(ruleSet.settings.interpretations.map((i) => i.name));
-        for (const { final, combinations } of matrix.outcomes) {
-          // every 97th combination of each outcome (and its first): 2,304 separate runs per scenario would not fit the suite
-          for (const combination of combinations.filter((_, i) => i === 0 || (i + offset) % 97 === 0)) {
-            const set = Object.fromEntries(Object.entries(combination).filter(([k]) => names.has(k)));
-            const facts = Object.entries(combination)
-              .filter(([k, v]) => !names.has(k) && v !== DECIDED)
-              .map(([k, v]) => `${k}=${v}`);
-            const f = runOutcomes(
-              assume(loaded, Object.fromEntries(facts.map((p) => [p.split('=')[0]!, p.endsWith('=true')]))),
-              ruleSet,
-              { set },
-            ).final;
-            expect(outcomeKey(f), JSON.stringify(combination)).toBe(outcomeKey(final));
+  it(
+    'the matrix, running once per class of readings that cannot differ, ' +
+      'gives every combination the outcome of its own run',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioWithParametersArb(20), fc.integer({ min: 0, max: 96 }), async (s, offset) => {
+          // every attack named, so a fact the matrix branches on can be stated again with --assume
+          const loaded = checkScenario(
+            { ...s, events: s.events.map((e, i) => (e.type === 'armed-attack' ? { id: `attack-${i}`, ...e } : e)) },
+            ruleSet,
+          );
+          const matrix = await runMatrix(loaded, ruleSet);
+          expect(matrix.combinations).toBe(ruleSet.settings.interpretations.reduce((n, i) => n * i.readings.length, 1));
+          const names = new Set(ruleSet.settings.interpretations.map((i) => i.name));
+          for (const { final, combinations } of matrix.outcomes) {
+            // every 97th combination of each outcome (and its first):
+            // 2,304 separate runs per scenario would not fit the suite
+            for (const combination of combinations.filter((_, i) => i === 0 || (i + offset) % 97 === 0)) {
+              const set = Object.fromEntries(Object.entries(combination).filter(([k]) => names.has(k)));
+              const facts = Object.entries(combination)
+                .filter(([k, v]) => !names.has(k) && v !== DECIDED)
+                .map(([k, v]) => `${k}=${v}`);
+              const f = runOutcomes(
+                assume(loaded, Object.fromEntries(facts.map((p) => [p.split('=')[0]!, p.endsWith('=true')]))),
+                ruleSet,
+                { set },
+              ).final;
+              expect(outcomeKey(f), JSON.stringify(combination)).toBe(outcomeKey(final));
+            }
           }
-        }
-      }),
-      { numRuns: Math.round(15 * SCALE) },
-    );
-  });
+        }),
+        { numRuns: Math.round(15 * SCALE) },
+      );
+    },
+  );
 });

@@ -138,12 +138,16 @@ function checkAgreement(t: Trace): void {
 }
 
 describe('the rules and the statechart agree', () => {
-  it('invoked exactly when the trigger fired with the guarantee in force; each terminal status exactly when its rule fired', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb(), async (s) => checkAgreement(await run(s))),
-      { numRuns: Math.round(150 * SCALE) },
-    );
-  });
+  it(
+    'invoked exactly when the trigger fired with the guarantee in force; ' +
+      'each terminal status exactly when its rule fired',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb(), async (s) => checkAgreement(await run(s))),
+        { numRuns: Math.round(150 * SCALE) },
+      );
+    },
+  );
 });
 
 describe('loading', () => {

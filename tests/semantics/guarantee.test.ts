@@ -36,7 +36,9 @@ const FOUR = ['UA', 'RU', 'US', 'EU'].map((p) => sign(CONCLUSION, p));
 const PROMISED = { events: SIGN_ALL(CONCLUSION), interpretations: ON_CEASEFIRE };
 const PLACES = ['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line', 'ukraine'] as const;
 
-/** The places on which a limited Ukrainian ground attack revokes the guarantee, i.e. the places that count as Russia. */
+/**
+ * The places on which a limited Ukrainian ground attack revokes the guarantee, i.e. the places that count as Russia.
+ */
 async function countAsRussia(reading?: string): Promise<string[]> {
   const out: string[] = [];
   for (const territory of PLACES) {
@@ -93,68 +95,97 @@ describe('attacks: where they land', () => {
 });
 
 describe('russian-territory: whether a place counts as Russia', () => {
-  it('under plan (the default) russia, crimea-donbas, buffer-zone and frozen-line count as Russia, and ukraine does not', async () => {
-    expect(await countAsRussia()).toEqual(['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line']);
-  });
+  it(
+    'under plan (the default) russia, crimea-donbas, buffer-zone and frozen-line count as Russia, ' +
+      'and ukraine does not',
+    async () => {
+      expect(await countAsRussia()).toEqual(['russia', 'crimea-donbas', 'buffer-zone', 'frozen-line']);
+    },
+  );
 
-  it('under without-frozen-line russia, crimea-donbas and buffer-zone count as Russia, and the frozen line does not', async () => {
-    expect(await countAsRussia('without-frozen-line')).toEqual(['russia', 'crimea-donbas', 'buffer-zone']);
-  });
+  it(
+    'under without-frozen-line russia, crimea-donbas and buffer-zone count as Russia, ' +
+      'and the frozen line does not',
+    async () => {
+      expect(await countAsRussia('without-frozen-line')).toEqual(['russia', 'crimea-donbas', 'buffer-zone']);
+    },
+  );
 
   it('under recognised-borders only russia counts as Russia', async () => {
     expect(await countAsRussia('recognised-borders')).toEqual(['russia']);
   });
 
-  it('a place that does not count as Russia counts as Ukraine, which governs 10c, the trigger, point 22 and non-aggression', async () => {
-    const offensive = qualifying('2028-01-01', { means: 'ground', seizesTerritory: true, territory: 'frozen-line' });
-    const plan = await run([...IN_FORCE, offensive]);
-    expect(plan.final).toMatchObject({ guarantee: 'in-force', sanctions: 'in-place', russiaBenefits: 'granted' });
-    expect(breachList(plan)).toEqual([['ceasefire-violation', 'RU']]);
-    const narrow = await run([...IN_FORCE, offensive], {
-      interpretations: { 'russian-territory': 'without-frozen-line' },
-    });
-    expect(narrow.final).toMatchObject({ guarantee: 'invoked', sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
-    expect(breachList(narrow).sort()).toEqual([
-      ['border-change', 'RU'],
-      ['ceasefire-violation', 'RU'],
-      ['non-aggression', 'RU'],
-    ]);
-  });
+  it(
+    'a place that does not count as Russia counts as Ukraine, ' +
+      'which governs 10c, the trigger, point 22 and non-aggression',
+    async () => {
+      const offensive = qualifying('2028-01-01', { means: 'ground', seizesTerritory: true, territory: 'frozen-line' });
+      const plan = await run([...IN_FORCE, offensive]);
+      expect(plan.final).toMatchObject({ guarantee: 'in-force', sanctions: 'in-place', russiaBenefits: 'granted' });
+      expect(breachList(plan)).toEqual([['ceasefire-violation', 'RU']]);
+      const narrow = await run([...IN_FORCE, offensive], {
+        interpretations: { 'russian-territory': 'without-frozen-line' },
+      });
+      expect(narrow.final).toMatchObject({
+        guarantee: 'invoked',
+        sanctions: 'reinstated',
+        russiaBenefits: 'withdrawn',
+      });
+      expect(breachList(narrow).sort()).toEqual([
+        ['border-change', 'RU'],
+        ['ceasefire-violation', 'RU'],
+        ['non-aggression', 'RU'],
+      ]);
+    },
+  );
 });
 
 describe('invasion (one test for both sides, invasion-test)', () => {
-  it('under ground-incursion (the default) an invasion is a limited or large-scale attack by ground or mixed means, or one that seizes territory', async () => {
-    for (const extra of [
-      { means: 'ground' },
-      { scale: 'large-scale', means: 'mixed' },
-      { means: 'air', seizesTerritory: true },
-    ]) {
-      expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', extra)]), JSON.stringify(extra)).toBe(
+  it(
+    'under ground-incursion (the default) an invasion is a limited or large-scale attack by ground or mixed means, ' +
+      'or one that seizes territory',
+    async () => {
+      for (const extra of [
+        { means: 'ground' },
+        { scale: 'large-scale', means: 'mixed' },
+        { means: 'air', seizesTerritory: true },
+      ]) {
+        expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', extra)]), JSON.stringify(extra)).toBe(
+          'revoked',
+        );
+      }
+      for (const extra of [
+        { means: 'air' },
+        { means: 'drone', scale: 'large-scale' },
+        { scale: 'incident' },
+        { scale: 'incident', seizesTerritory: true },
+      ]) {
+        expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', extra)]), JSON.stringify(extra)).toBe(
+          'in-force',
+        );
+      }
+    },
+  );
+
+  it(
+    'under any-attack every limited or large-scale attack is an invasion whatever its means, ' +
+      'and an incident is not',
+    async () => {
+      const anyAttack = { 'invasion-test': 'any-attack' };
+      expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { means: 'drone' })], anyAttack)).toBe(
         'revoked',
       );
-    }
-    for (const extra of [
-      { means: 'air' },
-      { means: 'drone', scale: 'large-scale' },
-      { scale: 'incident' },
-      { scale: 'incident', seizesTerritory: true },
-    ]) {
-      expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', extra)]), JSON.stringify(extra)).toBe(
+      expect(
+        await guaranteeAfter(
+          [...IN_FORCE, incursion('2028-01-01', { means: 'naval', scale: 'large-scale' })],
+          anyAttack,
+        ),
+      ).toBe('revoked');
+      expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { scale: 'incident' })], anyAttack)).toBe(
         'in-force',
       );
-    }
-  });
-
-  it('under any-attack every limited or large-scale attack is an invasion whatever its means, and an incident is not', async () => {
-    const anyAttack = { 'invasion-test': 'any-attack' };
-    expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { means: 'drone' })], anyAttack)).toBe('revoked');
-    expect(
-      await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { means: 'naval', scale: 'large-scale' })], anyAttack),
-    ).toBe('revoked');
-    expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { scale: 'incident' })], anyAttack)).toBe(
-      'in-force',
-    );
-  });
+    },
+  );
 
   it('Ukraine invades Russia only by UA against RU landing on a place that counts as Russia', async () => {
     expect(await guaranteeAfter([...IN_FORCE, incursion('2028-01-01', { territory: 'frozen-line' })])).toBe('revoked');
@@ -190,39 +221,47 @@ describe('invasion (one test for both sides, invasion-test)', () => {
 });
 
 describe('a qualifying Russian attack (the guarantee draft)', () => {
-  it('under significant-deliberate-sustained (the default) a qualifying attack is by RU against UA on Ukraine, large-scale, across the line, deliberate and sustained', async () => {
-    expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01')])).toBe('invoked');
-    const misses = [
-      { scale: 'limited' },
-      { crossesLine: false },
-      { deliberate: false },
-      { sustained: undefined },
-      { territory: 'buffer-zone' },
-    ];
-    for (const extra of misses)
-      expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01', extra)]), JSON.stringify(extra)).toBe(
+  it(
+    'under significant-deliberate-sustained (the default) a qualifying attack is by RU against UA on Ukraine, ' +
+      'large-scale, across the line, deliberate and sustained',
+    async () => {
+      expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01')])).toBe('invoked');
+      const misses = [
+        { scale: 'limited' },
+        { crossesLine: false },
+        { deliberate: false },
+        { sustained: undefined },
+        { territory: 'buffer-zone' },
+      ];
+      for (const extra of misses)
+        expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01', extra)]), JSON.stringify(extra)).toBe(
+          'in-force',
+        );
+      expect(
+        await guaranteeAfter([
+          ...IN_FORCE,
+          attack('2028-01-01', 'RU', 'MD', { crossesLine: true, deliberate: true, sustained: true }),
+        ]),
+      ).toBe('in-force');
+    },
+  );
+
+  it(
+    'under attack-test = large-scale a large-scale attack across the line ' +
+      'qualifies without being deliberate or sustained',
+    async () => {
+      const largeScale = { 'attack-test': 'large-scale' };
+      expect(
+        await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: true })], largeScale),
+      ).toBe('invoked');
+      expect(
+        await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: false })], largeScale),
+      ).toBe('in-force');
+      expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: true })])).toBe(
         'in-force',
       );
-    expect(
-      await guaranteeAfter([
-        ...IN_FORCE,
-        attack('2028-01-01', 'RU', 'MD', { crossesLine: true, deliberate: true, sustained: true }),
-      ]),
-    ).toBe('in-force');
-  });
-
-  it('under attack-test = large-scale a large-scale attack across the line qualifies without being deliberate or sustained', async () => {
-    const largeScale = { 'attack-test': 'large-scale' };
-    expect(
-      await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: true })], largeScale),
-    ).toBe('invoked');
-    expect(
-      await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: false })], largeScale),
-    ).toBe('in-force');
-    expect(await guaranteeAfter([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { crossesLine: true })])).toBe(
-      'in-force',
-    );
-  });
+    },
+  );
 
   it('a qualifying attack makes a guarantee in force invoked, in phase consultation', async () => {
     const t = await run([...IN_FORCE, qualifying('2028-01-01')]);
@@ -250,7 +289,7 @@ describe('a qualifying Russian attack (the guarantee draft)', () => {
     expect(statusOn(t, '2028-04-30').guarantee).toBe('invoked');
   });
 
-  it('a qualifying attack on a guarantee that is not in force has no effect on it, and the trace says why', async () => {
+  it('a qualifying attack on a guarantee not in force has no effect on it, and the trace says why', async () => {
     const pending = await run([...PROMISED.events, qualifying('2026-02-01')], {
       interpretations: PROMISED.interpretations,
     });
@@ -301,14 +340,18 @@ describe('the snapback (10c)', () => {
     expect(t.final).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn', guarantee: 'in-force' });
   });
 
-  it('the snapback applies from in-place and not-granted too: relief and benefits are forfeited before implementation', async () => {
-    const t = await run([
-      ...SIGN_ALL(CONCLUSION),
-      attack('2026-02-01', 'RU', 'UA', { scale: 'limited', means: 'ground' }),
-    ]);
-    expect(statusOn(t, CONCLUSION)).toMatchObject({ sanctions: 'in-place', russiaBenefits: 'not-granted' });
-    expect(t.final).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
-  });
+  it(
+    'the snapback applies from in-place and not-granted too: ' +
+      'relief and benefits are forfeited before implementation',
+    async () => {
+      const t = await run([
+        ...SIGN_ALL(CONCLUSION),
+        attack('2026-02-01', 'RU', 'UA', { scale: 'limited', means: 'ground' }),
+      ]);
+      expect(statusOn(t, CONCLUSION)).toMatchObject({ sanctions: 'in-place', russiaBenefits: 'not-granted' });
+      expect(t.final).toMatchObject({ sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
+    },
+  );
 
   it("the snapback applies whatever the guarantee's status: pending, invoked or terminal", async () => {
     const invasion = (at: string) => attack(at, 'RU', 'UA', { scale: 'limited', means: 'ground' });
@@ -322,7 +365,7 @@ describe('the snapback (10c)', () => {
     expect(revoked.final).toMatchObject({ guarantee: 'revoked', sanctions: 'reinstated', russiaBenefits: 'withdrawn' });
   });
 
-  it('the snapback applies only after conclusion: before it an invasion changes nothing, and the trace says why', async () => {
+  it('no snapback before conclusion: an invasion before it changes nothing, and the trace says why', async () => {
     const t = await run([
       ...FOUR,
       attack('2026-02-01', 'RU', 'UA', { scale: 'limited', means: 'ground' }),
@@ -341,36 +384,47 @@ describe('the snapback (10c)', () => {
     );
   });
 
-  it('a qualifying attack that is not an invasion (a missile barrage under ground-incursion) invokes without the snapback, and the trace says so', async () => {
-    const barrage = qualifying('2028-01-01', { means: 'missile' });
-    const t = await run([...IN_FORCE, barrage]);
-    expect(t.final).toMatchObject({ guarantee: 'invoked', sanctions: 'in-place', russiaBenefits: 'granted' });
-    expect(failedFacts(step(t, '2028-01-01', 'armed-attack'), 'russia-invades-ukraine')).toEqual([
-      'invasion-test',
-      'means',
-      'seizesTerritory',
-    ]);
-    const anyAttack = await run([...IN_FORCE, barrage], { interpretations: { 'invasion-test': 'any-attack' } });
-    expect(anyAttack.final).toMatchObject({
-      guarantee: 'invoked',
-      sanctions: 'reinstated',
-      russiaBenefits: 'withdrawn',
-    });
-  });
+  it(
+    'a qualifying attack that is not an invasion (a missile barrage under ground-incursion) ' +
+      'invokes without the snapback, and the trace says so',
+    async () => {
+      const barrage = qualifying('2028-01-01', { means: 'missile' });
+      const t = await run([...IN_FORCE, barrage]);
+      expect(t.final).toMatchObject({ guarantee: 'invoked', sanctions: 'in-place', russiaBenefits: 'granted' });
+      expect(failedFacts(step(t, '2028-01-01', 'armed-attack'), 'russia-invades-ukraine')).toEqual([
+        'invasion-test',
+        'means',
+        'seizesTerritory',
+      ]);
+      const anyAttack = await run([...IN_FORCE, barrage], { interpretations: { 'invasion-test': 'any-attack' } });
+      expect(anyAttack.final).toMatchObject({
+        guarantee: 'invoked',
+        sanctions: 'reinstated',
+        russiaBenefits: 'withdrawn',
+      });
+    },
+  );
 });
 
 describe('hostilities under way (a history fact)', () => {
-  it("hostilities are under way from a qualifying Russian attack until the next hostilities-ended, whatever the guarantee's status", async () => {
-    // the guarantee is still pending (on-ceasefire); a strike 60 days on, outside the window, has cause only while hostilities run
-    const interpretations = PROMISED.interpretations;
-    const during = await run([...PROMISED.events, qualifying('2026-02-01'), strike('2026-04-02')], { interpretations });
-    expect(during.final.guarantee).toBe('pending');
-    const ended = await run(
-      [...PROMISED.events, qualifying('2026-02-01'), event('2026-03-01', 'hostilities-ended'), strike('2026-04-02')],
-      { interpretations },
-    );
-    expect(ended.final.guarantee).toBe('lapsed');
-  });
+  it(
+    'hostilities are under way from a qualifying Russian attack until the next hostilities-ended, ' +
+      "whatever the guarantee's status",
+    async () => {
+      // the guarantee is still pending (on-ceasefire); a strike 60 days
+      // on, outside the window, has cause only while hostilities run
+      const interpretations = PROMISED.interpretations;
+      const during = await run([...PROMISED.events, qualifying('2026-02-01'), strike('2026-04-02')], {
+        interpretations,
+      });
+      expect(during.final.guarantee).toBe('pending');
+      const ended = await run(
+        [...PROMISED.events, qualifying('2026-02-01'), event('2026-03-01', 'hostilities-ended'), strike('2026-04-02')],
+        { interpretations },
+      );
+      expect(ended.final.guarantee).toBe('lapsed');
+    },
+  );
 
   it('a qualifying attack on any date starts hostilities, one before conclusion too', async () => {
     const before = await run([qualifying('2025-10-01'), ...SIGN_ALL(CONCLUSION), strike('2026-02-01')]);
@@ -436,7 +490,7 @@ describe('a strike without cause (10d)', () => {
     );
   });
 
-  it('a strike stated justified: false is without cause under every strike-cause reading, even within the window', async () => {
+  it('a strike with justified: false is without cause under each strike-cause reading, in the window too', async () => {
     for (const reading of ['retaliation-window', 'strict', 'unknown']) {
       const t = await run(
         [
@@ -454,7 +508,7 @@ describe('a strike without cause (10d)', () => {
     }
   });
 
-  it('under strict a strike with justified absent is always without cause, even while hostilities are under way', async () => {
+  it('under strict a strike with justified absent is without cause, even while hostilities are under way', async () => {
     const t = await run([...IN_FORCE, qualifying('2028-01-01'), strike('2028-01-02')], {
       interpretations: { 'strike-cause': 'strict' },
     });
@@ -463,13 +517,17 @@ describe('a strike without cause (10d)', () => {
     expect(window.final.guarantee).toBe('invoked');
   });
 
-  it('under retaliation-window (the default) a strike with justified absent and no Russian attack before it is without cause', async () => {
-    const t = await run([...IN_FORCE, strike('2028-01-01')]);
-    expect(t.interpretations['strike-cause']).toBe('retaliation-window');
-    expect(t.final.guarantee).toBe('lapsed');
-  });
+  it(
+    'under retaliation-window (the default) a strike with justified absent ' +
+      'and no Russian attack before it is without cause',
+    async () => {
+      const t = await run([...IN_FORCE, strike('2028-01-01')]);
+      expect(t.interpretations['strike-cause']).toBe('retaliation-window');
+      expect(t.final.guarantee).toBe('lapsed');
+    },
+  );
 
-  it('under retaliation-window a strike has cause while hostilities are under way, however long ago they began', async () => {
+  it('under retaliation-window a strike has cause during hostilities, however long ago they began', async () => {
     expect(await guaranteeAfter([...IN_FORCE, qualifying('2028-01-01'), strike('2028-06-01')])).toBe('invoked');
     expect(
       await guaranteeAfter([
@@ -481,7 +539,7 @@ describe('a strike without cause (10d)', () => {
     ).toBe('lapsed');
   });
 
-  it('under retaliation-window any Russian armed attack on Ukraine counts, of any scale and on any territory', async () => {
+  it('under retaliation-window any Russian armed attack on Ukraine counts: any scale, any territory', async () => {
     for (const extra of [
       { scale: 'incident' },
       { scale: 'limited', territory: 'crimea-donbas' },
@@ -533,11 +591,15 @@ describe('a strike without cause (10d)', () => {
     expect((await run(events, { parameters: { 'retaliation-window-days': 0 } })).final.guarantee).toBe('lapsed');
   });
 
-  it('under retaliation-window an attack earlier the same day counts if it comes first in the file, not if it comes after', async () => {
-    const prior = attack('2028-01-01', 'RU', 'UA', { scale: 'incident' });
-    expect(await guaranteeAfter([...IN_FORCE, prior, strike('2028-01-01')])).toBe('in-force');
-    expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01'), prior])).toBe('lapsed');
-  });
+  it(
+    'under retaliation-window an attack earlier the same day counts if it comes first in the file, ' +
+      'not if it comes after',
+    async () => {
+      const prior = attack('2028-01-01', 'RU', 'UA', { scale: 'incident' });
+      expect(await guaranteeAfter([...IN_FORCE, prior, strike('2028-01-01')])).toBe('in-force');
+      expect(await guaranteeAfter([...IN_FORCE, strike('2028-01-01'), prior])).toBe('lapsed');
+    },
+  );
 
   it('under unknown a strike with justified absent has an open outcome, and the run branches', async () => {
     const loaded = scenarioOf([...IN_FORCE, { ...strike('2028-01-01'), id: 'strike' }], {
@@ -596,16 +658,20 @@ describe('Ukraine forfeits the guarantee (10b, 10d, 22)', () => {
     );
   });
 
-  it('each of the three also ends a guarantee still pending after conclusion: a promised guarantee is lost before it starts', async () => {
-    const interpretations = PROMISED.interpretations;
-    expect(await guaranteeAfter([...PROMISED.events, incursion('2026-02-01')], interpretations)).toBe('revoked');
-    expect(await guaranteeAfter([...PROMISED.events, strike('2026-02-01')], interpretations)).toBe('lapsed');
-    expect(
-      await guaranteeAfter([...PROMISED.events, grab('2026-02-01')], { ...interpretations, ...ALL_GUARANTEES }),
-    ).toBe('void');
-  });
+  it(
+    'each of the three also ends a guarantee still pending after conclusion: ' +
+      'a promised guarantee is lost before it starts',
+    async () => {
+      const interpretations = PROMISED.interpretations;
+      expect(await guaranteeAfter([...PROMISED.events, incursion('2026-02-01')], interpretations)).toBe('revoked');
+      expect(await guaranteeAfter([...PROMISED.events, strike('2026-02-01')], interpretations)).toBe('lapsed');
+      expect(
+        await guaranteeAfter([...PROMISED.events, grab('2026-02-01')], { ...interpretations, ...ALL_GUARANTEES }),
+      ).toBe('void');
+    },
+  );
 
-  it('before conclusion an invasion, a strike without cause or a land grab changes nothing, and the trace says why', async () => {
+  it('before conclusion an invasion, strike without cause or land grab has no effect; the trace says why', async () => {
     for (const act of [incursion('2026-01-05'), strike('2026-01-05'), grab('2026-01-05')]) {
       const t = await run([...FOUR.map((e) => ({ ...e, at: '2026-01-01' })), act, sign('2026-01-10', 'NATO')], {
         interpretations: ALL_GUARANTEES,
@@ -624,7 +690,7 @@ describe('Ukraine forfeits the guarantee (10b, 10d, 22)', () => {
 });
 
 describe('borders changed by force (22)', () => {
-  it('UA seizing territory on a place that counts as Russia after conclusion is a border-change breach by UA', async () => {
+  it('UA seizing territory on a place counting as Russia after conclusion: a border-change breach by UA', async () => {
     const t = await run([
       ...IN_FORCE,
       incursion('2028-01-01', { means: 'air', seizesTerritory: true, territory: 'crimea-donbas' }),
@@ -636,7 +702,7 @@ describe('borders changed by force (22)', () => {
     expect(breachList(incident)).toEqual([['ceasefire-violation', 'UA']]);
   });
 
-  it('RU seizing territory on a place that counts as Ukraine after conclusion is a border-change breach by RU', async () => {
+  it('RU seizing territory on a place counting as Ukraine after conclusion: a border-change breach by RU', async () => {
     const t = await run([...IN_FORCE, attack('2028-01-01', 'RU', 'UA', { scale: 'limited', seizesTerritory: true })]);
     expect(breachList(t)).toContainEqual(['border-change', 'RU']);
     const before = await run([
@@ -646,13 +712,17 @@ describe('borders changed by force (22)', () => {
     expect(before.final.breaches).toEqual([]);
   });
 
-  it('the guarantee is void when UA is the attacker (10b takes precedence where both apply), and under clause-22-scope = all-guarantees whoever attacks', async () => {
-    const ukraine = await run([...IN_FORCE, incursion('2028-01-01', { seizesTerritory: true })]);
-    expect(firedRules(step(ukraine, '2028-01-01', 'armed-attack'))).toContain('border-change-voids-guarantee');
-    const russia = attack('2028-01-01', 'RU', 'UA', { scale: 'limited', means: 'air', seizesTerritory: true });
-    expect(await guaranteeAfter([...IN_FORCE, russia])).toBe('in-force');
-    expect(await guaranteeAfter([...IN_FORCE, russia], { 'clause-22-scope': 'all-guarantees' })).toBe('void');
-  });
+  it(
+    'the guarantee is void when UA is the attacker (10b takes precedence where both apply), ' +
+      'and under clause-22-scope = all-guarantees whoever attacks',
+    async () => {
+      const ukraine = await run([...IN_FORCE, incursion('2028-01-01', { seizesTerritory: true })]);
+      expect(firedRules(step(ukraine, '2028-01-01', 'armed-attack'))).toContain('border-change-voids-guarantee');
+      const russia = attack('2028-01-01', 'RU', 'UA', { scale: 'limited', means: 'air', seizesTerritory: true });
+      expect(await guaranteeAfter([...IN_FORCE, russia])).toBe('in-force');
+      expect(await guaranteeAfter([...IN_FORCE, russia], { 'clause-22-scope': 'all-guarantees' })).toBe('void');
+    },
+  );
 
   it("retaking one's own side is not a border change", async () => {
     const ukraineRetakes = await run(
@@ -674,26 +744,30 @@ describe('borders changed by force (22)', () => {
 });
 
 describe('the same event, two terminal outcomes', () => {
-  it('a Ukrainian invasion that also seizes Russian land is revoked (10b before 22), and the trace lists every rule that fired', async () => {
-    const t = await run([...IN_FORCE, incursion('2028-01-01', { seizesTerritory: true })]);
-    const s = step(t, '2028-01-01', 'armed-attack');
-    expect([...firedRules(s)].sort()).toEqual([
-      'border-change-breach',
-      'border-change-voids-guarantee',
-      'ceasefire-violation',
-      'ukraine-invasion',
-      'ukrainian-aggression-on-russia',
-    ]);
-    expect(breachList(t).sort()).toEqual([
-      ['border-change', 'UA'],
-      ['ceasefire-violation', 'UA'],
-      ['non-aggression', 'UA'],
-    ]);
-    expect(t.final.guarantee).toBe('revoked');
-    expect(firedRule(s, 'ukraine-invasion').changed).toContain('guarantee');
-    expect(firedRule(s, 'border-change-voids-guarantee').changed).toEqual([]);
-    expect(reasonFor(s, 'border-change-voids-guarantee', 'guarantee')).toMatch(/revoked/);
-  });
+  it(
+    'a Ukrainian invasion that also seizes Russian land is revoked (10b before 22), ' +
+      'and the trace lists every rule that fired',
+    async () => {
+      const t = await run([...IN_FORCE, incursion('2028-01-01', { seizesTerritory: true })]);
+      const s = step(t, '2028-01-01', 'armed-attack');
+      expect([...firedRules(s)].sort()).toEqual([
+        'border-change-breach',
+        'border-change-voids-guarantee',
+        'ceasefire-violation',
+        'ukraine-invasion',
+        'ukrainian-aggression-on-russia',
+      ]);
+      expect(breachList(t).sort()).toEqual([
+        ['border-change', 'UA'],
+        ['ceasefire-violation', 'UA'],
+        ['non-aggression', 'UA'],
+      ]);
+      expect(t.final.guarantee).toBe('revoked');
+      expect(firedRule(s, 'ukraine-invasion').changed).toContain('guarantee');
+      expect(firedRule(s, 'border-change-voids-guarantee').changed).toEqual([]);
+      expect(reasonFor(s, 'border-change-voids-guarantee', 'guarantee')).toMatch(/revoked/);
+    },
+  );
 
   it('an unprovoked missile at Moscow that is also an invasion (any-attack) is revoked, 10b before 10d', async () => {
     const t = await run([...IN_FORCE, strike('2028-01-01')], { interpretations: { 'invasion-test': 'any-attack' } });
@@ -706,14 +780,18 @@ describe('the same event, two terminal outcomes', () => {
     expect(reasonFor(s, 'strike-without-cause', 'guarantee')).toMatch(/revoked/);
   });
 
-  it('10d is applied before 22: a strike without cause that seizes land lists lapse before void (10b, on the invasion test, before both)', async () => {
-    const t = await run([...IN_FORCE, strike('2028-01-01', { seizesTerritory: true })]);
-    const order = firedRules(step(t, '2028-01-01', 'armed-attack')).filter((r) =>
-      ['ukraine-invasion', 'strike-without-cause', 'border-change-voids-guarantee'].includes(r),
-    );
-    expect(order).toEqual(['ukraine-invasion', 'strike-without-cause', 'border-change-voids-guarantee']);
-    expect(t.final.guarantee).toBe('revoked');
-  });
+  it(
+    '10d is applied before 22: ' +
+      'a strike without cause that seizes land lists lapse before void (10b, on the invasion test, before both)',
+    async () => {
+      const t = await run([...IN_FORCE, strike('2028-01-01', { seizesTerritory: true })]);
+      const order = firedRules(step(t, '2028-01-01', 'armed-attack')).filter((r) =>
+        ['ukraine-invasion', 'strike-without-cause', 'border-change-voids-guarantee'].includes(r),
+      );
+      expect(order).toEqual(['ukraine-invasion', 'strike-without-cause', 'border-change-voids-guarantee']);
+      expect(t.final.guarantee).toBe('revoked');
+    },
+  );
 
   it('check reports each overlap of two terminal outcomes, acknowledged in ambiguities.json', () => {
     const report = runCheck(ruleSet);

@@ -82,7 +82,7 @@ const EUROPEAN = [
 const NEIGHBOURS = ['NO', 'FI', 'EE', 'LV', 'LT', 'PL', 'BY', 'UA', 'GE', 'AZ', 'KZ', 'CN', 'MN', 'KP'];
 
 describe('obligations bind from conclusion', () => {
-  it('every breach is recorded only from conclusion: before the fifth signature none is, after it each is', async () => {
+  it('breaches are recorded only from conclusion: before the fifth signature none is, after it each is', async () => {
     const acts = (at: string): Ev[] => [
       event(at, 'force-level-reported', { party: 'UA', personnel: 700000 }),
       event(at, 'troops-stationed', { by: 'NATO', in: 'UA' }),
@@ -156,7 +156,7 @@ describe('non-aggression (2, 16; 3)', () => {
     for (const other of ['NATO', 'US', 'TR']) expect(await breachesFrom(hit(other, 'RU')), other).toEqual([]);
   });
 
-  it('under point-3 = binding, a Russian invasion of a land neighbour such as GE is a non-aggression breach by RU', async () => {
+  it('under point-3 = binding RU invading a land neighbour such as GE is a non-aggression breach by RU', async () => {
     expect(await breachesFrom(hit('RU', 'GE', { means: 'ground' }), BINDING)).toEqual([['non-aggression', 'RU']]);
     expect(await breachesFrom(hit('RU', 'GE', { means: 'air' }), BINDING)).toEqual([]);
     expect(
@@ -203,24 +203,28 @@ describe('other breaches, after conclusion', () => {
     expect(await breachesFrom({ type: 'force-level-reported', party: 'RU', personnel: 1500000 })).toEqual([]);
   });
 
-  it('no election-held by UA by conclusion + election-deadline-days is an election-deadline breach by UA on that date, labelled an assumption', async () => {
-    const t = await run(SIGN_ALL(CONCLUSION), { until: '2026-12-31' });
-    expect(t.final.breaches).toEqual([
-      { kind: 'election-deadline', party: 'UA', at: ELECTIONS_DUE, clause: 'elections' },
-    ]);
-    expect(step(t, ELECTIONS_DUE, 'election-deadline').deadline!.basis).toMatch(
-      /after conclusion \(2026-01-10.*assumption/,
-    );
-    const shorter = await run(SIGN_ALL(CONCLUSION), {
-      until: '2026-12-31',
-      parameters: { 'election-deadline-days': 30 },
-    });
-    expect(shorter.final.breaches.map((b) => b.at)).toEqual(['2026-02-09']);
-    const russian = await run([...SIGN_ALL(CONCLUSION), event('2026-02-01', 'election-held', { party: 'RU' })], {
-      until: '2026-12-31',
-    });
-    expect(breachList(russian)).toEqual([['election-deadline', 'UA']]);
-  });
+  it(
+    'no election-held by UA by conclusion + election-deadline-days ' +
+      'is an election-deadline breach by UA on that date, labelled an assumption',
+    async () => {
+      const t = await run(SIGN_ALL(CONCLUSION), { until: '2026-12-31' });
+      expect(t.final.breaches).toEqual([
+        { kind: 'election-deadline', party: 'UA', at: ELECTIONS_DUE, clause: 'elections' },
+      ]);
+      expect(step(t, ELECTIONS_DUE, 'election-deadline').deadline!.basis).toMatch(
+        /after conclusion \(2026-01-10.*assumption/,
+      );
+      const shorter = await run(SIGN_ALL(CONCLUSION), {
+        until: '2026-12-31',
+        parameters: { 'election-deadline-days': 30 },
+      });
+      expect(shorter.final.breaches.map((b) => b.at)).toEqual(['2026-02-09']);
+      const russian = await run([...SIGN_ALL(CONCLUSION), event('2026-02-01', 'election-held', { party: 'RU' })], {
+        until: '2026-12-31',
+      });
+      expect(breachList(russian)).toEqual([['election-deadline', 'UA']]);
+    },
+  );
 
   it('an election on the deadline day is in time; one the day after is not', async () => {
     const onTime = await run([...SIGN_ALL(CONCLUSION), event(ELECTIONS_DUE, 'election-held', { party: 'UA' })], {
@@ -243,11 +247,15 @@ describe('other breaches, after conclusion', () => {
     expect(t.steps.some((s) => s.deadline?.type === 'election-deadline')).toBe(true);
   });
 
-  it("troops-stationed in UA by NATO is a breach by NATO; under nato-command (the default) a member state's troops are not", async () => {
-    expect(await breachesFrom({ type: 'troops-stationed', by: 'NATO', in: 'UA' })).toEqual([['nato-troops', 'NATO']]);
-    expect(await breachesFrom({ type: 'troops-stationed', by: 'PL', in: 'UA' })).toEqual([]);
-    expect(await breachesFrom({ type: 'troops-stationed', by: 'NATO', in: 'LT' })).toEqual([]);
-  });
+  it(
+    'troops-stationed in UA by NATO is a breach by NATO; under nato-command (the default) ' +
+      "a member state's troops are not",
+    async () => {
+      expect(await breachesFrom({ type: 'troops-stationed', by: 'NATO', in: 'UA' })).toEqual([['nato-troops', 'NATO']]);
+      expect(await breachesFrom({ type: 'troops-stationed', by: 'PL', in: 'UA' })).toEqual([]);
+      expect(await breachesFrom({ type: 'troops-stationed', by: 'NATO', in: 'LT' })).toEqual([]);
+    },
+  );
 
   it("under nato-troops = any-member, a NATO member state's troops in UA are a breach by NATO too", async () => {
     const anyMember = { interpretations: { 'nato-troops': 'any-member' } };
@@ -267,12 +275,18 @@ describe('other breaches, after conclusion', () => {
     ]);
   });
 
-  it('nato-accession of another state is a breach by NATO under point-3 = binding; under expectation none, and the trace says why', async () => {
-    expect(await breachesFrom({ type: 'nato-accession', party: 'MD' }, BINDING)).toEqual([['nato-accession', 'NATO']]);
-    const t = await run([...IN_FORCE, event(AT, 'nato-accession', { party: 'MD' })]);
-    expect(t.final.breaches).toEqual([]);
-    expect(failedFacts(step(t, AT, 'nato-accession'), 'nato-enlarges')).toEqual(['point-3']);
-  });
+  it(
+    'nato-accession of another state is a breach by NATO under point-3 = binding; under expectation none, ' +
+      'and the trace says why',
+    async () => {
+      expect(await breachesFrom({ type: 'nato-accession', party: 'MD' }, BINDING)).toEqual([
+        ['nato-accession', 'NATO'],
+      ]);
+      const t = await run([...IN_FORCE, event(AT, 'nato-accession', { party: 'MD' })]);
+      expect(t.final.breaches).toEqual([]);
+      expect(failedFacts(step(t, AT, 'nato-accession'), 'nato-enlarges')).toEqual(['point-3']);
+    },
+  );
 
   it('the accession of a state already a member is an input error', () => {
     for (const member of ['PL', 'SE', 'NATO'])
@@ -290,22 +304,30 @@ describe('other breaches, after conclusion', () => {
     expect(await breachesFrom({ type: 'nuclear-weapons-acquired', party: 'PL' })).toEqual([]);
   });
 
-  it("buffer-zone-entry by RU or UA is a buffer-zone breach by that side, Ukraine's labelled an assumption; by anyone else none", async () => {
-    expect(await breachesFrom({ type: 'buffer-zone-entry', by: 'RU' })).toEqual([['buffer-zone', 'RU']]);
-    expect(await breachesFrom({ type: 'buffer-zone-entry', by: 'UA' })).toEqual([['buffer-zone', 'UA']]);
-    expect(await breachesFrom({ type: 'buffer-zone-entry', by: 'PL' })).toEqual([]);
-    const t = await run([...IN_FORCE, event(AT, 'buffer-zone-entry', { by: 'UA' })]);
-    expect(t.clauses.find((c) => c.id === 'buffer-zone')!.paraphrase).toMatch(
-      /names only Russian forces.*\(an assumption\)/,
-    );
-  });
+  it(
+    "buffer-zone-entry by RU or UA is a buffer-zone breach by that side, Ukraine's labelled an assumption; " +
+      'by anyone else none',
+    async () => {
+      expect(await breachesFrom({ type: 'buffer-zone-entry', by: 'RU' })).toEqual([['buffer-zone', 'RU']]);
+      expect(await breachesFrom({ type: 'buffer-zone-entry', by: 'UA' })).toEqual([['buffer-zone', 'UA']]);
+      expect(await breachesFrom({ type: 'buffer-zone-entry', by: 'PL' })).toEqual([]);
+      const t = await run([...IN_FORCE, event(AT, 'buffer-zone-entry', { by: 'UA' })]);
+      expect(t.clauses.find((c) => c.id === 'buffer-zone')!.paraphrase).toMatch(
+        /names only Russian forces.*\(an assumption\)/,
+      );
+    },
+  );
 
-  it('peace-council-ruling with finding breach is a peace-council breach by the party ruled against; no-breach records nothing', async () => {
-    expect(await breachesFrom({ type: 'peace-council-ruling', party: 'UA', finding: 'breach' })).toEqual([
-      ['peace-council', 'UA'],
-    ]);
-    expect(await breachesFrom({ type: 'peace-council-ruling', party: 'RU', finding: 'no-breach' })).toEqual([]);
-  });
+  it(
+    'peace-council-ruling with finding breach is a peace-council breach by the party ruled against; ' +
+      'no-breach records nothing',
+    async () => {
+      expect(await breachesFrom({ type: 'peace-council-ruling', party: 'UA', finding: 'breach' })).toEqual([
+        ['peace-council', 'UA'],
+      ]);
+      expect(await breachesFrom({ type: 'peace-council-ruling', party: 'RU', finding: 'no-breach' })).toEqual([]);
+    },
+  );
 });
 
 describe('sanctions on Russia (13)', () => {
@@ -331,16 +353,20 @@ describe('sanctions on Russia (13)', () => {
     expect(single.final.sanctions).toBe('in-place');
   });
 
-  it('sanctions are in place until implementation; after it each step eases them and the relief-steps-th (at least 1) lifts them', async () => {
-    const t = await run([...IN_FORCE, relief('2026-06-01'), relief('2026-07-01')], {
-      parameters: { 'relief-steps': 2 },
-    });
-    expect(statusOn(t, IMPLEMENTATION).sanctions).toBe('in-place');
-    expect(['2026-06-01', '2026-07-01'].map((d) => statusOn(t, d).sanctions)).toEqual(['easing', 'lifted']);
-    const one = await run([...IN_FORCE, relief('2026-06-01')], { parameters: { 'relief-steps': 1 } });
-    expect(one.final.sanctions).toBe('lifted');
-    expect(() => scenarioOf(IN_FORCE, { parameters: { 'relief-steps': 0 } })).toThrow(InputError);
-  });
+  it(
+    'sanctions are in place until implementation; ' +
+      'after it each step eases them and the relief-steps-th (at least 1) lifts them',
+    async () => {
+      const t = await run([...IN_FORCE, relief('2026-06-01'), relief('2026-07-01')], {
+        parameters: { 'relief-steps': 2 },
+      });
+      expect(statusOn(t, IMPLEMENTATION).sanctions).toBe('in-place');
+      expect(['2026-06-01', '2026-07-01'].map((d) => statusOn(t, d).sanctions)).toEqual(['easing', 'lifted']);
+      const one = await run([...IN_FORCE, relief('2026-06-01')], { parameters: { 'relief-steps': 1 } });
+      expect(one.final.sanctions).toBe('lifted');
+      expect(() => scenarioOf(IN_FORCE, { parameters: { 'relief-steps': 0 } })).toThrow(InputError);
+    },
+  );
 
   it('the snapback sets reinstated, even once lifted, and later relief steps do not undo it', async () => {
     const invasion = attack('2029-01-01', 'RU', 'UA', { scale: 'limited', means: 'ground' });

@@ -33,7 +33,7 @@ describe('the term', () => {
     expect(paidLater.milestones.termEnds).toBe('2036-05-01');
   });
 
-  it('the term ends term-years after entry into force, same month and day: an in-force guarantee is then expired', async () => {
+  it('the term ends term-years after entry into force, same month and day: an in-force guarantee expires', async () => {
     const t = await run(IN_FORCE, { until: '2036-12-31' });
     expect(statusOn(t, '2036-01-09').guarantee).toBe('in-force');
     expect(statusOn(t, TERM_END).guarantee).toBe('expired');
@@ -59,7 +59,7 @@ describe('the term', () => {
     expect(termEnds(revoked)).toEqual([]);
   });
 
-  it('an extension-agreed by all five on or before the end while in force moves the end by extension-years', async () => {
+  it('an extension-agreed by all five by the end while in force moves the end by extension-years', async () => {
     const onTheDay = await run([...IN_FORCE, extension(TERM_END)], { until: '2046-12-31' });
     expect(statusOn(onTheDay, TERM_END).guarantee).toBe('in-force');
     expect(termEnds(onTheDay)).toEqual(['2046-01-10']);
@@ -80,29 +80,33 @@ describe('the term', () => {
     expect(t.milestones.termEnds).toBe('2046-01-10');
   });
 
-  it('any other extension is recorded with the reason it had no effect: parties missing, before entry into force, after the end, terminal', async () => {
-    const missing = await run([...IN_FORCE, extension('2035-06-01', ['UA', 'US', 'EU', 'NATO'])], {
-      until: '2036-12-31',
-    });
-    expect(missing.final.guarantee).toBe('expired');
-    expect(failedFacts(step(missing, '2035-06-01', 'extension-agreed'), 'term-extended')).toEqual(['parties']);
+  it(
+    'any other extension is recorded with the reason it had no effect: parties missing, before entry into force, ' +
+      'after the end, terminal',
+    async () => {
+      const missing = await run([...IN_FORCE, extension('2035-06-01', ['UA', 'US', 'EU', 'NATO'])], {
+        until: '2036-12-31',
+      });
+      expect(missing.final.guarantee).toBe('expired');
+      expect(failedFacts(step(missing, '2035-06-01', 'extension-agreed'), 'term-extended')).toEqual(['parties']);
 
-    const early = await run([...SIGN_ALL(CONCLUSION), extension('2026-02-01'), ...WITHDRAW_BOTH(IMPLEMENTATION)], {
-      interpretations: { 'entry-into-force': 'on-ceasefire' },
-      until: '2036-12-31',
-    });
-    expect(early.final.guarantee).toBe('expired');
-    expect(reasonFor(step(early, '2026-02-01', 'extension-agreed'), 'term-extended', 'guarantee')).toMatch(/pending/);
+      const early = await run([...SIGN_ALL(CONCLUSION), extension('2026-02-01'), ...WITHDRAW_BOTH(IMPLEMENTATION)], {
+        interpretations: { 'entry-into-force': 'on-ceasefire' },
+        until: '2036-12-31',
+      });
+      expect(early.final.guarantee).toBe('expired');
+      expect(reasonFor(step(early, '2026-02-01', 'extension-agreed'), 'term-extended', 'guarantee')).toMatch(/pending/);
 
-    const late = await run([...IN_FORCE, extension('2036-06-01')], { until: '2046-12-31' });
-    expect(late.final.guarantee).toBe('expired');
-    expect(reasonFor(step(late, '2036-06-01', 'extension-agreed'), 'term-extended', 'guarantee')).toMatch(/expired/);
+      const late = await run([...IN_FORCE, extension('2036-06-01')], { until: '2046-12-31' });
+      expect(late.final.guarantee).toBe('expired');
+      expect(reasonFor(step(late, '2036-06-01', 'extension-agreed'), 'term-extended', 'guarantee')).toMatch(/expired/);
 
-    const revoked = await run([...IN_FORCE, incursion('2030-01-01'), extension('2030-06-01')]);
-    expect(reasonFor(step(revoked, '2030-06-01', 'extension-agreed'), 'term-extended', 'guarantee')).toMatch(
-      /revoked.*terminal/,
-    );
-  });
+      const revoked = await run([...IN_FORCE, incursion('2030-01-01'), extension('2030-06-01')]);
+      expect(reasonFor(step(revoked, '2030-06-01', 'extension-agreed'), 'term-extended', 'guarantee')).toMatch(
+        /revoked.*terminal/,
+      );
+    },
+  );
 });
 
 describe('deadlines (term end, election deadline)', () => {
@@ -168,7 +172,7 @@ describe('deadlines (term end, election deadline)', () => {
 });
 
 describe('an event that changes nothing says why in the trace', () => {
-  it('an event that changes nothing says why: not concluded yet, not in force, already terminal, already broken', async () => {
+  it('an event that changes nothing says why: not yet concluded, not in force, terminal, already broken', async () => {
     const notConcluded = await run([event('2026-01-01', 'nuclear-weapons-acquired', { party: 'UA' })]);
     const s1 = step(notConcluded, '2026-01-01', 'nuclear-weapons-acquired');
     expect(s1.changed).toEqual([]);

@@ -1,4 +1,5 @@
-// The statechart with the states of this step lit and its last move marked; the swimlane with this step marked; the status cards.
+// The statechart with the states of this step lit and its last move
+// marked; the swimlane with this step marked; the status cards.
 import { REGION_LABELS, VALUE_REGIONS, type Status } from '../../src/plan/vocabulary.js';
 import { guaranteeText } from '../../src/explain/steps.js';
 import { statechartSvg, swimlaneSvg } from '../../src/render/svg.js';

@@ -1,10 +1,11 @@
-// Two readings side by side: the same scenario's timelines, with the first step where their statuses differ highlighted.
+// Two readings side by side: the same scenario's timelines,
+// with the first step where their statuses differ highlighted.
 import { REGIONS, type Status } from '../../src/plan/vocabulary.js';
 import { chosenReadings } from '../../src/explain/explain.js';
 import { guaranteeText } from '../../src/explain/steps.js';
 import { stepWords } from '../../src/explain/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
-import { byId, h } from './dom.js';
+import { byId, guaranteeBadge, h } from './dom.js';
 
 interface Divergence {
   /** index into both step lists */
@@ -70,7 +71,7 @@ function column(trace: Trace, label: string, divergence: Divergence | null): HTM
           ' ',
           stepWords(s),
           ' ',
-          h('span', { class: `badge g-${s.status.guarantee}` }, guaranteeText(s.status)),
+          guaranteeBadge(s.status),
         ),
       ),
     ),

@@ -1,4 +1,5 @@
 // Building DOM nodes from data: text is always set as text, never parsed as markup.
+import { guaranteeText, STATUS_COLOURS, type Status } from '../../src/plan/vocabulary.js';
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -17,13 +18,23 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** The guarantee's status as a badge tinted with its colour; set through the CSSOM, which the CSP allows. */
+export function guaranteeBadge(status: Pick<Status, 'guarantee' | 'guaranteePhase'>): HTMLSpanElement {
+  const badge = h('span', { class: 'badge', 'data-value': status.guarantee }, guaranteeText(status));
+  badge.style.backgroundColor = STATUS_COLOURS[status.guarantee].tint;
+  return badge;
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`the page lacks #${id}`);
   return el as T;
 }
 
-/** Lines from casus's text reporters (unwrapped) as paragraphs, indented as the terminal indents them, blank lines starting a new block. */
+/**
+ * Lines from casus's text reporters (unwrapped) as paragraphs, indented
+ * as the terminal indents them, blank lines starting a new block.
+ */
 export function textBlocks(lines: Iterable<string>): HTMLElement {
   const root = h('div', { class: 'words' });
   let block: HTMLElement | null = null;

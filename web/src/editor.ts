@@ -1,4 +1,5 @@
-// The scenario editor: a textarea with a line-number gutter; problems marked at their line and listed in the CLI's words.
+// The scenario editor: a textarea with a line-number gutter;
+// problems marked at their line and listed in the CLI's words.
 import { formatIssue, type InputIssue } from '../../src/input/issues.js';
 import { byId, h } from './dom.js';
 
@@ -74,7 +75,8 @@ export function createEditor(onInput: () => void): Editor {
       summary.textContent =
         issues.length === 0
           ? 'No problems: the scenario runs.'
-          : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the scenario; the views show the last version that ran.`;
+          : `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the scenario; ` +
+            `the views show the last version that ran.`;
       summary.classList.toggle('bad', issues.length > 0);
       list.replaceChildren(
         ...issues.map((issue) =>

@@ -1,4 +1,5 @@
-// The teaching page: wires the editor, the timeline, the statechart and the readings to the engine; the URL keeps the settings.
+// The teaching page: wires the editor, the timeline, the statechart
+// and the readings to the engine; the URL keeps the settings.
 import { LEGEND } from '../../src/plan/legend.js';
 import { guaranteeText } from '../../src/explain/steps.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
@@ -145,12 +146,14 @@ function renderFinal(trace: Trace): void {
       {},
       `Under these readings, at the end (${trace.horizon}): `,
       h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`),
-      `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`,
+      `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, ` +
+        `sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`,
     ),
   ];
   if (trace.expectations.length) {
     const not = failing.length
-      ? ` (line ${failing.map((e) => e.line).join(', ')} ${failing.length === 1 ? 'does' : 'do'} not, under these readings)`
+      ? ` (line ${failing.map((e) => e.line).join(', ')} ` +
+        `${failing.length === 1 ? 'does' : 'do'} not, under these readings)`
       : '';
     lines.push(
       h(

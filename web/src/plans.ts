@@ -1,4 +1,5 @@
-// The plan versions the picker offers, read from rules/versions/ at build time: the picker, the URL and the rule-set cache go by id.
+// The plan versions the picker offers, read from rules/versions/ at
+// build time: the picker, the URL and the rule-set cache go by id.
 export interface PlanVersion {
   id: string;
   label: string;

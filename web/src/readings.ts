@@ -1,4 +1,5 @@
-// The readings form: one radio group per interpretation, one number per parameter; a change gives the new overrides at once.
+// The readings form: one radio group per interpretation, one
+// number per parameter; a change gives the new overrides at once.
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import { checkOverrides } from '../../src/run/settings.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -28,7 +29,9 @@ export function validOverrides(
 }
 
 interface ReadingsForm {
-  /** redraws the form for a rule set, a scenario and the overrides in force; `other` marks where another reading differs */
+  /**
+   * redraws the form for a rule set, a scenario and the overrides in force; `other` marks where another reading differs
+   */
   render(
     ruleSet: RuleSet,
     scenario: Scenario | null,

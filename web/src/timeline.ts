@@ -3,10 +3,10 @@ import { statusLine, type Status } from '../../src/plan/vocabulary.js';
 import { notStatedNote } from '../../src/explain/conditionWords.js';
 import { explain } from '../../src/explain/explain.js';
 import { explanationLines, stepExplanationLines } from '../../src/render/explainText.js';
-import { guaranteeText, timeline } from '../../src/explain/steps.js';
+import { timeline } from '../../src/explain/steps.js';
 import { stepWords } from '../../src/explain/words.js';
 import type { Trace } from '../../src/run/trace.js';
-import { byId, h, textBlocks } from './dom.js';
+import { byId, guaranteeBadge, h, textBlocks } from './dom.js';
 
 /** No hard wrapping: the page wraps; casus's reporters still choose every word. */
 const UNWRAPPED = { colour: false, width: 1_000_000 };
@@ -37,7 +37,7 @@ export function renderStepList(trace: Trace, onPick: (cursor: number) => void): 
       ' ',
       h('span', { class: 'words' }, words),
       ' ',
-      h('span', { class: `badge g-${status.guarantee}` }, guaranteeText(status)),
+      guaranteeBadge(status),
     );
     button.addEventListener('click', () => onPick(cursor));
     return h('li', { class: deadline ? 'deadline' : undefined }, button);
@@ -64,7 +64,8 @@ export function renderStep(trace: Trace, cursor: number): void {
   // one short sentence for screen readers per step, not the whole panel
   const now = cursor > 0 ? trace.steps[cursor - 1]! : undefined;
   byId('announce').textContent = now
-    ? `Step ${cursor} of ${total}, ${now.at}: ${stepWords(now)}. ${now.changed.length ? `Now ${statusLine(now.status)}.` : 'No status changed.'}`
+    ? `Step ${cursor} of ${total}, ${now.at}: ${stepWords(now)}. ` +
+      `${now.changed.length ? `Now ${statusLine(now.status)}.` : 'No status changed.'}`
     : `Before the first event. ${statusLine(trace.initial)}.`;
   if (cursor === 0) {
     panel.replaceChildren(

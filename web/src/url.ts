@@ -1,4 +1,5 @@
-// The page's settings in the URL's hash, so a link reproduces what the class saw: scenario (by name, or its text compressed), readings, step, large type.
+// The page's settings in the URL's hash, so a link reproduces what the class
+// saw: scenario (by name, or its text compressed), readings, step, large type.
 import { MAX_SCENARIO_BYTES, tooLargeMessage } from '../../src/input/sizes.js';
 
 export type ScenarioRef = { kind: 'bundled'; name: string } | { kind: 'text'; file: string; text: string };

@@ -1,4 +1,5 @@
-// The scenario under every plan version, as a timeline with a slider: moving it picks that version and reruns the scenario.
+// The scenario under every plan version, as a timeline with a
+// slider: moving it picks that version and reruns the scenario.
 import { decisionWords, breachesText } from '../../src/render/versions.js';
 import { guaranteeText } from '../../src/explain/steps.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';

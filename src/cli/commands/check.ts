@@ -18,7 +18,9 @@ export const checkCommand: Command = {
     'out-dir': {
       type: 'string',
       usage: '--out-dir DIR',
-      help: "write each broken law's timeline to DIR/LAW.yaml (atomically; only files casus check wrote there before are replaced)",
+      help:
+        "write each broken law's timeline to DIR/LAW.yaml " +
+        '(atomically; only files casus check wrote there before are replaced)',
     },
   },
   help: `Usage: casus check [--laws DIR] [--out-dir DIR] [--format text|json] [--rules DIR]
@@ -35,7 +37,8 @@ Checks the rule set without a scenario:
     type, every reading and every reachable status, with a minimal example.
 Overlaps acknowledged in the rule set's ambiguities.json are reported as findings;
 an unacknowledged one, a broken law or any failed check exits 1. The search stops (and exits 1) after
-${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.toLocaleString('en-US')} search nodes; ${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.`,
+${SEARCH_BOUNDS.pairs.toLocaleString('en-US')} pairs or ${SEARCH_BOUNDS.nodes.toLocaleString('en-US')} search nodes; \
+${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.`,
   async run(args, io) {
     const bounds = {
       pairs: envLimit(io, BOUND_ENV.pairs, SEARCH_BOUNDS.pairs),

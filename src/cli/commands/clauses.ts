@@ -23,7 +23,10 @@ const changeLines = (c: PlanChange): string[] => [
   ...sourceLines(c.sources, '      '),
 ];
 
-/** What the plan version changes from the version it builds on, what it leaves unpublished, and all it changes from us-28. */
+/**
+ * What the plan version changes from the version it builds on,
+ * what it leaves unpublished, and all it changes from us-28.
+ */
 function* planLines(ruleSet: RuleSet): Generator<string> {
   const plan = ruleSet.plan;
   if (!plan) return;
@@ -86,7 +89,16 @@ of the plan changes, each change citing its points and sources and how sure they
     if (args.format === 'json') {
       const clauses = ruleSet.clauses.clauses.map((c) => ({ ...c, rules: rulesOf(c.id) }));
       io.stdout(
-        `${JSON.stringify({ ...(ruleSet.plan ? { plan: ruleSet.plan } : {}), clauses, notEncoded: ruleSet.clauses.notEncoded, legend: LEGEND }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            ...(ruleSet.plan ? { plan: ruleSet.plan } : {}),
+            clauses,
+            notEncoded: ruleSet.clauses.notEncoded,
+            legend: LEGEND,
+          },
+          null,
+          2,
+        )}\n`,
       );
       return 0;
     }
@@ -94,7 +106,8 @@ of the plan changes, each change citing its points and sources and how sure they
     const changed = changedClauses(ruleSet);
     for (const c of ruleSet.clauses.clauses) {
       out.push(
-        `${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})${changed.has(c.id) ? `  ← changed in ${changed.get(c.id)}` : ''}`,
+        `${c.id}  (point${c.points.length > 1 ? 's' : ''} ${c.points.join(', ')}; ${c.kind})` +
+          `${changed.has(c.id) ? `  ← changed in ${changed.get(c.id)}` : ''}`,
       );
       out.push(...wrap(c.paraphrase, 80, '    ', '    '));
       out.push(...wrap(`Then: ${c.consequence}`, 80, '    ', '    '));

@@ -72,6 +72,7 @@ export const compareCommand: Command = {
   formats: ['text', 'json', 'md'],
   shared: ['rules', 'plan', 'set', 'assume', 'format', 'out', 'engine'],
   plans: 2,
+  // a backslash ending a line joins it to the next: the help prints each example on one line
   help: `Usage: casus compare A B                      two scenarios
        casus compare FILE --set NAME=VALUE...     as written, and under other readings
        casus compare FILE --plan X [--plan Y]     under two versions of the plan (default us-28)
@@ -82,7 +83,8 @@ rules that fired differ, which rules fired on one side only (and why they did no
 the other), and both final statuses.
 
 Examples:
-  casus compare scenarios/a-russian-land-grab-is-a-breach-but-does-not-void-the-guarantee.yaml --set clause-22-scope=all-guarantees
+  casus compare scenarios/a-russian-land-grab-is-a-breach-but-does-not-void-the-guarantee.yaml \
+--set clause-22-scope=all-guarantees
   casus compare scenarios/a-force-level-above-600000-breaches-the-cap.yaml --plan ua-20`,
   async run(args, io) {
     const out = args.values.out as string | undefined;
@@ -91,7 +93,17 @@ Examples:
     const comparison = compareTraces(left, right);
     const text =
       args.format === 'json'
-        ? `${JSON.stringify({ left: { label: left.label, final: left.trace.final }, right: { label: right.label, final: right.trace.final }, divergence: comparison.divergence, finalDiffers: comparison.finalDiffers, rows: comparison.rows.map((r) => ({ at: r.at, left: r.left, right: r.right })) }, null, 2)}\n`
+        ? `${JSON.stringify(
+            {
+              left: { label: left.label, final: left.trace.final },
+              right: { label: right.label, final: right.trace.final },
+              divergence: comparison.divergence,
+              finalDiffers: comparison.finalDiffers,
+              rows: comparison.rows.map((r) => ({ at: r.at, left: r.left, right: r.right })),
+            },
+            null,
+            2,
+          )}\n`
         : args.format === 'md'
           ? compareMarkdown(comparison)
           : `${[...compareLines(comparison)].join('\n')}\n`;

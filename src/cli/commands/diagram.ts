@@ -1,4 +1,5 @@
-// casus diagram [FILE]: the statechart as Mermaid or DOT, generated from the machine definition; with FILE, that run's path.
+// casus diagram [FILE]: the statechart as Mermaid or DOT, generated
+// from the machine definition; with FILE, that run's path.
 import { InputError, usageIssue } from '../../input/issues.js';
 import { dot, mermaid } from '../../render/diagram.js';
 import { runScenario } from '../../run/runner.js';

@@ -1,4 +1,5 @@
-// casus explain FILE [--at DATE]: why each status is what it is on a date, and why notable events did not change the guarantee.
+// casus explain FILE [--at DATE]: why each status is what it is
+// on a date, and why notable events did not change the guarantee.
 import { explain, explanationJson } from '../../explain/explain.js';
 import { explanationLines } from '../../render/explainText.js';
 import { runScenario } from '../../run/runner.js';

@@ -34,7 +34,9 @@ export const runCommand: Command = {
     'no-sensitivity': {
       type: 'boolean',
       usage: '--no-sensitivity',
-      help: 'skip the line after the final status that says which readings change the outcome (and the JSON sensitivity)',
+      help:
+        'skip the line after the final status that says which readings change the outcome ' +
+        '(and the JSON sensitivity)',
     },
   },
   help: `Usage: casus run FILE [--format text|json|md|html] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
@@ -96,7 +98,9 @@ Examples:
       const long = loaded.scenario.events.length > SENSITIVITY_MAX_EVENTS;
       if (long && !args.values['no-sensitivity'])
         io.stderr(
-          `casus: sensitivity skipped for ${loaded.scenario.events.length} events (it runs the scenario once per class of readings); casus matrix ${file} computes it\n`,
+          `casus: sensitivity skipped for ${loaded.scenario.events.length} events ` +
+            `(it runs the scenario once per class of readings); ` +
+            `casus matrix ${file} computes it\n`,
         );
       const sensitivity = args.values['no-sensitivity'] || long ? undefined : sensitivityOf(loaded, ruleSet, overrides);
       if (format === 'md' || format === 'html') {

@@ -8,7 +8,10 @@ import { startServer, type RunningServer, type Session } from '../../serve/serve
 import type { Io } from '../io.js';
 import type { Command } from '../options.js';
 
-/** Stops the server on the first SIGINT or SIGTERM, synchronously and first in line, since bin.ts then exits with 130 or 143. */
+/**
+ * Stops the server on the first SIGINT or SIGTERM, synchronously
+ * and first in line, since bin.ts then exits with 130 or 143.
+ */
 function stopOnSignal(server: RunningServer, io: Io): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {

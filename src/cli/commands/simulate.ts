@@ -38,7 +38,8 @@ function progressBar(io: Io): { update(done: number, total: number): void; clear
       const width = 30;
       const filled = Math.round((width * done) / total);
       io.stderr(
-        `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((100 * done) / total)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} runs`,
+        `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((100 * done) / total)}% ` +
+          `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} runs`,
       );
     },
     clear: () => io.stderr('\r\u001b[2K'),

@@ -20,6 +20,7 @@ export const sweepCommand: Command = {
       help: 'NAME=FROM..TO[:STEP] or NAME=V1,V2,...: the parameter and its values',
     },
   },
+  // a backslash ending a line joins it to the next: the help prints the example on one line
   help: `Usage: casus sweep FILE --param NAME=FROM..TO[:STEP] [--format text|json|md] [--out FILE] [--set NAME=VALUE]...
        casus sweep FILE --param NAME=V1,V2,...
 
@@ -27,7 +28,8 @@ Runs the scenario once per value of the parameter and prints the final status of
 guarantee at each value, then the values between which it flips.
 
 Example:
-  casus sweep scenarios/a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee.yaml --param retaliation-window-days=0..90:10`,
+  casus sweep scenarios/a-strike-within-the-retaliation-window-does-not-lapse-the-guarantee.yaml \
+--param retaliation-window-days=0..90:10`,
   async run(args, io) {
     const { file, out } = args.oneFile('scenario file', 'casus sweep FILE --param retaliation-window-days=0..90:10');
     const specs = (args.values.param as string[] | undefined) ?? [];

@@ -17,7 +17,8 @@ const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 /** Scenario files under the given paths, directories searched recursively, in a stable order. */
 function scenarioFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
-  // each directory once, however many links lead to it: a link to `.` would otherwise recurse until the path is too long
+  // each directory once, however many links lead to it: a link
+  // to `.` would otherwise recurse until the path is too long
   const seen = new Set<string>();
   const visit = (path: string, explicit: boolean) => {
     let stat: ReturnType<typeof statSync>;

@@ -1,4 +1,5 @@
-// casus versions FILE: the scenario under every version of the plan, in date order, and the change that altered each outcome.
+// casus versions FILE: the scenario under every version of the
+// plan, in date order, and the change that altered each outcome.
 import { InputError, usageIssue } from '../../input/issues.js';
 import { versionsLines, versionsMarkdown } from '../../render/versions.js';
 import { loadScenario } from '../../scenario/load.js';
