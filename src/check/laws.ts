@@ -251,7 +251,7 @@ function transitions(
   return out;
 }
 
-/** Each snapshot's successor per event (type, party, breach: all a law sees of it), shared by the classes' event lists. */
+/** Each snapshot's successor per event (type, party, breach: all a law sees of it), shared by the classes' lists. */
 const successors = new WeakMap<GuaranteeSnapshot, Map<string, GuaranteeSnapshot>>();
 
 function successor(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeSnapshot {

@@ -109,18 +109,19 @@ export async function referenceMarkdown(): Promise<string> {
     '',
     '## Plan versions',
     '',
-    'Choose one with `--plan VERSION`; each builds on another, and `casus clauses --plan VERSION` lists its changes with',
-    'their sources (see docs/versions.md).',
+    'Choose one with `--plan VERSION`; each builds on another, and `casus clauses --plan VERSION` lists its changes',
+    'with their sources (see docs/versions.md).',
     '',
     '| version | published | builds on | title | its own changes |',
     '|---|---|---|---|---:|',
     ...planVersions()
       .map((version) => loadPlannedRuleSet(undefined, version).plan!)
       .sort((a, b) => a.published.localeCompare(b.published))
-      .map(
-        (plan) =>
-          `| \`${plan.version}\` | ${plan.published} | ${plan.buildsOn ? `\`${plan.buildsOn}\`` : '—'} | ${cell(plan.title)} | ${plan.changes.length} |`,
-      ),
+      .map((plan) => {
+        const buildsOn = plan.buildsOn ? `\`${plan.buildsOn}\`` : '—';
+        const { version, published, title, changes } = plan;
+        return `| \`${version}\` | ${published} | ${buildsOn} | ${cell(title)} | ${changes.length} |`;
+      }),
     '',
   );
   return out.join('\n');

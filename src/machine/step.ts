@@ -117,7 +117,7 @@ function idOf(t: Transition): number {
 const enabled = (t: Transition, context: unknown, event: MachineEvent) =>
   t.guard === undefined || GUARDS[t.guard as unknown as string]!({ context, event });
 
-/** xstate's choice: in each region the deepest active node with an enabled transition; the root's only if none has one. */
+/** xstate's choice: each region's deepest active node with an enabled transition; the root's only if none has one. */
 function select(snapshot: GuaranteeSnapshot, event: MachineEvent): Transition[] {
   const { regions, root } = candidatesFor(snapshot, event.type);
   const chosen: Transition[] = [];

@@ -36,7 +36,7 @@ const END_KEYS = ['horizon', 'final', 'sensitivity', 'milestones', 'clauses', 'e
 
 const headText = (head: TraceHead) => `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "steps": [\n`;
 
-/** The text of a status or milestones object: steps share one object while it does not change, so most lines reuse it. */
+/** The text of a status or milestones object: steps share one while it does not change, so most lines reuse it. */
 const texts = new WeakMap<object, string>();
 const textOf = (value: object) => {
   let text = texts.get(value);
@@ -44,11 +44,12 @@ const textOf = (value: object) => {
   return text;
 };
 
-/** JSON.stringify(step), with its last three properties (status, changed, milestones: the stepper's order) from texts. */
+/** JSON.stringify(step), its last three properties (status, changed, milestones: the stepper's order) from texts. */
 function stepLine(step: Step): string {
   const { status, changed, milestones, ...rest } = step;
   const head = JSON.stringify(rest);
-  return `    ${head.slice(0, -1)},"status":${textOf(status)},"changed":${JSON.stringify(changed)},"milestones":${textOf(milestones)}}`;
+  const tail = `"status":${textOf(status)},"changed":${JSON.stringify(changed)},"milestones":${textOf(milestones)}`;
+  return `    ${head.slice(0, -1)},${tail}}`;
 }
 
 function endText(end: TraceEnd): string {
