@@ -199,10 +199,10 @@ export function notStatedNote(c: ConditionTrace): string | undefined {
 }
 
 /** The leaves whose failure made the condition fail. */
-export function failedLeaves(c: ConditionTrace): LeafTrace[] {
-  if (c.result !== false) return [];
-  if ('all' in c) return c.all.flatMap(failedLeaves);
-  if ('any' in c) return c.any.flatMap(failedLeaves);
-  if ('not' in c) return [];
-  return [c];
+export function failedLeaves(c: ConditionTrace, into: LeafTrace[] = []): LeafTrace[] {
+  if (c.result !== false) return into;
+  if ('all' in c) for (const x of c.all) failedLeaves(x, into);
+  else if ('any' in c) for (const x of c.any) failedLeaves(x, into);
+  else if (!('not' in c)) into.push(c);
+  return into;
 }

@@ -19,11 +19,9 @@ function requirementsMet(c: ConditionTrace): number {
 export function nearMisses(step: Step): NotFiredRule[] {
   return step.notFired
     .filter((n) => BINDING_EVENTS.has(n.emits))
-    .filter((n) => {
-      const failed = failedLeaves(n.conditions);
-      return failed.length > 0 && !failed.some((leaf) => WHO.has(leaf.fact));
-    })
-    .map((n, order) => ({ n, order, passed: requirementsMet(n.conditions), failed: failedLeaves(n.conditions).length }))
+    .map((n) => ({ n, failed: failedLeaves(n.conditions) }))
+    .filter(({ failed }) => failed.length > 0 && !failed.some((leaf) => WHO.has(leaf.fact)))
+    .map(({ n, failed }, order) => ({ n, order, passed: requirementsMet(n.conditions), failed: failed.length }))
     .sort((a, b) => b.passed - a.passed || a.failed - b.failed || a.order - b.order)
     .map((x) => x.n);
 }

@@ -63,23 +63,31 @@ export function* textLines(trace: Trace, options: TextOptions): Generator<string
   yield* timeline.end(trace, (i) => trace.steps[i]);
 }
 
-/** The same lines as textLines, as the steps come: nothing but the previous step is kept. */
-export async function* streamTextLines(
+/** The text of textLines, each line ending in a newline, as the steps come: nothing but the previous step is kept. */
+export async function* streamText(
   run: Pick<StepStream, 'head' | 'steps'>,
   clauses: readonly Clause[],
   options: TextOptions,
 ): AsyncGenerator<string> {
   const timeline = textTimeline(run.head, clauses, options);
-  yield* timeline.head();
+  // a block of steps per chunk: a chunk per line would cost a promise per line
+  let chunk: string[] = [...timeline.head()];
   for (let r = await run.steps.next(); ; r = await run.steps.next()) {
     if (r.done) {
       const steps = r.value.expectationSteps;
-      yield* timeline.end({ ...run.head, ...r.value }, (i) => steps.get(i));
+      chunk.push(...timeline.end({ ...run.head, ...r.value }, (i) => steps.get(i)));
+      yield `${chunk.join('\n')}\n`;
       return;
     }
-    yield* timeline.step(r.value);
+    for (const line of timeline.step(r.value)) chunk.push(line);
+    if (chunk.length >= CHUNK_LINES) {
+      yield `${chunk.join('\n')}\n`;
+      chunk = [];
+    }
   }
 }
+
+const CHUNK_LINES = 2_000;
 
 /**
  * The timeline in three parts (heading, one block per step, summary), carrying only the previous step between calls.

@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { InputError, usageIssue } from '../../input/issues.js';
 import { streamTraceJson } from '../../render/json.js';
-import { streamTextLines } from '../../render/text.js';
+import { streamText } from '../../render/text.js';
 import { runScenario, streamScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { openFacts } from '../../run/openFacts.js';
@@ -119,10 +119,7 @@ Examples:
       }
       // text and JSON stream: a long scenario's steps are written as they come, never held
       const run = streamScenario(loaded, ruleSet, { set: overrides, engine, sensitivity });
-      const chunks =
-        format === 'json'
-          ? streamTraceJson(run)
-          : withNewlines(streamTextLines(run, ruleSet.clauses.clauses, { colour }));
+      const chunks = format === 'json' ? streamTraceJson(run) : streamText(run, ruleSet.clauses.clauses, { colour });
       await emitStream(io, chunks, out, [file]);
       return run.end().expectations.every((x) => x.ok) ? 0 : 1;
     };
@@ -136,7 +133,3 @@ Examples:
     }
   },
 };
-
-async function* withNewlines(lines: AsyncIterable<string>): AsyncGenerator<string> {
-  for await (const line of lines) yield `${line}\n`;
-}
