@@ -1,9 +1,11 @@
-// Bundles the CLI into dist/cli: one entry, a chunk per command, loaded when the command runs.
+// Bundles the CLI into one file (dist/cli/casus.cjs) and makes the V8 code cache its launcher (dist/cli/bin.js) starts
+// it from: CommonJS, because node:vm takes a code cache for a script, not for an ES module.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const OUT = 'dist/cli';
-for (const f of readdirSync(OUT)) if (f.startsWith('bundle-')) rmSync(`${OUT}/${f}`);
+for (const f of readdirSync(OUT)) if (f.startsWith('bundle-') || f.startsWith('casus.cjs')) rmSync(`${OUT}/${f}`);
 
 /** zod's namespace re-exports its 40 message locales; casus speaks English only, so the bundle keeps `en` alone. */
 const englishOnly = {
@@ -20,21 +22,30 @@ const englishOnly = {
 };
 
 await build({
-  entryPoints: ['src/cli/bin.ts'],
+  entryPoints: ['src/cli/program.ts'],
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   sourcemap: true,
-  outdir: OUT,
-  chunkNames: 'bundle-[hash]',
+  outfile: `${OUT}/casus.cjs`,
   external: ['piscina'],
+  // a script run through node:vm has no loader for import(): the one external (piscina) is required instead
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
   plugins: [englishOnly],
-  banner: {
-    js: "import{createRequire as __casusRequire}from'node:module';const require=__casusRequire(import.meta.url);",
-  },
+  // the modules find the rules, the page and package.json relative to themselves; the bundle sits where they did
+  define: { 'import.meta.url': '__casusUrl' },
+  banner: { js: "const __casusUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
+
 chmodSync(`${OUT}/bin.js`, 0o755);
+
+// one ordinary run compiles what a start-up needs; the launcher keeps that code when told to
+const trained = spawnSync(
+  process.execPath,
+  [`${OUT}/bin.js`, 'run', 'scenarios/renewed-offensive-invokes-the-guarantee.yaml', '--format', 'json'],
+  { env: { ...process.env, CASUS_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (trained.status !== 0) throw new Error(`making the code cache: casus run exited ${trained.status}`);

@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import Module from 'node:module';
+import { join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, parseRuleSet, readRuleFiles } from '../src/rules/load.js';
 import { fromValidated } from '../src/rules/validated.js';
@@ -41,6 +43,15 @@ describe('the casus executable', () => {
     const files = readRuleFiles(DEFAULT_RULES_DIR);
     const text = readFileSync('dist/rules.validated.json', 'utf8');
     expect(fromValidated(DEFAULT_RULES_DIR, files, text)).toStrictEqual(parseRuleSet(DEFAULT_RULES_DIR, files));
+  });
+
+  it('starts the bundled program from the code cache the build made, which V8 accepts', () => {
+    const program = resolve('dist/cli/casus.cjs');
+    const script = new Script(Module.wrap(readFileSync(program, 'utf8')), {
+      filename: program,
+      cachedData: readFileSync(`${program}.cache`),
+    });
+    expect(script.cachedDataRejected).toBe(false);
   });
 
   it('prints its version and help', () => {

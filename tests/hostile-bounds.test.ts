@@ -44,6 +44,8 @@ const spawnCasus = (args: string[], env: Record<string, string> = {}) =>
     cwd: tmp,
     encoding: 'utf8',
     timeout: 60_000,
+    // room for the 8 MB a run of the alias case prints: past maxBuffer the child is killed, if it has not exited yet
+    maxBuffer: 1 << 26,
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
 

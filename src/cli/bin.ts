@@ -1,22 +1,29 @@
 #!/usr/bin/env node
-// The casus executable: the real process around main().
-import { processIo } from './io.js';
-import { main } from './main.js';
-import { abandonUnfinishedOutputs } from './output.js';
+// The casus executable: starts the bundled program (casus.cjs, see scripts/build-cli.mjs) from the V8 code cache
+// the build made for it, so a start-up compiles nothing it compiled then. A cache V8 rejects only costs time.
+import { readFileSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-// an interrupted run removes its temporary output, so --out keeps the old file
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-] as const) {
-  process.on(signal, () => {
-    abandonUnfinishedOutputs();
-    process.exit(code);
-  });
+const program = fileURLToPath(new URL('./casus.cjs', import.meta.url));
+const cacheFile = `${program}.cache`;
+let cachedData: Buffer | undefined;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
 }
-process.exitCode = await main(process.argv.slice(2), processIo());
+const script = new Script(Module.wrap(readFileSync(program, 'utf8')), { filename: program, cachedData });
+// the build runs one command with this set, and keeps the code it compiled
+if (process.env.CASUS_WRITE_CODE_CACHE === '1')
+  process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+const loaded = { exports: {} };
+(script.runInThisContext() as (...args: unknown[]) => void).call(
+  loaded.exports,
+  loaded.exports,
+  createRequire(program),
+  loaded,
+  program,
+  fileURLToPath(new URL('.', import.meta.url)),
+);
