@@ -144,19 +144,23 @@ export async function emitStream(
 ): Promise<void> {
   const limit = outputLimit(io);
   if (out === undefined) {
-    let held = '';
+    let held: string[] = [];
+    let size = 0;
     let holding = true;
     for await (const chunk of chunks) {
       limit.add(chunk.length);
-      held += chunk;
-      if (held.length >= (holding ? HOLD : CHUNK)) {
-        io.stdout(held);
-        held = '';
+      held.push(chunk);
+      size += chunk.length;
+      if (size >= (holding ? HOLD : CHUNK)) {
+        // one piece is written as it is; joining copies, and adding strings leaves a rope every write flattens
+        io.stdout(held.length === 1 ? held[0]! : held.join(''));
+        held = [];
+        size = 0;
         holding = false;
         await tick();
       }
     }
-    io.stdout(held);
+    io.stdout(held.join(''));
     return;
   }
   checkOut(out, inputs);
@@ -175,17 +179,20 @@ export async function emitStream(
   }
   unfinished.set(temp, abandon);
   try {
-    let held = '';
+    let held: string[] = [];
+    let size = 0;
     for await (const chunk of chunks) {
       limit.add(chunk.length);
-      held += chunk;
-      if (held.length >= CHUNK) {
-        nodeFs.writeSync(fd!, safeText(held, true));
-        held = '';
+      held.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK) {
+        nodeFs.writeSync(fd!, safeText(held.length === 1 ? held[0]! : held.join(''), true));
+        held = [];
+        size = 0;
         await tick();
       }
     }
-    nodeFs.writeSync(fd!, safeText(held, true));
+    nodeFs.writeSync(fd!, safeText(held.join(''), true));
     nodeFs.fsyncSync(fd!);
     nodeFs.closeSync(fd!);
     fd = undefined;

@@ -20,7 +20,9 @@ export async function* streamTraceJson(run: {
   for (let r = await run.steps.next(); ; r = await run.steps.next()) {
     if (!r.done) batch.push(stepLine(r.value));
     if (batch.length === BATCH || (r.done && batch.length > 0)) {
-      yield `${first ? '' : ',\n'}${batch.join(',\n')}`;
+      // the separator goes into the join, so the chunk is one flat string
+      if (!first) batch[0] = `,\n${batch[0]}`;
+      yield batch.join(',\n');
       batch = [];
       first = false;
     }
