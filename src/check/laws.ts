@@ -263,6 +263,14 @@ function successor(snapshot: GuaranteeSnapshot, event: MachineEvent): GuaranteeS
   return next;
 }
 
+/** A status without its breaches, as text: one per Status object (statusOf gives one per snapshot). */
+const statusKeys = new WeakMap<Status, string>();
+function statusKey(s: Status): string {
+  let key = statusKeys.get(s);
+  if (key === undefined) statusKeys.set(s, (key = JSON.stringify(withoutBreaches(s))));
+  return key;
+}
+
 function transitionsOf(snapshots: readonly GuaranteeSnapshot[], events: readonly MachineEvent[]) {
   const out = new Map<string, { before: Status; after: Status; newBreachKinds: string[]; snapshots: number }>();
   for (const s of snapshots) {
@@ -271,7 +279,7 @@ function transitionsOf(snapshots: readonly GuaranteeSnapshot[], events: readonly
     const before = statusOf(s);
     const after = statusOf(snap);
     const newBreachKinds = after.breaches.slice(before.breaches.length).map((b) => b.kind);
-    const key = JSON.stringify([withoutBreaches(before), withoutBreaches(after), newBreachKinds]);
+    const key = `${statusKey(before)}|${statusKey(after)}|${newBreachKinds.join(',')}`;
     const t = out.get(key);
     if (t) t.snapshots++;
     else out.set(key, { before, after, newBreachKinds, snapshots: 1 });
