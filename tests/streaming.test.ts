@@ -12,6 +12,7 @@ import { sensitivityOf } from '../src/whatif/sensitivity.js';
 import { parseText } from '../src/input/document.js';
 import { InputError } from '../src/input/issues.js';
 import { parseLargeYaml } from '../src/input/largeYaml.js';
+import { Source } from '../src/input/source.js';
 import { textLines } from '../src/render/text.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
@@ -88,7 +89,7 @@ describe('large YAML files', () => {
   );
 
   it('load item by item to the same value and positions as a whole parse', () => {
-    const large = parseLargeYaml(text, 100)!;
+    const large = parseLargeYaml(new Source('big.yaml', text), 100)!;
     expect(large.value).toEqual(parse(text));
     for (const i of [0, 7, 2000, 2_999]) expect(large.locate(['events', i]).line).toBe(i + 5);
     expect(large.locate(['events', 2000, 'type'])).toEqual({

@@ -55,13 +55,14 @@ const SCREEN_CHARS = 3600;
  */
 export const visible = (text: string): string => safeText(text);
 
-const clip = (text: string) => (text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text);
+/** `text` cut to `max` characters, an ellipsis marking the cut. */
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function formatIssue(issue: InputIssue): string {
   const where = issue.file ? `${issue.file}${issue.line ? `:${issue.line}:${issue.column}` : ''}: ` : '';
   const field = issue.path ? `${issue.path}: ` : '';
-  const line = clip(visible(`${where}${field}${issue.message}`));
-  return issue.hint ? `${line}\n  hint: ${clip(visible(issue.hint))}` : line;
+  const line = clip(visible(`${where}${field}${issue.message}`), MAX_LINE);
+  return issue.hint ? `${line}\n  hint: ${clip(visible(issue.hint), MAX_LINE)}` : line;
 }
 
 /** As many issues as fit on one screen (and at most `max`), then how many more there are, so a broken file never floods it. */
