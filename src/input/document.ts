@@ -36,7 +36,7 @@ function readYaml(source: Source): Parsed {
 
 /** Parses YAML (or JSON, when `json` is set); hostile text is turned away before any tree is built. */
 export function parseText(file: string, raw: string, json: boolean): Parsed {
-  const source = new Source(file, raw.startsWith('\uFEFF') ? raw.slice(1) : raw);
+  const source = new Source(file, raw);
   const { text } = source;
   const example = 'start from a bundled example in scenarios/';
   if (text.includes('\u0000'))

@@ -49,10 +49,7 @@ const MAX_LINE = 400;
 const SCREEN_LINES = 24;
 const SCREEN_CHARS = 3600;
 
-/**
- * Text from a file shown as it is, except what could forge the output: line breaks (a key holding "\n    at x.js:1"
- * would pass for a stack trace), terminal escape sequences and bidirectional overrides become visible escapes.
- */
+/** Text from a file shown as it is, except what could forge the output (a key holding "\n    at x.js:1"). */
 export const visible = (text: string): string => safeText(text);
 
 /** `text` cut to `max` characters, an ellipsis marking the cut. */

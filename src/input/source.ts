@@ -10,12 +10,16 @@ export interface ParsedText {
 
 export type Parsed = { ok: true; parsed: ParsedText } | { ok: false; issues: InputIssue[] };
 
+/** A text as read (a byte-order mark is not part of it), and where its lines start. */
 export class Source {
+  readonly text: string;
   #lines: LineCounter | undefined;
   constructor(
     readonly file: string,
-    readonly text: string,
-  ) {}
+    text: string,
+  ) {
+    this.text = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  }
 
   /** Line and column of an offset; the lines are counted on first use (most texts never need them). */
   place(offset: number): { line: number; column: number } {

@@ -3,22 +3,16 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node,
 import { clip, type InputIssue } from './issues.js';
 import type { Parsed, Source } from './source.js';
 
-export const YAML_OPTIONS = {
-  uniqueKeys: false,
-  prettyErrors: false,
-  strict: true,
-  merge: false,
-  version: '1.2',
-} as const;
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false } as const;
 export const MAX_ALIASES = 100;
 
-/** A document's errors, warnings and repeated keys, in order, as issues at `base` plus their offsets in it. */
+/** A document's errors, warnings and repeated keys as issues, in order; `base` is its offset in the source. */
 export function yamlIssues(source: Source, doc: Document, base = 0): InputIssue[] {
   const found = [...doc.errors, ...doc.warnings].map((e) => {
     // yaml quotes the offending token, which can be a whole paragraph of the file (found by fuzzing)
     const message = `YAML: ${clip(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 200)}`;
     const hint = e.code === 'TAB_AS_INDENT' ? 'indent with spaces' : undefined;
-    return { offset: e.pos[0], issue: source.issue('syntax', message, hint, base + e.pos[0]) };
+    return { at: e.pos[0], issue: source.issue('syntax', message, hint, base + e.pos[0]) };
   });
   // yaml's own uniqueKeys compares every key with every earlier one: 60,000 keys took a minute
   visit(doc, {
@@ -27,33 +21,31 @@ export function yamlIssues(source: Source, doc: Document, base = 0): InputIssue[
       for (const { key } of map.items) {
         if (!isScalar(key)) continue;
         const name = String(key.value);
-        const offset = key.range?.[0] ?? 0;
-        if (seen.has(name)) found.push({ offset, issue: source.repeated('YAML', name, base + offset) });
+        const at = key.range?.[0] ?? 0;
+        if (seen.has(name)) found.push({ at, issue: source.repeated('YAML', name, base + at) });
         seen.add(name);
       }
     },
   });
-  return found.sort((a, b) => a.offset - b.offset).map((f) => f.issue);
+  return found.sort((a, b) => a.at - b.at).map((f) => f.issue);
 }
 
-/** Each mapping's pairs by key, built on first use: a `find` per lookup made n issues in one mapping take n² steps. */
+/** Each mapping's pairs by key, built on first use (a search per lookup made n issues in one mapping n² steps). */
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 /** The offset of the node at `path` (of its key when `key` is set), or of the deepest node that exists on the way. */
 export function nodeOffset(doc: Document, path: readonly PropertyKey[], key = false): number {
   let node = doc.contents as Node | null;
   let best = node?.range?.[0] ?? 0;
-  for (let i = 0; i < path.length && node; i++) {
-    const seg = path[i]!;
+  for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
-      let pairs = pairIndex.get(node);
-      if (!pairs) {
-        pairs = new Map();
-        for (const pair of node.items)
-          if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+      if (!pairIndex.has(node)) {
+        const pairs = new Map<string, Pair>();
+        for (const p of node.items)
+          if (isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
         pairIndex.set(node, pairs);
       }
-      const pair = pairs.get(String(seg));
+      const pair = pairIndex.get(node)!.get(String(seg));
       if (!pair) break;
       const keyAt = (pair.key as Node).range?.[0] ?? best;
       if (key && i === path.length - 1) return keyAt;
@@ -82,9 +74,7 @@ export function parseYaml(source: Source): Parsed {
     return { ok: true, parsed: { value, locate: (path, key) => source.place(nodeOffset(doc, path, key)) } };
   } catch (error) {
     const message = (error as Error).message;
-    const hint = /alias/i.test(message)
-      ? `at most ${MAX_ALIASES} alias expansions are allowed; write the values out`
-      : '';
-    return source.fail('syntax', `cannot be read: ${message}`, hint);
+    const hint = `at most ${MAX_ALIASES} alias expansions are allowed; write the values out`;
+    return source.fail('syntax', `cannot be read: ${message}`, /alias/i.test(message) ? hint : '');
   }
 }
