@@ -1,37 +1,20 @@
 // Text → value with positions, JSON or YAML, without ever throwing: every problem comes back as an issue.
-import { parseDocument } from 'yaml';
 import { parseJson, repeatedKeys } from './json.js';
-import { LARGE_YAML_BYTES, MAX_LARGE_ITEMS, parseLargeYaml, type LargeYamlFailure } from './largeYaml.js';
+import { LARGE_YAML_BYTES, parseLargeYaml } from './largeYaml.js';
 import { MAX_YAML_SEPARATORS, separatorsOver, shapeOf, tooDeep } from './limits.js';
 import { Source, type Parsed } from './source.js';
-import { MAX_ALIASES, parseYaml, YAML_OPTIONS, yamlIssues } from './yaml.js';
+import { parseYaml } from './yaml.js';
 
 export type { ParsedText } from './source.js';
 
 function readYaml(source: Source): Parsed {
-  let failure: LargeYamlFailure | undefined;
-  if (source.text.length > LARGE_YAML_BYTES) {
-    const large = parseLargeYaml(source, MAX_ALIASES, (f) => (failure = f));
-    if (large) return { ok: true, parsed: large };
-  }
-  if (failure?.kind === 'too-many') {
-    const message = `more than ${MAX_LARGE_ITEMS.toLocaleString('en-US')} events`;
-    return source.fail('too-large', message, 'split the timeline into several scenarios', failure.start);
-  }
-  const over = separatorsOver(source.text);
-  if (over === undefined) return parseYaml(source);
-  // a long block list that failed on one event: that event's own problems say more than the size does
-  if (failure) {
-    const doc = parseDocument(source.text.slice(failure.start, failure.end), YAML_OPTIONS);
-    const issues = yamlIssues(source, doc, failure.start);
-    if (issues.length > 0) return { ok: false, issues };
-  }
-  return source.fail(
-    'too-large',
-    `too much to read in one piece: more than ${MAX_YAML_SEPARATORS.toLocaleString('en-US')} lines, commas and colons`,
-    'write events: as a block list (one "- " item per line), which is read one event at a time, or split the file',
-    over,
-  );
+  const large = source.text.length > LARGE_YAML_BYTES ? parseLargeYaml(source) : undefined;
+  const over = large ? undefined : separatorsOver(source.text);
+  if (over === undefined) return large ?? parseYaml(source);
+  const message = `too much to read in one piece: more than ${MAX_YAML_SEPARATORS.toLocaleString('en-US')} lines, commas and colons`;
+  const hint =
+    'write events: as a block list (one "- " item per line), which is read one event at a time, or split the file';
+  return source.fail('too-large', message, hint, over);
 }
 
 /** Parses YAML (or JSON, when `json` is set); hostile text is turned away before any tree is built. */

@@ -1,20 +1,29 @@
 // Long YAML timelines read one event at a time (why: docs/ARCHITECTURE.md); anything else is left to the whole parse.
 import { parseDocument, type Document } from 'yaml';
 import { separatorsOver } from './limits.js';
-import type { ParsedText, Source } from './source.js';
-import { nodeOffset, YAML_OPTIONS, yamlIssues } from './yaml.js';
+import type { Parsed, Source } from './source.js';
+import { MAX_ALIASES, nodeOffset, YAML_OPTIONS, yamlIssues } from './yaml.js';
 
 /** Files above this size take the item-by-item path when their shape allows it. */
 export const LARGE_YAML_BYTES = 1_000_000;
 /** The most events read one at a time: 2.5 times the longest timeline benchmarked, and more than 16 MB holds. */
-export const MAX_LARGE_ITEMS = 250_000;
+const MAX_LARGE_ITEMS = 250_000;
+
+/** YAML 1.2's words for true, false and null; every other word is text. */
+const WORDS: Record<string, boolean | null> = Object.fromEntries(
+  ['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL'].map((w) => [
+    w,
+    JSON.parse(w.toLowerCase()),
+  ]),
+);
 
 /** A scalar YAML 1.2 reads as written (whole numbers, dates, words), or undefined for the yaml package to read. */
 function scalar(text: string): unknown {
   if (/^[-+]?[0-9]{1,15}$/.test(text)) return Number(text);
   if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) return text;
   if (!/^[A-Za-z][\w.-]*(?: [\w.-]+)*$/.test(text)) return undefined;
-  return /^(true|True|TRUE|false|False|FALSE|null|Null|NULL)$/.test(text) ? JSON.parse(text.toLowerCase()) : text;
+  // looked up as a key, a word is kept once by the engine, not as a slice that keeps the whole file in memory
+  return Object.hasOwn(WORDS, text) ? WORDS[text] : text;
 }
 
 /** The value of an item written `- { key: value, key: [value, value] }` on one line, single-spaced, or undefined. */
@@ -35,23 +44,16 @@ export function flowItem(item: string): Record<string, unknown> | undefined {
 }
 
 /** The value of a document, or undefined when it has any problem (the whole parse then says which). */
-function cleanValue(source: Source, doc: Document, maxAliasCount: number): unknown {
+function cleanValue(source: Source, doc: Document): unknown {
   try {
-    return yamlIssues(source, doc).length === 0 ? doc.toJS({ maxAliasCount }) : undefined;
+    return yamlIssues(source, doc).length === 0 ? doc.toJS({ maxAliasCount: MAX_ALIASES }) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Why the item-by-item path gave up: an item that could not be read alone, or too many items. */
-export type LargeYamlFailure = { kind: 'item'; start: number; end: number } | { kind: 'too-many'; start: number };
-
-/** A top-level mapping whose `events:` is a block list, read item by item; undefined for anything else. */
-export function parseLargeYaml(
-  source: Source,
-  maxAliasCount: number,
-  onFailure?: (failure: LargeYamlFailure) => void,
-): ParsedText | undefined {
+/** A top-level mapping whose `events:` is a block list, read item by item; undefined to parse it whole. */
+export function parseLargeYaml(source: Source): Parsed | undefined {
   const { text } = source;
   // lines end at LF only, as in YAML 1.2: JavaScript's ^, $ and . also break at U+2028 and U+2029 (found by fuzzing)
   const block = /(?<![^\n])events:(?:[ \t]+#[^\n]*|[ \t]*\r?)\n/.exec(text);
@@ -67,8 +69,10 @@ export function parseLargeYaml(
   if (indent === undefined) return undefined;
   const starts: number[] = [];
   for (const m of body.matchAll(new RegExp(`(?<![^\\n]) {${indent}}-(?: |\\r?(?![^\\n]))`, 'g'))) {
-    if (starts.push(bodyStart + m.index!) > MAX_LARGE_ITEMS)
-      return void onFailure?.({ kind: 'too-many', start: starts.at(-1)! });
+    if (starts.push(bodyStart + m.index!) > MAX_LARGE_ITEMS) {
+      const message = `more than ${MAX_LARGE_ITEMS.toLocaleString('en-US')} events`;
+      return source.fail('too-large', message, 'split the timeline into several scenarios', starts.at(-1));
+    }
   }
   const values: unknown[] = [];
   const at: number[] = []; // where each item's value starts
@@ -83,8 +87,12 @@ export function parseLargeYaml(
     }
     if (separatorsOver(text, start, end) !== undefined) return undefined;
     const doc = parseDocument(item, YAML_OPTIONS);
-    const list = cleanValue(source, doc, maxAliasCount);
-    if (!Array.isArray(list) || list.length !== 1) return void onFailure?.({ kind: 'item', start, end });
+    const list = cleanValue(source, doc);
+    if (!Array.isArray(list) || list.length !== 1) {
+      // a file too large to parse whole says what is wrong with this event, if it can (else its size, by the caller)
+      const issues = separatorsOver(text) === undefined ? [] : yamlIssues(source, doc, start);
+      return issues.length > 0 ? { ok: false, issues } : undefined;
+    }
     values.push(list[0]);
     at.push(start + nodeOffset(doc, [0]));
   }
@@ -94,24 +102,22 @@ export function parseLargeYaml(
   const head = parseDocument(headText, YAML_OPTIONS);
   const cut = block.index + 'events: []\n'.length;
   const shift = bodyEnd - cut;
-  const value = cleanValue(source, head, maxAliasCount) as { events?: unknown } | undefined;
+  const value = cleanValue(source, head) as { events?: unknown } | undefined;
   if (!Array.isArray(value?.events) || value.events.length !== 0) return undefined;
   value.events = values;
   let cached: { index: number; doc: Document } | undefined; // the item last asked about: issues come in item order
-  return {
-    value,
-    locate(path, key = false) {
-      const i = path[1];
-      if (path[0] !== 'events' || (key && path.length === 1)) {
-        const offset = nodeOffset(head, path, key);
-        return source.place(offset < cut ? offset : offset + shift);
-      }
-      // the list starts at its first dash (the head holds only an empty `events: []` in its place)
-      if (typeof i !== 'number' || starts[i] === undefined) return source.place(starts[0]! + indent);
-      if (path.length === 2) return source.place(at[i]!);
-      if (cached?.index !== i)
-        cached = { index: i, doc: parseDocument(text.slice(starts[i], starts[i + 1] ?? bodyEnd), YAML_OPTIONS) };
-      return source.place(starts[i]! + nodeOffset(cached.doc, [0, ...path.slice(2)], key));
-    },
+  const locate = (path: readonly PropertyKey[], key = false) => {
+    const i = path[1];
+    if (path[0] !== 'events' || (key && path.length === 1)) {
+      const offset = nodeOffset(head, path, key);
+      return source.place(offset < cut ? offset : offset + shift);
+    }
+    // the list starts at its first dash (the head holds only an empty `events: []` in its place)
+    if (typeof i !== 'number' || starts[i] === undefined) return source.place(starts[0]! + indent);
+    if (path.length === 2) return source.place(at[i]!);
+    if (cached?.index !== i)
+      cached = { index: i, doc: parseDocument(text.slice(starts[i], starts[i + 1] ?? bodyEnd), YAML_OPTIONS) };
+    return source.place(starts[i]! + nodeOffset(cached.doc, [0, ...path.slice(2)], key));
   };
+  return { ok: true, parsed: { value, locate } };
 }

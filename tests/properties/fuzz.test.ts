@@ -18,6 +18,11 @@ import { checkScenario, parseScenario } from '../../src/scenario/load.js';
 import { ruleSet } from '../helpers.js';
 import { scenarioArb } from './arbitraries.js';
 
+/** The value and positions the item-by-item YAML reader gives, or undefined where it leaves the text to a whole parse. */
+const itemByItem = (text: string) => {
+  const read = parseLargeYaml(new Source('x.yaml', text));
+  return read?.ok ? read.parsed : undefined;
+};
 /** CASUS_FUZZ_RUNS=N runs each property about N times (npm run fuzz); the default keeps this file to a few seconds. */
 const FUZZ = Number(process.env.CASUS_FUZZ_RUNS ?? 0);
 const runs = (ci: number) => ({ numRuns: FUZZ > 0 ? FUZZ : ci });
@@ -353,7 +358,7 @@ describe('positions agree between parsers', () => {
     );
     fc.assert(
       fc.property(yaml, (text) => {
-        const large = parseLargeYaml(new Source('x.yaml', text), 100);
+        const large = itemByItem(text);
         fc.pre(large !== undefined);
         const whole = parseText('x.yaml', text, false);
         // parseText may refuse a text before parsing it (NUL bytes, nesting, size); never for its syntax
@@ -378,8 +383,8 @@ describe('regressions found by fuzzing', () => {
       'scenario: a\ntitle: A\ndescription: >\n  folded\n  text\nevents:\n  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
     const whole = parseText('x.yaml', text, false);
     expect(whole.ok && whole.parsed.locate(['events'])).toEqual({ line: 7, column: 3 });
-    expect(parseLargeYaml(new Source('x.yaml', text), 100)!.locate(['events'])).toEqual({ line: 7, column: 3 });
-    expect(parseLargeYaml(new Source('x.yaml', text), 100)!.locate(['events'], true)).toEqual({ line: 6, column: 1 });
+    expect(itemByItem(text)!.locate(['events'])).toEqual({ line: 7, column: 3 });
+    expect(itemByItem(text)!.locate(['events'], true)).toEqual({ line: 6, column: 1 });
   });
 
   it('a YAML error quotes at most 200 characters of the file (seed -216126968)', () => {
@@ -401,10 +406,10 @@ describe('regressions found by fuzzing', () => {
     // JavaScript's multiline ^ and $ break lines at U+2028; YAML 1.2 does not, so the two parsers disagreed
     const text = 'scenario: a\ntitle: A\nevents:\u2028\n  - { at: 2026-01-10, type: signature, party: UA }\n';
     expect(parseText('x.yaml', text, false).ok).toBe(false);
-    expect(parseLargeYaml(new Source('x.yaml', text), 100)).toBeUndefined();
+    expect(itemByItem(text)).toBeUndefined();
     const comment =
       'scenario: a\ntitle: A\nevents:   # a comment with \u2028 in it\n  - { at: 2026-01-10, type: signature, party: UA }\n';
-    expect(parseLargeYaml(new Source('x.yaml', comment), 100)!.value).toEqual(
+    expect(itemByItem(comment)!.value).toEqual(
       (parseText('x.yaml', comment, false) as { parsed: { value: unknown } }).parsed.value,
     );
   });
