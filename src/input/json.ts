@@ -23,7 +23,9 @@ function index(text: string, start: number, indexed: Map<number, Members>): void
     open.push({ members: new Map(), name: 0, key: -1 });
     indexed.set(start + offset, open.at(-1)!.members);
   };
-  const end = () => void (depth-- <= 2 && open.pop());
+  const end = () => {
+    if (depth-- <= 2) open.pop();
+  };
   const property = (name: string, offset: number) => Object.assign(open.at(-1)!, { name, key: start + offset });
   // visit stops after the first value: the text after it is not read
   const visitor = { onObjectBegin: begin, onArrayBegin: begin, onObjectEnd: end, onArrayEnd: end };
@@ -60,10 +62,10 @@ export function parseJson(source: Source): Parsed {
     let at: Member = { key: -1, start: root };
     let found = 0;
     for (const seg of path) {
-      const open = text[at.start];
-      if (open !== '{' && open !== '[') break;
+      const bracket = text[at.start];
+      if (bracket !== '{' && bracket !== '[') break;
       if (!indexed.has(at.start)) index(text, at.start, indexed);
-      const next = indexed.get(at.start)!.get(open === '[' ? seg : String(seg));
+      const next = indexed.get(at.start)!.get(bracket === '[' ? seg : String(seg));
       if (!next) break;
       at = next;
       found++;

@@ -10,12 +10,9 @@ export const LARGE_YAML_BYTES = 1_000_000;
 const MAX_LARGE_ITEMS = 250_000;
 
 /** YAML 1.2's words for true, false and null; every other word is text. */
-const WORDS: Record<string, boolean | null> = Object.fromEntries(
-  ['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL'].map((w) => [
-    w,
-    JSON.parse(w.toLowerCase()),
-  ]),
-);
+const WORDS: Record<string, boolean | null> = {};
+for (const w of ['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL'])
+  WORDS[w] = JSON.parse(w.toLowerCase());
 
 /** A scalar YAML 1.2 reads as written (whole numbers, dates, words), or undefined for the yaml package to read. */
 function scalar(text: string): unknown {
@@ -30,7 +27,8 @@ function scalar(text: string): unknown {
 export function flowItem(item: string): Record<string, unknown> | undefined {
   const body = /^ *- \{ (.*) \}(?:\r?\n[ \t]*)*$/.exec(item)?.[1];
   const out: Record<string, unknown> = {};
-  if (body === '' || body === undefined) return body === '' ? out : undefined;
+  if (body === undefined) return undefined;
+  if (body === '') return out;
   const pair = /([A-Za-z][\w-]*): (?:\[([^[\]]*)\]|([^[\],]+))(, |$)/y;
   for (let m = pair.exec(body); m; m = pair.exec(body)) {
     const [, key, list, word, more] = m;
