@@ -37,17 +37,8 @@ export function decodeText(file: string, bytes: Uint8Array): { text: string } | 
   }
 }
 
-interface InputKind {
-  /** what the file is, e.g. "simulation model" */
-  what: string;
-  /** the hint for a file over the size */
-  tooLarge: string;
-  maxBytes: number;
-  /** the extensions accepted, lower case with the dot */
-  extensions: readonly string[];
-  /** where to find a good one, e.g. "the bundled example is models/baseline.yaml" */
-  example: string;
-}
+/** An input file: what it is ("simulation model"), where a good one is, its extensions, size and hint past it. */
+type InputKind = { what: string; example: string; extensions: readonly string[]; maxBytes: number; tooLarge: string };
 
 function fail(file: string, code: string, message: string, hint?: string, line = 0): never {
   throw new InputError([{ code, file, line, column: line ? 1 : 0, path: '', message, ...(hint ? { hint } : {}) }]);
