@@ -31,6 +31,8 @@ await build({
   sourcemap: true,
   outfile: `${OUT}/casus.cjs`,
   external: ['piscina'],
+  // jsonc-parser's default build is a UMD module esbuild cannot follow; its ES build bundles
+  mainFields: ['module', 'main'],
   // a script run through node:vm has no loader for import(): the one external (piscina) is required instead
   supported: { 'dynamic-import': false },
   logLevel: 'warning',

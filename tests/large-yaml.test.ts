@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { longScenarioYaml } from '../src/bench/scenarios.js';
-import { flowItem } from '../src/input/flowItem.js';
+import { flowItem } from '../src/input/largeYaml.js';
 import type { InputError } from '../src/input/issues.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';

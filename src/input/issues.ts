@@ -19,7 +19,8 @@ const shorten = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, 
 export class InputError extends Error {
   readonly issues: InputIssue[];
   constructor(issues: InputIssue[]) {
-    // one screen, as the CLI prints it (a million issues would make a string of a hundred megabytes); `issues` holds them all
+    // one screen, as the CLI prints it (a million issues would make a string of a hundred megabytes);
+    // `issues` holds them all
     super(formatIssues(issues));
     this.name = 'InputError';
     // a message quotes the file at most so far: a 100 kB name quoted back is no help to anyone
@@ -49,22 +50,23 @@ const MAX_LINE = 400;
 const SCREEN_LINES = 24;
 const SCREEN_CHARS = 3600;
 
-/**
- * Text from a file shown as it is, except what could forge the output: line breaks (a key holding "\n    at x.js:1"
- * would pass for a stack trace), terminal escape sequences and bidirectional overrides become visible escapes.
- */
+/** Text from a file shown as it is, except what could forge the output (a key holding "\n    at x.js:1"). */
 export const visible = (text: string): string => safeText(text);
 
-const clip = (text: string) => (text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text);
+/** `text` cut to `max` characters, an ellipsis marking the cut. */
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function formatIssue(issue: InputIssue): string {
   const where = issue.file ? `${issue.file}${issue.line ? `:${issue.line}:${issue.column}` : ''}: ` : '';
   const field = issue.path ? `${issue.path}: ` : '';
-  const line = clip(visible(`${where}${field}${issue.message}`));
-  return issue.hint ? `${line}\n  hint: ${clip(visible(issue.hint))}` : line;
+  const line = clip(visible(`${where}${field}${issue.message}`), MAX_LINE);
+  return issue.hint ? `${line}\n  hint: ${clip(visible(issue.hint), MAX_LINE)}` : line;
 }
 
-/** As many issues as fit on one screen (and at most `max`), then how many more there are, so a broken file never floods it. */
+/**
+ * As many issues as fit on one screen (and at most `max`), then how many more there are, so a broken file never floods
+ * it.
+ */
 export function formatIssues(issues: readonly InputIssue[], max = 20): string {
   const shown: string[] = [];
   let lines = 0;

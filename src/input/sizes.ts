@@ -18,4 +18,5 @@ export function utf8Bytes(text: string): number {
 }
 
 export const tooLargeMessage = (bytes: number) =>
-  `the scenario is ${(bytes / 1048576).toFixed(1)} MB (${bytes} bytes); at most ${MAX_SCENARIO_BYTES / 1048576} MB (${MAX_SCENARIO_BYTES} bytes) is read`;
+  `the scenario is ${(bytes / 1048576).toFixed(1)} MB (${bytes} bytes); ` +
+  `at most ${MAX_SCENARIO_BYTES / 1048576} MB (${MAX_SCENARIO_BYTES} bytes) is read`;

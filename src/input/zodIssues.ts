@@ -1,91 +1,55 @@
 // zod issues → InputIssues: the field path, its line, what was expected, what was found, and a hint.
 import type { z } from 'zod';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import type { ParsedText } from './document.js';
-import { pathText, type InputIssue } from './issues.js';
+import { clip, pathText, type InputIssue } from './issues.js';
+import type { ParsedText } from './source.js';
 
-type Def = {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  in?: z.ZodType;
-  out?: z.ZodType;
-  values?: unknown[];
-};
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+type Issue = z.core.$ZodIssue;
+type Schema = { _zod: { def: Def; propValues?: Record<string, Set<unknown>> } };
+type Def = { type: string; shape?: Record<string, Schema>; element?: Schema; innerType?: Schema; options?: Schema[] };
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (;;) {
-    const def = defOf(s);
-    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType)
-      s = def.innerType;
-    else if (def.type === 'pipe' && def.in && def.out) s = defOf(def.in).type === 'transform' ? def.out : def.in;
-    else return s;
+/** The field names the schema accepts at `path`, following the value through wrappers, pipes and unions. */
+function fieldsAt(schema: Schema | undefined, value: unknown, path: readonly PropertyKey[]): string[] {
+  for (let i = 0; schema; ) {
+    const def = schema._zod.def as Def & { in?: Schema; out?: Schema };
+    const type = (value as { type?: unknown } | null)?.type;
+    if (def.innerType) schema = def.innerType;
+    else if (def.in) schema = def.in._zod.def.type === 'transform' ? def.out : def.in;
+    else if (def.options)
+      schema =
+        def.options.find((o) => o._zod.propValues?.type?.has(type)) ??
+        def.options.find((o) => fieldsAt(o, value, []).length > 0);
+    else if (i === path.length) return Object.keys(def.shape ?? {});
+    else {
+      const seg = path[i++]!;
+      schema = def.shape ? def.shape[String(seg)] : def.element;
+      value = (value as Record<PropertyKey, unknown> | null)?.[seg];
+    }
   }
-}
-
-function pickOption(options: z.ZodType[], value: unknown): z.ZodType | undefined {
-  const type = (value as { type?: unknown } | null)?.type;
-  return (
-    options.find((o) => {
-      const lit = defOf(unwrap(o)).shape?.type;
-      return lit !== undefined && defOf(lit).values?.includes(type);
-    }) ?? options.find((o) => defOf(unwrap(o)).type === 'object')
-  );
-}
-
-/** The field names the schema accepts at `path`, following the actual value through unions. */
-function keysAt(schema: z.ZodType, value: unknown, path: readonly PropertyKey[]): string[] {
-  let s: z.ZodType | undefined = unwrap(schema);
-  let v = value;
-  const step = (): void => {
-    const def = defOf(s!);
-    if (def.type === 'union' && def.options) s = pickOption(def.options, v);
-    s = s && unwrap(s);
-  };
-  step();
-  for (const seg of path) {
-    if (!s) return [];
-    const def = defOf(s);
-    if (def.type === 'object' && def.shape) s = def.shape[String(seg)];
-    else if (def.type === 'array' && def.element) s = def.element;
-    else if (def.type === 'record') return [];
-    else return [];
-    v = (v as Record<PropertyKey, unknown> | null)?.[seg as string];
-    if (s) step();
-  }
-  return s && defOf(s).shape ? Object.keys(defOf(s).shape!) : [];
+  return [];
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let v = value;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg as string)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg as string];
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, seg)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[seg];
   }
-  return v;
+  return value;
 }
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
+  if (value === undefined || value === null) return value === null ? 'null' : 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Uint8Array) return 'binary data (a !!binary value; casus reads text)';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN (not a number)';
-  if (typeof value === 'number' && !Number.isFinite(value))
+  if (typeof value === 'string') return `"${clip(value, 60)}"`;
+  if (Number.isNaN(value)) return 'NaN (not a number)';
+  if (value === Infinity || value === -Infinity)
     return `${value > 0 ? '' : 'minus '}infinity (a number too large to hold)`;
-  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+  if (Number.isInteger(value) && !Number.isSafeInteger(value))
     return `number ${String(value)} (too large to hold exactly: at most ${Number.MAX_SAFE_INTEGER})`;
   return `${typeof value} ${String(value)}`;
 }
-
-/** Hints (suggestions by edit distance) are worked out for this many issues; a file with more gets the rest without. */
-const HINTED_ISSUES = 200;
 
 const TYPE_WORDS: Record<string, string> = {
   int: 'a whole number',
@@ -96,128 +60,80 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'a mapping',
 };
 
-const isDefaultMessage = (m: string) => /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(m);
+/** What was expected, in casus's words, for the issues that say only that; the code each becomes. */
+const EXPECTED: Record<string, [string, (issue: Issue & Record<string, unknown>) => string]> = {
+  invalid_type: ['invalid-type', (i) => `expected ${TYPE_WORDS[String(i.expected)] ?? i.expected}`],
+  too_small: ['too-small', (i) => `expected at least ${i.minimum}${i.origin === 'array' ? ' item(s)' : ''}`],
+  too_big: ['too-big', (i) => `expected at most ${i.maximum}`],
+  invalid_format: ['invalid-format', (i) => `expected ${i.format}`],
+};
+
+type Hint = string | (() => string | undefined);
+/** Hints (suggestions by edit distance) are worked out for this many issues; a file with more gets the rest without. */
+const HINTED_ISSUES = 200;
 
 export function zodToIssues(error: z.ZodError, schema: z.ZodType, parsed: ParsedText, file: string): InputIssue[] {
   const out: InputIssue[] = [];
-  const push = (
-    code: string,
-    path: PropertyKey[],
-    message: string,
-    hintOf?: string | (() => string | undefined),
-    key = false,
-  ) => {
-    const { line, column } = parsed.locate(path, key);
-    const hint = typeof hintOf === 'function' ? (out.length < HINTED_ISSUES ? hintOf() : undefined) : hintOf;
-    out.push({ code, file, line, column, path: pathText(path), message, ...(hint ? { hint } : {}) });
+  const push = (code: string, path: PropertyKey[], message: string, hint?: Hint, key = false) => {
+    const at = parsed.locate(path, key);
+    const h = typeof hint === 'function' ? (out.length < HINTED_ISSUES ? hint() : undefined) : hint;
+    out.push({ code, file, ...at, path: pathText(path), message, ...(h ? { hint: h } : {}) });
   };
-  type Issue = (typeof error.issues)[number];
   const visit = (issues: readonly Issue[], prefix: PropertyKey[]): void => {
     for (const issue of issues) {
-      const path = [...prefix, ...(issue.path as PropertyKey[])];
+      const path = [...prefix, ...issue.path];
       const actual = valueAt(parsed.value, path);
-      const custom = isDefaultMessage(issue.message) ? undefined : issue.message;
-      switch (issue.code) {
-        case 'unrecognized_keys': {
-          const known = keysAt(schema, parsed.value, path);
-          for (const k of issue.keys) {
-            const hint = () =>
-              didYouMean(k, known) ?? (known.length ? `the fields here are ${listOf(known)}` : undefined);
-            push(
-              'unknown-field',
-              [...path, k],
-              `unknown field "${k.length > 60 ? `${k.slice(0, 60)}…` : k}"`,
-              hint,
-              true,
-            );
-          }
-          break;
-        }
-        case 'invalid_union': {
-          const disc = (issue as { discriminator?: string }).discriminator;
-          if (disc) {
-            const options = (issue as { options?: unknown[] }).options;
-            const known = (options ?? []).map(String);
-            const atDisc = path[path.length - 1] === disc;
-            const got = atDisc ? actual : valueAt(actual, [disc]);
-            const discPath = atDisc ? path : [...path, disc];
-            if (got === undefined)
-              push(
-                'missing-field',
-                discPath,
-                `missing field "${disc}"`,
-                known.length ? `${disc} is one of ${listOf(known, 20)}` : undefined,
-              );
-            else
-              push(
+      const custom = /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(issue.message) ? undefined : issue.message;
+      const got = `, got ${describe(actual)}`;
+      if (issue.code === 'unrecognized_keys') {
+        const known = fieldsAt(schema as unknown as Schema, parsed.value, path);
+        const hint = (k: string) => () =>
+          didYouMean(k, known) ?? (known.length ? `the fields here are ${listOf(known)}` : undefined);
+        for (const k of issue.keys)
+          push('unknown-field', [...path, k], `unknown field "${clip(k, 60)}"`, hint(k), true);
+      } else if (issue.code === 'invalid_union' && issue.discriminator) {
+        const disc = issue.discriminator;
+        const known = ('options' in issue ? (issue.options ?? []) : []).map(String);
+        const atDisc = path[path.length - 1] === disc;
+        const value = atDisc ? actual : valueAt(actual, [disc]);
+        const [code, message, hint]: [string, string, Hint] =
+          value === undefined
+            ? ['missing-field', `missing field "${disc}"`, known.length ? `${disc} is one of ${listOf(known, 20)}` : '']
+            : [
                 'invalid-value',
-                discPath,
-                `unknown ${disc} ${describe(got)}`,
-                () => didYouMean(got, known) ?? `expected one of ${listOf(known, 20)}`,
-              );
-          } else {
-            const branches = (issue as { errors?: Issue[][] }).errors ?? [];
-            // a branch of another type altogether ("expected text" for a mapping) says less than one that got inside the value
-            const container = actual !== null && typeof actual === 'object';
-            const offType = (b: Issue[]) =>
-              container &&
-              b.every((i) => (i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 0)
-                ? 1
-                : 0;
-            const closest = branches
-              .filter((b) => b.length > 0)
-              .sort((a, b) => offType(a) - offType(b) || a.length - b.length)[0];
-            if (closest) visit(closest, path);
-            else push('invalid-value', path, `${custom ?? 'not one of the accepted forms'}, got ${describe(actual)}`);
-          }
-          break;
-        }
-        case 'invalid_value': {
-          if (actual === undefined) {
-            push('missing-field', path, `missing required field${custom ? ` (${custom})` : ''}`);
-            break;
-          }
-          const values = issue.values.map(String);
-          const expected = custom ?? `expected ${values.length === 1 ? values[0] : `one of ${listOf(values)}`}`;
-          push('invalid-value', path, `${expected}, got ${describe(actual)}`, () => didYouMean(actual, values));
-          break;
-        }
-        case 'invalid_type':
-          if (actual === undefined)
-            push('missing-field', path, `missing required field${custom ? ` (${custom})` : ''}`);
-          else
-            push(
-              'invalid-type',
-              path,
-              `${custom ?? `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`}, got ${describe(actual)}`,
-            );
-          break;
-        case 'too_small':
-          push(
-            'too-small',
-            path,
-            `${custom ?? (issue.origin === 'array' ? `expected at least ${issue.minimum} item(s)` : `expected at least ${issue.minimum}`)}, got ${describe(actual)}`,
-          );
-          break;
-        case 'too_big':
-          push('too-big', path, `${custom ?? `expected at most ${issue.maximum}`}, got ${describe(actual)}`);
-          break;
-        case 'invalid_format':
-          push('invalid-format', path, `${custom ?? `expected ${issue.format}`}, got ${describe(actual)}`);
-          break;
-        case 'custom': {
-          const hint = (issue.params as { hint?: string } | undefined)?.hint;
-          const shown =
-            actual === undefined ||
-            (typeof actual === 'object' && actual !== null) ||
-            issue.message.includes(String(actual))
-              ? ''
-              : `${issue.message.startsWith('expected') ? ', got' : ':'} ${describe(actual)}`;
-          push('invalid-value', path, `${issue.message}${shown}`, hint);
-          break;
-        }
-        default:
-          push('invalid', path, `${issue.message}, got ${describe(actual)}`);
+                `unknown ${disc} ${describe(value)}`,
+                () => didYouMean(value, known) ?? `expected one of ${listOf(known, 20)}`,
+              ];
+        push(code, atDisc ? path : [...path, disc], message, hint);
+      } else if (issue.code === 'invalid_union') {
+        // a branch of another type altogether ("expected text" for a mapping) says less than one that got inside
+        // the value
+        const container = actual !== null && typeof actual === 'object';
+        const offType = (b: Issue[]) =>
+          container && b.every((i) => ['invalid_type', 'invalid_union'].includes(i.code) && i.path.length === 0)
+            ? 1
+            : 0;
+        const closest = issue.errors
+          .filter((b) => b.length > 0)
+          .sort((a, b) => offType(a) - offType(b) || a.length - b.length)[0];
+        if (closest) visit(closest, path);
+        else push('invalid-value', path, `${custom ?? 'not one of the accepted forms'}${got}`);
+      } else if ((issue.code === 'invalid_value' || issue.code === 'invalid_type') && actual === undefined) {
+        push('missing-field', path, `missing required field${custom ? ` (${custom})` : ''}`);
+      } else if (issue.code === 'invalid_value') {
+        const values = issue.values.map(String);
+        const expected = custom ?? `expected ${values.length === 1 ? values[0] : `one of ${listOf(values)}`}`;
+        push('invalid-value', path, `${expected}${got}`, () => didYouMean(actual, values));
+      } else if (issue.code === 'custom') {
+        const plain =
+          actual === undefined ||
+          (typeof actual === 'object' && actual !== null) ||
+          issue.message.includes(String(actual));
+        const shown = plain ? '' : `${issue.message.startsWith('expected') ? ', got' : ':'} ${describe(actual)}`;
+        push('invalid-value', path, `${issue.message}${shown}`, issue.params?.hint);
+      } else {
+        const [code, expected] = EXPECTED[issue.code] ?? ['invalid', () => issue.message];
+        push(code, path, `${custom ?? expected(issue as Issue & Record<string, unknown>)}${got}`);
       }
     }
   };

@@ -4,7 +4,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeText } from '../input/decode.js';
+import { decodeText } from '../input/readText.js';
 import { InputError, usageIssue, type InputIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { applyPlanVersion, type OverlayText } from './versions.js';

@@ -9,7 +9,8 @@ import { LineCounter, parse, parseDocument, stringify } from 'yaml';
 import { parseText } from '../../src/input/document.js';
 import { InputError, type InputIssue } from '../../src/input/issues.js';
 import { parseLargeYaml } from '../../src/input/largeYaml.js';
-import { locateIn } from '../../src/input/locate.js';
+import { Source } from '../../src/input/source.js';
+import { nodeOffset } from '../../src/input/yaml.js';
 import { DEFAULT_RULES_DIR, parseRuleSet, type RuleFile } from '../../src/rules/load.js';
 import { applyPlanVersion } from '../../src/rules/versions.js';
 import { runOutcomes } from '../../src/run/runner.js';
@@ -17,6 +18,11 @@ import { checkScenario, parseScenario } from '../../src/scenario/load.js';
 import { ruleSet } from '../helpers.js';
 import { scenarioArb } from './arbitraries.js';
 
+/** What the item-by-item YAML reader gives (value and positions), or undefined where it leaves the text whole. */
+const itemByItem = (text: string) => {
+  const read = parseLargeYaml(new Source('x.yaml', text));
+  return read?.ok ? read.parsed : undefined;
+};
 /** CASUS_FUZZ_RUNS=N runs each property about N times (npm run fuzz); the default keeps this file to a few seconds. */
 const FUZZ = Number(process.env.CASUS_FUZZ_RUNS ?? 0);
 const runs = (ci: number) => ({ numRuns: FUZZ > 0 ? FUZZ : ci });
@@ -338,8 +344,10 @@ describe('positions agree between parsers', () => {
         const counter = new LineCounter();
         const doc = parseDocument(text, { lineCounter: counter, version: '1.2' });
         fc.pre(doc.errors.length === 0);
-        for (const { path, key } of pathsOf(value))
-          expect(ours.parsed.locate(path, key), JSON.stringify(path)).toEqual(locateIn(doc, counter, path, key));
+        for (const { path, key } of pathsOf(value)) {
+          const { line, col } = counter.linePos(nodeOffset(doc, path, key));
+          expect(ours.parsed.locate(path, key), JSON.stringify(path)).toEqual({ line, column: col });
+        }
       }),
       runs(300),
     );
@@ -352,7 +360,7 @@ describe('positions agree between parsers', () => {
     );
     fc.assert(
       fc.property(yaml, (text) => {
-        const large = parseLargeYaml(text, 100);
+        const large = itemByItem(text);
         fc.pre(large !== undefined);
         const whole = parseText('x.yaml', text, false);
         // parseText may refuse a text before parsing it (NUL bytes, nesting, size); never for its syntax
@@ -378,8 +386,8 @@ describe('regressions found by fuzzing', () => {
       '  - { at: 2026-01-10, type: signature, party: UA }\nexpect:\n  - { on: end, guarantee: pending }\n';
     const whole = parseText('x.yaml', text, false);
     expect(whole.ok && whole.parsed.locate(['events'])).toEqual({ line: 7, column: 3 });
-    expect(parseLargeYaml(text, 100)!.locate(['events'])).toEqual({ line: 7, column: 3 });
-    expect(parseLargeYaml(text, 100)!.locate(['events'], true)).toEqual({ line: 6, column: 1 });
+    expect(itemByItem(text)!.locate(['events'])).toEqual({ line: 7, column: 3 });
+    expect(itemByItem(text)!.locate(['events'], true)).toEqual({ line: 6, column: 1 });
   });
 
   it('a YAML error quotes at most 200 characters of the file (seed -216126968)', () => {
@@ -401,11 +409,11 @@ describe('regressions found by fuzzing', () => {
     // JavaScript's multiline ^ and $ break lines at U+2028; YAML 1.2 does not, so the two parsers disagreed
     const text = 'scenario: a\ntitle: A\nevents:\u2028\n  - { at: 2026-01-10, type: signature, party: UA }\n';
     expect(parseText('x.yaml', text, false).ok).toBe(false);
-    expect(parseLargeYaml(text, 100)).toBeUndefined();
+    expect(itemByItem(text)).toBeUndefined();
     const comment =
       'scenario: a\ntitle: A\nevents:   # a comment with \u2028 in it\n' +
       '  - { at: 2026-01-10, type: signature, party: UA }\n';
-    expect(parseLargeYaml(comment, 100)!.value).toEqual(
+    expect(itemByItem(comment)!.value).toEqual(
       (parseText('x.yaml', comment, false) as { parsed: { value: unknown } }).parsed.value,
     );
   });
