@@ -10,7 +10,7 @@ import { htmlReport } from '../src/render/html.js';
 import { markdownReport } from '../src/render/markdown.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario } from '../src/scenario/load.js';
-import { chromiumAvailable, launchChromium, watchedPage } from './browser.js';
+import { chromiumAvailable, launchChromium, screenshot, watchedPage } from './browser.js';
 import { ruleSet } from './helpers.js';
 
 const OUTPUT = resolve('test-output');
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable)('the reports in a browser', () => {
       expect(await ended.count()).toBeGreaterThanOrEqual(4);
       expect(await ended.first().isVisible()).toBe(true);
       expect(await page.locator('#statechart-chart .move').count()).toBeGreaterThan(0);
-      await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+      await screenshot(page, join(OUTPUT, `${name}.png`), { fullPage: true });
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();
@@ -114,7 +114,7 @@ describe.skipIf(!chromiumAvailable)('the reports in a browser', () => {
       ).toBe(false);
       expect(result.states).toBeGreaterThanOrEqual(25);
     }
-    await page.locator('#out svg').screenshot({ path: join(OUTPUT, 'statechart-mermaid.png') });
+    await screenshot(page.locator('#out svg'), join(OUTPUT, 'statechart-mermaid.png'));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -43,3 +43,15 @@ export async function watchedPage(
   });
   return { page, problems, elsewhere };
 }
+
+/**
+ * A picture of the page for a person to look at (test-output/), taken only under CASUS_SCREENSHOTS=1: no test reads it,
+ * and each costs a second of a shared machine.
+ */
+export async function screenshot(
+  target: { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> },
+  path: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  if (process.env.CASUS_SCREENSHOTS === '1') await target.screenshot({ path, ...options });
+}

@@ -10,7 +10,7 @@ import { LEGEND } from '../src/plan/legend.js';
 import { STATUS_COLOURS } from '../src/plan/vocabulary.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
-import { chromiumAvailable, launchChromium, watchedPage } from './browser.js';
+import { chromiumAvailable, launchChromium, screenshot, watchedPage } from './browser.js';
 import { captureIo, ruleSet } from './helpers.js';
 import { main } from '../src/cli/main.js';
 
@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
             .map((e) => e.outerHTML.slice(0, 80)),
         );
       expect(unnamed).toEqual([]);
-      await page.screenshot({ path: join(OUTPUT, 'web-start.png'), fullPage: true });
+      await screenshot(page, join(OUTPUT, 'web-start.png'), { fullPage: true });
       expect(problems).toEqual([]);
       expect(elsewhere).toEqual([]);
       await page.close();
@@ -144,7 +144,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
       })();
       expect(cli[0]).toMatch(new RegExp(`^${file}:${line}:`));
       expect(await page.locator('#issues li pre').allTextContents()).toEqual(cli);
-      await page.screenshot({ path: join(OUTPUT, 'web-error.png'), fullPage: true });
+      await screenshot(page, join(OUTPUT, 'web-error.png'), { fullPage: true });
       // the broken text travels in the link, and comes back flagged
       await expect.poll(() => page.url()).toContain('yaml=');
       const shared = await open(new URL(page.url()).hash);
@@ -191,7 +191,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
       expect(await page.locator('#chart .move.last').count()).toBeGreaterThanOrEqual(1);
       expect(await page.locator(`#swimlane .step-mark.current[data-step="${attack - 1}"]`).count()).toBe(1);
       expect(await page.locator('#status-cards [data-region="guarantee"]').getAttribute('class')).toContain('changed');
-      await page.screenshot({ path: join(OUTPUT, 'web-step.png'), fullPage: true });
+      await screenshot(page, join(OUTPUT, 'web-step.png'), { fullPage: true });
       await page.keyboard.press('ArrowLeft');
       expect(await page.locator('#step-count').textContent()).toBe(`Step ${attack - 1} of ${trace.steps.length}`);
       expect(await page.locator('#step h3').textContent()).toContain('A sanctions-relief step');
@@ -286,7 +286,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(await page.locator('.compare-steps li.diverges').count()).toBe(2);
     expect(await page.locator('#readings-b fieldset.differs[data-name="invasion-test"]').count()).toBe(1);
     await expect.poll(() => page.url()).toMatch(/compare=1.*b\.invasion-test=any-attack/);
-    await page.locator('#compare').screenshot({ path: join(OUTPUT, 'web-compare.png') });
+    await screenshot(page.locator('#compare'), join(OUTPUT, 'web-compare.png'));
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -329,7 +329,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     const shared = await open(new URL(page.url()).hash);
     expect(await shared.page.locator('html').getAttribute('class')).toContain('large');
     expect(await shared.page.locator('#step-count').textContent()).toMatch(/^Step 11 of/);
-    await shared.page.screenshot({ path: join(OUTPUT, 'web-large.png') });
+    await screenshot(shared.page, join(OUTPUT, 'web-large.png'));
     await shared.page.close();
     expect(problems).toEqual([]);
     await page.close();
@@ -366,7 +366,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
           expect(timeline.x).toBeLessThan(chart.x);
           expect(readings.y).toBeGreaterThanOrEqual(chart.y + chart.height);
           expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
-          await page.screenshot({ path: join(OUTPUT, `web-projector${large ? '-large' : ''}.png`) });
+          await screenshot(page, join(OUTPUT, `web-projector${large ? '-large' : ''}.png`));
           expect(problems).toEqual([]);
           await page.close();
         },
@@ -403,7 +403,7 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
         ),
       ).toBe(true);
       expect(await page.locator('label:has(#share-url)').textContent()).toContain('Link to this view');
-      await page.screenshot({ path: join(OUTPUT, 'web-projector-editor.png') });
+      await screenshot(page, join(OUTPUT, 'web-projector-editor.png'));
       expect(problems).toEqual([]);
       await page.close();
     });
