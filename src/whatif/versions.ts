@@ -5,8 +5,7 @@ import type { RuleSet } from '../rules/load.js';
 import type { Source } from '../rules/schema.js';
 import { applyFirstChanges, changeName } from '../rules/versions.js';
 import type { PlanChange } from '../rules/schema.js';
-import { runScenario, type RunOptions } from '../run/runner.js';
-import type { Trace } from '../run/trace.js';
+import { runOutcomes, runScenario, type RunOptions } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { compareTraces } from './compare.js';
 
@@ -66,23 +65,30 @@ function ruleOf(change: PlanChange): string | null {
   return null;
 }
 
+/** The final status only: the compiled fast path, unless the run asked for json-rules-engine. */
+async function finalOf(loaded: LoadedScenario, ruleSet: RuleSet, options: RunOptions): Promise<Status> {
+  return options.engine === 'reference'
+    ? (await runScenario(loaded, ruleSet, options)).final
+    : runOutcomes(loaded, ruleSet, { ...(options.set ? { set: options.set } : {}) }).final;
+}
+
 /** Applies a version's own changes one by one on its parent's rules until the outcome departs from the parent's. */
 async function decidingChange(
   loaded: LoadedScenario,
   parent: RuleSet,
   planned: RuleSet,
-  parentTrace: Trace,
+  parentFinal: Status,
   options: RunOptions,
 ): Promise<DecidingChange | null> {
   const plan = planned.plan!;
-  let before = parentTrace;
+  const withChanges = (k: number) =>
+    k === plan.changes.length ? planned : k === 0 ? parent : applyFirstChanges(parent, plan, k);
   for (let k = 1; k <= plan.changes.length; k++) {
-    const ruleSet = k === plan.changes.length ? planned : applyFirstChanges(parent, plan, k);
+    const ruleSet = withChanges(k);
+    if (differing(parentFinal, await finalOf(loaded, ruleSet, options)).length === 0) continue;
+    // whole traces only for the runs just before and just after this change
+    const before = await runScenario(loaded, withChanges(k - 1), options);
     const trace = await runScenario(loaded, ruleSet, options);
-    if (differing(parentTrace.final, trace.final).length === 0) {
-      before = trace;
-      continue;
-    }
     const change = plan.changes[k - 1]!;
     // the runs just before and just after this change: where they part is where the change acts
     const comparison = compareTraces(
@@ -128,27 +134,27 @@ export async function runVersions(
 ): Promise<VersionsReport> {
   const ordered = chronological(ruleSets.filter((rs) => rs.plan));
   const byName = new Map(ordered.map((rs) => [rs.plan!.version, rs]));
-  const traces = new Map<string, Trace>();
-  const traceOf = async (rs: RuleSet): Promise<Trace> => {
+  const finals = new Map<string, Status>();
+  const finalFor = async (rs: RuleSet): Promise<Status> => {
     const name = rs.plan!.version;
-    if (!traces.has(name)) traces.set(name, await runScenario(loaded, rs, options));
-    return traces.get(name)!;
+    if (!finals.has(name)) finals.set(name, await finalOf(loaded, rs, options));
+    return finals.get(name)!;
   };
   const versions: VersionOutcome[] = [];
   for (const rs of ordered) {
     const plan = rs.plan!;
-    const trace = await traceOf(rs);
+    const final = await finalFor(rs);
     const parent = plan.buildsOn ? byName.get(plan.buildsOn) : undefined;
-    const parentTrace = parent ? await traceOf(parent) : undefined;
-    const differs = parentTrace ? differing(parentTrace.final, trace.final) : [];
+    const parentFinal = parent ? await finalFor(parent) : undefined;
+    const differs = parentFinal ? differing(parentFinal, final) : [];
     const decidedBy =
-      parent && parentTrace && differs.length ? await decidingChange(loaded, parent, rs, parentTrace, options) : null;
+      parent && parentFinal && differs.length ? await decidingChange(loaded, parent, rs, parentFinal, options) : null;
     versions.push({
       version: plan.version,
       title: plan.title,
       published: plan.published,
       buildsOn: plan.buildsOn,
-      final: trace.final,
+      final,
       differs,
       decidedBy,
     });
