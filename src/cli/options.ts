@@ -1,4 +1,6 @@
 // Options every command shares, parsed with node:util; mistakes become usage errors with a hint.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, usageIssue } from '../input/issues.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
@@ -6,6 +8,7 @@ import { DEFAULT_RULES_DIR, loadPlannedRuleSet, planVersions, type RuleSet } fro
 import type { RunOptions } from '../run/runner.js';
 import { OPEN_FACTS } from '../scenario/schema.js';
 import { checkOverrides, parseOverrides } from '../run/settings.js';
+import { BASE_PLAN } from '../rules/versions.js';
 import type { Io } from './io.js';
 import { checkOut, guardOutputs } from './output.js';
 
@@ -25,6 +28,23 @@ const ENGINES: Record<string, NonNullable<RunOptions['engine']>> = {
   'json-rules-engine': 'reference',
 };
 
+/** The bundled rules' plan versions in the order they were published, the base marked as the default. */
+function bundledVersions(): string {
+  const published = (name: string) => {
+    try {
+      const file = join(DEFAULT_RULES_DIR, 'versions', `${name}.json`);
+      return String((JSON.parse(readFileSync(file, 'utf8')) as { published?: unknown }).published ?? '');
+    } catch {
+      return '';
+    }
+  };
+  return planVersions()
+    .map((name) => ({ name, published: published(name) }))
+    .sort((a, b) => a.published.localeCompare(b.published) || a.name.localeCompare(b.name))
+    .map(({ name }) => (name === BASE_PLAN ? `${name} (default)` : name))
+    .join(', ');
+}
+
 /** Options several commands share; each command names the ones it takes. */
 export const SHARED_OPTIONS = {
   rules: { type: 'string', usage: '--rules DIR', help: 'the rule set (default: the bundled rules/)' },
@@ -32,9 +52,10 @@ export const SHARED_OPTIONS = {
     type: 'string',
     multiple: true,
     usage: '--plan VERSION',
-    help:
-      'a version of the plan: us-28 (default), e3-counter, geneva-19, berlin, ua-20, mar-a-lago ' +
-      '(casus versions FILE runs them all)',
+    // read from rules/versions/ when help is shown, so the list is the rule set's own
+    get help() {
+      return `a version of the plan: ${bundledVersions()} (casus versions FILE runs them all)`;
+    },
   },
   set: {
     type: 'string',

@@ -16,12 +16,12 @@ export const versionsCommand: Command = {
   shared: ['rules', 'set', 'assume', 'format', 'out', 'engine'],
   help: `Usage: casus versions FILE [--format text|json|md] [--out FILE] [--set NAME=VALUE]... [--rules DIR]
 
-Runs the scenario under every version of the plan in rules/versions/, in the order they
-were published (us-28, e3-counter, geneva-19, berlin, ua-20, mar-a-lago), and prints a
-table: version, date, the final status of each region, the breaches. Then, for each
-version whose outcome differs from the version it builds on, the first of its own
-changes that altered the outcome: what it changes, the rule, the clause, how sure the
-sources are, and their addresses.
+Runs the scenario under every version of the plan in rules/versions/ (the --plan values
+of casus --help), in the order they were published, and prints a table: version, date,
+the final status of each region, the breaches. Then, for each version whose outcome
+differs from the version it builds on, the first of its own changes that altered the
+outcome: what it changes, the rule, the clause, how sure the sources are, and their
+addresses.
 
 Example:
   casus versions scenarios/a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin.yaml
