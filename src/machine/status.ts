@@ -36,7 +36,8 @@ function readStatus(snapshot: GuaranteeSnapshot): Status {
   };
 }
 
-function descendants(node: AnyStateNode): AnyStateNode[] {
+/** A state node and every node under it. */
+export function descendants(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap((child) => descendants(child as AnyStateNode))];
 }
 

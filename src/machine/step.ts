@@ -1,7 +1,7 @@
 // Stepping the statechart fast: a memo of xstate's own results, held to xstate by tests/properties/statechart.test.ts.
 import { guaranteeMachine, type MachineEvent } from './machine.js';
 import { xstateNext } from './scope.js';
-import type { GuaranteeSnapshot } from './status.js';
+import { descendants, type GuaranteeSnapshot } from './status.js';
 
 /** The event types each state node has its own transitions for (xstate computes ownEvents anew on every read). */
 const ownEvents = new WeakMap<object, ReadonlySet<string>>();
@@ -40,13 +40,11 @@ const ASSIGNMENTS = new Map<string, Assignment>(
   ]),
 );
 
-const everyNode = (node: Node): Node[] => [node, ...Object.values(node.states).flatMap((n) => everyNode(n as Node))];
-
 /**
  * Regions side by side under the root, no eventless, done or wildcard transitions, no history, named guards and named
  * assign actions only: a step is its transitions, nothing more.
  */
-const PLAIN = everyNode(guaranteeMachine.root as Node).every(
+const PLAIN = (descendants(guaranteeMachine.root) as Node[]).every(
   (n) =>
     n.always === undefined &&
     n.type !== 'history' &&
