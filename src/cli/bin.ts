@@ -3,6 +3,7 @@
 // the build made for it, so a start-up compiles nothing it compiled then. A cache V8 rejects only costs time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -25,5 +26,5 @@ const loaded = { exports: {} };
   createRequire(program),
   loaded,
   program,
-  fileURLToPath(new URL('.', import.meta.url)),
+  dirname(program),
 );
