@@ -71,7 +71,7 @@ export const EVENT_FACTS: FactSpec[] = [
   eventFact('measures', { kind: 'list', of: MEASURES }, 'the measures the US decided'),
 ];
 
-const HISTORY_FACTS: FactSpec[] = [
+export const HISTORY_FACTS: FactSpec[] = [
   {
     name: 'signatories',
     source: 'history',

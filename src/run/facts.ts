@@ -1,7 +1,7 @@
 // The facts a rule sees on one step: the event's fields, the history so far, the status, the settings.
 import { dayNumber } from '../plan/dates.js';
 import type { RuleEmit } from '../plan/vocabulary.js';
-import { dataFacts, EVENT_FACTS, readingFacts } from '../rules/facts.js';
+import { dataFacts, EVENT_FACTS, HISTORY_FACTS, readingFacts } from '../rules/facts.js';
 import type { RuleSet } from '../rules/load.js';
 import { normalPlace, placeIndex, type Place } from '../rules/places.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
@@ -124,25 +124,9 @@ export function factContext(ruleSet: RuleSet, settings: ResolvedSettings): FactC
 const EVENT_FACT_NAMES = EVENT_FACTS.map((f) => f.name);
 const EMPTY_LIST = EVENT_FACTS.map((f) => f.type.kind === 'list');
 
-/** Every fact of a step, in the order the steps set them. */
+/** Every fact of a step (the event's, then the history's), in the order the steps set them. */
 const SHAPE: Record<string, unknown> = Object.fromEntries(
-  [
-    ...EVENT_FACT_NAMES,
-    'type',
-    'signatories',
-    'withdrawn',
-    'compensationPaid',
-    'signatoriesBefore',
-    'withdrawnBefore',
-    'compensationPaidBefore',
-    'ratifiedBy',
-    'ratifiedByBefore',
-    'referendum',
-    'referendumBefore',
-    'electionsHeldBy',
-    'hostilitiesUnderWay',
-    'daysSinceRussianAttack',
-  ].map((name) => [name, null]),
+  [...EVENT_FACT_NAMES, ...HISTORY_FACTS.map((f) => f.name)].map((name) => [name, null]),
 );
 
 /** Where an attack lands when the scenario does not say: Russia if it is against Russia, else Ukraine. */
