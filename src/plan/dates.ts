@@ -1,14 +1,24 @@
 // Calendar dates as ISO strings (YYYY-MM-DD), computed in UTC: no clock, no time zone.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** The number written by the ASCII digits text[from, to), or NaN if one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Whether `text` is a calendar date written YYYY-MM-DD (read by character: validation asks for every event). */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return false;
+  const [y, mo, d] = [digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)];
+  if (!(mo >= 1 && mo <= 12 && d >= 1)) return false;
+  return !Number.isNaN(y) && d <= daysInMonth(y, mo);
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

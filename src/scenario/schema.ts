@@ -238,9 +238,11 @@ function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
     const v = (e as { at?: unknown } | null)?.at;
     return typeof v === 'string' && isIsoDate(v) ? v : undefined;
   };
+  let before: string | undefined;
+  let last: string | undefined;
   events.forEach((e, i) => {
-    const before = at(events[i - 1]);
     const here = at(e);
+    if (here !== undefined && (last === undefined || here > last)) last = here;
     if (before !== undefined && here !== undefined && here < before) {
       ctx.addIssue({
         code: 'custom',
@@ -249,12 +251,8 @@ function checkOrderAndHorizon(value: unknown, ctx: z.RefinementCtx): void {
         params: { hint: 'sort the events by date; events of the same day apply in file order' },
       });
     }
+    before = here;
   });
-  const last = events
-    .map(at)
-    .filter((d) => d !== undefined)
-    .sort()
-    .pop();
   const until = typeof s.until === 'string' ? s.until : undefined;
   if (until !== undefined && last !== undefined && until < last) {
     ctx.addIssue({
