@@ -60,7 +60,8 @@ export {
   type MachineEvent,
   type MachineParameters,
 } from './machine/machine.js';
-export { statusOf, unaffectedRegions, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
+export { statusOf, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
+export { unaffectedRegions } from './machine/step.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
 export type { Explanation, WhyNot, RegionReason } from './explain/explain.js';
 export type { CheckReport, Finding } from './check/index.js';

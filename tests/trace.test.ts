@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runBranches } from '../src/whatif/branches.js';
 import type { Trace } from '../src/run/trace.js';
-import type { ConditionTrace } from '../src/rules/engine.js';
+import type { ConditionTrace } from '../src/rules/conditions.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { GUARANTEE, REGIONS } from '../src/plan/vocabulary.js';
 import { IN_FORCE, qualifying, run, ruleSet } from './helpers.js';

@@ -5,7 +5,8 @@ import { TERMINAL_GUARANTEE } from '../plan/vocabulary.js';
 import { compilePartial, UNDECIDED } from '../rules/compile.js';
 import { dataFacts, EVENT_FACTS, readingFacts } from '../rules/facts.js';
 import type { LoadedRule, RuleSet } from '../rules/load.js';
-import { domainSize, factsRead, type Domain } from './domain.js';
+import { factsRead } from '../rules/conditions.js';
+import { domainSize, type Domain } from './domain.js';
 
 /** What an emitted event does to a guarantee in force, read from the statechart: the state it leads to. */
 export function effectInForce(emit: string): string | undefined {

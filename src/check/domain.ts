@@ -4,7 +4,7 @@ import { PARTIES } from '../plan/parties.js';
 import { SIGNATORIES } from '../plan/vocabulary.js';
 import { dataFacts, type FactSpec } from '../rules/facts.js';
 import type { RuleSet } from '../rules/load.js';
-import type { Condition, LeafCondition } from '../rules/schema.js';
+import type { LeafCondition } from '../rules/schema.js';
 import { leaves } from '../rules/validate.js';
 import { ScenarioEvent } from '../scenario/schema.js';
 
@@ -32,15 +32,6 @@ export function eventFields(type: string): Map<string, { optional: boolean; valu
     });
   }
   return out;
-}
-
-/** Facts a condition reads, including facts it compares with. */
-export function factsRead(c: Condition): Array<{ fact: string; path?: string }> {
-  return leaves(c).flatMap((l) => {
-    const ref =
-      l.value !== null && typeof l.value === 'object' && !Array.isArray(l.value) ? [{ fact: l.value.fact }] : [];
-    return [{ fact: l.fact, ...(l.path !== undefined ? { path: l.path } : {}) }, ...ref];
-  });
 }
 
 export interface Dimension {

@@ -12,7 +12,8 @@ import { ruleFactOf, stepLawFacts } from '../laws/facts.js';
 import type { LoadedLaw } from '../laws/load.js';
 import { ScenarioEvent } from '../scenario/schema.js';
 import { baseFacts } from './conflicts.js';
-import { assignments, eventFields, factsRead, type Dimension, type Domain } from './domain.js';
+import { factsRead } from '../rules/conditions.js';
+import { assignments, eventFields, type Dimension, type Domain } from './domain.js';
 
 export interface Violation {
   before: Omit<Status, 'breaches'>;

@@ -1,6 +1,6 @@
 // A rule's conditions in words: what failed, with the value seen, and under which reading it was required.
 import { NOT_STATED } from '../plan/legend.js';
-import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+import type { ConditionTrace, LeafTrace } from '../rules/conditions.js';
 import { EVENT_FACTS } from '../rules/facts.js';
 
 export const show = (v: unknown): string =>

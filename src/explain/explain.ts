@@ -5,7 +5,7 @@ import { InputError, usageIssue } from '../input/issues.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
 import type { Breach, Status } from '../plan/vocabulary.js';
-import type { ConditionTrace, LeafTrace } from '../rules/engine.js';
+import type { ConditionTrace, LeafTrace } from '../rules/conditions.js';
 import type { Clause, Source } from '../rules/schema.js';
 import {
   NO_MILESTONES,

@@ -1,7 +1,7 @@
-// Reading the statechart: snapshot → Status, and why an event left it unchanged.
+// Reading the statechart: snapshot → Status, and which regions react to an event.
 import type { AnyStateNode, SnapshotFrom } from 'xstate';
 import type { MachineEventType, Region, Status } from '../plan/vocabulary.js';
-import { guaranteeMachine, type MachineEvent } from './machine.js';
+import { guaranteeMachine } from './machine.js';
 
 export type GuaranteeSnapshot = SnapshotFrom<typeof guaranteeMachine>;
 
@@ -53,47 +53,6 @@ export function regionsHandling(type: MachineEventType): Region[] {
   if (guaranteeMachine.root.ownEvents.includes(type)) regions.push('breaches');
   handling.set(type, regions);
   return [...regions];
-}
-
-export interface Unaffected {
-  region: Region;
-  reason: string;
-}
-
-/** The regions that react to `event` somewhere but have no transition for it now, each with the statechart's reason. */
-export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent): Unaffected[] {
-  const acting = new Set(
-    guaranteeMachine
-      .getTransitionData(before, event)
-      .map((t) => (t.source.path.length === 0 ? 'breaches' : t.source.path[0])),
-  );
-  const was = statusOf(before);
-  const out: Unaffected[] = [];
-  for (const region of regionsHandling(event.type)) {
-    if (acting.has(region)) continue;
-    if (region === 'breaches') {
-      const reasons = (guaranteeMachine.root.on[event.type] ?? []).map((t) => t.description).filter(Boolean);
-      out.push({ region, reason: reasons.join('; ') || 'not recorded' });
-      continue;
-    }
-    const active = [...before._nodes]
-      .filter((n) => n.path[0] === region && n.path.length > 1)
-      .sort((a, b) => a.path.length - b.path.length);
-    const guarded = active
-      .flatMap((n) => n.on[event.type] ?? [])
-      .map((t) => t.description)
-      .filter(Boolean);
-    const described = guarded.length ? guarded : active.map((n) => n.description).filter(Boolean);
-    const by =
-      region === 'ceasefire' && was.ceasefire === 'violated' && before.context.ceasefireBrokenBy
-        ? ` (broken by ${before.context.ceasefireBrokenBy})`
-        : '';
-    out.push({
-      region,
-      reason: `${region} is ${String(was[region])}: ${described.join('; ') || 'no transition for this event'}${by}`,
-    });
-  }
-  return out;
 }
 
 /** The events a region reacts to while in one of `states` (e.g. what can change a guarantee in force). */

@@ -1,7 +1,9 @@
-// Stepping the statechart fast: a memo of xstate's own results, held to xstate by tests/properties/statechart.test.ts.
+// Stepping the statechart fast: a memo of xstate's own results, held to xstate by tests/properties/statechart.test.ts;
+// and why a step left a region as it was.
+import type { Region } from '../plan/vocabulary.js';
 import { guaranteeMachine, type MachineEvent } from './machine.js';
 import { xstateNext } from './scope.js';
-import { descendants, type GuaranteeSnapshot } from './status.js';
+import { descendants, regionsHandling, statusOf, type GuaranteeSnapshot } from './status.js';
 
 /** The event types each state node has its own transitions for (xstate computes ownEvents anew on every read). */
 const ownEvents = new WeakMap<object, ReadonlySet<string>>();
@@ -192,4 +194,61 @@ function assigned(assignment: Assignment, context: Record<string, unknown>, even
   return Object.fromEntries(
     Object.entries(assignment).map(([k, v]) => [k, typeof v === 'function' ? v({ context, event }) : v]),
   );
+}
+
+export interface Unaffected {
+  region: Region;
+  reason: string;
+}
+
+/** What is unaffected, per configuration (the node list the snapshots of one template share) and key below. */
+const unaffectedMemo = new WeakMap<object, Map<string, Unaffected[]>>();
+
+/**
+ * The regions that react to `event` somewhere but have no transition for it now, each with the statechart's reason.
+ * The same configuration, event type, acting regions and ceasefire breaker give the same (shared, read-only) list.
+ */
+export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent): Unaffected[] {
+  const taken = !handles(before, event.type)
+    ? []
+    : PLAIN
+      ? select(before, event)
+      : guaranteeMachine.getTransitionData(before, event);
+  const acting = new Set(taken.map((t) => (t.source.path.length === 0 ? 'breaches' : t.source.path[0])));
+  let memo = unaffectedMemo.get(before._nodes);
+  if (!memo) unaffectedMemo.set(before._nodes, (memo = new Map()));
+  const key = `${event.type} ${[...acting].join(' ')} ${before.context.ceasefireBrokenBy ?? ''}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = unaffectedNow(before, event, acting)));
+  return found;
+}
+
+function unaffectedNow(before: GuaranteeSnapshot, event: MachineEvent, acting: ReadonlySet<unknown>): Unaffected[] {
+  const was = statusOf(before);
+  const out: Unaffected[] = [];
+  for (const region of regionsHandling(event.type)) {
+    if (acting.has(region)) continue;
+    if (region === 'breaches') {
+      const reasons = (guaranteeMachine.root.on[event.type] ?? []).map((t) => t.description).filter(Boolean);
+      out.push({ region, reason: reasons.join('; ') || 'not recorded' });
+      continue;
+    }
+    const active = [...before._nodes]
+      .filter((n) => n.path[0] === region && n.path.length > 1)
+      .sort((a, b) => a.path.length - b.path.length);
+    const guarded = active
+      .flatMap((n) => n.on[event.type] ?? [])
+      .map((t) => t.description)
+      .filter(Boolean);
+    const described = guarded.length ? guarded : active.map((n) => n.description).filter(Boolean);
+    const by =
+      region === 'ceasefire' && was.ceasefire === 'violated' && before.context.ceasefireBrokenBy
+        ? ` (broken by ${before.context.ceasefireBrokenBy})`
+        : '';
+    out.push({
+      region,
+      reason: `${region} is ${String(was[region])}: ${described.join('; ') || 'no transition for this event'}${by}`,
+    });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // Rule conditions compiled to plain closures: the same semantics as json-rules-engine, ~100× faster, for batch work.
-import type { ConditionTrace, RuleOutcome } from './engine.js';
+import { combine, factsRead, type ConditionTrace } from './conditions.js';
+import type { RuleOutcome } from './engine.js';
 import { plainPath } from './plainPath.js';
 import type { LoadedRule, RuleSet } from './load.js';
 import { rulesFor } from './ruleSet.js';
@@ -122,15 +123,6 @@ export function compilePartial(c: Condition): Partial {
   };
 }
 
-const combined = (children: ConditionTrace[], all: boolean): boolean | null => {
-  let open = false;
-  for (const child of children) {
-    if (child.result === !all) return !all;
-    if (child.result === null) open = true;
-  }
-  return open ? null : all;
-};
-
 /** Like json-rules-engine's result tree: every leaf evaluated, with the values it saw. */
 function compileExplain(c: Condition, constants?: Facts): Explain {
   if ('all' in c || 'any' in c) {
@@ -138,7 +130,7 @@ function compileExplain(c: Condition, constants?: Facts): Explain {
     const parts = (all ? c.all : c.any).map((x) => compileExplain(x, constants));
     return (f) => {
       const children = parts.map((p) => p(f));
-      const result = combined(children, all);
+      const result = combine(children, all);
       return all ? { all: children, result } : { any: children, result };
     };
   }
@@ -175,6 +167,70 @@ function compileExplain(c: Condition, constants?: Facts): Explain {
   };
 }
 
+/** Trees kept per rule; a long timeline repeats a few situations, a short one never fills it. */
+const REMEMBERED = 256;
+/** Lookups after which a rule whose facts rarely repeat (fewer than a quarter of them) stops being remembered. */
+const TRIAL = 512;
+
+/** A list or mapping fact, written so that different values never read the same (primitives are keys themselves). */
+function written(v: object): string {
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => `${x.length}:${x}`).join('');
+  return JSON.stringify(v);
+}
+
+/** Where a list or mapping fact's written form branches off: no primitive fact value is this key. */
+const WRITTEN = Symbol('written');
+
+type Trie = Map<unknown, Trie | ConditionTrace>;
+
+/**
+ * `explain`, giving the tree it gave before when the facts the rule reads are the same: a long run meets the same
+ * situations again and again, and one shared tree is built, and written out (render/json.ts), once. Read-only trees.
+ */
+function remembered(explain: Explain, c: Condition, constants: Facts): Explain {
+  const reads = [...new Set(factsRead(c).map((r) => r.fact))].filter((f) => !Object.hasOwn(constants, f));
+  // one level per fact read, keyed by its value (Map keys compare as ===, with NaN equal to itself)
+  let root: Trie = new Map();
+  let trees = 0;
+  let lookups = 0;
+  let hits = 0;
+  return (facts) => {
+    if (lookups >= TRIAL && hits * 4 < lookups) return explain(facts);
+    lookups++;
+    let node = root;
+    for (let i = 0; i < reads.length; i++) {
+      let v = facts[reads[i]!];
+      if (v !== null && typeof v === 'object') {
+        node = level(node, WRITTEN);
+        v = written(v);
+      }
+      if (i === reads.length - 1) {
+        const tree = node.get(v) as ConditionTrace | undefined;
+        if (tree) {
+          hits++;
+          return tree;
+        }
+        if (++trees > REMEMBERED) {
+          root = new Map();
+          trees = 0;
+          return explain(facts);
+        }
+        const made = explain(facts);
+        node.set(v, made);
+        return made;
+      }
+      node = level(node, v);
+    }
+    return explain(facts); // a rule that reads no fact of the step: nothing to tell its trees apart by
+  };
+}
+
+function level(node: Trie, key: unknown): Trie {
+  let next = node.get(key) as Trie | undefined;
+  if (!next) node.set(key, (next = new Map()));
+  return next;
+}
+
 /** A rule's outcome on one step; without `conditions` when only outcomes are wanted. */
 export interface Verdict {
   rule: LoadedRule;
@@ -202,7 +258,7 @@ export function compileRuleSet(ruleSet: RuleSet, constants: Facts): CompiledRule
     return {
       rule,
       test: typeof folded === 'boolean' ? () => folded : folded,
-      explain: compileExplain(rule.conditions, constants),
+      explain: remembered(compileExplain(rule.conditions, constants), rule.conditions, constants),
       verdict: { rule, fired: true },
     };
   });

@@ -1,26 +1,8 @@
 // json-rules-engine set up safely: a plain property-walk path resolver, one custom operator, explanations as data.
 import { Engine, Operator, type RuleResult } from 'json-rules-engine';
 import { rulesFor, type LoadedRule, type RuleSet } from './ruleSet.js';
+import { combine, factsRead, type ConditionTrace } from './conditions.js';
 import { plainPath } from './plainPath.js';
-import type { Condition } from './schema.js';
-
-export type LeafTrace = {
-  fact: string;
-  path?: string;
-  operator: string;
-  value: unknown;
-  /** the value the fact had (after its path) */
-  factValue: unknown;
-  /** when the rule compares with another fact: that fact's value */
-  valueFactValue?: unknown;
-  /** null when the engine did not need to evaluate it */
-  result: boolean | null;
-};
-export type ConditionTrace =
-  | LeafTrace
-  | { all: ConditionTrace[]; result: boolean | null }
-  | { any: ConditionTrace[]; result: boolean | null }
-  | { not: ConditionTrace; result: boolean | null };
 
 export interface RuleOutcome {
   rule: LoadedRule;
@@ -41,15 +23,6 @@ type Raw = {
   valueResult?: unknown;
   result?: boolean;
 };
-
-function combine(children: ConditionTrace[], all: boolean): boolean | null {
-  let open = false;
-  for (const child of children) {
-    if (child.result === !all) return !all;
-    if (child.result === null) open = true;
-  }
-  return open ? null : all;
-}
 
 function toTrace(raw: Raw): ConditionTrace {
   if (raw.all) {
@@ -106,15 +79,6 @@ interface Evaluator {
   evaluate(facts: Record<string, unknown>): Promise<RuleOutcome[]>;
 }
 
-/** The facts a condition reads: its leaves' facts and the facts they compare with. */
-function factsRead(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(factsRead);
-  if ('any' in c) return c.any.flatMap(factsRead);
-  if ('not' in c) return factsRead(c.not);
-  const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? [c.value.fact] : [];
-  return [c.fact, ...ref];
-}
-
 /**
  * Engines per run, one per event type with only the rules that can fire on it (an alpha-node index: a
  * rule whose leading type condition fails cannot fire); outcomes (fired, or about this step's event type)
@@ -133,7 +97,7 @@ export function createEvaluator(ruleSet: RuleSet): Evaluator {
           type,
           (entry = {
             engine: createEngine(ruleSet, rules),
-            reads: [...new Set(rules.flatMap((r) => factsRead(r.conditions)))],
+            reads: [...new Set(rules.flatMap((r) => factsRead(r.conditions).map((read) => read.fact)))],
           }),
         );
       }

@@ -2,8 +2,8 @@
 import { InputError } from '../input/issues.js';
 import type { MachineEvent, MachineParameters } from '../machine/machine.js';
 import { initialSnapshot } from '../machine/scope.js';
-import { nextSnapshot } from '../machine/step.js';
-import { statusOf, unaffectedRegions, type GuaranteeSnapshot } from '../machine/status.js';
+import { nextSnapshot, unaffectedRegions } from '../machine/step.js';
+import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { partyName } from '../plan/parties.js';
 import {
   DEADLINE_TYPES,
@@ -15,7 +15,7 @@ import {
   type Status,
 } from '../plan/vocabulary.js';
 import type { Verdict } from '../rules/compile.js';
-import type { ConditionTrace } from '../rules/engine.js';
+import type { ConditionTrace } from '../rules/conditions.js';
 import type { LoadedRule } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
@@ -252,17 +252,24 @@ const WHO = new Set(['by', 'against', 'party', 'in']);
 const aboutAnotherEvent = (c: ConditionTrace | undefined) =>
   c !== undefined && 'all' in c && c.all.some((x) => 'fact' in x && WHO.has(x.fact) && x.result === false);
 
+/** Near misses by their tree: a tree the compiled rules give again (rules/compile.ts) gives the same entry again. */
+const nearMisses = new WeakMap<ConditionTrace, NotFiredRule>();
+
 /** The rules about this event type that did not fire and that were about this very event: the near misses. */
 function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
-  return verdicts
-    .filter((o) => !o.fired && o.rule.eventTypes.includes(type) && !aboutAnotherEvent(o.conditions))
-    .map((o) => ({
-      rule: o.rule.name,
-      emits: o.rule.event.type,
-      clause: o.rule.event.params.clause,
-      points: o.rule.event.params.points,
-      conditions: o.conditions!,
-    }));
+  const out: NotFiredRule[] = [];
+  for (const o of verdicts) {
+    if (o.fired || !o.rule.eventTypes.includes(type) || aboutAnotherEvent(o.conditions)) continue;
+    const conditions = o.conditions!;
+    let entry = nearMisses.get(conditions);
+    if (entry?.rule !== o.rule.name) {
+      const { clause, points } = o.rule.event.params;
+      entry = { rule: o.rule.name, emits: o.rule.event.type, clause, points, conditions };
+      nearMisses.set(conditions, entry);
+    }
+    out.push(entry);
+  }
+  return out;
 }
 
 /**

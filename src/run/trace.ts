@@ -1,7 +1,7 @@
 // The JSON trace: the public contract every reporter reads (docs/semantics.md, "The JSON trace").
-import type { Unaffected } from '../machine/status.js';
+import type { Unaffected } from '../machine/step.js';
 import type { DeadlineType, Region, RuleEmit, Status } from '../plan/vocabulary.js';
-import type { ConditionTrace } from '../rules/engine.js';
+import type { ConditionTrace } from '../rules/conditions.js';
 import type { Clause } from '../rules/schema.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordInputs } from '../../src/bench/measure.js';
+import { longScenario } from '../../src/bench/scenarios.js';
 import { createEngine, createEvaluator } from '../../src/rules/engine.js';
 import { runOutcomes, runScenario } from '../../src/run/runner.js';
 import type { Step } from '../../src/run/trace.js';
@@ -55,6 +56,18 @@ describe('the compiled rules', () => {
       );
     },
   );
+
+  it('give a long timeline that repeats itself the same JSON as json-rules-engine, from trees built once', async () => {
+    const loaded = checkScenario(longScenario(2_000), ruleSet);
+    const reference = await runScenario(loaded, ruleSet, { engine: 'reference' });
+    const compiled = await runScenario(loaded, ruleSet, { engine: 'compiled' });
+    expect(JSON.stringify(compiled, null, 2)).toBe(JSON.stringify(reference, null, 2));
+    // the same near miss on the same facts is one shared object, so the JSON writes its text once
+    const misses = compiled.steps.flatMap((s) => s.notFired);
+    const texts = new Set(misses.map((m) => JSON.stringify(m)));
+    expect(new Set(misses).size).toBe(texts.size);
+    expect(misses.length).toBeGreaterThan(10 * texts.size);
+  });
 
   it('json-rules-engine indexed by event type fires exactly the rules it fires with every rule loaded', async () => {
     await fc.assert(

@@ -1,10 +1,12 @@
-// The memoised step (src/machine/scope.ts) against xstate itself: the same snapshot after every event, for any events.
+// The memoised step (src/machine/step.ts) against xstate itself: the same snapshot after every event, for any events,
+// and the same regions left unaffected.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../../src/machine/machine.js';
 import { initialSnapshot, xstateNext } from '../../src/machine/scope.js';
-import { nextSnapshot } from '../../src/machine/step.js';
-import type { GuaranteeSnapshot } from '../../src/machine/status.js';
+import { guaranteeMachine } from '../../src/machine/machine.js';
+import { nextSnapshot, unaffectedRegions } from '../../src/machine/step.js';
+import { regionsHandling, type GuaranteeSnapshot } from '../../src/machine/status.js';
 import { addDays } from '../../src/plan/dates.js';
 import { BREACH_KINDS, MACHINE_EVENTS } from '../../src/plan/vocabulary.js';
 
@@ -39,6 +41,31 @@ describe('the statechart stepped through its memoised path', () => {
           reference = xstateNext(reference, sent);
           memoised = nextSnapshot(memoised, sent);
           expect(state(memoised), e.type).toBe(state(reference));
+        }
+      }),
+      { numRuns: Math.round(300 * SCALE) },
+    );
+  });
+
+  it('leaves unaffected exactly the reacting regions xstate takes no transition in, from any snapshot', () => {
+    fc.assert(
+      fc.property(parameters, fc.array(event, { maxLength: 40 }), (p, events) => {
+        let snapshot = initialSnapshot(p);
+        let at = '2026-01-10';
+        for (const e of events) {
+          at = addDays(at, e.days);
+          const sent: MachineEvent = { type: e.type, at, rule: 'law', clause: 'law', party: e.party, breach: e.breach };
+          const acting = new Set(
+            guaranteeMachine
+              .getTransitionData(snapshot, sent)
+              .map((t) => (t.source.path.length === 0 ? 'breaches' : t.source.path[0])),
+          );
+          const expected = regionsHandling(sent.type).filter((r) => !acting.has(r));
+          expect(
+            unaffectedRegions(snapshot, sent).map((u) => u.region),
+            e.type,
+          ).toEqual(expected);
+          snapshot = nextSnapshot(snapshot, sent);
         }
       }),
       { numRuns: Math.round(300 * SCALE) },
