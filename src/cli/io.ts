@@ -8,6 +8,8 @@ export interface Io {
   /** stderr is a terminal (progress bars go there, and only then) */
   stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
+  /** stdout for text its renderer has already made terminal-safe (cli/output.ts's Chunk), written without a scan */
+  stdoutSafe?(text: string): void;
 }
 
 export function processIo(): Io {
@@ -37,5 +39,10 @@ export function safeIo(io: Io): Io {
       : io.stderrIsTTY && text.startsWith('\r')
         ? `\r${safeText(text.slice(1), true)}`
         : safeText(text, true);
-  return { ...io, stdout: (text) => io.stdout(terminalText(text, colour)), stderr: (text) => io.stderr(stderr(text)) };
+  return {
+    ...io,
+    stdout: (text) => io.stdout(terminalText(text, colour)),
+    stdoutSafe: (text) => io.stdout(text),
+    stderr: (text) => io.stderr(stderr(text)),
+  };
 }

@@ -132,19 +132,104 @@ const writeError = (out: string, error: unknown) =>
     ),
   ]);
 
+/** Text, made terminal-safe as it is written; or UTF-8 a renderer has already made safe (render/json.ts). */
+export type Chunk = string | Uint8Array;
+
+/** Writes what is held: runs of text joined (one write each), bytes as they are. */
+function drain(held: readonly Chunk[], text: (text: string) => void, bytes: (bytes: Uint8Array) => void): void {
+  let texts: string[] = [];
+  for (const piece of held) {
+    if (typeof piece === 'string') texts.push(piece);
+    else {
+      if (texts.length > 0) text(texts.join(''));
+      texts = [];
+      bytes(piece);
+    }
+  }
+  // one piece is written as it is; joining copies, and adding strings leaves a rope every write flattens
+  if (texts.length > 0) text(texts.length === 1 ? texts[0]! : texts.join(''));
+}
+
+const decoder = new TextDecoder();
+
+/** Writes in flight at most, and how much is written between flushes to disk. */
+const IN_FLIGHT = 4;
+const SYNC_EVERY = 32 * 1024 * 1024;
+
+const writeAt = (fd: number, b: Uint8Array, at: number) =>
+  new Promise<void>((done, fail) => {
+    const from = (offset: number) =>
+      nodeFs.write(fd, b, offset, b.length - offset, at + offset, (error, n) =>
+        error ? fail(error) : offset + n < b.length ? from(offset + n) : done(),
+      );
+    from(0);
+  });
+const flushed = (fd: number, sync: typeof nodeFs.fsync) =>
+  new Promise<void>((done, fail) => sync(fd, (error) => (error ? fail(error) : done())));
+
+/**
+ * A file written in order by the thread pool while the run goes on, and flushed to disk as it grows, so neither the
+ * copying nor the final fsync waits for the whole output.
+ */
+class BackgroundWriter {
+  #position = 0;
+  #synced = 0;
+  #inflight: Array<Promise<void>> = [];
+  #error: unknown;
+  constructor(private readonly fd: number) {}
+
+  write(b: Uint8Array): void {
+    this.#track(writeAt(this.fd, b, this.#position));
+    this.#position += b.length;
+    if (this.#position - this.#synced >= SYNC_EVERY) {
+      this.#synced = this.#position;
+      this.#track(flushed(this.fd, nodeFs.fdatasync));
+    }
+  }
+
+  /** Waits while too much is in flight; throws the first write's error. */
+  async ready(): Promise<void> {
+    while (this.#inflight.length > IN_FLIGHT) await this.#inflight.shift();
+    if (this.#error !== undefined) throw this.#error;
+    await tick();
+  }
+
+  /** Everything written and on disk. */
+  async finish(): Promise<void> {
+    await this.settled();
+    if (this.#error !== undefined) throw this.#error;
+    await flushed(this.fd, nodeFs.fsync);
+  }
+
+  /** Nothing in flight any more, whatever became of it. */
+  async settled(): Promise<void> {
+    await Promise.all(this.#inflight);
+    this.#inflight = [];
+  }
+
+  #track(p: Promise<void>): void {
+    this.#inflight.push(
+      p.catch((error: unknown) => {
+        this.#error ??= error;
+      }),
+    );
+  }
+}
+
 /**
  * Streams an output as it is produced: to --out through a temporary file renamed into place at the end (an error or an
  * interruption leaves the old file), or to stdout, held back until the first megabyte.
  */
 export async function emitStream(
   io: Io,
-  chunks: AsyncIterable<string>,
+  chunks: AsyncIterable<Chunk>,
   out: string | undefined,
   inputs: readonly string[] = [],
 ): Promise<void> {
   const limit = outputLimit(io);
   if (out === undefined) {
-    let held: string[] = [];
+    const safeBytes = (b: Uint8Array) => (io.stdoutSafe ?? io.stdout)(decoder.decode(b));
+    let held: Chunk[] = [];
     let size = 0;
     let holding = true;
     for await (const chunk of chunks) {
@@ -152,15 +237,14 @@ export async function emitStream(
       held.push(chunk);
       size += chunk.length;
       if (size >= (holding ? HOLD : CHUNK)) {
-        // one piece is written as it is; joining copies, and adding strings leaves a rope every write flattens
-        io.stdout(held.length === 1 ? held[0]! : held.join(''));
+        drain(held, io.stdout, safeBytes);
         held = [];
         size = 0;
         holding = false;
         await tick();
       }
     }
-    io.stdout(held.join(''));
+    drain(held, io.stdout, safeBytes);
     return;
   }
   checkOut(out, inputs);
@@ -178,27 +262,32 @@ export async function emitStream(
     throw writeError(out, error);
   }
   unfinished.set(temp, abandon);
+  const writer = new BackgroundWriter(fd);
+  const text = (t: string) => writer.write(Buffer.from(safeText(t, true)));
+  const bytes = (b: Uint8Array) => writer.write(b);
   try {
-    let held: string[] = [];
+    let held: Chunk[] = [];
     let size = 0;
     for await (const chunk of chunks) {
       limit.add(chunk.length);
       held.push(chunk);
       size += chunk.length;
       if (size >= CHUNK) {
-        nodeFs.writeSync(fd!, safeText(held.length === 1 ? held[0]! : held.join(''), true));
+        drain(held, text, bytes);
         held = [];
         size = 0;
-        await tick();
+        await writer.ready();
       }
     }
-    nodeFs.writeSync(fd!, safeText(held.join(''), true));
-    nodeFs.fsyncSync(fd!);
+    drain(held, text, bytes);
+    await writer.finish();
     nodeFs.closeSync(fd!);
     fd = undefined;
     nodeFs.renameSync(temp, out);
     unfinished.delete(temp);
   } catch (error) {
+    // no write may still be pending when the descriptor is closed: its number could be another file's by then
+    await writer.settled();
     abandon();
     throw error instanceof InputError
       ? error
