@@ -392,8 +392,8 @@ describe('text from an input never reaches the terminal raw', () => {
     expect(JSON.stringify(JSON.parse(json.out))).toContain(JSON.stringify(`Title ${decoded}`));
   });
 
-  it('--format md and html written with --out hold no raw control characters either', async () => {
-    for (const format of ['md', 'html', 'text']) {
+  it('--format md, html, text and json written with --out hold no raw control characters either', async () => {
+    for (const format of ['md', 'html', 'text', 'json']) {
       const out = join(tmp, `safe.${format}`);
       expect((await cli(['run', closed, '--format', format, '--out', out])).code).toBe(0);
       expect(readFileSync(out, 'utf8')).not.toMatch(UNSAFE);
