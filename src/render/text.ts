@@ -2,11 +2,20 @@
 import { dateWords } from '../plan/dates.js';
 import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
+import type { Unaffected } from '../machine/step.js';
 import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
 import { visible } from '../input/issues.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
-import { NO_MILESTONES, type FiredRule, type Milestones, type Step, type Trace, type TraceHead } from '../run/trace.js';
+import {
+  NO_MILESTONES,
+  type FiredRule,
+  type Milestones,
+  type NotFiredRule,
+  type Step,
+  type Trace,
+  type TraceHead,
+} from '../run/trace.js';
 import { assumptionTexts } from '../explain/steps.js';
 import { nearMisses, otherMisses } from '../explain/whyNot.js';
 import { failedWords, notStatedNote } from '../explain/conditionWords.js';
@@ -102,6 +111,9 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
   /** the clauses the steps so far cited, for the assumptions the summary names */
   const cited = new Set<string>();
   const names = new Set(Object.keys(head.interpretations));
+  /** a near miss met again (the same object, see run/stepper.ts) reads the same */
+  const missLines = new WeakMap<NotFiredRule, string[]>();
+  const unaffectedLines = new WeakMap<Unaffected, Map<string, string[]>>();
   return {
     *head(): Generator<string> {
       yield* wrap(visible(head.title), width, '  ').map(c.bold);
@@ -140,19 +152,20 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
       yield `${date}  ${step.kind === 'deadline' ? c.cyan(first) : first}`;
       yield* words.slice(1);
       const shown = new Set<string>();
-      const ctx: LineContext = { before, after: step.status, was, now: step.milestones, silent, shown, width, pad, c };
+      const now = step.milestones;
+      const ctx: LineContext = { before, after: step.status, was, now, silent, shown, unaffectedLines, width, pad, c };
       for (const f of step.fired) {
         cited.add(f.clause);
         yield* firedLines(f, ctx);
       }
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
       for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
-        yield* wrap(
-          `· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))} ${tag(miss)}`,
-          width,
-          `${pad}  `,
-          pad,
-        ).map(c.dim);
+        let lines = missLines.get(miss);
+        if (!lines) {
+          const words = `· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))}`;
+          missLines.set(miss, (lines = wrap(`${words} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim)));
+        }
+        yield* lines;
       }
       before = step.status;
       was = step.milestones;
@@ -174,6 +187,8 @@ interface LineContext {
   /** clauses for which the plan names no specific consequence (point 27 applies) */
   silent: Set<string>;
   shown: Set<string>;
+  /** the lines of an unaffected region under a rule, kept for the run */
+  unaffectedLines: WeakMap<Unaffected, Map<string, string[]>>;
   width: number;
   pad: string;
   c: ReturnType<typeof palette>;
@@ -213,7 +228,12 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
       yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
   }
   for (const u of f.unaffected) {
-    yield* line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim);
+    // the same list comes back while the statechart stays in one configuration (machine/step.ts)
+    let byRule = x.unaffectedLines.get(u);
+    if (!byRule) x.unaffectedLines.set(u, (byRule = new Map()));
+    let lines = byRule.get(f.rule);
+    if (!lines) byRule.set(f.rule, (lines = line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim)));
+    yield* lines;
   }
   const unstated = notStatedNote(f.conditions);
   if (unstated) yield* line(`· ${f.rule} ${unstated}`).map(c.dim);
