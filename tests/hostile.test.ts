@@ -1,6 +1,7 @@
-// Hostile and broken input, through the real executable: every case exits 2 with at most a screen of text that names
-// the file and the line, no stack trace, nothing on stdout, nothing written, and no hang. The small cases are files in
-// tests/fixtures/bad/ (named for what is wrong with them); large, binary and file-system cases are made here.
+// Hostile and broken input: every case exits 2 with at most a screen of text that names the file and the line, no stack
+// trace, nothing on stdout, nothing written, and no hang. The cases run main in this process; a sample of them, and the
+// slow ones, run the real executable too. The small cases are files in tests/fixtures/bad/ (named for what is wrong
+// with them); large, binary and file-system cases are made here.
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -21,7 +22,8 @@ import { InputError } from '../src/input/issues.js';
 import { MAX_RULE_FILE_BYTES } from '../src/rules/load.js';
 import { MAX_SCENARIO_BYTES, parseScenario } from '../src/scenario/load.js';
 import { addDays, addYears } from '../src/plan/dates.js';
-import { IN_FORCE, pattern, run, ruleSet, slow } from './helpers.js';
+import { main } from '../src/cli/main.js';
+import { captureIo, IN_FORCE, pattern, run, ruleSet, slow } from './helpers.js';
 
 const BIN = resolve('dist/cli/bin.js');
 const BAD = resolve('tests/fixtures/bad');
@@ -39,7 +41,8 @@ interface Result {
   timedOut: boolean;
 }
 
-function casus(args: string[], timeout = 20_000): Result {
+/** casus as a user runs it: the built executable, in a directory that must stay empty. */
+function executable(args: string[], timeout = 20_000): Result {
   const started = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
@@ -54,6 +57,17 @@ function casus(args: string[], timeout = 20_000): Result {
     ms: performance.now() - started,
     timedOut: r.error !== undefined,
   };
+}
+
+/**
+ * casus in this process: the executable only hands argv to main (the test "the executable says exactly what main
+ * says" below holds it to that), and a process per case would cost most of this file's time.
+ */
+async function casus(args: string[]): Promise<Result> {
+  const io = captureIo({ env: { NO_COLOR: '1' } });
+  const started = performance.now();
+  const status = await main(args, io);
+  return { status, stdout: io.out, stderr: io.err, ms: performance.now() - started, timedOut: false };
 }
 
 /** Every file under `dir` with its size and modification time: the same before and after means nothing was written. */
@@ -116,6 +130,31 @@ function generated(name: string, content: string | Buffer): string {
 
 const HEAD = 'scenario: hostile\ntitle: Hostile\n';
 const SIGNATURE = '  - { at: 2026-01-10, type: signature, party: UA }\n';
+
+describe('the executable says exactly what main says, which the other cases run in this process', () => {
+  const binary = () => generated('binary-executable.yaml', Buffer.from([0x73, 0x00, 0x0a, 0xff, 0x01]));
+  const cases: Array<[string, () => string[]]> = [
+    ['malformed YAML', () => ['run', fixture('bad-indentation.yaml')]],
+    ['a key with escape codes and a bidi override', () => ['run', fixture('control-characters.yaml')]],
+    ['a binary file', () => ['run', binary()]],
+    ['a directory', () => ['run', BAD]],
+    ['a NaN weight in a model', () => ['simulate', join(BAD, 'models', 'nan-weights.yaml'), '--runs', '10']],
+    ['a --plan outside rules/versions', () => ['check', '--plan', '../clauses']],
+    ['an unknown command', () => ['rnu', fixture('empty.yaml')]],
+    ['a good scenario', () => ['run', resolve('scenarios/renewed-offensive-invokes-the-guarantee.yaml')]],
+  ];
+  it.each(cases)('%s', async (_, argv) => {
+    const args = argv();
+    const inProcess = await casus(args);
+    const real = executable(args);
+    expect(real.timedOut).toBe(false);
+    expect({ status: real.status, stdout: real.stdout, stderr: real.stderr }).toEqual({
+      status: inProcess.status,
+      stdout: inProcess.stdout,
+      stderr: inProcess.stderr,
+    });
+  });
+});
 
 describe('bad scenario files: casus run FILE exits 2 with file:line and no stack trace', () => {
   const cases: Array<[string, string, number, RegExp]> = [
@@ -236,8 +275,8 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       ),
     ],
   ];
-  it.each(cases)('%s (%s)', (_, name, line, message) => {
-    expectRejected(casus(['run', fixture(name)]), fixture(name), line, message);
+  it.each(cases)('%s (%s)', async (_, name, line, message) => {
+    expectRejected(await casus(['run', fixture(name)]), fixture(name), line, message);
   });
 
   slow('nesting 100,000 deep, in flow YAML, block YAML and JSON', () => {
@@ -254,35 +293,35 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       [generated('deep-objects.json', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}\n`), 1],
     ];
     for (const [file, line] of deep)
-      expectRejected(casus(['run', file]), file, line, /nested more than 64 levels deep/);
+      expectRejected(executable(['run', file]), file, line, /nested more than 64 levels deep/);
   });
 
-  it('a binary file (random bytes with NULs)', () => {
+  it('a binary file (random bytes with NULs)', async () => {
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
     const file = generated('binary.yaml', bytes);
-    expectRejected(casus(['run', file]), file, 1, /not a text file \(it contains NUL bytes\)/);
+    expectRejected(await casus(['run', file]), file, 1, /not a text file \(it contains NUL bytes\)/);
   });
 
-  it('a UTF-16 file with a byte-order mark says so and asks for UTF-8', () => {
+  it('a UTF-16 file with a byte-order mark says so and asks for UTF-8', async () => {
     const text = `${HEAD}events:\n${SIGNATURE}`;
     const file = generated('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    expectRejected(casus(['run', file]), file, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
+    expectRejected(await casus(['run', file]), file, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
   });
 
-  it("a Latin-1 file is not read as replacement characters: the bad byte's line is named", () => {
+  it("a Latin-1 file is not read as replacement characters: the bad byte's line is named", async () => {
     const file = generated(
       'latin1.yaml',
       Buffer.from(`${HEAD}events:\n  - { at: 2026-01-10, type: signature, party: UA, note: "caf\xe9" }\n`, 'latin1'),
     );
-    expectRejected(casus(['run', file]), file, 4, /not UTF-8 text/);
+    expectRejected(await casus(['run', file]), file, 4, /not UTF-8 text/);
   });
 
   slow('a 50 MB scenario of valid events is turned away at once as too large', () => {
     const file = join(tmp, 'fifty-megabytes.yaml');
     writeFileSync(file, `${HEAD}events:\n${SIGNATURE.repeat(Math.ceil((50 * 1024 * 1024) / SIGNATURE.length))}`);
     expect(statSync(file).size).toBeGreaterThan(50 * 1024 * 1024);
-    const r = casus(['run', file]);
+    const r = executable(['run', file]);
     expectRejected(
       r,
       file,
@@ -299,12 +338,12 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     };
     const over = generated('over-the-limit.yaml', fill(1));
     expect(statSync(over).size).toBe(MAX_SCENARIO_BYTES + 1);
-    expectRejected(casus(['run', over]), over, 1, /at most 16 MB/);
+    expectRejected(executable(['run', over]), over, 1, /at most 16 MB/);
     // named after its scenario id (hostile), as every scenario file must be
     mkdirSync(join(tmp, 'at-the-limit'), { recursive: true });
     const at = generated('at-the-limit/hostile.yaml', fill(0));
     expect(statSync(at).size).toBe(MAX_SCENARIO_BYTES);
-    const r = casus(['run', at]);
+    const r = executable(['run', at]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Final: guarantee pending');
@@ -315,9 +354,9 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       'million-values.json',
       `{"scenario": "hostile", "title": "Hostile", "events": [${'1,'.repeat(1_000_000)}1]}\n`,
     );
-    expectRejected(casus(['run', json]), json, 1, /holds more than 1,000,000 values/);
+    expectRejected(executable(['run', json]), json, 1, /holds more than 1,000,000 values/);
     const yaml = generated('million-values.yaml', `${HEAD}events: [${'1,'.repeat(1_000_000)}1]\n`);
-    expectRejected(casus(['run', yaml]), yaml, 3, /too much to read in one piece[\s\S]*block list/);
+    expectRejected(executable(['run', yaml]), yaml, 3, /too much to read in one piece[\s\S]*block list/);
   });
 
   slow('60,000 unknown fields are all reported in seconds, not minutes (the checks were quadratic)', () => {
@@ -325,25 +364,25 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
       'many-fields.yaml',
       `${HEAD}events:\n${SIGNATURE}${Array.from({ length: 60_000 }, (_, i) => `field${i}: 1\n`).join('')}`,
     );
-    const r = casus(['run', file]);
+    const r = executable(['run', file]);
     expectRejected(r, file, 5, /unknown field "field0"[\s\S]*… and 5998\d more problems/);
     expect(r.ms).toBeLessThan(10_000);
   });
 
-  it('a directory named like a scenario has no line to point at, and says it is a directory', () => {
+  it('a directory named like a scenario has no line to point at, and says it is a directory', async () => {
     const dir = join(tmp, 'directory.yaml');
     mkdirSync(dir);
-    expectRejected(casus(['run', dir]), dir, 'none', /a directory, not a scenario file/);
+    expectRejected(await casus(['run', dir]), dir, 'none', /a directory, not a scenario file/);
   });
 
-  it('a symbolic link that loops is named as a loop', () => {
+  it('a symbolic link that loops is named as a loop', async () => {
     const link = join(tmp, 'loop.yaml');
     symlinkSync(link, link);
-    expectRejected(casus(['run', link]), link, 'none', /a symbolic link that points back to itself/);
+    expectRejected(await casus(['run', link]), link, 'none', /a symbolic link that points back to itself/);
   });
 
-  it('casus test on the whole corpus reports every file, runs none, and exits 2', () => {
-    const r = casus(['test', join(BAD, 'scenarios')]);
+  it('casus test on the whole corpus reports every file, runs none, and exits 2', async () => {
+    const r = await casus(['test', join(BAD, 'scenarios')]);
     const names = readdirSync(join(BAD, 'scenarios'));
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('');
@@ -355,14 +394,14 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
   it(
     'casus test on a directory holding a link to itself and a broken link: each file once, ' +
       'the broken link reported',
-    () => {
+    async () => {
       const dir = join(tmp, 'linked-scenarios');
       mkdirSync(dir);
       const offensive = 'renewed-offensive-invokes-the-guarantee.yaml';
       cpSync(resolve(`scenarios/${offensive}`), join(dir, offensive));
       symlinkSync('.', join(dir, 'self'));
       symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
-      const r = casus(['test', dir]);
+      const r = await casus(['test', dir]);
       expect(r.timedOut).toBe(false);
       expect(r.status).toBe(2);
       expect(r.stdout.split('\n').filter((l) => /^[✓!✗-] /.test(l))).toEqual([
@@ -374,7 +413,7 @@ describe('bad scenario files: casus run FILE exits 2 with file:line and no stack
     },
   );
 
-  it('__proto__, constructor and prototype keys never reach Object.prototype (in process)', () => {
+  it('__proto__, constructor and prototype keys never reach Object.prototype (in process)', async () => {
     for (const name of ['proto-keys.yaml', 'proto-keys.json']) {
       expect(() => parseScenario(name, readFileSync(fixture(name), 'utf8'), ruleSet)).toThrow(InputError);
     }
@@ -413,25 +452,25 @@ describe('bad simulation models: casus simulate MODEL exits 2 with file:line, li
       /opening\[7\]\.event\.__proto__: "__proto__" is not a field of an event/,
     ],
   ];
-  it.each(cases)('%s (%s)', (_, name, line, message) => {
-    expectRejected(casus(['simulate', model(name), '--runs', '10']), model(name), line, message);
+  it.each(cases)('%s (%s)', async (_, name, line, message) => {
+    expectRejected(await casus(['simulate', model(name), '--runs', '10']), model(name), line, message);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('a UTF-16 model, a binary one, one over 1 MB and a directory are refused like scenarios', () => {
+  it('a UTF-16 model, a binary one, one over 1 MB and a directory are refused like scenarios', async () => {
     const text = readFileSync(resolve('models/baseline.yaml'), 'utf8');
     const utf16 = generated(
       'utf16-model.yaml',
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
     );
-    expectRejected(casus(['simulate', utf16]), utf16, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
+    expectRejected(await casus(['simulate', utf16]), utf16, 1, /UTF-16 text[\s\S]*save it as UTF-8/);
     const binary = generated('binary-model.yaml', Buffer.from([0x6d, 0x00, 0x01, 0xff]));
-    expectRejected(casus(['simulate', binary]), binary, 1, /not a text file/);
+    expectRejected(await casus(['simulate', binary]), binary, 1, /not a text file/);
     const large = generated('large-model.yaml', `${text}# ${'x'.repeat(1024 * 1024)}\n`);
-    expectRejected(casus(['simulate', large]), large, 1, /at most 1 MB \(1048576 bytes\) is read/);
+    expectRejected(await casus(['simulate', large]), large, 1, /at most 1 MB \(1048576 bytes\) is read/);
     const dir = join(tmp, 'model-directory.yaml');
     mkdirSync(dir);
-    expectRejected(casus(['simulate', dir]), dir, 'none', /a directory, not a simulation model file/);
+    expectRejected(await casus(['simulate', dir]), dir, 'none', /a directory, not a simulation model file/);
   });
 });
 
@@ -494,21 +533,21 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
     ['invalid JSON', 'invalid-json', 'term.json', /not valid JSON: Expected ',' or '}'/, 1],
     ['a duplicate key', 'duplicate-keys', 'term.json', /JSON: the field "name" appears twice here/],
   ];
-  it.each(cases)('%s (%s)', (_, name, file, message, linesAfter = 0) => {
+  it.each(cases)('%s (%s)', async (_, name, file, message, linesAfter = 0) => {
     const dir = ruleSetDir(name);
     const broken = readFileSync(join(BAD, 'rules', name, file), 'utf8');
     const bundled = readFileSync(join(RULES, file), 'utf8').split('\n');
     // the line the fixture changed is the line the message must name
     const line = broken.split('\n').findIndex((l, i) => l !== bundled[i]) + 1 + linesAfter;
-    expectRejected(casus(['check', '--rules', dir]), join(dir, file), line, message);
+    expectRejected(await casus(['check', '--rules', dir]), join(dir, file), line, message);
   });
 
-  it('a rule file over the size limit', () => {
+  it('a rule file over the size limit', async () => {
     const padding = ' '.repeat(MAX_RULE_FILE_BYTES);
     const dir = ruleSetDir('huge-rule-file', {
       'term.json': readFileSync(join(RULES, 'term.json'), 'utf8').replace('{', `{${padding}`),
     });
-    expectRejected(casus(['check', '--rules', dir]), join(dir, 'term.json'), 1, /larger than 1000000 bytes/);
+    expectRejected(await casus(['check', '--rules', dir]), join(dir, 'term.json'), 1, /larger than 1000000 bytes/);
   });
 
   it.each([
@@ -516,12 +555,12 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
     ['binary', Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff, 0x7d]), /not a text file \(it contains NUL bytes\)/],
     ['nested 100,000 deep', `${'{"all":['.repeat(100_000)}${']}'.repeat(100_000)}`, /nested more than 64 levels deep/],
     ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]), /UTF-16 text/],
-  ] as Array<[string, string | Buffer, RegExp]>)('a rule file that is %s', (name, content, message) => {
+  ] as Array<[string, string | Buffer, RegExp]>)('a rule file that is %s', async (name, content, message) => {
     const dir = ruleSetDir(`rule-file-${name.replace(/\W+/g, '-')}`, { 'term.json': content });
-    expectRejected(casus(['check', '--rules', dir]), join(dir, 'term.json'), 1, message);
+    expectRejected(await casus(['check', '--rules', dir]), join(dir, 'term.json'), 1, message);
   });
 
-  it('a symbolic link out of the rule directory (passwd.json → /etc/passwd) is not read', () => {
+  it('a symbolic link out of the rule directory (passwd.json → /etc/passwd) is not read', async () => {
     const outside = generated(
       'secret.json',
       '{ "family": "secret-token-1234", "description": "not yours", "rules": [] }',
@@ -529,7 +568,7 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
     const dir = ruleSetDir('symlink-outside');
     symlinkSync(outside, join(dir, 'secret.json'));
     symlinkSync('/etc/passwd', join(dir, 'passwd.json'));
-    const r = casus(['check', '--rules', dir]);
+    const r = await casus(['check', '--rules', dir]);
     expectRejected(
       r,
       join(dir, 'passwd.json'),
@@ -543,27 +582,27 @@ describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no s
     expect(r.stderr).not.toContain('root:');
   });
 
-  it('a symbolic link to a file inside the rule directory is read; a looping one is named as a loop', () => {
+  it('a symbolic link to a file inside the rule directory is read; a looping one is named as a loop', async () => {
     const dir = ruleSetDir('symlink-inside');
     // term.json becomes a link to term.data beside it (not *.json, so it is read only through the link)
     renameSync(join(dir, 'term.json'), join(dir, 'term.data'));
     symlinkSync('term.data', join(dir, 'term.json'));
-    const ok = casus(['check', '--rules', dir]);
+    const ok = await casus(['check', '--rules', dir]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
 
     const loop = ruleSetDir('symlink-loop');
     symlinkSync(join(loop, 'loop.json'), join(loop, 'loop.json'));
     expectRejected(
-      casus(['check', '--rules', loop]),
+      await casus(['check', '--rules', loop]),
       join(loop, 'loop.json'),
       'none',
       /cannot be read: a symbolic link that points back to itself/,
     );
   });
 
-  it('--plan cannot name a file outside rules/versions', () => {
-    const r = casus(['check', '--plan', '../clauses']);
+  it('--plan cannot name a file outside rules/versions', async () => {
+    const r = await casus(['check', '--plan', '../clauses']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^unknown plan version "\.\.\/clauses"/);
@@ -587,7 +626,7 @@ describe('parameters that reach past the calendar (found while probing hostile s
     expect(trace.final.guarantee).toBe('in-force');
   });
 
-  it('date arithmetic stays within years 0000 to 9999', () => {
+  it('date arithmetic stays within years 0000 to 9999', async () => {
     expect(addYears('2026-03-01', 8000)).toBe('9999-12-31');
     expect(addYears('2026-03-01', 7973)).toBe('9999-03-01');
     expect(addDays('2026-03-01', Number.MAX_SAFE_INTEGER)).toBe('9999-12-31');
