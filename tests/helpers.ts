@@ -1,4 +1,5 @@
 // Shared test helpers: build scenarios in code and run them against the bundled rule set.
+import { runCheck, type CheckReport } from '../src/check/index.js';
 import { loadRuleSet, type RuleSet } from '../src/rules/load.js';
 import { runScenario } from '../src/run/runner.js';
 import type { Trace } from '../src/run/trace.js';
@@ -7,6 +8,10 @@ import type { Io } from '../src/cli/io.js';
 import { it } from 'vitest';
 
 export const ruleSet: RuleSet = loadRuleSet();
+
+let bundled: CheckReport | undefined;
+/** casus check's report on the bundled rules and laws, made once for the test files of a worker that ask for it. */
+export const bundledCheck = (): CheckReport => (bundled ??= runCheck(ruleSet));
 
 /** Tests of huge inputs: they run under `npm run test:slow` (CI runs it beside `npm test`), not in `npm test`. */
 export const slow = it.runIf(Boolean(process.env.CASUS_SLOW));

@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck, type CheckReport } from '../src/check/index.js';
+import type { CheckReport } from '../src/check/index.js';
 import { main } from '../src/cli/main.js';
 import { formatIssue, InputError } from '../src/input/issues.js';
 import { parseLaws } from '../src/laws/load.js';
-import { captureIo, ruleSet } from './helpers.js';
+import { bundledCheck, captureIo, ruleSet } from './helpers.js';
 
 const law = (over: Record<string, unknown> = {}) => ({
   name: 'a-law',
@@ -87,7 +87,7 @@ describe('law files', () => {
 });
 
 describe('casus check proves the bundled laws', () => {
-  const report = runCheck(ruleSet);
+  const report = bundledCheck();
   it.each(report.laws.results.map((l) => [l.name, l] as const))('%s is proved', (_, l) => {
     expect(l.proved).toBe(true);
     expect(l.cases).toBeGreaterThan(0);

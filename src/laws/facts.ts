@@ -78,17 +78,21 @@ interface StepForLaws {
   fired: ReadonlyArray<{ name: string; emits: string }>;
 }
 
-/** The facts of one step as a law sees them. */
 const EVENT_NAME_SET = new Set<string>(EVENT_NAMES);
+/** Each law fact's name made once: a name built anew on every step is a new string for every property it sets. */
+const EVENT_KEYS = EVENT_NAMES.map((name) => [name, `event.${name}`] as const);
+const REGION_KEYS = REGIONS.map((r) => [r.name, `before.${r.name}`, `after.${r.name}`] as const);
+
+/** The facts of one step as a law sees them. */
 
 export function stepLawFacts(s: StepForLaws, ambiguities: RuleSet['ambiguities']): Record<string, unknown> {
   // built key by key, never deleted from: an object that loses properties turns slow for every later read
   const facts: Record<string, unknown> = {};
   for (const key of Object.keys(s.facts)) if (!EVENT_NAME_SET.has(key)) facts[key] = s.facts[key];
-  for (const name of EVENT_NAMES) facts[`event.${name}`] = s.facts[name];
-  for (const r of REGIONS) {
-    facts[`before.${r.name}`] = (s.before as Record<string, unknown>)[r.name] ?? null;
-    facts[`after.${r.name}`] = (s.after as Record<string, unknown>)[r.name] ?? null;
+  for (const [name, key] of EVENT_KEYS) facts[key] = s.facts[name];
+  for (const [name, before, after] of REGION_KEYS) {
+    facts[before] = (s.before as Record<string, unknown>)[name] ?? null;
+    facts[after] = (s.after as Record<string, unknown>)[name] ?? null;
   }
   facts['after.newBreaches'] = s.newBreachKinds.length;
   facts['after.newBreachKinds'] = s.newBreachKinds;

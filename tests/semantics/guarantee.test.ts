@@ -1,11 +1,11 @@
 // docs/semantics.md: attacks and where they land, and what invokes, revokes, lapses and voids the guarantee.
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/check/index.js';
 import { InputError } from '../../src/input/issues.js';
 import { JudgementNeeded } from '../../src/run/stepper.js';
 import { runBranches } from '../../src/whatif/branches.js';
 import {
   attack,
+  bundledCheck,
   firedRules,
   IN_FORCE,
   qualifying,
@@ -794,7 +794,7 @@ describe('the same event, two terminal outcomes', () => {
   );
 
   it('check reports each overlap of two terminal outcomes, acknowledged in ambiguities.json', () => {
-    const report = runCheck(ruleSet);
+    const report = bundledCheck();
     const pairs = report.findings.map((f) => [...f.rules].sort().join(' + '));
     for (const pair of [
       'border-change-voids-guarantee + ukraine-invasion',

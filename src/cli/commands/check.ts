@@ -6,7 +6,7 @@ import { DEFAULT_LAWS_DIR, loadLaws } from '../../laws/load.js';
 import { checkLines } from '../../render/check.js';
 import { envLimit } from '../limits.js';
 import type { Command } from '../options.js';
-import { writeIntoDir } from '../outDir.js';
+import { checkOutDir, writeIntoDir } from '../outDir.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -47,6 +47,7 @@ ${BOUND_ENV.pairs} and ${BOUND_ENV.nodes} raise them.`,
     const ruleSet = args.ruleSet();
     const dir = (args.values.laws as string | undefined) ?? DEFAULT_LAWS_DIR;
     const outDir = args.values['out-dir'] as string | undefined;
+    if (outDir !== undefined) checkOutDir(outDir);
     const report = runCheck(ruleSet, { dir, laws: loadLaws(ruleSet, dir) }, bounds);
     if (outDir !== undefined) {
       const broken = report.laws.results.flatMap((l) => (l.counterexample ? [l] : []));
