@@ -189,13 +189,21 @@ function notStatedFacts(c: ConditionTrace): string[] {
   return [...new Set(heldLeaves(c).filter(isNotStated).map(factName))];
 }
 
+/** Notes by tree: a tree the compiled rules give again (rules/compile.ts) is read once. */
+const notes = new WeakMap<ConditionTrace, string | null>();
+
 /** "relied on what the scenario does not state: justified (not stated, read as not so)", or undefined. */
 export function notStatedNote(c: ConditionTrace): string | undefined {
-  const facts = notStatedFacts(c);
-  return facts.length
-    ? `relied on what the scenario does not state: ` +
+  let note = notes.get(c);
+  if (note === undefined) {
+    const facts = notStatedFacts(c);
+    note = facts.length
+      ? `relied on what the scenario does not state: ` +
         `${facts.map((f) => `${f} ${NOT_STATED}`).join(', ')} (read as not so)`
-    : undefined;
+      : null;
+    notes.set(c, note);
+  }
+  return note ?? undefined;
 }
 
 /** The leaves whose failure made the condition fail. */

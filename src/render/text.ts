@@ -68,7 +68,11 @@ function regionChange(region: Region, before: Status, after: Status): string | u
 export function* textLines(trace: Trace, options: TextOptions): Generator<string> {
   const timeline = textTimeline(trace, trace.clauses, options);
   yield* timeline.head();
-  for (const step of trace.steps) yield* timeline.step(step);
+  for (const step of trace.steps) {
+    const lines: string[] = [];
+    timeline.step(step, lines);
+    yield* lines;
+  }
   yield* timeline.end(trace, (i) => trace.steps[i]);
 }
 
@@ -88,7 +92,7 @@ export async function* streamText(
       yield `${chunk.join('\n')}\n`;
       return;
     }
-    for (const line of timeline.step(r.value)) chunk.push(line);
+    timeline.step(r.value, chunk);
     if (chunk.length >= CHUNK_LINES) {
       yield `${chunk.join('\n')}\n`;
       chunk = [];
@@ -145,18 +149,19 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
         ).map(c.dim);
       yield '';
     },
-    *step(step: Step): Generator<string> {
+    /** The step's lines, appended to `out` (a generator per step and per rule cost more than the lines). */
+    step(step: Step, out: string[]): void {
       const date = step.kind === 'deadline' ? c.cyan(step.at) : step.at;
       const words = wrap(stepWords(step), width, pad, pad);
       const first = words[0]!.slice(pad.length);
-      yield `${date}  ${step.kind === 'deadline' ? c.cyan(first) : first}`;
-      yield* words.slice(1);
+      out.push(`${date}  ${step.kind === 'deadline' ? c.cyan(first) : first}`);
+      for (let i = 1; i < words.length; i++) out.push(words[i]!);
       const shown = new Set<string>();
       const now = step.milestones;
       const ctx: LineContext = { before, after: step.status, was, now, silent, shown, unaffectedLines, width, pad, c };
       for (const f of step.fired) {
         cited.add(f.clause);
-        yield* firedLines(f, ctx);
+        firedLines(f, ctx, out);
       }
       const [closest] = step.fired.some((f) => f.changed.includes('guarantee')) ? [] : nearMisses(step);
       for (const miss of [...(closest ? [closest] : []), ...otherMisses(step)]) {
@@ -165,7 +170,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
           const words = `· ${miss.rule} did not apply: ${visible(failedWords(miss.conditions, names).join('; '))}`;
           missLines.set(miss, (lines = wrap(`${words} ${tag(miss)}`, width, `${pad}  `, pad).map(c.dim)));
         }
-        yield* lines;
+        out.push(...lines);
       }
       before = step.status;
       was = step.milestones;
@@ -194,7 +199,7 @@ interface LineContext {
   c: ReturnType<typeof palette>;
 }
 
-function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
+function firedLines(f: FiredRule, x: LineContext, out: string[]): void {
   const { before, after, shown, width, pad, c } = x;
   const line = (text: string) => wrap(`${text} ${tag(f)}`, width, `${pad}  `, pad);
   for (const changed of f.changed) {
@@ -211,21 +216,20 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
             : c.green
         : c.bold;
     const lines = line(`→ ${text}`);
-    yield colour(lines[0]!);
-    yield* lines.slice(1);
+    out.push(colour(lines[0]!), ...lines.slice(1));
   }
   if (f.changed.includes('breaches') && !shown.has(`breach:${f.rule}`)) {
     shown.add(`breach:${f.rule}`);
     const added = after.breaches.slice(before.breaches.length).filter((b) => b.clause === f.clause);
     const note = x.silent.has(f.clause) ? ` (${POINT_27_CONSEQUENCE})` : '';
-    for (const b of added) yield* line(`→ breach: ${breachText(b)}${note}`).map(c.bold);
+    for (const b of added) out.push(...line(`→ breach: ${breachText(b)}${note}`).map(c.bold));
   }
-  if (f.note && f.changed.length > 0) yield* wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim);
+  if (f.note && f.changed.length > 0) out.push(...wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim));
   if (f.changed.length === 0 && f.unaffected.length === 0) {
     if (x.now.termEnds !== x.was.termEnds && x.now.termEnds)
-      yield* line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold);
+      out.push(...line(`→ the term now ends ${dateWords(x.now.termEnds)} (was ${x.was.termEnds})`).map(c.bold));
     else if (x.now.reliefStepsApplied !== x.was.reliefStepsApplied)
-      yield* line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`);
+      out.push(...line(`→ sanctions still ${after.sanctions} (relief step ${x.now.reliefStepsApplied})`));
   }
   for (const u of f.unaffected) {
     // the same list comes back while the statechart stays in one configuration (machine/step.ts)
@@ -233,10 +237,10 @@ function* firedLines(f: FiredRule, x: LineContext): Generator<string> {
     if (!byRule) x.unaffectedLines.set(u, (byRule = new Map()));
     let lines = byRule.get(f.rule);
     if (!lines) byRule.set(f.rule, (lines = line(`· ${f.rule}: no effect on ${u.region}, ${u.reason}`).map(c.dim)));
-    yield* lines;
+    out.push(...lines);
   }
   const unstated = notStatedNote(f.conditions);
-  if (unstated) yield* line(`· ${f.rule} ${unstated}`).map(c.dim);
+  if (unstated) out.push(...line(`· ${f.rule} ${unstated}`).map(c.dim));
 }
 
 function* summaryLines(
