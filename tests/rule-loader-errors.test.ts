@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../src/input/issues.js';
+import { PARTY_FIELDS } from '../src/plan/vocabulary.js';
+import { EVENT_FACTS } from '../src/rules/facts.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
 import { fromValidated, validatedText } from '../src/rules/validated.js';
 
@@ -66,6 +68,11 @@ describe('the bundled rule set', () => {
       expect(rule.eventTypes, rule.name).not.toHaveLength(0);
       expect(rule.line, rule.name).toBeGreaterThan(0);
     }
+  });
+
+  it("reads as one party exactly the event fields the vocabulary names so (a rule's partyFrom is one of them)", () => {
+    const single = EVENT_FACTS.filter((f) => f.type.kind === 'party').map((f) => f.name);
+    expect(single.sort()).toEqual([...PARTY_FIELDS].sort());
   });
 
   it('loads from memory exactly as from disk', () => {

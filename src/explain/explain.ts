@@ -4,7 +4,7 @@
 import { InputError, usageIssue } from '../input/issues.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
-import type { Breach, Status } from '../plan/vocabulary.js';
+import { PARTY_FIELDS, type Breach, type Status } from '../plan/vocabulary.js';
 import type { ConditionTrace, LeafTrace } from '../rules/conditions.js';
 import type { Clause, Source } from '../rules/schema.js';
 import {
@@ -178,7 +178,7 @@ export function chosenReadings(trace: Trace): Record<string, string | number> {
 
 const isLeaf = (c: ConditionTrace): c is LeafTrace => 'fact' in c;
 /** Facts that say who did what, read best as "by RU". */
-const WHO = new Set(['by', 'against', 'party', 'in']);
+const WHO = new Set<string>(PARTY_FIELDS);
 
 function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): ConditionSeen {
   const reading = readings.has(leaf.fact);

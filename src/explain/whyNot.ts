@@ -1,11 +1,12 @@
 // "Why not": the rules that could have changed a guarantee in force on a step but did not fire, closest first.
 import { eventsHandledIn } from '../machine/status.js';
+import { PARTY_FIELDS } from '../plan/vocabulary.js';
 import type { ConditionTrace } from '../rules/conditions.js';
 import type { NotFiredRule, Step } from '../run/trace.js';
 import { failedLeaves } from './conditionWords.js';
 
-/** Facts that say who did what: a rule failing on them is about another kind of event, not a near miss. */
-const WHO = new Set(['type', 'by', 'against', 'party', 'in']);
+/** The event's type and who did what: a rule failing on them is about another event, not a near miss. */
+const WHO = new Set<string>(['type', ...PARTY_FIELDS]);
 const BINDING_EVENTS = new Set<string>(eventsHandledIn('guarantee', ['in-force', 'invoked']));
 
 /** How much of the rule held: its conditions that were true, at any depth, the event type aside. */

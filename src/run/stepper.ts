@@ -8,6 +8,7 @@ import { partyName } from '../plan/parties.js';
 import {
   DEADLINE_TYPES,
   JUDGEMENT_NEEDED,
+  PARTY_FIELDS,
   REGIONS,
   type DeadlineType,
   type Region,
@@ -246,7 +247,7 @@ const sameMilestones = (m: Milestones, c: GuaranteeSnapshot['context']) =>
   m.reliefStepsApplied === c.reliefStepsApplied;
 
 /** Facts that say who did what to whom: a rule that fails on one of them is about another event, not a near miss. */
-const WHO = new Set(['by', 'against', 'party', 'in']);
+const WHO = new Set<string>(PARTY_FIELDS);
 
 /** Whether one of the rule's own requirements (a top-level condition) on who did what failed. */
 const aboutAnotherEvent = (c: ConditionTrace | undefined) =>
