@@ -1,5 +1,5 @@
 // JSON: values by JSON.parse (fast); positions and repeated keys by jsonc-parser, only for what is asked.
-import { visit } from 'jsonc-parser';
+import { createScanner, visit } from 'jsonc-parser';
 import type { InputIssue } from './issues.js';
 import { tooDeep } from './limits.js';
 import type { Parsed, Source } from './source.js';
@@ -8,28 +8,39 @@ import type { Parsed, Source } from './source.js';
 type Member = { key: number; start: number };
 type Members = Map<PropertyKey, Member>;
 
-/** Indexes the members of the value at `start`, and theirs: a long list is indexed in the pass over its file. */
+// jsonc-parser's SyntaxKind (a const enum, which isolated modules cannot read)
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON, STRING, EOF] = [1, 2, 3, 4, 5, 6, 10, 17];
+
+/** Indexes the members of the value at `start`, and theirs: a long list is indexed in one scan of its text. */
 function index(text: string, start: number, indexed: Map<number, Members>): void {
-  const open: Array<{ members: Members; name: PropertyKey; key: number }> = [];
-  const add = (offset: number) => {
-    const parent = open.at(-1);
-    parent?.members.set(parent.name, { key: parent.key, start: start + offset });
-    if (typeof parent?.name === 'number') parent.name++;
-  };
-  let depth = 0;
-  const begin = (offset: number) => {
-    add(offset);
-    if (++depth > 2) return false; // deeper callbacks are skipped
-    open.push({ members: new Map(), name: 0, key: -1 });
-    indexed.set(start + offset, open.at(-1)!.members);
-  };
-  const end = () => {
-    if (depth-- <= 2) open.pop();
-  };
-  const property = (name: string, offset: number) => Object.assign(open.at(-1)!, { name, key: start + offset });
-  // visit stops after the first value: the text after it is not read
-  const visitor = { onObjectBegin: begin, onArrayBegin: begin, onObjectEnd: end, onArrayEnd: end };
-  visit(text.slice(start), { ...visitor, onObjectProperty: property, onLiteralValue: (_, offset) => add(offset) });
+  const scanner = createScanner(text, true);
+  scanner.setPosition(start);
+  // the containers open around the scanner; members are kept for the value at `start` and its children
+  const open: Array<{ members?: Members; object: boolean; name: PropertyKey; key: number }> = [];
+  let keyNext = false;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    const top = open.at(-1);
+    const offset = scanner.getTokenOffset();
+    if (token === CLOSE_BRACE || token === CLOSE_BRACKET) {
+      open.pop();
+      if (open.length === 0) return;
+    } else if (token === COMMA) keyNext = top?.object === true;
+    else if (keyNext && token === STRING) {
+      Object.assign(top!, { name: scanner.getTokenValue(), key: offset });
+      keyNext = false;
+    } else if (token !== COLON) {
+      top?.members?.set(top.name, { key: top.object ? top.key : -1, start: offset });
+      if (top && !top.object) top.name = (top.name as number) + 1;
+      if (token !== OPEN_BRACE && token !== OPEN_BRACKET) {
+        if (open.length === 0) return;
+        continue;
+      }
+      const members = open.length < 2 ? new Map<PropertyKey, Member>() : undefined;
+      if (members) indexed.set(offset, members);
+      open.push({ ...(members ? { members } : {}), object: token === OPEN_BRACE, name: 0, key: -1 });
+      keyNext = token === OPEN_BRACE;
+    }
+  }
 }
 
 /** JSON's value and positions, or the issue that says where its syntax goes wrong. */
