@@ -7,10 +7,11 @@ export function traceJson(trace: Trace): string {
   const { steps, ...rest } = trace;
   const head: Record<string, unknown> = { ...rest };
   for (const key of END_KEYS) delete head[key];
-  const pieces: Uint8Array[] = [headBytes(head as unknown as TraceHead)];
-  for (const [i, step] of steps.entries()) stepPieces(step, pieces, i > 0);
-  pieces.push(endBytes(trace));
-  return new TextDecoder().decode(joined(pieces));
+  const out = new Bytes();
+  out.text(headText(head as unknown as TraceHead));
+  for (const [i, step] of steps.entries()) stepBytes(step, out, i > 0);
+  out.text(endText(trace));
+  return new TextDecoder().decode(out.take());
 }
 
 /**
@@ -22,17 +23,16 @@ export async function* streamTraceJson(run: {
   head: TraceHead;
   steps: AsyncGenerator<Step, TraceEnd>;
 }): AsyncGenerator<Uint8Array> {
-  yield headBytes(run.head);
-  let batch: Uint8Array[] = [];
+  const out = new Bytes();
+  out.text(headText(run.head));
+  yield out.take();
   let taken = 0;
   for (let r = await run.steps.next(); ; r = await run.steps.next()) {
-    if (!r.done) stepPieces(r.value, batch, taken++ > 0);
-    if (taken % BATCH === 0 || r.done) {
-      if (batch.length > 0) yield joined(batch);
-      batch = [];
-    }
+    if (!r.done) stepBytes(r.value, out, taken++ > 0);
+    if ((taken % BATCH === 0 || r.done) && out.length > 0) yield out.take();
     if (r.done) {
-      yield endBytes(r.value);
+      out.text(endText(r.value));
+      yield out.take();
       return;
     }
   }
@@ -42,51 +42,71 @@ const BATCH = 256;
 const END_KEYS = ['horizon', 'final', 'sensitivity', 'milestones', 'clauses', 'expectations'] as const;
 
 const encoder = new TextEncoder();
-/** JSON text made safe for a terminal (its escapes then read back as the characters they stand for), as UTF-8. */
-const bytes = (text: string) => encoder.encode(safeText(text, true));
-const [NEXT_STEP, NEAR_MISS_AFTER, STATUS, STEP_END] = [',\n', ',', '],"status":', '}'].map(bytes);
+/** JSON text made safe for a terminal (its escapes then read back as the characters they stand for). */
+const safe = (text: string) => safeText(text, true);
 
-const headBytes = (head: TraceHead) => bytes(`${JSON.stringify(head, null, 2).slice(0, -2)},\n  "steps": [\n`);
+/** UTF-8 made safe for a terminal, written into one growing array of bytes per chunk. */
+class Bytes {
+  #bytes = new Uint8Array(1 << 20);
+  length = 0;
 
-function endBytes(end: TraceEnd): Uint8Array {
+  text(text: string): void {
+    this.#room(text.length * 3);
+    this.length += encoder.encodeInto(safe(text), this.#bytes.subarray(this.length)).written;
+  }
+
+  copy(bytes: Uint8Array): void {
+    this.#room(bytes.length);
+    this.#bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** The bytes so far, handed over: the next chunk is written into a new array. */
+  take(): Uint8Array {
+    const out = this.#bytes.subarray(0, this.length);
+    this.#bytes = new Uint8Array(this.#bytes.length);
+    this.length = 0;
+    return out;
+  }
+
+  #room(more: number): void {
+    if (this.length + more <= this.#bytes.length) return;
+    const bigger = new Uint8Array(Math.max(this.#bytes.length * 2, this.length + more));
+    bigger.set(this.#bytes.subarray(0, this.length));
+    this.#bytes = bigger;
+  }
+}
+
+const headText = (head: TraceHead) => `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "steps": [\n`;
+
+function endText(end: TraceEnd): string {
   const { horizon, final, sensitivity, milestones, clauses, expectations } = end;
   const ordered = { horizon, final, ...(sensitivity ? { sensitivity } : {}), milestones, clauses, expectations };
-  return bytes(`\n  ],${JSON.stringify(ordered, null, 2).slice(1)}\n`);
+  return `\n  ],${JSON.stringify(ordered, null, 2).slice(1)}\n`;
 }
 
 /** The bytes of an object steps share while it does not change (a status, milestones, a near miss met again). */
 const shared = new WeakMap<object, Uint8Array>();
 const sharedBytes = (value: object) => {
   let found = shared.get(value);
-  if (found === undefined) shared.set(value, (found = bytes(JSON.stringify(value))));
+  if (found === undefined) shared.set(value, (found = encoder.encode(safe(JSON.stringify(value)))));
   return found;
 };
 
 /**
- * JSON.stringify(step) in pieces, appended to `into`: its last four properties (notFired, status, changed, milestones:
+ * JSON.stringify(step) in pieces, appended to `out`: its last four properties (notFired, status, changed, milestones:
  * the stepper's order) from shared bytes; `after` puts the separator from the step before first.
  */
-function stepPieces(step: Step, into: Uint8Array[], after: boolean): void {
+function stepBytes(step: Step, out: Bytes, after: boolean): void {
   const { notFired, status, changed, milestones, ...rest } = step;
-  if (after) into.push(NEXT_STEP!);
-  into.push(bytes(`    ${JSON.stringify(rest).slice(0, -1)},"notFired":[`));
+  out.text(`${after ? ',\n' : ''}    ${JSON.stringify(rest).slice(0, -1)},"notFired":[`);
   for (const [i, miss] of notFired.entries()) {
-    if (i > 0) into.push(NEAR_MISS_AFTER!);
-    into.push(sharedBytes(miss));
+    if (i > 0) out.text(',');
+    out.copy(sharedBytes(miss));
   }
-  into.push(STATUS!, sharedBytes(status), bytes(`,"changed":${JSON.stringify(changed)},"milestones":`));
-  into.push(sharedBytes(milestones), STEP_END!);
-}
-
-/** The pieces as one array of bytes. */
-function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  out.text('],"status":');
+  out.copy(sharedBytes(status));
+  out.text(`,"changed":${JSON.stringify(changed)},"milestones":`);
+  out.copy(sharedBytes(milestones));
+  out.text('}');
 }
