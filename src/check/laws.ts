@@ -241,16 +241,17 @@ function classesOf(
  * What each distinct (snapshot, emitted events) pair does: before
  * and after, deduplicated, with how many snapshots share it.
  */
-function transitions(
-  snapshots: readonly GuaranteeSnapshot[],
-  events: readonly MachineEvent[],
-  cache: Map<string, ReturnType<typeof transitionsOf>>,
-) {
+function transitions(snapshots: readonly GuaranteeSnapshot[], events: readonly MachineEvent[]) {
+  let cache = transitionsMemo.get(snapshots);
+  if (!cache) transitionsMemo.set(snapshots, (cache = new Map()));
   const key = JSON.stringify(events.map((e) => [e.type, e.party, e.breach]));
   let out = cache.get(key);
   if (!out) cache.set(key, (out = transitionsOf(snapshots, events)));
   return out;
 }
+
+/** Per list of snapshots (the state space is explored once), per emitted events: what they do, kept across checks. */
+const transitionsMemo = new WeakMap<readonly GuaranteeSnapshot[], Map<string, ReturnType<typeof transitionsOf>>>();
 
 /** Each snapshot's successor per event (type, party, breach: all a law sees of it), shared by the classes' lists. */
 const successors = new WeakMap<GuaranteeSnapshot, Map<string, GuaranteeSnapshot>>();
@@ -315,7 +316,6 @@ export function proveLaws(
   const types = (EVENT_FACTS.find((f) => f.name === 'type')!.type as { values: readonly string[] }).values.map(String);
   const base = baseFacts(ruleSet);
   const alphabet = new Map<string, Record<string, unknown>>();
-  const cache = new Map<string, ReturnType<typeof transitionsOf>>();
   // the law facts of a step split in two: what the statechart
   // gives (before, after, rules fired) and what the input gives
   const read = [
@@ -333,7 +333,7 @@ export function proveLaws(
     for (const [key, c] of classes) {
       classCount += c.projections.size;
       const fired = c.fired.map((r) => ({ name: r.name, emits: r.event.type }));
-      const steps = transitions(snapshots, c.events, cache).map((t) => ({
+      const steps = transitions(snapshots, c.events).map((t) => ({
         ...t,
         facts: pick(stepLawFacts({ ...t, facts: {}, fired }, ruleSet.ambiguities), stepKeys),
       }));

@@ -54,7 +54,15 @@ interface StateSpace {
   unreachable: string[];
 }
 
+let explored: StateSpace | undefined;
+
+/** The state space, explored once: it is the statechart's alone, whatever the rules (read-only). */
 export function exploreStateSpace(): StateSpace {
+  explored ??= explore();
+  return explored;
+}
+
+function explore(): StateSpace {
   const first = initialSnapshot(PARAMETERS);
   const seen = new Map<string, GuaranteeSnapshot>([[keyOf(first), first]]);
   const queue = [first];
