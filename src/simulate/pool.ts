@@ -35,7 +35,9 @@ export async function simulate(loaded: LoadedModel, ruleSet: RuleSet, options: S
     done += tally.runs;
     onProgress?.(done, runs);
   };
-  if (workers <= 1) {
+  const parts = chunks(runs, workers);
+  // a thread costs a start-up of its own: runs that make one chunk are done here
+  if (workers <= 1 || parts.length === 1) {
     for (const [from, to] of chunks(runs, 1)) {
       count(tallyRuns(loaded, ruleSet, overrides, seed, from, to));
       await new Promise((resolve) => setImmediate(resolve));
@@ -43,10 +45,11 @@ export async function simulate(loaded: LoadedModel, ruleSet: RuleSet, options: S
     return total;
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<Task, Tally>({ filename: WORKER, minThreads: workers, maxThreads: workers });
+  const threads = Math.min(workers, parts.length);
+  const pool = new Piscina<Task, Tally>({ filename: WORKER, minThreads: threads, maxThreads: threads });
   try {
     await Promise.all(
-      chunks(runs, workers).map(([from, to]) =>
+      parts.map(([from, to]) =>
         pool.run({ rulesDir: ruleSet.dir, model: loaded, overrides, seed, from, to }).then(count),
       ),
     );
