@@ -202,13 +202,13 @@ export interface Unaffected {
 }
 
 /** What is unaffected, per configuration (the node list the snapshots of one template share) and key below. */
-const unaffectedMemo = new WeakMap<object, Map<string, Unaffected[]>>();
+const unaffectedMemo = new WeakMap<object, Map<string, readonly Unaffected[]>>();
 
 /**
  * The regions that react to `event` somewhere but have no transition for it now, each with the statechart's reason.
  * The same configuration, event type, acting regions and ceasefire breaker give the same (shared, read-only) list.
  */
-export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent): Unaffected[] {
+export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent): readonly Unaffected[] {
   const taken = !handles(before, event.type)
     ? []
     : PLAIN
@@ -219,7 +219,7 @@ export function unaffectedRegions(before: GuaranteeSnapshot, event: MachineEvent
   if (!memo) unaffectedMemo.set(before._nodes, (memo = new Map()));
   const key = `${event.type} ${[...acting].join(' ')} ${before.context.ceasefireBrokenBy ?? ''}`;
   let found = memo.get(key);
-  if (!found) memo.set(key, (found = unaffectedNow(before, event, acting)));
+  if (!found) memo.set(key, (found = Object.freeze(unaffectedNow(before, event, acting).map((u) => Object.freeze(u)))));
   return found;
 }
 

@@ -215,7 +215,7 @@ function remembered(explain: Explain, c: Condition, constants: Facts): Explain {
           trees = 0;
           return explain(facts);
         }
-        const made = explain(facts);
+        const made = frozen(explain(facts));
         node.set(v, made);
         return made;
       }
@@ -223,6 +223,16 @@ function remembered(explain: Explain, c: Condition, constants: Facts): Explain {
     }
     return explain(facts); // a rule that reads no fact of the step: nothing to tell its trees apart by
   };
+}
+
+/** A tree many steps will share, made read-only node by node (the values it quotes are the rules' and the facts'). */
+function frozen(tree: ConditionTrace): ConditionTrace {
+  if ('all' in tree) tree.all.forEach(frozen);
+  else if ('any' in tree) tree.any.forEach(frozen);
+  else if ('not' in tree) frozen(tree.not);
+  if ('all' in tree) Object.freeze(tree.all);
+  if ('any' in tree) Object.freeze(tree.any);
+  return Object.freeze(tree);
 }
 
 function level(node: Trie, key: unknown): Trie {

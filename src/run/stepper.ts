@@ -265,7 +265,7 @@ function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
     let entry = nearMisses.get(conditions);
     if (entry?.rule !== o.rule.name) {
       const { clause, points } = o.rule.event.params;
-      entry = { rule: o.rule.name, emits: o.rule.event.type, clause, points, conditions };
+      entry = Object.freeze({ rule: o.rule.name, emits: o.rule.event.type, clause, points, conditions });
       nearMisses.set(conditions, entry);
     }
     out.push(entry);

@@ -15,14 +15,15 @@ export interface FiredRule {
   party?: string;
   /** what the clause promises beyond the statuses (from the rule's params) */
   note?: string;
+  /** what the rule saw; read-only, shared by the steps on which it saw the same facts */
   conditions: ConditionTrace;
   /** regions this rule's event changed */
   changed: Region[];
-  /** regions it could have changed but did not, each with the statechart's reason */
-  unaffected: Unaffected[];
+  /** regions it could have changed but did not, each with the statechart's reason (read-only, shared) */
+  unaffected: readonly Unaffected[];
 }
 
-/** A rule about this kind of event that did not fire, with the conditions that failed. */
+/** A rule about this kind of event that did not fire, with the conditions that failed (read-only, shared). */
 export interface NotFiredRule {
   rule: string;
   emits: RuleEmit;

@@ -67,6 +67,11 @@ describe('the compiled rules', () => {
     const texts = new Set(misses.map((m) => JSON.stringify(m)));
     expect(new Set(misses).size).toBe(texts.size);
     expect(misses.length).toBeGreaterThan(10 * texts.size);
+    // shared, so read-only: a caller that changed one would change every run's trace
+    expect(() => Object.assign(misses[0]!.conditions, { result: 'changed' })).toThrow(TypeError);
+    expect(() => Object.assign(misses[0]!, { rule: 'changed' })).toThrow(TypeError);
+    const unaffected = compiled.steps.flatMap((s) => s.fired.flatMap((f) => f.unaffected));
+    expect(() => Object.assign(unaffected[0]!, { reason: 'changed' })).toThrow(TypeError);
   });
 
   it('json-rules-engine indexed by event type fires exactly the rules it fires with every rule loaded', async () => {
