@@ -363,54 +363,58 @@ export function proveLaws(
         };
         const share = p.count / p.open.reduce((n, d) => n * dims[d]!.values.length, 1);
         const lf = { ...stated };
+        // one law on one case: false while a fact it reads is undecided (the caller then expands them)
+        const decide = (
+          i: number,
+          t: (typeof steps)[number],
+          lf: Record<string, unknown>,
+          count: number,
+          assignment: Record<string, unknown>,
+        ): boolean => {
+          const law = compiled[i]!;
+          const res = results[i]!;
+          const w = law.when(lf);
+          const th = w === false ? true : law.then(lf);
+          if (w === null || th === null) return false;
+          res.cases += count;
+          if (!w) return true;
+          res.applicable += count;
+          if (th || res.violations.length >= MAX_VIOLATIONS) return true;
+          res.proved = false;
+          const readings = Object.fromEntries(
+            interpretations.map((x) => [
+              x.name,
+              String(x.name in assignment ? assignment[x.name] : x.readings[0]!.value),
+            ]),
+          );
+          const event = (DEADLINE_TYPES as readonly string[]).includes(type)
+            ? { type }
+            : (completeEvent(type, assignment, domain) ?? { type });
+          const v = {
+            before: withoutBreaches(t.before),
+            after: withoutBreaches(t.after),
+            event,
+            readings,
+            fired: fired.map((x) => x.name),
+          };
+          if (
+            !res.violations.some(
+              (x) =>
+                JSON.stringify([x.event, x.readings, x.before]) === JSON.stringify([v.event, v.readings, v.before]),
+            )
+          )
+            res.violations.push(v);
+          return true;
+        };
         for (const t of steps) {
           Object.assign(lf, t.facts);
-          compiled.forEach((law, i) => {
-            const res = results[i]!;
-            const check = (
-              lf: Record<string, unknown>,
-              count: number,
-              assignment: Record<string, unknown>,
-            ): boolean => {
-              const w = law.when(lf);
-              const th = w === false ? true : law.then(lf);
-              if (w === null || th === null) return false;
-              res.cases += count;
-              if (!w) return true;
-              res.applicable += count;
-              if (th || res.violations.length >= MAX_VIOLATIONS) return true;
-              res.proved = false;
-              const readings = Object.fromEntries(
-                interpretations.map((x) => [
-                  x.name,
-                  String(x.name in assignment ? assignment[x.name] : x.readings[0]!.value),
-                ]),
-              );
-              const event = (DEADLINE_TYPES as readonly string[]).includes(type)
-                ? { type }
-                : (completeEvent(type, assignment, domain) ?? { type });
-              const v = {
-                before: withoutBreaches(t.before),
-                after: withoutBreaches(t.after),
-                event,
-                readings,
-                fired: fired.map((x) => x.name),
-              };
-              if (
-                !res.violations.some(
-                  (x) =>
-                    JSON.stringify([x.event, x.readings, x.before]) === JSON.stringify([v.event, v.readings, v.before]),
-                )
-              )
-                res.violations.push(v);
-              return true;
-            };
-            if (check(lf, p.count * t.snapshots, p.assignment)) return;
+          for (let i = 0; i < compiled.length; i++) {
+            if (decide(i, t, lf, p.count * t.snapshots, p.assignment)) continue;
             for (const x of (expanded ??= expand())) {
-              if (!check({ ...x.facts, ...t.facts }, share * t.snapshots, x.assignment))
+              if (!decide(i, t, { ...x.facts, ...t.facts }, share * t.snapshots, x.assignment))
                 throw new Error(`law ${laws[i]!.name} undecided on ${type}`);
             }
-          });
+          }
         }
       }
     }
