@@ -184,33 +184,43 @@ function classesOf(
   for (const d of dims) for (const k of d.facts) facts[k] = UNDECIDED;
   const assigned = dims.map(() => false);
   const classes = new Map<string, Class>();
+  const partyOf = (r: LoadedRule): string | null => {
+    const { params } = r.event;
+    const from = params.partyFrom ? facts[params.partyFrom] : undefined;
+    return params.party ?? (from === UNDECIDED ? 'UA' : ((from as string | null | undefined) ?? null));
+  };
   const leaf = (outcome: Array<boolean | null>) => {
-    const fired = rules.filter((_, i) => outcome[i] === true);
-    if (fired.some((r) => r.event.type === JUDGEMENT_NEEDED)) return;
-    const events = fired.map((r): MachineEvent => {
-      const { params } = r.event;
-      const from = params.partyFrom ? facts[params.partyFrom] : undefined;
-      const party = params.party ?? (from === UNDECIDED ? 'UA' : ((from as string | null | undefined) ?? null));
-      return {
-        type: r.event.type as MachineEvent['type'],
-        at: AT,
-        rule: r.name,
-        clause: params.clause,
-        party,
-        breach: params.breach ?? null,
-      };
-    });
-    const key = events.map((e) => `${e.rule}:${e.party}`).join(',');
+    // the class key first: the events and the projection are built only for a class or projection not met before
+    let key = '';
+    for (const [i, r] of rules.entries()) {
+      if (outcome[i] !== true) continue;
+      if (r.event.type === JUDGEMENT_NEEDED) return;
+      key += `${key === '' ? '' : ','}${r.name}:${partyOf(r)}`;
+    }
     let c = classes.get(key);
-    if (!c) classes.set(key, (c = { fired, events, projections: new Map() }));
-    const projected = Object.fromEntries(lawRead.map((f) => [f, facts[f]]));
+    if (!c) {
+      const fired = rules.filter((_, i) => outcome[i] === true);
+      const events = fired.map(
+        (r): MachineEvent => ({
+          type: r.event.type as MachineEvent['type'],
+          at: AT,
+          rule: r.name,
+          clause: r.event.params.clause,
+          party: partyOf(r),
+          breach: r.event.params.breach ?? null,
+        }),
+      );
+      classes.set(key, (c = { fired, events, projections: new Map() }));
+    }
     const pkey = JSON.stringify(lawRead.map((f) => (facts[f] === UNDECIDED ? '?' : facts[f])));
-    const count = dims.reduce((n, d, i) => (assigned[i] ? n : n * d.values.length), 1);
+    let count = 1;
+    for (const [i, d] of dims.entries()) if (!assigned[i]) count *= d.values.length;
     const p = c.projections.get(pkey);
     if (p) p.count += count;
     else {
       const assignment: Record<string, unknown> = {};
       for (const [i, d] of dims.entries()) if (assigned[i]) for (const k of d.facts) assignment[k] = facts[k];
+      const projected = Object.fromEntries(lawRead.map((f) => [f, facts[f]]));
       c.projections.set(pkey, { facts: projected, assignment, open: lawDims.filter((i) => !assigned[i]), count });
     }
   };
