@@ -1,23 +1,12 @@
 // The JSON trace as UTF-8, written as the steps come: the head and end indented, each step one compact line.
 import { safeText } from '../input/safeText.js';
-import type { Step, Trace, TraceEnd, TraceHead } from '../run/trace.js';
-
-/** The trace as JSON text: what `run --format json` prints, byte for byte (grep finds a step by its line). */
-export function traceJson(trace: Trace): string {
-  const { steps, ...rest } = trace;
-  const head: Record<string, unknown> = { ...rest };
-  for (const key of END_KEYS) delete head[key];
-  const out = new Bytes();
-  out.text(headText(head as unknown as TraceHead));
-  for (const [i, step] of steps.entries()) stepBytes(step, out, i > 0);
-  out.text(endText(trace));
-  return new TextDecoder().decode(out.take());
-}
+import type { Step, TraceEnd, TraceHead } from '../run/trace.js';
 
 /**
- * The same bytes in chunks, one batch of steps at a time (the steps array is never held), already terminal-safe: an
- * object many steps share (a status, a near miss) is made safe and encoded once, and its bytes are copied, not
- * stringified, scanned and encoded again for every step (cli/output.ts writes the chunks as they are).
+ * What `run --format json` prints, byte for byte (grep finds a step by its line), in chunks: one batch of steps at a
+ * time (the steps array is never held), already terminal-safe. An object many steps share (a status, a near miss) is
+ * made safe and encoded once, and its bytes are copied, not stringified, scanned and encoded again for every step
+ * (cli/output.ts writes the chunks as they are).
  */
 export async function* streamTraceJson(run: {
   head: TraceHead;
@@ -39,7 +28,6 @@ export async function* streamTraceJson(run: {
 }
 
 const BATCH = 256;
-const END_KEYS = ['horizon', 'final', 'sensitivity', 'milestones', 'clauses', 'expectations'] as const;
 
 const encoder = new TextEncoder();
 /** JSON text made safe for a terminal (its escapes then read back as the characters they stand for). */
