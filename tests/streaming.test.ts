@@ -75,6 +75,33 @@ describe('casus run streams text and JSON', () => {
     expect(io.out).toBe('');
   });
 
+  it('asks for the next chunk only once stdout takes more, so a slow pipe holds the run back, not memory', async () => {
+    const io = captureIo();
+    const waiting: Array<() => void> = [];
+    io.writable = () => new Promise<void>((done) => waiting.push(done));
+    let pulled = 0;
+    async function* chunks() {
+      for (let i = 0; i < 3; i++) {
+        pulled++;
+        yield 'x'.repeat(1 << 20);
+      }
+    }
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await new Promise((done) => setImmediate(done));
+    };
+    const written = emitStream(io, chunks(), undefined);
+    await settle();
+    expect([pulled, waiting.length]).toEqual([1, 1]);
+    waiting.shift()!();
+    await settle();
+    expect([pulled, waiting.length]).toEqual([2, 1]);
+    waiting.shift()!();
+    await settle();
+    waiting.shift()!();
+    await written;
+    expect(io.out.length).toBe(3 << 20);
+  });
+
   it('runs every branch instead of stopping when a fact is left open', async () => {
     const events = ['UA', 'RU', 'US', 'EU', 'NATO']
       .map((p) => `  - { at: 2026-01-10, type: signature, party: ${p} }`)

@@ -228,7 +228,7 @@ export async function emitStream(
 ): Promise<void> {
   const limit = outputLimit(io);
   if (out === undefined) {
-    const safeBytes = (b: Uint8Array) => (io.stdoutSafe ?? io.stdout)(decoder.decode(b));
+    const safeBytes = (b: Uint8Array) => (io.stdoutSafe ? io.stdoutSafe(b) : io.stdout(decoder.decode(b)));
     let held: Chunk[] = [];
     let size = 0;
     let holding = true;
@@ -241,6 +241,7 @@ export async function emitStream(
         held = [];
         size = 0;
         holding = false;
+        await io.writable?.();
         await tick();
       }
     }
