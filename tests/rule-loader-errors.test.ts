@@ -4,8 +4,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../src/input/issues.js';
-import { PARTY_FIELDS } from '../src/plan/vocabulary.js';
-import { EVENT_FACTS } from '../src/rules/facts.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
 import { fromValidated, validatedText } from '../src/rules/validated.js';
 
@@ -68,11 +66,6 @@ describe('the bundled rule set', () => {
       expect(rule.eventTypes, rule.name).not.toHaveLength(0);
       expect(rule.line, rule.name).toBeGreaterThan(0);
     }
-  });
-
-  it("reads as one party exactly the event fields the vocabulary names so (a rule's partyFrom is one of them)", () => {
-    const single = EVENT_FACTS.filter((f) => f.type.kind === 'party').map((f) => f.name);
-    expect(single.sort()).toEqual([...PARTY_FIELDS].sort());
   });
 
   it('loads from memory exactly as from disk', () => {
@@ -319,6 +312,16 @@ describe('rule events and names', () => {
       path: 'rules[5].event.params',
     });
     expect(issue.message).toBe('BREACH needs exactly one of "party" or "partyFrom" (the breaching party)');
+  });
+
+  it('a partyFrom that is no one-party field of an event names the fields it may be, with a suggestion', () => {
+    const text = edit('non-aggression.json', '"buffer-zone", "partyFrom": "by"', '"buffer-zone", "partyFrom": "bye"');
+    const issue = oneIssue('non-aggression.json', text);
+    expect(issue).toMatchObject({ code: 'invalid-rule', path: 'rules[5].event.params.partyFrom' });
+    expect(issue.message).toBe(
+      'partyFrom names the event field that holds the breaching party: one of party, by, against or in',
+    );
+    expect(issue.hint).toBe('did you mean "by"?');
   });
 
   it('problems in several files are all reported at once', () => {

@@ -4,7 +4,8 @@
 import { InputError, usageIssue } from '../input/issues.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
-import { PARTY_FIELDS, type Breach, type Status } from '../plan/vocabulary.js';
+import type { Breach, Status } from '../plan/vocabulary.js';
+import { PARTY_FIELDS } from '../rules/facts.js';
 import type { ConditionTrace, LeafTrace } from '../rules/conditions.js';
 import type { Clause, Source } from '../rules/schema.js';
 import {

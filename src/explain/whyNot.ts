@@ -1,6 +1,6 @@
 // "Why not": the rules that could have changed a guarantee in force on a step but did not fire, closest first.
 import { eventsHandledIn } from '../machine/status.js';
-import { PARTY_FIELDS } from '../plan/vocabulary.js';
+import { PARTY_FIELDS } from '../rules/facts.js';
 import type { ConditionTrace } from '../rules/conditions.js';
 import type { NotFiredRule, Step } from '../run/trace.js';
 import { failedLeaves } from './conditionWords.js';

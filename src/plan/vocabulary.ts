@@ -12,8 +12,6 @@ export const FINDINGS = ['breach', 'no-breach'] as const;
 export const REFERENDUM_RESULTS = ['approved', 'rejected'] as const;
 /** The mandate troops are stationed under, when it is not a state's own deployment. */
 export const MANDATES = ['multinational-force'] as const;
-/** The event fields that name one party: who acted, against whom, whom the event is about, where troops are. */
-export const PARTY_FIELDS = ['by', 'against', 'party', 'in'] as const;
 
 /** Deadlines the runner injects: computed from dates, never from a clock. */
 export const DEADLINE_TYPES = ['term-end', 'election-deadline'] as const;

@@ -71,6 +71,9 @@ export const EVENT_FACTS: FactSpec[] = [
   eventFact('measures', { kind: 'list', of: MEASURES }, 'the measures the US decided'),
 ];
 
+/** The event fields that name one party (who acted, against whom, whom the event is about, where troops are). */
+export const PARTY_FIELDS: readonly string[] = EVENT_FACTS.filter((f) => f.type.kind === 'party').map((f) => f.name);
+
 export const HISTORY_FACTS: FactSpec[] = [
   {
     name: 'signatories',

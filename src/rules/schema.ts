@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Party } from '../plan/parties.js';
 import { SOURCE_CONFIDENCE } from '../plan/legend.js';
-import { BREACH_KINDS, PARTY_FIELDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
+import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
 const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
@@ -182,7 +182,7 @@ export const RuleDef = z.strictObject({
       points: CitedPoints,
       breach: z.enum(BREACH_KINDS).optional(),
       party: Party.optional(),
-      partyFrom: z.enum(PARTY_FIELDS).optional(),
+      partyFrom: z.string().optional(),
       /** what the trace says whenever the rule fires: what the clause promises that casus does not model */
       note: Text.optional(),
     }),

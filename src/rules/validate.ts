@@ -228,6 +228,15 @@ export function checkRule(
   }
   const { params, type } = rule.event;
   const names = (params.party !== undefined ? 1 : 0) + (params.partyFrom !== undefined ? 1 : 0);
+  const oneParty = [...facts.values()]
+    .filter((f) => f.source === 'event' && f.type.kind === 'party')
+    .map((f) => f.name);
+  if (params.partyFrom !== undefined && !oneParty.includes(params.partyFrom))
+    problems.push({
+      path: [...at, 'event', 'params', 'partyFrom'],
+      message: `partyFrom names the event field that holds the breaching party: one of ${listOf(oneParty)}`,
+      hint: didYouMean(params.partyFrom, oneParty) ?? `for example "partyFrom": "${oneParty[0]}"`,
+    });
   if (BREACH_EMITS.has(type)) {
     if (params.breach === undefined)
       problems.push({

@@ -8,7 +8,6 @@ import { partyName } from '../plan/parties.js';
 import {
   DEADLINE_TYPES,
   JUDGEMENT_NEEDED,
-  PARTY_FIELDS,
   REGIONS,
   type DeadlineType,
   type Region,
@@ -16,6 +15,7 @@ import {
   type Status,
 } from '../plan/vocabulary.js';
 import type { Verdict } from '../rules/compile.js';
+import { PARTY_FIELDS } from '../rules/facts.js';
 import type { ConditionTrace } from '../rules/conditions.js';
 import type { LoadedRule } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
