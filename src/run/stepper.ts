@@ -254,21 +254,24 @@ const aboutAnotherEvent = (c: ConditionTrace | undefined) =>
   c !== undefined && 'all' in c && c.all.some((x) => 'fact' in x && WHO.has(x.fact) && x.result === false);
 
 /** Near misses by their tree: a tree the compiled rules give again (rules/compile.ts) gives the same entry again. */
-const nearMisses = new WeakMap<ConditionTrace, NotFiredRule>();
+const nearMisses = new WeakMap<ConditionTrace, NotFiredRule | null>();
 
 /** The rules about this event type that did not fire and that were about this very event: the near misses. */
 function notFired(verdicts: readonly Verdict[], type: string): NotFiredRule[] {
   const out: NotFiredRule[] = [];
   for (const o of verdicts) {
-    if (o.fired || !o.rule.eventTypes.includes(type) || aboutAnotherEvent(o.conditions)) continue;
+    if (o.fired || !o.rule.eventTypes.includes(type)) continue;
     const conditions = o.conditions!;
     let entry = nearMisses.get(conditions);
-    if (entry?.rule !== o.rule.name) {
+    // a tree is one rule's (rules/compile.ts remembers trees per rule): null says it is about another event
+    if (entry === undefined || (entry !== null && entry.rule !== o.rule.name)) {
       const { clause, points } = o.rule.event.params;
-      entry = Object.freeze({ rule: o.rule.name, emits: o.rule.event.type, clause, points, conditions });
+      entry = aboutAnotherEvent(conditions)
+        ? null
+        : Object.freeze({ rule: o.rule.name, emits: o.rule.event.type, clause, points, conditions });
       nearMisses.set(conditions, entry);
     }
-    out.push(entry);
+    if (entry) out.push(entry);
   }
   return out;
 }
