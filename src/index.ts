@@ -62,7 +62,7 @@ export {
 } from './machine/machine.js';
 export { statusOf, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { unaffectedRegions } from './machine/step.js';
-export { InputError, formatIssue, formatIssues, type InputIssue } from './input/issues.js';
+export { InputError, formatIssue, formatIssues, type InputIssue } from './issues/issue.js';
 export type { Explanation, WhyNot, RegionReason } from './explain/explain.js';
 export type { CheckReport, Finding } from './check/index.js';
 export { MAX_BRANCHES, type BranchedRun, type Branch, type Outcome } from './whatif/branches.js';

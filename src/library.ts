@@ -2,7 +2,7 @@
 // gets an InputError naming the function and the argument, never a TypeError from deep inside, and a loaded scenario
 // changed after loading is validated again before it runs.
 import { runCheck as check } from './check/index.js';
-import { InputError, usageIssue } from './input/issues.js';
+import { InputError, usageIssue } from './issues/issue.js';
 import { dot as dotOf, mermaid as mermaidOf } from './render/diagram.js';
 import { explain as explainOf } from './explain/explain.js';
 import { explanationLines as explanationLinesOf } from './render/explainText.js';

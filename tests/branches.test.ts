@@ -1,7 +1,7 @@
 // Open facts: a run branches on what the scenario leaves unknown, and every branch is named by what it assumes.
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { runScenario } from '../src/run/runner.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { assume, MAX_BRANCHES, runBranches } from '../src/whatif/branches.js';

@@ -2,7 +2,7 @@
 // the value seen, for the events that did not change the guarantee.
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { explain, type Explanation, type WhyNot } from '../src/explain/explain.js';
 import { explanationLines } from '../src/render/explainText.js';
 import { runScenario } from '../src/run/runner.js';

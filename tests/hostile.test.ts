@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { MAX_RULE_FILE_BYTES } from '../src/rules/load.js';
 import { MAX_SCENARIO_BYTES, parseScenario } from '../src/scenario/load.js';
 import { addDays, addYears } from '../src/plan/dates.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { longScenarioYaml } from '../src/bench/scenarios.js';
 import { flowItem } from '../src/input/largeYaml.js';
-import type { InputError } from '../src/input/issues.js';
+import type { InputError } from '../src/issues/issue.js';
 import { parseScenario } from '../src/scenario/load.js';
 import { ruleSet } from './helpers.js';
 

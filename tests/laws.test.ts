@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../src/check/index.js';
 import { main } from '../src/cli/main.js';
-import { formatIssue, InputError } from '../src/input/issues.js';
+import { formatIssue, InputError } from '../src/issues/issue.js';
 import { parseLaws } from '../src/laws/load.js';
 import { bundledCheck, captureIo, ruleSet } from './helpers.js';
 

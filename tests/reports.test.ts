@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { writeAtomically, type WriterFs } from '../src/cli/output.js';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { STATUS_COLOURS, VALUE_REGIONS } from '../src/plan/vocabulary.js';
 import { htmlReport } from '../src/render/html.js';
 import { markdownReport } from '../src/render/markdown.js';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, type InputIssue } from '../src/input/issues.js';
+import { InputError, type InputIssue } from '../src/issues/issue.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
 import { fromValidated, validatedText } from '../src/rules/validated.js';
 

@@ -1,7 +1,7 @@
 // Bad scenario files, one kind at a time: each must come back as InputIssues that name the file,
 // the line (and column), the field and what was expected — never a crash or a stack trace.
 import { describe, expect, it } from 'vitest';
-import { formatIssues, InputError, type InputIssue } from '../src/input/issues.js';
+import { formatIssues, InputError, type InputIssue } from '../src/issues/issue.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import { checkScenario, parseScenario } from '../src/scenario/load.js';
 

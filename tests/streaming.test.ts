@@ -11,7 +11,7 @@ import { longScenarioYaml } from '../src/bench/scenarios.js';
 import { main } from '../src/cli/main.js';
 import { sensitivityOf } from '../src/whatif/sensitivity.js';
 import { parseText, type ParsedText } from '../src/input/document.js';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { parseLargeYaml } from '../src/input/largeYaml.js';
 import { Source } from '../src/input/source.js';
 import { textLines } from '../src/render/text.js';

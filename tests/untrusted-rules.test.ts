@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { InputError, type InputIssue } from '../src/input/issues.js';
+import { InputError, type InputIssue } from '../src/issues/issue.js';
 import { createEngine } from '../src/rules/engine.js';
 import { plainPath } from '../src/rules/plainPath.js';
 import {
@@ -185,7 +185,7 @@ describe('the source never evaluates or imports what a file says', () => {
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .map((f) => [join(dir, f), readFileSync(join(dir, f), 'utf8')]);
-  const checked = ['src/rules', 'src/run', 'src/input', 'src/scenario'].flatMap(sources);
+  const checked = ['src/rules', 'src/run', 'src/files', 'src/input', 'src/issues', 'src/scenario'].flatMap(sources);
 
   it(
     'no eval, no Function constructor, no require, no dynamic import but of its own modules, ' +

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/check/index.js';
 import { main } from '../src/cli/main.js';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { htmlReport } from '../src/render/html.js';
 import { loadPlannedRuleSet, planVersions, type RuleSet } from '../src/rules/load.js';
 import { runScenario } from '../src/run/runner.js';

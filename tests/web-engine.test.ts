@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extName, joinPath } from '../src/input/paths.js';
+import { extName, joinPath } from '../src/files/paths.js';
 import { explain } from '../src/explain/explain.js';
 import { explanationLines, stepExplanationLines } from '../src/render/explainText.js';
 import { runPath } from '../src/render/diagram.js';
@@ -20,6 +20,8 @@ import { ruleSet } from './helpers.js';
  */
 const PURE_ENTRIES = [
   'web/src/main.ts',
+  'src/input/document.ts',
+  'src/issues/zod.ts',
   'src/scenario/parse.ts',
   'src/rules/ruleSet.ts',
   'src/run/runner.ts',
@@ -62,6 +64,13 @@ function builtinsReachable(entry: string): string[] {
 describe('the engine runs in a browser', () => {
   it.each(PURE_ENTRIES)('%s reaches no Node built-in through its imports', (entry) => {
     expect(builtinsReachable(entry)).toEqual([]);
+  });
+
+  it('the input layer is the parsing alone: under 550 lines, the file edge and the issues apart from it', () => {
+    const files = readdirSync('src/input').filter((f) => f.endsWith('.ts'));
+    const lines = files.reduce((n, f) => n + readFileSync(join('src/input', f), 'utf8').split('\n').length - 1, 0);
+    expect(lines).toBeLessThan(550);
+    for (const f of files) expect(builtinsReachable(join('src/input', f)), f).toEqual([]);
   });
 
   it('the file-system edges still do, so the scan would notice one', () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIssue, type InputError } from '../src/input/issues.js';
+import { formatIssue, type InputError } from '../src/issues/issue.js';
 import { LEGEND } from '../src/plan/legend.js';
 import { STATUS_COLOURS } from '../src/plan/vocabulary.js';
 import { runScenario } from '../src/run/runner.js';

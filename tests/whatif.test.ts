@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { InputError } from '../src/input/issues.js';
+import { InputError } from '../src/issues/issue.js';
 import { loadPlannedRuleSet } from '../src/rules/load.js';
 import { applyPlanVersion } from '../src/rules/versions.js';
 import { runScenario } from '../src/run/runner.js';

@@ -1,5 +1,5 @@
 // The CLI's only contact with the process: injected, so every command runs in tests by passing argv.
-import { safeText, terminalText } from '../input/safeText.js';
+import { safeText, terminalText } from '../render/safeText.js';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;

@@ -1,6 +1,6 @@
 // Bounds on the work one command may do for one input, beyond
 // the input's bytes; each can be raised for a trusted input.
-import { InputError, usageIssue } from '../input/issues.js';
+import { InputError, usageIssue } from '../issues/issue.js';
 import type { Io } from './io.js';
 
 /**

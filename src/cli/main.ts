@@ -1,6 +1,6 @@
 // casus: the command router. A thin shell: parse argv, call one command, map errors to exit codes.
 import { readFileSync } from 'node:fs';
-import { formatIssues, InputError, usageIssue } from '../input/issues.js';
+import { formatIssues, InputError, usageIssue } from '../issues/issue.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { loadRuleSet } from '../rules/load.js';
 import { safeIo, type Io } from './io.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InputError, usageIssue } from '../input/issues.js';
+import { InputError, usageIssue } from '../issues/issue.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { DEFAULT_RULES_DIR, loadPlannedRuleSet, planVersions, type RuleSet } from '../rules/load.js';
 import type { RunOptions } from '../run/runner.js';

@@ -2,7 +2,7 @@
 // atomically; only files casus wrote there before are replaced.
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { InputError, usageIssue } from '../input/issues.js';
+import { InputError, usageIssue } from '../issues/issue.js';
 
 interface OutFile {
   name: string;

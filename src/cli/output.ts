@@ -1,8 +1,8 @@
 // Where a command's output goes: stdout, or --out FILE written to a temporary file beside it and renamed into place.
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { InputError, usageIssue } from '../input/issues.js';
-import { safeText } from '../input/safeText.js';
+import { InputError, usageIssue } from '../issues/issue.js';
+import { safeText } from '../render/safeText.js';
 import { outputLimit } from './limits.js';
 import type { Io } from './io.js';
 

@@ -1,7 +1,7 @@
 // Why every status is what it is on a date, and why events left the guarantee alone:
 // an Explanation in data, read from the Trace (and, for what could have changed a
 // guarantee in force, the statechart's own definition; nothing is re-run).
-import { InputError, usageIssue } from '../input/issues.js';
+import { InputError, usageIssue } from '../issues/issue.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
 import type { Breach, Status } from '../plan/vocabulary.js';

@@ -1,5 +1,5 @@
 // The treaty's events and conditions in plain words, for every human-facing view of a trace.
-import { visible } from '../input/issues.js';
+import { visible } from '../issues/issue.js';
 import { partyName } from '../plan/parties.js';
 import type { Source } from '../rules/schema.js';
 import type { ScenarioEvent } from '../scenario/schema.js';

@@ -1,6 +1,6 @@
 // JSON: values by JSON.parse (fast); positions and repeated keys by jsonc-parser, only for what is asked.
 import { createScanner, visit } from 'jsonc-parser';
-import type { InputIssue } from './issues.js';
+import type { InputIssue } from '../issues/issue.js';
 import { tooDeep } from './limits.js';
 import type { Parsed, Source } from './source.js';
 

@@ -1,6 +1,6 @@
 // A text as read, and the one way an offset in it becomes a line and column: the yaml package's LineCounter.
 import { LineCounter } from 'yaml';
-import { clip, type InputIssue } from './issues.js';
+import { clip, type InputIssue } from '../issues/issue.js';
 
 /** A parsed text: its value, and where the node at a path (or its key, when `key` is set) stands, 1-based. */
 export interface ParsedText {

@@ -1,6 +1,6 @@
 // YAML by the yaml package: its errors and repeated keys as issues, and the offset of the node at a path.
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { clip, type InputIssue } from './issues.js';
+import { clip, type InputIssue } from '../issues/issue.js';
 import type { Parsed, Source } from './source.js';
 
 export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: false } as const;

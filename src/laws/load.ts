@@ -1,9 +1,9 @@
 // Loading law files (laws/*.json): validated like rule files, with line numbers and a did-you-mean for unknown facts.
 import { fileURLToPath } from 'node:url';
 import { parseText } from '../input/document.js';
-import { InputError, pathText, type InputIssue } from '../input/issues.js';
-import { joinPath } from '../input/paths.js';
-import { zodToIssues } from '../input/zodIssues.js';
+import { InputError, pathText, type InputIssue } from '../issues/issue.js';
+import { joinPath } from '../files/paths.js';
+import { zodToIssues } from '../issues/zod.js';
 import { readRuleFiles, type RuleFile, type RuleSet } from '../rules/load.js';
 import { checkCondition } from '../rules/validate.js';
 import { lawFacts } from './facts.js';

@@ -1,5 +1,5 @@
 // The JSON trace as UTF-8, written as the steps come: the head and end indented, each step one compact line.
-import { safeText } from '../input/safeText.js';
+import { safeText } from './safeText.js';
 import type { Step, TraceEnd, TraceHead } from '../run/trace.js';
 
 /**

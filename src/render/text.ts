@@ -4,7 +4,7 @@ import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import type { Unaffected } from '../machine/step.js';
 import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
-import { visible } from '../input/issues.js';
+import { visible } from '../issues/issue.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
 import {

@@ -4,8 +4,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeText } from '../input/readText.js';
-import { InputError, usageIssue, type InputIssue } from '../input/issues.js';
+import { decodeText } from '../files/read.js';
+import { InputError, usageIssue, type InputIssue } from '../issues/issue.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import { applyPlanVersion, type OverlayText } from './versions.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from './ruleSet.js';

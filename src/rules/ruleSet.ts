@@ -2,9 +2,9 @@
 // sees it; all problems reported at once. Pure: no file system.
 import type { z } from 'zod';
 import { parseText, type ParsedText } from '../input/document.js';
-import { InputError, pathText, type InputIssue } from '../input/issues.js';
-import { joinPath } from '../input/paths.js';
-import { zodToIssues } from '../input/zodIssues.js';
+import { InputError, pathText, type InputIssue } from '../issues/issue.js';
+import { joinPath } from '../files/paths.js';
+import { zodToIssues } from '../issues/zod.js';
 import { didYouMean } from '../plan/suggest.js';
 import { factCatalogue, type FactSpec } from './facts.js';
 import {

@@ -1,7 +1,7 @@
 // Plan versions: overlays that change parameters and rules of the base (us-28) rule set, each change citing its source.
 import { parseText } from '../input/document.js';
-import { InputError, pathText, type InputIssue } from '../input/issues.js';
-import { zodToIssues } from '../input/zodIssues.js';
+import { InputError, pathText, type InputIssue } from '../issues/issue.js';
+import { zodToIssues } from '../issues/zod.js';
 import { didYouMean } from '../plan/suggest.js';
 import type { LoadedRule, PlanInfo, RuleSet } from './ruleSet.js';
 import { PlanVersion, type PlanChange, type RuleDef } from './schema.js';

@@ -3,7 +3,7 @@ import { MACHINE_PARAMETERS, type MachineParameters } from '../machine/machine.j
 import { compileOpenRuleSet, compileRuleSet, UNDECIDED, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { InputError } from '../input/issues.js';
+import { InputError } from '../issues/issue.js';
 import { ExpectationTracker } from './expect.js';
 import { BASE_PLAN } from '../rules/versions.js';
 import { expectationApplies, openFacts } from './openFacts.js';

@@ -1,5 +1,5 @@
 // Resolving interpretations and parameters: rule-set defaults, then the scenario, then --set overrides.
-import { InputError, usageIssue, type InputIssue } from '../input/issues.js';
+import { InputError, usageIssue, type InputIssue } from '../issues/issue.js';
 import { didYouMean, listOf } from '../plan/suggest.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Scenario } from '../scenario/schema.js';

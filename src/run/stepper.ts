@@ -1,5 +1,5 @@
 // The one implementation of a run's steps, driven by every path: reference or compiled rules, full or outcomes only.
-import { InputError } from '../input/issues.js';
+import { InputError } from '../issues/issue.js';
 import type { MachineEvent, MachineParameters } from '../machine/machine.js';
 import { initialSnapshot } from '../machine/scope.js';
 import { nextSnapshot, unaffectedRegions } from '../machine/step.js';

@@ -1,6 +1,6 @@
 // Event ids name open facts ("strike.justified"): each must name one event, explicit or automatic (line-N).
 import type { ParsedText } from '../input/document.js';
-import type { InputIssue } from '../input/issues.js';
+import type { InputIssue } from '../issues/issue.js';
 import type { Scenario } from './schema.js';
 
 /** A duplicate id, or an explicit id equal to another event's automatic name line-N, at its line. */

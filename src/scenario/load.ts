@@ -1,15 +1,15 @@
 // Loading a scenario file (the edge): size, type and encoding checks, then the pure parser in parse.ts.
 import { basename, extname } from 'node:path';
-import { readInputText } from '../input/readText.js';
-import { InputError, type InputIssue } from '../input/issues.js';
+import { readInputText } from '../files/read.js';
+import { InputError, type InputIssue } from '../issues/issue.js';
 import type { RuleSet } from '../rules/load.js';
 import { parseScenario, type LoadedScenario } from './parse.js';
 
 export { checkScenario, parseScenario, settingsVocabulary, type LoadedScenario } from './parse.js';
 
-import { MAX_SCENARIO_BYTES } from '../input/sizes.js';
+import { MAX_SCENARIO_BYTES } from '../files/sizes.js';
 
-export { MAX_SCENARIO_BYTES } from '../input/sizes.js';
+export { MAX_SCENARIO_BYTES } from '../files/sizes.js';
 
 /** Reads and parses a scenario file (the edge). */
 export function loadScenario(file: string, ruleSet: RuleSet): LoadedScenario {

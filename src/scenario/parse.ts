@@ -1,9 +1,9 @@
 // A scenario from text: YAML or JSON → a validated Scenario with
 // the line of every event and expectation. Pure: no file system.
 import { parseText, type ParsedText } from '../input/document.js';
-import { InputError } from '../input/issues.js';
-import { extName } from '../input/paths.js';
-import { zodToIssues } from '../input/zodIssues.js';
+import { InputError } from '../issues/issue.js';
+import { extName } from '../files/paths.js';
+import { zodToIssues } from '../issues/zod.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import { eventIdIssues } from './ids.js';
 import { findPlace } from '../rules/places.js';

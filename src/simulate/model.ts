@@ -1,9 +1,9 @@
 // A stochastic event model (models/*.yaml): zod schema, and loading with every problem at file:line, like scenarios.
 import { z } from 'zod';
 import { parseText, type ParsedText } from '../input/document.js';
-import { InputError, type InputIssue } from '../input/issues.js';
-import { readInputText } from '../input/readText.js';
-import { zodToIssues } from '../input/zodIssues.js';
+import { InputError, type InputIssue } from '../issues/issue.js';
+import { readInputText } from '../files/read.js';
+import { zodToIssues } from '../issues/zod.js';
 import type { RuleSet } from '../rules/load.js';
 import { settingsVocabulary } from '../scenario/load.js';
 import { IsoDate, Kebab, ScenarioEvent, settingsSchemas } from '../scenario/schema.js';

@@ -1,5 +1,5 @@
 // Open facts make a run branch: every assumption is run, identical outcomes merge, each named by what it assumes.
-import { InputError } from '../input/issues.js';
+import { InputError } from '../issues/issue.js';
 import type { Status } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import { openFacts, type OpenFact } from '../run/openFacts.js';

@@ -1,5 +1,5 @@
 // A scenario under every combination of readings: whole outcomes grouped, and the readings each outcome depends on.
-import { InputError, usageIssue } from '../input/issues.js';
+import { InputError, usageIssue } from '../issues/issue.js';
 import { didYouMean } from '../plan/suggest.js';
 import type { Status } from '../plan/vocabulary.js';
 import { OpenReading } from '../rules/compile.js';

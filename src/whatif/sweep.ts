@@ -1,5 +1,5 @@
 // A parameter swept over a range: the outcome at each value, and the values where it flips.
-import { InputError, usageIssue } from '../input/issues.js';
+import { InputError, usageIssue } from '../issues/issue.js';
 import { didYouMean } from '../plan/suggest.js';
 import type { RuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';

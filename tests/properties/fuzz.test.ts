@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parse, parseDocument, stringify } from 'yaml';
 import { parseText } from '../../src/input/document.js';
-import { InputError, type InputIssue } from '../../src/input/issues.js';
+import { InputError, type InputIssue } from '../../src/issues/issue.js';
 import { parseLargeYaml } from '../../src/input/largeYaml.js';
 import { Source } from '../../src/input/source.js';
 import { nodeOffset } from '../../src/input/yaml.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { effectInForce } from '../../src/check/conflicts.js';
-import { InputError } from '../../src/input/issues.js';
+import { InputError } from '../../src/issues/issue.js';
 import { TERMINAL_GUARANTEE } from '../../src/plan/vocabulary.js';
 import { runScenario } from '../../src/run/runner.js';
 import type { Trace } from '../../src/run/trace.js';

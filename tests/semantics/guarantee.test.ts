@@ -1,6 +1,6 @@
 // docs/semantics.md: attacks and where they land, and what invokes, revokes, lapses and voids the guarantee.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/input/issues.js';
+import { InputError } from '../../src/issues/issue.js';
 import { JudgementNeeded } from '../../src/run/stepper.js';
 import { runBranches } from '../../src/whatif/branches.js';
 import {

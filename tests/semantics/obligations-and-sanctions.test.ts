@@ -1,6 +1,6 @@
 // docs/semantics.md: the parties' obligations (non-aggression and the other breaches) and sanctions relief (13).
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/input/issues.js';
+import { InputError } from '../../src/issues/issue.js';
 import {
   attack,
   IN_FORCE,

@@ -1,6 +1,6 @@
 // docs/semantics.md: the term and its extension, deadlines injected as steps, and why an event changed nothing.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/input/issues.js';
+import { InputError } from '../../src/issues/issue.js';
 import { attack, IN_FORCE, qualifying, run, scenarioOf, SIGN_ALL, statusOn, WITHDRAW_BOTH } from '../helpers.js';
 import {
   CONCLUSION,

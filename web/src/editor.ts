@@ -1,6 +1,6 @@
 // The scenario editor: a textarea with a line-number gutter;
 // problems marked at their line and listed in the CLI's words.
-import { formatIssue, type InputIssue } from '../../src/input/issues.js';
+import { formatIssue, type InputIssue } from '../../src/issues/issue.js';
 import { byId, h } from './dom.js';
 
 interface Editor {

@@ -1,7 +1,7 @@
 // The engine in the browser: the rule files and bundled scenarios
 // are built in; parse, validate and run with casus's own modules.
-import { InputError, type InputIssue } from '../../src/input/issues.js';
-import { MAX_SCENARIO_BYTES, tooLargeMessage, utf8Bytes } from '../../src/input/sizes.js';
+import { InputError, type InputIssue } from '../../src/issues/issue.js';
+import { MAX_SCENARIO_BYTES, tooLargeMessage, utf8Bytes } from '../../src/files/sizes.js';
 import { parseRuleSet, type RuleFile, type RuleSet } from '../../src/rules/ruleSet.js';
 import { applyPlanVersion } from '../../src/rules/versions.js';
 import { runScenario } from '../../src/run/runner.js';

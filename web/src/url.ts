@@ -1,6 +1,6 @@
 // The page's settings in the URL's hash, so a link reproduces what the class
 // saw: scenario (by name, or its text compressed), readings, step, large type.
-import { MAX_SCENARIO_BYTES, tooLargeMessage } from '../../src/input/sizes.js';
+import { MAX_SCENARIO_BYTES, tooLargeMessage } from '../../src/files/sizes.js';
 
 export type ScenarioRef = { kind: 'bundled'; name: string } | { kind: 'text'; file: string; text: string };
 

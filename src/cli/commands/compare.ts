@@ -1,5 +1,5 @@
 // casus compare: two runs side by side (two files, a file under other readings, or under two plan versions).
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { compareLines, compareMarkdown } from '../../render/whatif.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';

@@ -1,6 +1,6 @@
 // casus diagram [FILE]: the statechart as Mermaid or DOT, generated
 // from the machine definition; with FILE, that run's path.
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { dot, mermaid } from '../../render/diagram.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';

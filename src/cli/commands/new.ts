@@ -1,7 +1,7 @@
 // casus new FILE: a complete, quiet scenario to start from; never overwrites a file.
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { Kebab } from '../../scenario/schema.js';
 import { scenarioTemplate } from '../../scenario/template.js';
 import type { Command } from '../options.js';

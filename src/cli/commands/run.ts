@@ -1,6 +1,6 @@
 // casus run FILE: the timeline of one scenario, as text, JSON, Markdown or HTML.
 import { extname } from 'node:path';
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { streamTraceJson } from '../../render/json.js';
 import { streamText } from '../../render/text.js';
 import { runScenario, streamScenario } from '../../run/runner.js';

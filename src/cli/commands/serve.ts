@@ -1,6 +1,6 @@
 // casus serve [FILE]: the interactive teaching page on 127.0.0.1, with FILE (checked first) as its opening scenario.
 import { readFileSync } from 'node:fs';
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { readRuleFiles } from '../../rules/load.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';

@@ -1,6 +1,6 @@
 // casus simulate MODEL: Monte Carlo over a stochastic event model; the distribution of outcomes.
 import { availableParallelism } from 'node:os';
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { simulationJson, simulationLines, type SimulationReport } from '../../render/simulation.js';
 import { resolveSettings } from '../../run/settings.js';
 import { loadModel } from '../../simulate/model.js';

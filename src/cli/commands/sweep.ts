@@ -1,5 +1,5 @@
 // casus sweep FILE --param NAME=FROM..TO:STEP: the outcome at each value of a parameter, and where it flips.
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { sweepLines, sweepMarkdown } from '../../render/whatif.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';

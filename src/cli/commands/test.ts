@@ -1,7 +1,7 @@
 // casus test [FILES|DIRS]: every scenario's expect blocks; one broken file never stops the others.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatIssues, InputError, usageIssue } from '../../input/issues.js';
+import { formatIssues, InputError, usageIssue } from '../../issues/issue.js';
 import { coverageLines, coverageOf } from '../../render/coverage.js';
 import { expectationLines } from '../../render/text.js';
 import { branchName, runBranches, type BranchedRun } from '../../whatif/branches.js';

@@ -1,6 +1,6 @@
 // casus versions FILE: the scenario under every version of the
 // plan, in date order, and the change that altered each outcome.
-import { InputError, usageIssue } from '../../input/issues.js';
+import { InputError, usageIssue } from '../../issues/issue.js';
 import { versionsLines, versionsMarkdown } from '../../render/versions.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';

@@ -1,8 +1,8 @@
 // zod issues → InputIssues: the field path, its line, what was expected, what was found, and a hint.
 import type { z } from 'zod';
 import { didYouMean, listOf } from '../plan/suggest.js';
-import { clip, pathText, type InputIssue } from './issues.js';
-import type { ParsedText } from './source.js';
+import { clip, pathText, type InputIssue } from './issue.js';
+import type { ParsedText } from '../input/source.js';
 
 type Issue = z.core.$ZodIssue;
 type Schema = { _zod: { def: Def; propValues?: Record<string, Set<unknown>> } };

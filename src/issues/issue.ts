@@ -1,5 +1,5 @@
 // Errors are data: one InputIssue per problem, formatted as a separate step.
-import { safeText } from './safeText.js';
+import { safeText } from '../render/safeText.js';
 
 export interface InputIssue {
   code: string;

@@ -2,8 +2,8 @@
 // names the file. Used by the scenario and model loaders; the rule loader reads its directory and decodes here.
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { InputError, type InputIssue } from './issues.js';
-import { Source } from './source.js';
+import { InputError, type InputIssue } from '../issues/issue.js';
+import { Source } from '../input/source.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
