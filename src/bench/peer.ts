@@ -42,13 +42,21 @@ const constants: Record<string, unknown> = {
 for (const i of settings.interpretations)
   Object.assign(constants, { [i.name]: i.readings[0]!.value }, i.readings[0]!.sets);
 for (const p of settings.parameters) constants[p.name] = p.value;
+// the history facts of the catalogue at the start of a timeline
 const history = {
   signatories: [],
   withdrawn: [],
-  electionsHeldBy: [],
-  daysSince: {},
   compensationPaid: false,
-  reliefStepNumber: 1,
+  ratifiedBy: [],
+  referendum: null,
+  signatoriesBefore: [],
+  withdrawnBefore: [],
+  compensationPaidBefore: false,
+  ratifiedByBefore: [],
+  referendumBefore: null,
+  electionsHeldBy: [],
+  hostilitiesUnderWay: false,
+  daysSinceRussianAttack: null,
 };
 let fired = 0;
 for (const event of (parse(readFileSync(file, 'utf8')) as { events: Record<string, unknown>[] }).events)

@@ -57,15 +57,6 @@ export function baseFacts(ruleSet: RuleSet): Record<string, unknown> {
   return base;
 }
 
-/** Writes one dimension value onto facts; `daysSince.X` keys write into the record. */
-function assign(facts: Record<string, unknown>, values: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(values)) {
-    const dot = key.indexOf('.');
-    if (dot < 0) facts[key] = value;
-    else (facts[key.slice(0, dot)] as Record<string, unknown>)[key.slice(dot + 1)] = value;
-  }
-}
-
 export interface Overlap {
   rules: [string, string];
   outcomes: [string, string];
@@ -136,7 +127,7 @@ export class DomainSearch {
     for (const type of types) {
       const dims = this.domain.dimensions(type, read);
       const facts: Record<string, unknown> = { ...this.base, type };
-      for (const d of dims) assign(facts, Object.fromEntries(d.facts.map((k) => [k, UNDECIDED])));
+      for (const d of dims) Object.assign(facts, Object.fromEntries(d.facts.map((k) => [k, UNDECIDED])));
       const chosen: Array<Record<string, unknown>> = [];
       const search = function* (
         this: DomainSearch,
@@ -152,12 +143,12 @@ export class DomainSearch {
         }
         const dim = dims[depth]!;
         for (const values of dim.values) {
-          assign(facts, values);
+          Object.assign(facts, values);
           chosen.push(values);
           yield* search.call(this, depth + 1);
           chosen.pop();
         }
-        assign(facts, Object.fromEntries(dim.facts.map((k) => [k, UNDECIDED])));
+        Object.assign(facts, Object.fromEntries(dim.facts.map((k) => [k, UNDECIDED])));
       };
       this.combinations += domainSize(dims);
       yield* search.call(this, 0);
