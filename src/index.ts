@@ -54,12 +54,8 @@ export type {
   TraceHead,
   TraceEnd,
 } from './run/trace.js';
-export {
-  guaranteeMachine,
-  type GuaranteeContext,
-  type MachineEvent,
-  type MachineParameters,
-} from './machine/machine.js';
+export { guaranteeMachine, type GuaranteeContext, type MachineEvent } from './machine/machine.js';
+export type { MachineParameters } from './machine/parameters.js';
 export { statusOf, regionsHandling, type GuaranteeSnapshot } from './machine/status.js';
 export { unaffectedRegions } from './machine/step.js';
 export { InputError, formatIssue, formatIssues, type InputIssue } from './issues/issue.js';

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputIssue } from '../src/issues/issue.js';
+import { MACHINE_PARAMETERS } from '../src/machine/parameters.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, parseRuleSet, type RuleFile, type RuleSet } from '../src/rules/load.js';
 import { fromValidated, validatedText } from '../src/rules/validated.js';
 
@@ -352,9 +353,11 @@ describe('rule-set data files', () => {
     expect(issue.hint).toBe('copy the bundled rules/ directory and edit it');
   });
 
-  it('settings without a parameter the statechart needs are rejected', () => {
-    const text = bundledText('settings.json').replace(/^\s*\{ "name": "term-years".*\n/m, '');
-    expect(text).not.toContain('term-years');
+  it.each(MACHINE_PARAMETERS)('settings without %s, a parameter the statechart reads, are rejected', (name) => {
+    const text = bundledText('settings.json')
+      .replace(new RegExp(`^\\s*\\{ "name": "${name}".*\\n`, 'm'), '')
+      .replace(/,(\s*\])/, '$1'); // the last entry's comma, when the last one goes
+    expect(text).not.toContain(`"${name}"`);
     const issue = oneIssue('settings.json', text);
     expect(issue).toMatchObject({
       code: 'invalid-rule',
@@ -362,7 +365,7 @@ describe('rule-set data files', () => {
       line: lineOf(text, '"parameters"'),
       path: 'parameters',
     });
-    expect(issue.message).toBe('missing parameter "term-years": the statechart needs it');
+    expect(issue.message).toBe(`missing parameter "${name}": the statechart needs it`);
   });
 
   it('a parameter default below its minimum names the parameter and the minimum', () => {

@@ -1,5 +1,6 @@
 // What the benchmark times: json-rules-engine alone, the statechart alone, the reference runner, the fast path.
-import { MACHINE_PARAMETERS, type MachineEvent, type MachineParameters } from '../machine/machine.js';
+import type { MachineEvent } from '../machine/machine.js';
+import { machineParameters } from '../machine/parameters.js';
 import { initialSnapshot } from '../machine/scope.js';
 import { nextSnapshot } from '../machine/step.js';
 import { statusOf } from '../machine/status.js';
@@ -30,11 +31,10 @@ export function recordInputs(loaded: LoadedScenario, ruleSet: RuleSet): Inputs {
       machineEvents.push(machineEvent(byName.get(f.rule)!, step.at, p.event));
     }
   }
-  const p = run.settings.parameters;
   return {
     facts,
     machineEvents,
-    parameters: Object.fromEntries(MACHINE_PARAMETERS.map((name) => [name, p[name]!])) as unknown as MachineParameters,
+    parameters: machineParameters(run.settings.parameters),
     final: run.stepper.current,
   };
 }

@@ -1,4 +1,5 @@
 // casus check: static checks, the state space, the laws proved over it, and overlaps over the whole input domain.
+import { machineParameters } from '../machine/parameters.js';
 import { DEFAULT_LAWS_DIR, loadLaws, type LoadedLaw } from '../laws/load.js';
 import type { RuleSet } from '../rules/load.js';
 import { DomainSearch, SEARCH_BOUNDS, type Overlap, type SearchBounds, type SearchStop } from './conflicts.js';
@@ -48,7 +49,8 @@ export function runCheck(
   laws: { dir: string; laws: readonly LoadedLaw[] } = { dir: DEFAULT_LAWS_DIR, laws: loadLaws(ruleSet) },
   bounds: SearchBounds = SEARCH_BOUNDS,
 ): CheckReport {
-  const space = exploreStateSpace();
+  const defaults = Object.fromEntries(ruleSet.settings.parameters.map((p) => [p.name, p.value]));
+  const space = exploreStateSpace(machineParameters(defaults));
   const domain = new Domain(ruleSet);
   const search = new DomainSearch(ruleSet, domain);
   const reachable = {

@@ -1,17 +1,11 @@
 // Every reachable statechart snapshot over the machine's event alphabet (the laws are proved on them).
 import type { AnyStateNode } from 'xstate';
-import { guaranteeMachine, type MachineEvent, type MachineParameters } from '../machine/machine.js';
+import { guaranteeMachine, type MachineEvent } from '../machine/machine.js';
+import { parametersKey, type MachineParameters } from '../machine/parameters.js';
 import { initialSnapshot } from '../machine/scope.js';
 import { nextSnapshot } from '../machine/step.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
 import { MACHINE_EVENTS, type Status } from '../plan/vocabulary.js';
-
-const PARAMETERS: MachineParameters = {
-  'term-years': 10,
-  'extension-years': 10,
-  'election-deadline-days': 100,
-  'relief-steps': 3,
-};
 
 /** One sample of each machine event; breaches carry a kind and a party so they can be recorded. */
 const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
@@ -54,16 +48,18 @@ interface StateSpace {
   unreachable: string[];
 }
 
-let explored: StateSpace | undefined;
+const explored = new Map<string, StateSpace>();
 
-/** The state space, explored once: it is the statechart's alone, whatever the rules (read-only). */
-export function exploreStateSpace(): StateSpace {
-  explored ??= explore();
-  return explored;
+/** The state space under a rule set's parameters, explored once per process for each (read-only). */
+export function exploreStateSpace(parameters: MachineParameters): StateSpace {
+  const key = parametersKey(parameters);
+  let space = explored.get(key);
+  if (!space) explored.set(key, (space = explore(parameters)));
+  return space;
 }
 
-function explore(): StateSpace {
-  const first = initialSnapshot(PARAMETERS);
+function explore(parameters: MachineParameters): StateSpace {
+  const first = initialSnapshot(parameters);
   const seen = new Map<string, GuaranteeSnapshot>([[keyOf(first), first]]);
   const queue = [first];
   const edges: Edge[] = [];

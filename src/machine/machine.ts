@@ -1,5 +1,6 @@
 // The treaty's lifecycle as an XState v5 statechart: setup() holds types and implementations, the config names only.
 import { assign, setup } from 'xstate';
+import type { MachineParameters } from './parameters.js';
 import { addDays, addYears } from '../plan/dates.js';
 import type { Breach, BreachKind, MachineEventType } from '../plan/vocabulary.js';
 
@@ -12,15 +13,6 @@ export interface MachineEvent {
   party: string | null;
   breach: BreachKind | null;
 }
-
-export interface MachineParameters {
-  'term-years': number;
-  'extension-years': number;
-  'election-deadline-days': number;
-  'relief-steps': number;
-}
-
-export const MACHINE_PARAMETERS = ['term-years', 'extension-years', 'election-deadline-days', 'relief-steps'] as const;
 
 export interface GuaranteeContext {
   parameters: MachineParameters;

@@ -1,7 +1,8 @@
 // Driving the statechart purely with one reused actor scope: XState's transition() builds a new scope every call.
 import { createActor, initialTransition, type ActorScope } from 'xstate';
 import type { GuaranteeSnapshot } from './status.js';
-import { guaranteeMachine, MACHINE_PARAMETERS, type MachineEvent, type MachineParameters } from './machine.js';
+import { guaranteeMachine, type MachineEvent } from './machine.js';
+import { machineParameters, parametersKey, type MachineParameters } from './parameters.js';
 
 type Scope = ActorScope<GuaranteeSnapshot, MachineEvent>;
 
@@ -13,11 +14,8 @@ let shared: Scope | undefined;
  */
 function scope(): Scope {
   if (shared) return shared;
-  const self = createActor(guaranteeMachine, {
-    input: {
-      parameters: { 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100, 'relief-steps': 3 },
-    },
-  });
+  // never started: its parameters are never read
+  const self = createActor(guaranteeMachine, { input: { parameters: machineParameters({}) } });
   const noop = () => {};
   shared = {
     self,
@@ -37,7 +35,7 @@ const initial = new Map<string, GuaranteeSnapshot>();
 
 /** The snapshot before any event; shared between runs with the same parameters (snapshots are never mutated). */
 export function initialSnapshot(parameters: MachineParameters): GuaranteeSnapshot {
-  const key = MACHINE_PARAMETERS.map((name) => parameters[name]).join('/');
+  const key = parametersKey(parameters);
   let snapshot = initial.get(key);
   if (!snapshot) initial.set(key, (snapshot = initialTransition(guaranteeMachine, { parameters })[0]));
   return snapshot;

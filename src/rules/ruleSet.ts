@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { parseText, type ParsedText } from '../input/document.js';
 import { InputError, pathText, type InputIssue } from '../issues/issue.js';
+import { MACHINE_PARAMETERS } from '../machine/parameters.js';
 import { joinPath } from '../files/paths.js';
 import { zodToIssues } from '../issues/zod.js';
 import { didYouMean } from '../plan/suggest.js';
@@ -20,8 +21,6 @@ import {
 import { checkRule, ruleEventTypes } from './validate.js';
 
 export const DATA_FILES = ['clauses.json', 'settings.json', 'gazetteer.json', 'ambiguities.json'] as const;
-/** Parameters the statechart reads (term and deadlines); a rule set must define them. */
-const MACHINE_PARAMETERS = ['term-years', 'extension-years', 'election-deadline-days'];
 
 export type LoadedRule = RuleDef & { file: string; family: string; order: number; line: number; eventTypes: string[] };
 

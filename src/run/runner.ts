@@ -1,5 +1,5 @@
 // The runner: Scenario × RuleSet → Trace. Pure and deterministic; simulated time, deadlines injected as steps.
-import { MACHINE_PARAMETERS, type MachineParameters } from '../machine/machine.js';
+import { machineParameters } from '../machine/parameters.js';
 import { compileOpenRuleSet, compileRuleSet, UNDECIDED, type CompiledRuleSet, type Verdict } from '../rules/compile.js';
 import type { RuleSet } from '../rules/load.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -97,9 +97,7 @@ export function openRun<R extends Recording>(
     evaluate =
       recording === 'full' ? (facts, type) => rules.explain(facts, type) : (facts, type) => rules.fire(facts, type);
   }
-  const parameters = Object.fromEntries(
-    MACHINE_PARAMETERS.map((name) => [name, settings.parameters[name]!]),
-  ) as unknown as MachineParameters;
+  const parameters = machineParameters(settings.parameters);
   const horizon = scenario.until ?? scenario.events[scenario.events.length - 1]!.at;
   const stepper = new Stepper(loaded, ctx, parameters, recording, reference, horizon);
   const head: TraceHead = {

@@ -1,6 +1,7 @@
 // The one implementation of a run's steps, driven by every path: reference or compiled rules, full or outcomes only.
 import { InputError } from '../issues/issue.js';
-import type { MachineEvent, MachineParameters } from '../machine/machine.js';
+import type { MachineEvent } from '../machine/machine.js';
+import type { MachineParameters } from '../machine/parameters.js';
 import { initialSnapshot } from '../machine/scope.js';
 import { nextSnapshot, unaffectedRegions } from '../machine/step.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
