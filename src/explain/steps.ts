@@ -13,8 +13,6 @@ interface Change {
   points: string[];
 }
 
-export { guaranteeText };
-
 /** The changes a step made, one per region and breach, each credited to the first rule that made it. */
 function stepChanges(step: Step, before: Status, termBefore: string | null): Change[] {
   const out: Change[] = [];

@@ -112,15 +112,34 @@ export const JUDGEMENT_NEEDED = 'JUDGEMENT_NEEDED';
 export const RULE_EMITS = [...MACHINE_EVENTS, JUDGEMENT_NEEDED] as const;
 export type RuleEmit = (typeof RULE_EMITS)[number];
 
-/** How each status region is named in every output (the page and every report read this, never a copy). */
-export const REGION_LABELS: Record<Region, { short: string; title: string }> = {
-  agreement: { short: 'agreement', title: 'Agreement' },
-  guarantee: { short: 'guarantee', title: 'Guarantee' },
-  guaranteePhase: { short: "guarantee's phase", title: 'Phase' },
-  ceasefire: { short: 'ceasefire', title: 'Ceasefire' },
-  sanctions: { short: 'sanctions', title: 'Sanctions on Russia' },
-  russiaBenefits: { short: "Russia's benefits", title: "Russia's benefits" },
-  breaches: { short: 'breaches', title: 'Breaches' },
+/**
+ * How each status region is named in every output (the page and every report read this, never a copy): `short` beside
+ * a value ("ceasefire in-effect"), `title` as a heading, `subject` inside a sentence, `sentence` to open one about its
+ * value.
+ */
+export const REGION_LABELS: Record<Region, { short: string; title: string; subject: string; sentence: string }> = {
+  agreement: { short: 'agreement', title: 'Agreement', subject: 'the agreement', sentence: 'The agreement is' },
+  guarantee: { short: 'guarantee', title: 'Guarantee', subject: 'the guarantee', sentence: 'The guarantee is' },
+  guaranteePhase: {
+    short: "guarantee's phase",
+    title: 'Phase',
+    subject: "the guarantee's phase",
+    sentence: 'Its phase is',
+  },
+  ceasefire: { short: 'ceasefire', title: 'Ceasefire', subject: 'the ceasefire', sentence: 'The ceasefire is' },
+  sanctions: {
+    short: 'sanctions',
+    title: 'Sanctions on Russia',
+    subject: 'sanctions',
+    sentence: 'Sanctions on Russia are',
+  },
+  russiaBenefits: {
+    short: "Russia's benefits",
+    title: "Russia's benefits",
+    subject: "Russia's benefits",
+    sentence: "Russia's benefits under the deal are",
+  },
+  breaches: { short: 'breaches', title: 'Breaches', subject: 'the breaches', sentence: 'The breaches are' },
 };
 
 /** A value of one of the regions with one value each. */
@@ -155,10 +174,27 @@ export const STATUS_COLOURS: Record<StatusValue, { fill: string; tint: string }>
 
 /** The regions with one value each, in display order (the guarantee's phase is shown with the guarantee). */
 export const VALUE_REGIONS = ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
+export type ValueRegion = (typeof VALUE_REGIONS)[number];
 
+/** The values of each region with one value, in the statechart's order (a test holds them to its states). */
+export const REGION_VALUES: Record<ValueRegion, readonly StatusValue[]> = {
+  agreement: AGREEMENT,
+  guarantee: GUARANTEE,
+  ceasefire: CEASEFIRE,
+  sanctions: SANCTIONS,
+  russiaBenefits: RUSSIA_BENEFITS,
+};
+
+/** The guarantee as every output says it: its value, and its phase when it has one ("pending (consultation)"). */
 export const guaranteeText = (s: Pick<Status, 'guarantee' | 'guaranteePhase'>) =>
   s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee;
 
-/** One line of every region but the breaches: "agreement concluded · guarantee in-force · ceasefire …". */
-export const statusLine = (s: Status, separator = ' · ') =>
-  VALUE_REGIONS.map((r) => `${REGION_LABELS[r].short} ${r === 'guarantee' ? guaranteeText(s) : s[r]}`).join(separator);
+/** How a region's value is said: the guarantee with its phase, any other region its value. */
+export const valueText = (s: Omit<Status, 'breaches'>, region: ValueRegion): string =>
+  region === 'guarantee' ? guaranteeText(s) : s[region];
+
+/** One line of every region but the breaches (and `omit`): "agreement concluded · guarantee in-force · …". */
+export const statusLine = (s: Omit<Status, 'breaches'>, separator = ' · ', omit?: ValueRegion) =>
+  VALUE_REGIONS.filter((r) => r !== omit)
+    .map((r) => `${REGION_LABELS[r].short} ${valueText(s, r)}`)
+    .join(separator);

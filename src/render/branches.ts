@@ -1,10 +1,8 @@
 // A branching run in words: the open facts, then each distinct outcome with what it assumes and its timeline.
+import { guaranteeText } from '../plan/vocabulary.js';
 import { branchName, type BranchedRun } from '../whatif/branches.js';
 import { markdownReport, mdText } from './markdown.js';
 import { expectationLines, textLines, wrap, type TextOptions } from './text.js';
-
-const guarantee = (o: BranchedRun['outcomes'][number]) =>
-  o.final.guaranteePhase ? `${o.final.guarantee} (${o.final.guaranteePhase})` : o.final.guarantee;
 
 function summary(run: BranchedRun): string {
   const branches = run.outcomes.reduce((n, o) => n + o.branches.length, 0);
@@ -20,7 +18,7 @@ export function* branchedLines(run: BranchedRun, options: TextOptions): Generato
   for (const [i, o] of run.outcomes.entries()) {
     yield '';
     yield* wrap(
-      `Outcome ${i + 1} of ${run.outcomes.length}: the guarantee ends ${guarantee(o)}, when ${o.when}`,
+      `Outcome ${i + 1} of ${run.outcomes.length}: the guarantee ends ${guaranteeText(o.final)}, when ${o.when}`,
       80,
       '  ',
       '═ ',
@@ -49,7 +47,7 @@ export function branchedMarkdown(run: BranchedRun): string {
   const parts = [`# ${mdText(run.title)}`, '', mdText(summary(run)), ''];
   for (const [i, o] of run.outcomes.entries()) {
     parts.push(
-      `## Outcome ${i + 1}: the guarantee ends ${guarantee(o)}`,
+      `## Outcome ${i + 1}: the guarantee ends ${guaranteeText(o.final)}`,
       '',
       `When ${mdText(o.when)}.`,
       '',

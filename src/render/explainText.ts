@@ -16,22 +16,6 @@ const ESC = '\u001b[';
 const NBSP = '\u00a0';
 const paint = (on: boolean, code: string) => (s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
 
-const SUBJECT: Record<string, string> = {
-  agreement: 'The agreement is',
-  guarantee: 'The guarantee is',
-  guaranteePhase: 'Its phase is',
-  ceasefire: 'The ceasefire is',
-  sanctions: 'Sanctions on Russia are',
-  russiaBenefits: "Russia's benefits under the deal are",
-};
-
-const LABEL: Record<string, string> = Object.fromEntries(
-  Object.entries(REGION_LABELS).map(([k, v]) => [
-    k,
-    k === 'sanctions' || k === 'russiaBenefits' ? v.short : `the ${v.short}`,
-  ]),
-);
-
 export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
 const stepPlace = (s: StepRef) => `${s.at}, step ${stepNumber(s)}${s.line ? `, line ${s.line}` : ''}`;
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
@@ -58,8 +42,8 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
   if (!r.setBy) {
     const head =
       r.since === null
-        ? `${SUBJECT[r.region]} ${value}: the initial status; nothing on or before this date changed it.`
-        : `${SUBJECT[r.region]} ${value}, since ${r.since}.`;
+        ? `${REGION_LABELS[r.region].sentence} ${value}: the initial status; nothing on or before this date changed it.`
+        : `${REGION_LABELS[r.region].sentence} ${value}, since ${r.since}.`;
     const n = r.notYet;
     if (!n) return [[head]];
     return [
@@ -72,7 +56,7 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
   }
   const s = r.setBy;
   const out: string[][] = [
-    [`${SUBJECT[r.region]} ${value}, since ${r.since}${s.from !== null ? ` (it was ${s.from})` : ''}.`],
+    [`${REGION_LABELS[r.region].sentence} ${value}, since ${r.since}${s.from !== null ? ` (it was ${s.from})` : ''}.`],
   ];
   const key = `${s.step.index}:${s.rule}`;
   const before = told.get(key);
@@ -84,7 +68,7 @@ function regionLines(r: RegionReason, cited: Set<string>, told: Map<string, stri
           `(${s.rule}, ${s.step.at}) [${s.clause.id} · ${s.points.join(', ')}].`,
       ],
     ];
-  told.set(key, LABEL[r.region]!);
+  told.set(key, REGION_LABELS[r.region].subject);
   out.push([`On ${stepPlace(s.step)}: ${sentence(s.step.words)}${s.step.note ? ` (${s.step.note})` : ''}`]);
   out.push([`Rule ${s.rule} fired${s.conditions.length ? ` because ${conditionList(s.conditions)}` : ''}.`]);
   out.push(clauseLines(s.clause, cited));

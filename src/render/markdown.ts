@@ -9,7 +9,8 @@ import { mermaid } from './diagram.js';
 import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from '../explain/explain.js';
 import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
-import { assumptionTexts, citedClauses, guaranteeText, timeline } from '../explain/steps.js';
+import { assumptionTexts, citedClauses, timeline } from '../explain/steps.js';
+import { guaranteeText } from '../plan/vocabulary.js';
 import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 
 /** Scenario text in running Markdown: no HTML, no accidental emphasis, links or code. */

@@ -1,4 +1,5 @@
 // A simulation's distribution of outcomes, for the terminal and as JSON.
+import { REGION_LABELS, VALUE_REGIONS } from '../plan/vocabulary.js';
 import type { Summary } from '../simulate/tally.js';
 import { wrap } from './text.js';
 
@@ -26,22 +27,14 @@ const OUTCOME_WORDS: Record<string, string> = {
   void: 'voidness',
   expired: 'expiry',
 };
-const REGION_WORDS = {
-  agreement: 'the agreement',
-  guarantee: 'the guarantee',
-  ceasefire: 'the ceasefire',
-  sanctions: 'sanctions',
-  russiaBenefits: "Russia's benefits",
-} as const;
-
 export function* simulationLines(r: SimulationReport): Generator<string> {
   const s = r.summary;
   yield r.title;
   yield `  ${r.model} · ${r.file}`;
   yield `  ${count(r.runs)} runs of ${r.years} years from ${r.start}, seed ${r.seed}`;
   yield '';
-  for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const) {
-    yield `Final status of ${REGION_WORDS[region]}`;
+  for (const region of VALUE_REGIONS) {
+    yield `Final status of ${REGION_LABELS[region].subject}`;
     for (const { value, runs } of s.final[region])
       yield `  ${value.padEnd(14)} ${count(runs).padStart(9)} ${pct(runs, s.runs).padStart(6)}  ${bar(runs, s.runs)}`;
     yield '';

@@ -1,7 +1,7 @@
 // Inline SVG for the HTML report: the swimlane of every region's
 // status over time, and the statechart laid out in columns.
 import { addDays, daysBetween } from '../plan/dates.js';
-import { STATUS_COLOURS, type Status } from '../plan/vocabulary.js';
+import { REGION_LABELS, STATUS_COLOURS, VALUE_REGIONS, valueText, type Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { allNodes, chart, runPath, type ChartNode } from './diagram.js';
 import { stepWords } from '../explain/words.js';
@@ -15,21 +15,12 @@ export function esc(s: string): string {
 export const fillOf = (value: string): string =>
   (STATUS_COLOURS as Record<string, { fill: string } | undefined>)[value]?.fill ?? '#e5e7eb';
 
-const LANES: Array<{
-  region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits';
-  label: string;
-  value: (s: Status) => string;
-}> = [
-  { region: 'agreement', label: 'Agreement', value: (s) => s.agreement },
-  {
-    region: 'guarantee',
-    label: 'guarantee',
-    value: (s) => (s.guaranteePhase ? `${s.guarantee} (${s.guaranteePhase})` : s.guarantee),
-  },
-  { region: 'ceasefire', label: 'ceasefire', value: (s) => s.ceasefire },
-  { region: 'sanctions', label: 'sanctions', value: (s) => s.sanctions },
-  { region: 'russiaBenefits', label: "Russia's benefits", value: (s) => s.russiaBenefits },
-];
+/** One lane per region with one value, in the vocabulary's order and words. */
+const LANES = VALUE_REGIONS.map((region) => ({
+  region,
+  label: REGION_LABELS[region].title,
+  value: (s: Status) => valueText(s, region),
+}));
 
 interface Segment {
   from: string;

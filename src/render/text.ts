@@ -3,7 +3,15 @@ import { dateWords } from '../plan/dates.js';
 import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { partyName } from '../plan/parties.js';
 import type { Unaffected } from '../machine/step.js';
-import { guaranteeText, REGION_LABELS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
+import {
+  guaranteeText,
+  REGION_LABELS,
+  statusLine,
+  TERMINAL_GUARANTEE,
+  type Breach,
+  type Region,
+  type Status,
+} from '../plan/vocabulary.js';
 import { visible } from '../issues/issue.js';
 import type { Clause } from '../rules/schema.js';
 import type { StepStream } from '../run/runner.js';
@@ -209,7 +217,7 @@ function firedLines(f: FiredRule, x: LineContext, out: string[]): void {
     shown.add(region);
     const colour =
       region === 'guarantee'
-        ? ['revoked', 'lapsed', 'void', 'expired'].includes(after.guarantee)
+        ? (TERMINAL_GUARANTEE as readonly string[]).includes(after.guarantee)
           ? c.red
           : after.guarantee === 'invoked'
             ? c.yellow
@@ -254,13 +262,7 @@ function* summaryLines(
   yield c.bold(`Final: guarantee ${guaranteeText(f)}`);
   if (trace.sensitivity) yield* wrap(sensitivityWords(trace.sensitivity), width, '    ', '  ').map(c.bold);
   for (const note of trace.sensitivity?.notes ?? []) yield* wrap(`note: ${note}`, width, '    ', '  ').map(c.dim);
-  yield* wrap(
-    `agreement ${f.agreement} · ceasefire ${f.ceasefire} ` +
-      `· sanctions ${f.sanctions} · Russia's benefits ${f.russiaBenefits}`,
-    width,
-    '  ',
-    '  ',
-  );
+  yield* wrap(statusLine(f, ' · ', 'guarantee'), width, '  ', '  ');
   const m = trace.milestones;
   const dates = [
     m.concluded && `concluded ${m.concluded}`,

@@ -1,12 +1,10 @@
 // The scenario under every version of the plan: a table in date order, then the change that altered each outcome.
-import { guaranteeText, REGION_LABELS, VALUE_REGIONS, type Status } from '../plan/vocabulary.js';
+import { guaranteeText, REGION_LABELS, statusLine, VALUE_REGIONS, valueText, type Status } from '../plan/vocabulary.js';
 import type { DecidingChange, VersionOutcome, VersionsReport } from '../whatif/versions.js';
 import { mdText } from './markdown.js';
 import { esc } from './svg.js';
 import { wrap } from './text.js';
 
-const regionValue = (s: Status, region: (typeof VALUE_REGIONS)[number]) =>
-  region === 'guarantee' ? guaranteeText(s) : s[region];
 export const breachesText = (s: Status) =>
   s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none';
 
@@ -15,7 +13,7 @@ const COLUMNS = ['version', 'date', ...VALUE_REGIONS.map((r) => REGION_LABELS[r]
 const row = (v: VersionOutcome) => [
   v.version,
   v.published,
-  ...VALUE_REGIONS.map((r) => regionValue(v.final, r)),
+  ...VALUE_REGIONS.map((r) => valueText(v.final, r)),
   breachesText(v.final),
 ];
 
@@ -96,9 +94,8 @@ export function versionsHtml(report: VersionsReport, current: string | null): st
       `data-version="${esc(v.version)}">` +
       `<div class="when">${esc(v.published)}</div>` +
       `<div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>` +
-      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · agreement ${esc(v.final.agreement)} ` +
-      `· ceasefire ${esc(v.final.ceasefire)} · sanctions ${esc(v.final.sanctions)} ` +
-      `· Russia's benefits ${esc(v.final.russiaBenefits)} · breaches: ${esc(breachesText(v.final))}</div>` +
+      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · ${esc(statusLine(v.final, ' · ', 'guarantee'))} ` +
+      `· breaches: ${esc(breachesText(v.final))}</div>` +
       `<div class="muted">${esc(decisionWords(v))}</div>${sources ? `<ul class="sources">${sources}</ul>` : ''}</li>`
     );
   });

@@ -1,5 +1,5 @@
 // What-if views: two runs compared, the matrix of readings, a parameter sweep; text and Markdown.
-import { guaranteeText as guarantee, REGION_LABELS, type Region, type Status } from '../plan/vocabulary.js';
+import { guaranteeText, REGION_LABELS, type Region, type Status } from '../plan/vocabulary.js';
 import { outcomeChanges, outcomeText } from '../whatif/outcome.js';
 import type { Comparison } from '../whatif/compare.js';
 import type { Matrix } from '../whatif/matrix.js';
@@ -20,7 +20,7 @@ type Column = (typeof COLUMNS)[number];
 const breachesCell = (s: Status) =>
   s.breaches.length ? s.breaches.map((b) => `${b.kind} ${b.party}`).join(', ') : 'none';
 const value = (s: Status, c: Column) =>
-  c === 'guarantee' ? guarantee(s) : c === 'breaches' ? breachesCell(s) : String(s[c]);
+  c === 'guarantee' ? guaranteeText(s) : c === 'breaches' ? breachesCell(s) : String(s[c]);
 /** One cell: the value when both sides agree, "left ≠ right" when they differ. */
 const pair = (l: Status, r: Status, c: Column) =>
   value(l, c) === value(r, c) ? value(l, c) : `${value(l, c)} ≠ ${value(r, c)}`;
@@ -168,10 +168,10 @@ export function* matrixLines(m: Matrix): Generator<string> {
     : 'The outcome is the same under every reading.';
   for (const note of m.notes) yield* wrap(`note: ${note}`, 80, '  ');
   yield '';
-  const width = Math.max(...m.outcomes.map((o) => guarantee(o.final).length));
+  const width = Math.max(...m.outcomes.map((o) => guaranteeText(o.final).length));
   for (const [i, o] of m.outcomes.entries()) {
     yield* wrap(
-      `${guarantee(o.final).padEnd(width)}  ${String(o.count).padStart(4)} of ${m.runs}  when ${o.when}`,
+      `${guaranteeText(o.final).padEnd(width)}  ${String(o.count).padStart(4)} of ${m.runs}  when ${o.when}`,
       80,
       ' '.repeat(width + 14),
       '',
@@ -198,7 +198,7 @@ export function matrixMarkdown(m: Matrix): string {
   );
   for (const [i, o] of m.outcomes.entries())
     out.push(
-      `| ${guarantee(o.final)} | ${o.count} | ${esc(o.when)} ` +
+      `| ${guaranteeText(o.final)} | ${o.count} | ${esc(o.when)} ` +
         `| ${esc(i === 0 ? o.outcome : `differs from the first: ${o.changes.join('; ')}`)} |`,
     );
   return `${out.join('\n')}\n`;

@@ -1,13 +1,13 @@
 // Running a range of a model's timelines on the fast path and counting outcomes; tallies add up in any order.
 import { daysBetween } from '../plan/dates.js';
 import {
-  AGREEMENT,
   BREACH_KINDS,
-  CEASEFIRE,
   GUARANTEE,
-  RUSSIA_BENEFITS,
-  SANCTIONS,
+  REGION_VALUES,
+  TERMINAL_GUARANTEE,
+  VALUE_REGIONS,
   type Guarantee,
+  type ValueRegion,
 } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import { runOutcomes } from '../run/runner.js';
@@ -16,20 +16,14 @@ import type { LoadedModel } from './model.js';
 import { timelineOf } from './timeline.js';
 
 /** The guarantee's outcomes whose timing is reported: the first time each happened. */
-const TIMED = ['invoked', 'revoked', 'lapsed', 'void', 'expired'] as const;
+const TIMED = ['invoked', ...TERMINAL_GUARANTEE] as const;
 type Timed = (typeof TIMED)[number];
 
 /** Counts over a set of runs; plain data, so worker threads can send it back. */
 export interface Tally {
   runs: number;
   /** runs by final status, per region */
-  final: {
-    agreement: Record<string, number>;
-    guarantee: Record<string, number>;
-    ceasefire: Record<string, number>;
-    sanctions: Record<string, number>;
-    russiaBenefits: Record<string, number>;
-  };
+  final: Record<ValueRegion, Record<string, number>>;
   /** runs in which the guarantee entered into force */
   entered: number;
   /** for each timed outcome, days from entry into force to its first occurrence, one number per run that reached it */
@@ -43,9 +37,9 @@ export interface Tally {
 export function emptyTally(): Tally {
   return {
     runs: 0,
-    final: { agreement: {}, guarantee: {}, ceasefire: {}, sanctions: {}, russiaBenefits: {} },
+    final: Object.fromEntries(VALUE_REGIONS.map((r) => [r, {}])) as Tally['final'],
     entered: 0,
-    days: { invoked: [], revoked: [], lapsed: [], void: [], expired: [] },
+    days: Object.fromEntries(TIMED.map((t) => [t, []])) as unknown as Tally['days'],
     decided: {},
     breaches: {},
   };
@@ -77,11 +71,7 @@ export function tallyRuns(
     };
     const end = runOutcomes(timelineOf(loaded, seed, run), ruleSet, { set: overrides }, onStep);
     tally.runs++;
-    add(tally.final.guarantee, end.final.guarantee);
-    add(tally.final.ceasefire, end.final.ceasefire);
-    add(tally.final.sanctions, end.final.sanctions);
-    add(tally.final.russiaBenefits, end.final.russiaBenefits);
-    add(tally.final.agreement, end.final.agreement);
+    for (const region of VALUE_REGIONS) add(tally.final[region], end.final[region]);
     add(tally.decided, decided);
     for (const kind of new Set(end.final.breaches.map((b) => b.kind))) add(tally.breaches, kind);
     const entry = end.milestones.entryIntoForce;
@@ -98,7 +88,7 @@ export function tallyRuns(
 export function mergeTallies(into: Tally, more: Tally): Tally {
   into.runs += more.runs;
   into.entered += more.entered;
-  for (const region of ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const)
+  for (const region of VALUE_REGIONS)
     for (const [k, n] of Object.entries(more.final[region])) add(into.final[region], k, n);
   for (const [k, n] of Object.entries(more.decided)) add(into.decided, k, n);
   for (const [k, n] of Object.entries(more.breaches)) add(into.breaches, k, n);
@@ -120,13 +110,10 @@ export function summarise(tally: Tally, years: number, ruleSet: RuleSet) {
   return {
     runs: tally.runs,
     enteredIntoForce: tally.entered,
-    final: {
-      guarantee: ordered(tally.final.guarantee, GUARANTEE),
-      ceasefire: ordered(tally.final.ceasefire, CEASEFIRE),
-      sanctions: ordered(tally.final.sanctions, SANCTIONS),
-      russiaBenefits: ordered(tally.final.russiaBenefits, RUSSIA_BENEFITS),
-      agreement: ordered(tally.final.agreement, AGREEMENT),
-    },
+    final: Object.fromEntries(VALUE_REGIONS.map((r) => [r, ordered(tally.final[r], REGION_VALUES[r])])) as Record<
+      ValueRegion,
+      Array<{ value: string; runs: number }>
+    >,
     timeTo: TIMED.map((outcome) => {
       const sorted = [...tally.days[outcome]].sort((a, b) => a - b);
       const byYear = Array.from({ length: years }, () => 0);

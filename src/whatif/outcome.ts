@@ -1,14 +1,7 @@
 // A whole outcome (every region and the breaches): one key to
 // group runs by, and the words for what differs between two.
 import { partyName } from '../plan/parties.js';
-import {
-  guaranteeText,
-  REGION_LABELS,
-  statusLine,
-  VALUE_REGIONS,
-  type Breach,
-  type Status,
-} from '../plan/vocabulary.js';
+import { REGION_LABELS, statusLine, VALUE_REGIONS, valueText, type Breach, type Status } from '../plan/vocabulary.js';
 
 const breachWords = (b: Breach) => `${b.kind} by ${partyName(b.party)} on ${b.at}`;
 
@@ -32,7 +25,7 @@ export function outcomeText(s: Status): string {
 export function outcomeChanges(from: Status, to: Status): string[] {
   const out: string[] = [];
   for (const r of VALUE_REGIONS) {
-    const [a, b] = r === 'guarantee' ? [guaranteeText(from), guaranteeText(to)] : [String(from[r]), String(to[r])];
+    const [a, b] = [valueText(from, r), valueText(to, r)];
     if (a !== b) out.push(`${REGION_LABELS[r].short} ${a} → ${b}`);
   }
   const key = (b: Breach) => JSON.stringify([b.kind, b.party, b.at, b.clause]);

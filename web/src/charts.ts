@@ -1,7 +1,7 @@
 // The statechart with the states of this step lit and its last move
 // marked; the swimlane with this step marked; the status cards.
 import { REGION_LABELS, VALUE_REGIONS, type Status } from '../../src/plan/vocabulary.js';
-import { guaranteeText } from '../../src/explain/steps.js';
+import { guaranteeText } from '../../src/plan/vocabulary.js';
 import { statechartSvg, swimlaneSvg } from '../../src/render/svg.js';
 import type { Trace } from '../../src/run/trace.js';
 import { byId, h } from './dom.js';

@@ -2,7 +2,7 @@
 // with the first step where their statuses differ highlighted.
 import { REGIONS, type Status } from '../../src/plan/vocabulary.js';
 import { chosenReadings } from '../../src/explain/explain.js';
-import { guaranteeText } from '../../src/explain/steps.js';
+import { guaranteeText } from '../../src/plan/vocabulary.js';
 import { stepWords } from '../../src/explain/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
 import { byId, guaranteeBadge, h } from './dom.js';

@@ -1,7 +1,7 @@
 // The teaching page: wires the editor, the timeline, the statechart
 // and the readings to the engine; the URL keeps the settings.
 import { LEGEND } from '../../src/plan/legend.js';
-import { guaranteeText } from '../../src/explain/steps.js';
+import { guaranteeText, statusLine } from '../../src/plan/vocabulary.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import type { Trace } from '../../src/run/trace.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
@@ -146,8 +146,7 @@ function renderFinal(trace: Trace): void {
       {},
       `Under these readings, at the end (${trace.horizon}): `,
       h('strong', { id: 'final-guarantee' }, `guarantee ${guaranteeText(f)}`),
-      `, agreement ${f.agreement}, ceasefire ${f.ceasefire}, ` +
-        `sanctions ${f.sanctions}, Russia's benefits ${f.russiaBenefits}.`,
+      `, ${statusLine(f, ', ', 'guarantee')}.`,
     ),
   ];
   if (trace.expectations.length) {

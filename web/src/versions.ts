@@ -1,7 +1,7 @@
 // The scenario under every plan version, as a timeline with a
 // slider: moving it picks that version and reruns the scenario.
 import { decisionWords, breachesText } from '../../src/render/versions.js';
-import { guaranteeText } from '../../src/explain/steps.js';
+import { guaranteeText } from '../../src/plan/vocabulary.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
 import { runVersions } from '../../src/whatif/versions.js';
