@@ -16,7 +16,7 @@ export function effectInForce(emit: string): string | undefined {
 }
 
 const TERMINAL = new Set<string>(TERMINAL_GUARANTEE);
-export const incompatible = (a?: string, b?: string) =>
+const incompatible = (a?: string, b?: string) =>
   a !== undefined &&
   b !== undefined &&
   a !== b &&

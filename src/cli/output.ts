@@ -133,7 +133,7 @@ const writeError = (out: string, error: unknown) =>
   ]);
 
 /** Text, made terminal-safe as it is written; or UTF-8 a renderer has already made safe (render/json.ts). */
-export type Chunk = string | Uint8Array;
+type Chunk = string | Uint8Array;
 
 /** Writes what is held: runs of text joined (one write each), bytes as they are. */
 function drain(held: readonly Chunk[], text: (text: string) => void, bytes: (bytes: Uint8Array) => void): void {

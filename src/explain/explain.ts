@@ -143,7 +143,7 @@ export interface Explanation {
 
 const GUARANTEE_FIELDS: ReadonlySet<string> = new Set(['guarantee', 'guaranteePhase']);
 
-export function citation(trace: Trace, id: string, points: string[] = []): ClauseCitation {
+function citation(trace: Trace, id: string, points: string[] = []): ClauseCitation {
   const c: Clause | undefined = trace.clauses.find((x) => x.id === id);
   return c
     ? {

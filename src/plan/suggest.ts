@@ -18,7 +18,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known word closest to `input`, if it is close enough to be a plausible typo. */
-export function closest(input: string, known: readonly string[]): string | undefined {
+function closest(input: string, known: readonly string[]): string | undefined {
   if (input.length > 64) return undefined;
   const needle = input.toLowerCase();
   let best: string | undefined;

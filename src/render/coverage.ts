@@ -4,7 +4,7 @@ import type { RuleSet } from '../rules/load.js';
 import type { Trace } from '../run/trace.js';
 import { wrap } from './text.js';
 
-export interface Coverage {
+interface Coverage {
   clauses: Array<{ id: string; points: string[]; rules: Array<{ rule: string; scenarios: string[] }> }>;
   /** rules no scenario fires (rules that stop a run for a judgement are listed apart) */
   unreached: string[];

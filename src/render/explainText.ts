@@ -16,7 +16,7 @@ const ESC = '\u001b[';
 const NBSP = '\u00a0';
 const paint = (on: boolean, code: string) => (s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
 
-export const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
+const points = (c: { points: string[] }) => `${c.points.length > 1 ? 'points' : 'point'} ${c.points.join(', ')}`;
 const stepPlace = (s: StepRef) => `${s.at}, step ${stepNumber(s)}${s.line ? `, line ${s.line}` : ''}`;
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 

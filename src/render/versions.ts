@@ -94,8 +94,8 @@ export function versionsHtml(report: VersionsReport, current: string | null): st
       `data-version="${esc(v.version)}">` +
       `<div class="when">${esc(v.published)}</div>` +
       `<div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>` +
-      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> · ${esc(statusLine(v.final, ' · ', 'guarantee'))} ` +
-      `· breaches: ${esc(breachesText(v.final))}</div>` +
+      `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> ` +
+      `· ${esc(statusLine(v.final, ' · ', 'guarantee'))} · breaches: ${esc(breachesText(v.final))}</div>` +
       `<div class="muted">${esc(decisionWords(v))}</div>${sources ? `<ul class="sources">${sources}</ul>` : ''}</li>`
     );
   });

@@ -21,7 +21,7 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 /** The list is required; an empty one loads, and `casus check` reports it as a failed check. */
-export const Sources = z.array(Source, {
+const Sources = z.array(Source, {
   error: (issue) =>
     issue.input === undefined
       ? 'every clause and plan-version change cites its sources: [{ "address", "supports", "confidence" }]'
@@ -117,7 +117,7 @@ const PlainPath = z
     error: 'a path may not walk into __proto__, constructor or prototype',
   });
 
-export const OPERATORS = [
+const OPERATORS = [
   'equal',
   'notEqual',
   'in',

@@ -91,7 +91,7 @@ function modelSchema(ruleSet: RuleSet) {
       path: ['events'],
     });
 }
-export type Model = z.infer<ReturnType<typeof modelSchema>>;
+type Model = z.infer<ReturnType<typeof modelSchema>>;
 
 const isChoice = (v: unknown): v is Choice => v !== null && typeof v === 'object' && !Array.isArray(v) && 'oneOf' in v;
 const isRange = (v: unknown): v is Range => v !== null && typeof v === 'object' && !Array.isArray(v) && 'between' in v;

@@ -12,7 +12,7 @@ import { decidingNames, describeReadings } from './readings.js';
 
 export const MAX_BRANCHES = 64;
 
-export type Assumptions = Record<string, boolean>;
+type Assumptions = Record<string, boolean>;
 
 export interface Branch {
   assumptions: Assumptions;

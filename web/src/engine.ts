@@ -49,7 +49,7 @@ export function ruleSetFor(plan: PlanVersion, files: readonly RuleFile[] = BUNDL
   return ruleSet;
 }
 
-export type Parsed = { ok: true; loaded: LoadedScenario } | { ok: false; issues: InputIssue[] };
+type Parsed = { ok: true; loaded: LoadedScenario } | { ok: false; issues: InputIssue[] };
 type Ran = { ok: true; trace: Trace } | { ok: false; issues: InputIssue[] };
 
 const internal = (file: string, error: unknown): InputIssue[] => [
