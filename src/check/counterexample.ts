@@ -9,7 +9,7 @@ import type { LoadedLaw } from '../laws/load.js';
 import { openRun } from '../run/runner.js';
 import { JudgementNeeded, type Stepper } from '../run/stepper.js';
 import { checkScenario } from '../scenario/load.js';
-import type { Domain } from './domain.js';
+import { uniq, type Domain } from './domain.js';
 import type { Violation } from './laws.js';
 
 export interface Counterexample {
@@ -78,7 +78,6 @@ function stateKey(domain: Domain): (node: Node) => string {
 }
 
 const MILESTONE_EVENTS: readonly string[] = ['AGREEMENT_CONCLUDED', 'IMPLEMENTATION_BEGINS', 'ENTRY_INTO_FORCE'];
-const uniq = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).values()];
 const isDeadline = (e: Record<string, unknown>) => (DEADLINE_TYPES as readonly string[]).includes(String(e.type));
 
 /**

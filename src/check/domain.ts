@@ -40,7 +40,8 @@ export interface Dimension {
   values: Array<Record<string, unknown>>;
 }
 
-const uniq = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).values()];
+/** The distinct values of a list, by their JSON. */
+export const uniq = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).values()];
 
 /** What the rules can tell apart, collected once per rule set. */
 export class Domain {

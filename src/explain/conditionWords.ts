@@ -1,6 +1,6 @@
 // A rule's conditions in words: what failed, with the value seen, and under which reading it was required.
 import { NOT_STATED } from '../plan/legend.js';
-import type { ConditionTrace, LeafTrace } from '../rules/conditions.js';
+import { isLeaf, type ConditionTrace, type LeafTrace } from '../rules/conditions.js';
 import { EVENT_FACTS } from '../rules/facts.js';
 
 export const show = (v: unknown): string =>
@@ -98,7 +98,6 @@ export function leafWords(leaf: LeafTrace): string {
   return `${name} is ${seenValue(leaf)}, not ${wanted(leaf)}`;
 }
 
-const isLeaf = (c: ConditionTrace): c is LeafTrace => 'fact' in c;
 const topLeaves = (c: ConditionTrace): LeafTrace[] => (isLeaf(c) ? [c] : 'all' in c ? c.all.filter(isLeaf) : []);
 
 /** A failed `any`: alternatives that belong to another reading are left out and the reading in force is named. */

@@ -6,7 +6,7 @@ import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
 import type { Breach, Status } from '../plan/vocabulary.js';
 import { PARTY_FIELDS } from '../rules/facts.js';
-import type { ConditionTrace, LeafTrace } from '../rules/conditions.js';
+import { isLeaf, type ConditionTrace, type LeafTrace } from '../rules/conditions.js';
 import type { Clause, Source } from '../rules/schema.js';
 import {
   NO_MILESTONES,
@@ -177,7 +177,6 @@ export function chosenReadings(trace: Trace): Record<string, string | number> {
   return Object.fromEntries(Object.entries(all).filter(([k, v]) => trace.defaults[k] !== v));
 }
 
-const isLeaf = (c: ConditionTrace): c is LeafTrace => 'fact' in c;
 /** Facts that say who did what, read best as "by RU". */
 const WHO = new Set<string>(PARTY_FIELDS);
 

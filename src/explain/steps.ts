@@ -1,8 +1,8 @@
 // What each step changed, in words, with the rule and clause behind it: shared by the Markdown and HTML reports.
 import { dateWords } from '../plan/dates.js';
-import { partyName } from '../plan/parties.js';
-import { guaranteeText, REGION_LABELS, type Status } from '../plan/vocabulary.js';
+import { changeText, type Status } from '../plan/vocabulary.js';
 import type { Step, Trace } from '../run/trace.js';
+import { breachWords } from './words.js';
 
 interface Change {
   /** the region in the Status contract (guarantee covers its phase) */
@@ -24,18 +24,14 @@ function stepChanges(step: Step, before: Status, termBefore: string | null): Cha
       const region = changed === 'guaranteePhase' ? 'guarantee' : changed;
       if (shown.has(region)) continue;
       shown.add(region);
-      const text =
-        region === 'guarantee'
-          ? `guarantee ${guaranteeText(before)} → ${guaranteeText(step.status)}`
-          : `${REGION_LABELS[region].short} ${before[region]} → ${step.status[region]}`;
-      out.push({ region, text, ...cite });
+      out.push({ region, text: changeText(region, before, step.status), ...cite });
     }
     if (f.changed.includes('breaches')) {
       for (const b of step.status.breaches
         .slice(before.breaches.length)
         .filter((x) => x.clause === f.clause && !shown.has(`${x.kind}:${x.party}`))) {
         shown.add(`${b.kind}:${b.party}`);
-        out.push({ region: 'breaches', text: `breach: ${b.kind} by ${partyName(b.party)}`, ...cite });
+        out.push({ region: 'breaches', text: `breach: ${breachWords(b)}`, ...cite });
       }
     }
     if (f.emits === 'TERM_EXTENDED' && step.milestones.termEnds !== termBefore && step.milestones.termEnds) {

@@ -1,6 +1,7 @@
 // The treaty's events and conditions in plain words, for every human-facing view of a trace.
 import { visible } from '../issues/issue.js';
 import { partyName } from '../plan/parties.js';
+import type { Breach, Status } from '../plan/vocabulary.js';
 import type { Source } from '../rules/schema.js';
 import type { ScenarioEvent } from '../scenario/schema.js';
 import type { Deadline, Sensitivity } from '../run/trace.js';
@@ -119,6 +120,19 @@ export function stepWords(step: { event?: ScenarioEvent; deadline?: Deadline }):
 
 /** A cited source, short: "https://… (corroborated)". */
 export const sourceWords = (s: Pick<Source, 'address' | 'confidence'>): string => `${s.address} (${s.confidence})`;
+
+/** A breach in words: "force-cap by Ukraine". */
+export const breachWords = (b: Pick<Breach, 'kind' | 'party'>): string => `${b.kind} by ${partyName(b.party)}`;
+
+/** A status's breaches in a table cell: "force-cap (UA), buffer-zone (RU)", or none. */
+export const breachesCell = (s: Pick<Status, 'breaches'>): string =>
+  s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none';
+
+/** The readings and parameters a run chose away from their defaults ("attack-test=any-attack, …"), in one phrase. */
+export const chosenWords = (chosen: readonly string[]): string =>
+  chosen.length
+    ? `${chosen.join(', ')}; everything else at its default`
+    : 'every interpretation and parameter at its default';
 
 /** The facts a run assumes (--assume), in one phrase; empty when none. */
 export function assumedWords(assumed: Record<string, boolean> | undefined): string {

@@ -1,13 +1,10 @@
 // The one declaration of a law file's shape: what must hold on every step, in the rules' condition syntax.
 import { z } from 'zod';
-import { Condition } from '../rules/schema.js';
+import { Condition, Point } from '../rules/schema.js';
 
 const Id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as terminal-statuses-absorb' });
-const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
-  error: 'expected a plan point such as 10c, or SG for the security-guarantee draft',
-});
 
 export const Law = z.strictObject({
   name: Id,

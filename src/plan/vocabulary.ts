@@ -193,6 +193,10 @@ export const guaranteeText = (s: Pick<Status, 'guarantee' | 'guaranteePhase'>) =
 export const valueText = (s: Omit<Status, 'breaches'>, region: ValueRegion): string =>
   region === 'guarantee' ? guaranteeText(s) : s[region];
 
+/** A region's change as every output says it: "guarantee in-force → invoked (consultation)". */
+export const changeText = (region: ValueRegion, before: Omit<Status, 'breaches'>, after: Omit<Status, 'breaches'>) =>
+  `${REGION_LABELS[region].short} ${valueText(before, region)} → ${valueText(after, region)}`;
+
 /** One line of every region but the breaches (and `omit`): "agreement concluded · guarantee in-force · …". */
 export const statusLine = (s: Omit<Status, 'breaches'>, separator = ' · ', omit?: ValueRegion) =>
   VALUE_REGIONS.filter((r) => r !== omit)

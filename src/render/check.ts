@@ -2,7 +2,7 @@
 import { BOUND_ENV } from '../check/conflicts.js';
 import type { CheckReport, Finding } from '../check/index.js';
 import { partyName } from '../plan/parties.js';
-import { legendTextLines, wrap } from './text.js';
+import { count, legendTextLines, wrap } from './text.js';
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 /** Overlaps and failed details printed in full; the rest are counted (--format json lists every one). */
@@ -30,8 +30,6 @@ function readingWords(f: Finding): string {
   const limited = Object.entries(f.readings).map(([name, values]) => `${name} = ${values.join(' or ')}`);
   return limited.length ? `only under ${limited.join(' and ')}` : 'under every reading';
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Each law proved (with its cases) or broken, with the shortest timeline that breaks it. */
 function* lawLines(report: CheckReport): Generator<string> {

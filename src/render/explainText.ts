@@ -1,11 +1,10 @@
 // An Explanation in plain sentences for the terminal, 80 columns.
 import { dateWords } from '../plan/dates.js';
 import { POINT_27_CONSEQUENCE } from '../plan/legend.js';
-import { partyName } from '../plan/parties.js';
 import { REGION_LABELS } from '../plan/vocabulary.js';
 import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from '../explain/explain.js';
 import { legendTextLines, wrap } from './text.js';
-import { sourceWords, stepNumber } from '../explain/words.js';
+import { breachWords, chosenWords, sourceWords, stepNumber } from '../explain/words.js';
 
 interface ExplainTextOptions {
   colour: boolean;
@@ -104,7 +103,7 @@ function breachLine(b: Explanation['breaches'][number]): string {
   const by = b.rule ? `, rule ${b.rule}` : '';
   const consequence = b.clauseCitation.planNamesConsequence ? '' : `; ${POINT_27_CONSEQUENCE}`;
   return (
-    `${b.at}: ${b.kind} by ${partyName(b.party)} ` +
+    `${b.at}: ${breachWords(b)} ` +
     `[${b.clause} · ${b.clauseCitation.points.join(', ')}${by}]${consequence}` +
     `${b.step ? `. ${sentence(b.step.words)}` : ''}`
   );
@@ -142,15 +141,7 @@ export function* explanationLines(e: Explanation, options: ExplainTextOptions): 
   yield* para(`Why each status is what it is ${when}`, '  ', '').map(bold);
   yield* para(`${e.title} (${e.scenario} · ${e.file})`, '  ', '').map(dim);
   const chosen = Object.entries(e.readings).map(([k, v]) => `${k}=${v}`);
-  yield* para(
-    `readings: ${
-      chosen.length
-        ? `${chosen.join(', ')}; everything else at its default`
-        : 'every interpretation and parameter at its default'
-    }`,
-    '  ',
-    '',
-  ).map(dim);
+  yield* para(`readings: ${chosenWords(chosen)}`, '  ', '').map(dim);
   if (!e.afterStep) {
     yield '';
     yield* para(

@@ -11,7 +11,7 @@ import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, timeline } from '../explain/steps.js';
 import { guaranteeText } from '../plan/vocabulary.js';
 import { esc, fillOf, statechartSvg, swimlaneSvg } from './svg.js';
-import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
+import { assumedWords, chosenWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 import { VERSIONS_STYLE, versionsHtml } from './versions.js';
 import type { VersionsReport } from '../whatif/versions.js';
 import { BASE_PLAN } from '../rules/versions.js';
@@ -113,11 +113,8 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
     '<body>',
     `<header><h1>${esc(trace.title)}</h1>` +
       `<p class="meta"><code>${esc(trace.scenario)}</code> · <code>${esc(trace.file)}</code> · ` +
-      `run to ${esc(trace.horizon)} · readings: ${
-        chosen.length
-          ? `${chosen.join(', ')}; everything else at its default`
-          : 'every interpretation and parameter at its default'
-      }${assumedWords(trace.assumed) ? ` · <strong>assumed: ${esc(assumedWords(trace.assumed))}</strong>` : ''}${
+      `run to ${esc(trace.horizon)} · readings: ${chosenWords(chosen)}` +
+      `${assumedWords(trace.assumed) ? ` · <strong>assumed: ${esc(assumedWords(trace.assumed))}</strong>` : ''}${
         trace.plan && trace.plan.changes > 0
           ? ` · plan: <code>${esc(trace.plan.version)}</code>, ${esc(trace.plan.title)}`
           : ''

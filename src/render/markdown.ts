@@ -11,7 +11,7 @@ import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, timeline } from '../explain/steps.js';
 import { guaranteeText } from '../plan/vocabulary.js';
-import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
+import { assumedWords, chosenWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 
 /** Scenario text in running Markdown: no HTML, no accidental emphasis, links or code. */
 export function mdText(s: string): string {
@@ -55,14 +55,7 @@ export function markdownReport(trace: Trace): string {
   out.push(`# ${mdText(trace.title)}`, '');
   out.push(`${code(trace.scenario)} · ${code(trace.file)} · run to ${trace.horizon}`, '');
   const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => code(`${k}=${v}`));
-  out.push(
-    `Readings: ${
-      chosen.length
-        ? `${chosen.join(', ')}; everything else at its default.`
-        : 'every interpretation and parameter at its default.'
-    }`,
-    '',
-  );
+  out.push(`Readings: ${chosenWords(chosen)}.`, '');
   if (assumedWords(trace.assumed)) out.push(`**Assumed:** ${mdText(assumedWords(trace.assumed))}.`, '');
   if (trace.plan && trace.plan.changes > 0)
     out.push(

@@ -1,7 +1,7 @@
 // A simulation's distribution of outcomes, for the terminal and as JSON.
 import { REGION_LABELS, VALUE_REGIONS } from '../plan/vocabulary.js';
 import type { Summary } from '../simulate/tally.js';
-import { wrap } from './text.js';
+import { count, wrap } from './text.js';
 
 export interface SimulationReport {
   model: string;
@@ -17,7 +17,6 @@ export interface SimulationReport {
 }
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
-const count = (n: number) => n.toLocaleString('en-US');
 const bar = (n: number, of: number, width = 30) => '█'.repeat(of ? Math.round((width * n) / of) : 0);
 
 const OUTCOME_WORDS: Record<string, string> = {

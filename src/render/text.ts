@@ -1,14 +1,12 @@
 // The terminal timeline: one block per step (date, the event in words, what changed, the clause), 80 columns.
 import { dateWords } from '../plan/dates.js';
 import { legendLines, POINT_27_CONSEQUENCE } from '../plan/legend.js';
-import { partyName } from '../plan/parties.js';
 import type { Unaffected } from '../machine/step.js';
 import {
+  changeText,
   guaranteeText,
-  REGION_LABELS,
   statusLine,
   TERMINAL_GUARANTEE,
-  type Breach,
   type Region,
   type Status,
 } from '../plan/vocabulary.js';
@@ -27,7 +25,7 @@ import {
 import { assumptionTexts } from '../explain/steps.js';
 import { nearMisses, otherMisses } from '../explain/whyNot.js';
 import { failedWords, notStatedNote } from '../explain/conditionWords.js';
-import { assumedWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
+import { assumedWords, breachWords, chosenWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 
 export interface TextOptions {
   colour: boolean;
@@ -41,6 +39,9 @@ function palette(on: boolean) {
 }
 
 /** Greedy word wrap; continuation lines get `indent`. */
+/** A count as reports print it: 100,000. */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
 export function wrap(text: string, width: number, indent: string, first = ''): string[] {
   const lines: string[] = [];
   let line = first;
@@ -61,17 +62,12 @@ export function* legendTextLines(width: number, paintLine: (s: string) => string
   for (const line of legendLines()) yield* wrap(line, width, '    ', '  ').map(paintLine);
 }
 
-const breachText = (b: Breach) => `${b.kind} by ${partyName(b.party)}`;
 const NBSP = '\u00a0';
 /** The clause citation, kept on one line. */
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`.replaceAll(' ', NBSP);
 
-function regionChange(region: Region, before: Status, after: Status): string | undefined {
-  if (region === 'breaches') return undefined;
-  if (region === 'guarantee' || region === 'guaranteePhase')
-    return `guarantee ${guaranteeText(before)} → ${guaranteeText(after)}`;
-  return `${REGION_LABELS[region].short} ${before[region]} → ${after[region]}`;
-}
+const regionChange = (region: Region, before: Status, after: Status): string | undefined =>
+  region === 'breaches' ? undefined : changeText(region === 'guaranteePhase' ? 'guarantee' : region, before, after);
 
 export function* textLines(trace: Trace, options: TextOptions): Generator<string> {
   const timeline = textTimeline(trace, trace.clauses, options);
@@ -137,14 +133,7 @@ function textTimeline(head: TraceHead, clauses: readonly Clause[], options: Text
         .filter(([k, v]) => head.defaults[k] !== v)
         .map(([k, v]) => `${k}=${v}`);
       const chosen = [...readings, ...params];
-      yield* wrap(
-        chosen.length
-          ? `${chosen.join(', ')}; everything else at its default`
-          : 'every interpretation and parameter at its default',
-        width,
-        '  ',
-        'readings: ',
-      ).map(c.dim);
+      yield* wrap(chosenWords(chosen), width, '  ', 'readings: ').map(c.dim);
       if (assumedWords(head.assumed))
         yield* wrap(visible(assumedWords(head.assumed)), width, '  ', 'assumed: ').map(c.bold);
       if (head.plan && head.plan.changes > 0)
@@ -230,7 +219,7 @@ function firedLines(f: FiredRule, x: LineContext, out: string[]): void {
     shown.add(`breach:${f.rule}`);
     const added = after.breaches.slice(before.breaches.length).filter((b) => b.clause === f.clause);
     const note = x.silent.has(f.clause) ? ` (${POINT_27_CONSEQUENCE})` : '';
-    for (const b of added) out.push(...line(`→ breach: ${breachText(b)}${note}`).map(c.bold));
+    for (const b of added) out.push(...line(`→ breach: ${breachWords(b)}${note}`).map(c.bold));
   }
   if (f.note && f.changed.length > 0) out.push(...wrap(`· ${f.note}`, width, `${pad}  `, pad).map(c.dim));
   if (f.changed.length === 0 && f.unaffected.length === 0) {
@@ -274,7 +263,8 @@ function* summaryLines(
       `${trace.milestones.termEnds ? `, term ends ${dateWords(trace.milestones.termEnds)}` : ''}`;
   }
   if (f.breaches.length === 0) yield '  no breaches recorded';
-  for (const b of f.breaches) yield* wrap(`breach ${b.at}: ${breachText(b)} (clause ${b.clause})`, width, '    ', '  ');
+  for (const b of f.breaches)
+    yield* wrap(`breach ${b.at}: ${breachWords(b)} (clause ${b.clause})`, width, '    ', '  ');
   if (assumed.length)
     yield* wrap(`assumptions (not in the plan): ${assumed.join('; ')}`, width, '    ', '  ').map(c.dim);
   if (trace.expectations.length) {

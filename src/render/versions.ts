@@ -1,12 +1,10 @@
 // The scenario under every version of the plan: a table in date order, then the change that altered each outcome.
-import { guaranteeText, REGION_LABELS, statusLine, VALUE_REGIONS, valueText, type Status } from '../plan/vocabulary.js';
+import { guaranteeText, REGION_LABELS, statusLine, VALUE_REGIONS, valueText } from '../plan/vocabulary.js';
 import type { DecidingChange, VersionOutcome, VersionsReport } from '../whatif/versions.js';
+import { breachesCell } from '../explain/words.js';
 import { mdText } from './markdown.js';
 import { esc } from './svg.js';
 import { wrap } from './text.js';
-
-export const breachesText = (s: Status) =>
-  s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none';
 
 /** The table's columns: version, date, every region with one value, the breaches. */
 const COLUMNS = ['version', 'date', ...VALUE_REGIONS.map((r) => REGION_LABELS[r].short), REGION_LABELS.breaches.short];
@@ -14,7 +12,7 @@ const row = (v: VersionOutcome) => [
   v.version,
   v.published,
   ...VALUE_REGIONS.map((r) => valueText(v.final, r)),
-  breachesText(v.final),
+  breachesCell(v.final),
 ];
 
 /** One sentence on what decided a version's outcome, or why nothing did. */
@@ -95,7 +93,7 @@ export function versionsHtml(report: VersionsReport, current: string | null): st
       `<div class="when">${esc(v.published)}</div>` +
       `<div><strong>${esc(v.version)}</strong> <span class="muted">${esc(v.title)}</span></div>` +
       `<div>guarantee <strong>${esc(guaranteeText(v.final))}</strong> ` +
-      `· ${esc(statusLine(v.final, ' · ', 'guarantee'))} · breaches: ${esc(breachesText(v.final))}</div>` +
+      `· ${esc(statusLine(v.final, ' · ', 'guarantee'))} · breaches: ${esc(breachesCell(v.final))}</div>` +
       `<div class="muted">${esc(decisionWords(v))}</div>${sources ? `<ul class="sources">${sources}</ul>` : ''}</li>`
     );
   });

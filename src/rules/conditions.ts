@@ -20,6 +20,8 @@ export type ConditionTrace =
   | { any: ConditionTrace[]; result: boolean | null }
   | { not: ConditionTrace; result: boolean | null };
 
+export const isLeaf = (c: ConditionTrace): c is LeafTrace => 'fact' in c;
+
 /** An all's or any's result from its children's: null while a child that could decide it is undecided. */
 export function combine(children: readonly ConditionTrace[], all: boolean): boolean | null {
   let open = false;

@@ -5,7 +5,7 @@ import { SOURCE_CONFIDENCE } from '../plan/legend.js';
 import { BREACH_KINDS, RULE_EMITS, TERRITORIES } from '../plan/vocabulary.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' });
-const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
+export const Point = z.string().regex(/^(\d{1,2}[a-d]?|SG)$/, {
   error: 'expected a plan point such as 10c, or SG for the security-guarantee draft',
 });
 const Points = z.array(Point).min(1, { error: 'cite at least one plan point' });

@@ -1,6 +1,7 @@
 // Two runs side by side: the first date where they part, the rules that fired differently there, both final statuses.
-import { REGIONS, type Region, type Status } from '../plan/vocabulary.js';
+import type { Region, Status } from '../plan/vocabulary.js';
 import type { Step, Trace } from '../run/trace.js';
+import { differingRegions } from './outcome.js';
 
 export interface Side {
   label: string;
@@ -30,8 +31,6 @@ export interface Comparison {
   finalDiffers: Region[];
 }
 
-const differing = (a: Status, b: Status) => REGIONS.filter((r) => JSON.stringify(a[r]) !== JSON.stringify(b[r]));
-
 export function compareTraces(left: Side, right: Side): Comparison {
   const dates = [...new Set([...left.trace.steps, ...right.trace.steps].map((s) => s.at))].sort();
   let l = left.trace.initial;
@@ -50,11 +49,11 @@ export function compareTraces(left: Side, right: Side): Comparison {
     const [fl, fr] = [fired(row.leftSteps), fired(row.rightSteps)];
     const onlyLeft = fl.filter((f) => !fr.some((g) => g.rule === f.rule));
     const onlyRight = fr.filter((f) => !fl.some((g) => g.rule === f.rule));
-    const regions = differing(row.left, row.right);
+    const regions = differingRegions(row.left, row.right);
     if (regions.length || onlyLeft.length || onlyRight.length) {
       divergence = { at: row.at, regions, onlyLeft, onlyRight };
       break;
     }
   }
-  return { left, right, rows, divergence, finalDiffers: differing(left.trace.final, right.trace.final) };
+  return { left, right, rows, divergence, finalDiffers: differingRegions(left.trace.final, right.trace.final) };
 }

@@ -52,10 +52,14 @@ export const DECIDED = 'decided by the reading';
 
 const MAX_RUNS = 4096;
 
-/** Why half a matrix can wait for compensation: the scenario never pays the US. */
-export const COMPENSATION_NOTE =
-  'no compensation-paid event: ' +
-  'under compensation = precondition the guarantee waits for one (10a); add one if the US is paid';
+/** Why half the outcomes can wait for compensation: the outcome depends on it and the scenario never pays the US. */
+export const compensationNotes = (dependsOn: readonly string[], loaded: LoadedScenario): string[] =>
+  dependsOn.includes('compensation') && !loaded.scenario.events.some((e) => e.type === 'compensation-paid')
+    ? [
+        'no compensation-paid event: ' +
+          'under compensation = precondition the guarantee waits for one (10a); add one if the US is paid',
+      ]
+    : [];
 
 /** Every combination of the values of `names` (an odometer). */
 export function combinations(values: Record<string, readonly string[]>, names: readonly string[]): Combination[] {
@@ -212,10 +216,7 @@ export async function runMatrix(
     changes: outcomeChanges(sorted[0]![0]!.final, list[0]!.final),
     combinations: list.map((r) => r.combination),
   }));
-  const notes =
-    dependsOn.includes('compensation') && !loaded.scenario.events.some((e) => e.type === 'compensation-paid')
-      ? [COMPENSATION_NOTE]
-      : [];
+  const notes = compensationNotes(dependsOn, loaded);
   return {
     notes,
     scenario: loaded.scenario.scenario,

@@ -1,9 +1,18 @@
 // A whole outcome (every region and the breaches): one key to
 // group runs by, and the words for what differs between two.
-import { partyName } from '../plan/parties.js';
-import { REGION_LABELS, statusLine, VALUE_REGIONS, valueText, type Breach, type Status } from '../plan/vocabulary.js';
+import { breachWords } from '../explain/words.js';
+import {
+  changeText,
+  REGIONS,
+  statusLine,
+  VALUE_REGIONS,
+  valueText,
+  type Breach,
+  type Region,
+  type Status,
+} from '../plan/vocabulary.js';
 
-const breachWords = (b: Breach) => `${b.kind} by ${partyName(b.party)} on ${b.at}`;
+const breachOn = (b: Breach) => `${breachWords(b)} on ${b.at}`;
 
 /** Two runs have the same outcome when every region and every breach (kind, party, date, clause) agree. */
 export const outcomeKey = (s: Status): string =>
@@ -17,7 +26,7 @@ export const outcomeKey = (s: Status): string =>
 export function outcomeText(s: Status): string {
   return (
     `${statusLine(s)} · ` +
-    `${s.breaches.length === 0 ? 'no breaches' : `breaches: ${s.breaches.map(breachWords).join(', ')}`}`
+    `${s.breaches.length === 0 ? 'no breaches' : `breaches: ${s.breaches.map(breachOn).join(', ')}`}`
   );
 }
 
@@ -25,15 +34,18 @@ export function outcomeText(s: Status): string {
 export function outcomeChanges(from: Status, to: Status): string[] {
   const out: string[] = [];
   for (const r of VALUE_REGIONS) {
-    const [a, b] = [valueText(from, r), valueText(to, r)];
-    if (a !== b) out.push(`${REGION_LABELS[r].short} ${a} → ${b}`);
+    if (valueText(from, r) !== valueText(to, r)) out.push(changeText(r, from, to));
   }
   const key = (b: Breach) => JSON.stringify([b.kind, b.party, b.at, b.clause]);
   const before = new Set(from.breaches.map(key));
   const after = new Set(to.breaches.map(key));
   const gone = from.breaches.filter((b) => !after.has(key(b)));
   const added = to.breaches.filter((b) => !before.has(key(b)));
-  if (gone.length) out.push(`no ${gone.map(breachWords).join(', no ')}`);
-  if (added.length) out.push(`${added.length === 1 ? 'a breach' : 'breaches'}: ${added.map(breachWords).join(', ')}`);
+  if (gone.length) out.push(`no ${gone.map(breachOn).join(', no ')}`);
+  if (added.length) out.push(`${added.length === 1 ? 'a breach' : 'breaches'}: ${added.map(breachOn).join(', ')}`);
   return out;
 }
+
+/** The regions whose values differ between two statuses, the breaches included. */
+export const differingRegions = (a: Status, b: Status): Region[] =>
+  REGIONS.filter((r) => JSON.stringify(a[r]) !== JSON.stringify(b[r]));

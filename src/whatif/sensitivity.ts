@@ -4,7 +4,7 @@ import { resolveSettings } from '../run/settings.js';
 import type { Sensitivity } from '../run/trace.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { guaranteeText } from '../plan/vocabulary.js';
-import { COMPENSATION_NOTE, DECIDED, odometer, searchOutcomes } from './matrix.js';
+import { compensationNotes, DECIDED, odometer, searchOutcomes } from './matrix.js';
 import { outcomeChanges, outcomeKey } from './outcome.js';
 import { decidingNames } from './readings.js';
 
@@ -63,9 +63,6 @@ export function sensitivityOf(
       guarantee: guaranteeText(best.final),
       changes: outcomeChanges(own.final, best.final),
     }));
-  const notes =
-    dependsOn.includes('compensation') && !loaded.scenario.events.some((e) => e.type === 'compensation-paid')
-      ? [COMPENSATION_NOTE]
-      : [];
+  const notes = compensationNotes(dependsOn, loaded);
   return { readings, dependsOn, alternatives, notes };
 }

@@ -1,6 +1,6 @@
 // One scenario under every version of the plan, in the order
 // they were published, and the change that altered each outcome.
-import { REGIONS, type Region, type Status } from '../plan/vocabulary.js';
+import type { Region, Status } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Source } from '../rules/schema.js';
 import { applyFirstChanges, changeName } from '../rules/versions.js';
@@ -8,6 +8,7 @@ import type { PlanChange } from '../rules/schema.js';
 import { runOutcomes, runScenario, type RunOptions } from '../run/runner.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { compareTraces } from './compare.js';
+import { differingRegions } from './outcome.js';
 
 /** The change of a version that first altered the scenario's outcome from the version it builds on. */
 export interface DecidingChange {
@@ -46,9 +47,6 @@ export interface VersionsReport {
   versions: VersionOutcome[];
 }
 
-const differing = (a: Status, b: Status): Region[] =>
-  REGIONS.filter((r) => JSON.stringify(a[r]) !== JSON.stringify(b[r]));
-
 /** Published first; on the same day a version after the ones it builds on. */
 function chronological(ruleSets: readonly RuleSet[]): RuleSet[] {
   const depth = (rs: RuleSet) => rs.plan?.inherited.length ?? 0;
@@ -85,7 +83,7 @@ async function decidingChange(
     k === plan.changes.length ? planned : k === 0 ? parent : applyFirstChanges(parent, plan, k);
   for (let k = 1; k <= plan.changes.length; k++) {
     const ruleSet = withChanges(k);
-    if (differing(parentFinal, await finalOf(loaded, ruleSet, options)).length === 0) continue;
+    if (differingRegions(parentFinal, await finalOf(loaded, ruleSet, options)).length === 0) continue;
     // whole traces only for the runs just before and just after this change
     const before = await runScenario(loaded, withChanges(k - 1), options);
     const trace = await runScenario(loaded, ruleSet, options);
@@ -146,7 +144,7 @@ export async function runVersions(
     const final = await finalFor(rs);
     const parent = plan.buildsOn ? byName.get(plan.buildsOn) : undefined;
     const parentFinal = parent ? await finalFor(parent) : undefined;
-    const differs = parentFinal ? differing(parentFinal, final) : [];
+    const differs = parentFinal ? differingRegions(parentFinal, final) : [];
     const decidedBy =
       parent && parentFinal && differs.length ? await decidingChange(loaded, parent, rs, parentFinal, options) : null;
     versions.push({

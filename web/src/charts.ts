@@ -1,7 +1,7 @@
 // The statechart with the states of this step lit and its last move
 // marked; the swimlane with this step marked; the status cards.
-import { REGION_LABELS, VALUE_REGIONS, type Status } from '../../src/plan/vocabulary.js';
-import { guaranteeText } from '../../src/plan/vocabulary.js';
+import { breachesCell } from '../../src/explain/words.js';
+import { REGION_LABELS, VALUE_REGIONS, valueText, type Status } from '../../src/plan/vocabulary.js';
 import { statechartSvg, swimlaneSvg } from '../../src/render/svg.js';
 import type { Trace } from '../../src/run/trace.js';
 import { byId, h } from './dom.js';
@@ -10,12 +10,12 @@ import { traceUpTo } from './timeline.js';
 const CARDS: Array<{ label: string; value: (s: Status) => string; key: keyof Status }> = [
   ...VALUE_REGIONS.map((key) => ({
     label: REGION_LABELS[key].title,
-    value: key === 'guarantee' ? guaranteeText : (s: Status) => String(s[key]),
+    value: (s: Status) => valueText(s, key),
     key,
   })),
   {
     label: REGION_LABELS.breaches.title,
-    value: (s) => (s.breaches.length ? s.breaches.map((b) => `${b.kind} (${b.party})`).join(', ') : 'none'),
+    value: breachesCell,
     key: 'breaches',
   },
 ];

@@ -1,10 +1,11 @@
 // Two readings side by side: the same scenario's timelines,
 // with the first step where their statuses differ highlighted.
-import { REGIONS, type Status } from '../../src/plan/vocabulary.js';
+import type { Status } from '../../src/plan/vocabulary.js';
 import { chosenReadings } from '../../src/explain/explain.js';
 import { guaranteeText } from '../../src/plan/vocabulary.js';
-import { stepWords } from '../../src/explain/words.js';
+import { breachesCell, chosenWords, stepWords } from '../../src/explain/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
+import { differingRegions } from '../../src/whatif/outcome.js';
 import { byId, guaranteeBadge, h } from './dom.js';
 
 interface Divergence {
@@ -14,15 +15,12 @@ interface Divergence {
   regions: string[];
 }
 
-const show = (s: Status, region: string): string => {
-  if (region === 'guarantee') return guaranteeText(s);
-  const v = s[region as keyof Status];
-  return Array.isArray(v)
-    ? v.length
-      ? v.map((b) => `${b.kind} (${b.party})`).join(', ')
-      : 'none'
-    : String(v ?? 'none');
-};
+const show = (s: Status, region: string): string =>
+  region === 'breaches'
+    ? breachesCell(s)
+    : region === 'guarantee'
+      ? guaranteeText(s)
+      : String(s[region as keyof Status] ?? 'none');
 const sameStep = (a: Step, b: Step) => a.at === b.at && a.kind === b.kind && stepWords(a) === stepWords(b);
 
 /** The first step at which two runs of one scenario part ways; null when they never do. */
@@ -31,7 +29,7 @@ function firstDivergence(a: Trace, b: Trace): Divergence | null {
   for (let i = 0; i < n; i++) {
     const [x, y] = [a.steps[i], b.steps[i]];
     if (!x || !y || !sameStep(x, y)) return { index: i, regions: [] };
-    const differ = REGIONS.filter((r) => JSON.stringify(x.status[r]) !== JSON.stringify(y.status[r]));
+    const differ = differingRegions(x.status, y.status);
     // the guarantee's text already carries its phase
     const regions = differ.includes('guarantee') ? differ.filter((r) => r !== 'guaranteePhase') : differ;
     if (regions.length) return { index: i, regions };
@@ -45,11 +43,7 @@ function column(trace: Trace, label: string, divergence: Divergence | null): HTM
     'div',
     { class: 'column' },
     h('h4', {}, label),
-    h(
-      'p',
-      { class: 'muted' },
-      readings.length ? readings.join(', ') : 'every interpretation and parameter at its default',
-    ),
+    h('p', { class: 'muted' }, chosenWords(readings)),
     h(
       'p',
       { class: 'final' },

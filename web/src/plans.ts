@@ -1,5 +1,7 @@
 // The plan versions the picker offers, read from rules/versions/ at
 // build time: the picker, the URL and the rule-set cache go by id.
+import { BASE_PLAN as BASE_ID } from '../../src/rules/versions.js';
+
 export interface PlanVersion {
   id: string;
   label: string;
@@ -29,9 +31,9 @@ const versions: PlanVersion[] = Object.entries(files).map(([path, text]) => {
   return { id, label: `${id} (${title})`, published, overlay: { file: `rules/versions/${id}.json`, text } };
 });
 
-export const BASE_PLAN: PlanVersion = versions.find((v) => v.id === 'us-28') ?? {
-  id: 'us-28',
-  label: 'us-28 (the 28-point plan)',
+export const BASE_PLAN: PlanVersion = versions.find((v) => v.id === BASE_ID) ?? {
+  id: BASE_ID,
+  label: BASE_ID,
   published: '',
 };
 

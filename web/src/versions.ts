@@ -1,6 +1,7 @@
 // The scenario under every plan version, as a timeline with a
 // slider: moving it picks that version and reruns the scenario.
-import { decisionWords, breachesText } from '../../src/render/versions.js';
+import { breachesCell } from '../../src/explain/words.js';
+import { decisionWords } from '../../src/render/versions.js';
 import { guaranteeText } from '../../src/plan/vocabulary.js';
 import type { RuleSet } from '../../src/rules/ruleSet.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
@@ -49,7 +50,7 @@ export async function renderVersions(
         h('strong', {}, v.version),
         ': guarantee ',
         h('strong', {}, guaranteeText(v.final)),
-        `, breaches: ${breachesText(v.final)}`,
+        `, breaches: ${breachesCell(v.final)}`,
         h('div', { class: 'muted' }, decisionWords(v)),
       ),
     ),

@@ -1,6 +1,7 @@
 // casus compare: two runs side by side (two files, a file under other readings, or under two plan versions).
 import { InputError, usageIssue } from '../../issues/issue.js';
 import { compareLines, compareMarkdown } from '../../render/whatif.js';
+import { BASE_PLAN } from '../../rules/versions.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { assume } from '../../whatif/branches.js';
@@ -53,7 +54,7 @@ async function sides(args: CommandArgs): Promise<[Side, Side]> {
     ];
   if (args.plans.length === 1)
     return [
-      await run(file, 'us-28', set, 'under us-28 (the base plan)'),
+      await run(file, BASE_PLAN, set, `under ${BASE_PLAN} (the base plan)`),
       await run(file, args.plans[0], set, `under ${args.plans[0]}`),
     ];
   if (Object.keys(set).length === 0)
