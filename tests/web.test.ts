@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, type InputError } from '../src/issues/issue.js';
 import { LEGEND } from '../src/plan/legend.js';
-import { STATUS_COLOURS } from '../src/plan/vocabulary.js';
+import { PATH_COLOURS, STATUS_COLOURS } from '../src/plan/vocabulary.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
 import { chromiumAvailable, launchChromium, screenshot, watchedPage } from './browser.js';
@@ -305,6 +305,29 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
     expect(new Set(badges.map(([value]) => value))).toEqual(new Set(['pending', 'in-force', 'invoked']));
     for (const [value, background] of badges)
       expect(background, value).toBe(rgb(STATUS_COLOURS[value as 'pending'].tint));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("draws the run's path on the statechart in the vocabulary's path colours, under the page's CSP", async () => {
+    const { page, problems } = await open(`#scenario=${OFFENSIVE}&step=11`);
+    const style = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => {
+          const s = e.ownerDocument.defaultView!.getComputedStyle(e);
+          return { fill: s.fill, stroke: s.stroke };
+        });
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(await style('#statechart-chart .state.visited:not(.current):not(.compound) > rect')).toEqual({
+      fill: rgb(PATH_COLOURS.visited),
+      stroke: rgb(PATH_COLOURS.move),
+    });
+    expect(await style('#statechart-chart .state.current:not(.compound) > rect')).toEqual({
+      fill: rgb(PATH_COLOURS.current),
+      stroke: rgb(PATH_COLOURS.currentStroke),
+    });
     expect(problems).toEqual([]);
     await page.close();
   });

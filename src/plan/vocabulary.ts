@@ -172,6 +172,18 @@ export const STATUS_COLOURS: Record<StatusValue, { fill: string; tint: string }>
   withdrawn: { fill: '#ef4444', tint: '#fecaca' },
 };
 
+/**
+ * How a run's path is marked on the statechart wherever it is drawn (SVG, Mermaid, DOT, the report, the page): the
+ * states it visited, the ones it ended in and their outline, a visited group of states, and the moves it made.
+ */
+export const PATH_COLOURS = {
+  visited: '#fde68a',
+  current: '#f59e0b',
+  currentStroke: '#7c2d12',
+  visitedGroup: '#fef3c7',
+  move: '#b45309',
+} as const;
+
 /** The regions with one value each, in display order (the guarantee's phase is shown with the guarantee). */
 export const VALUE_REGIONS = ['agreement', 'guarantee', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
 export type ValueRegion = (typeof VALUE_REGIONS)[number];

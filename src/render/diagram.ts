@@ -2,7 +2,7 @@
 // machine definition; a trace adds the states and moves of one run.
 import type { AnyStateNode } from 'xstate';
 import { guaranteeMachine } from '../machine/machine.js';
-import type { Status } from '../plan/vocabulary.js';
+import { PATH_COLOURS, type Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 
 interface ChartTransition {
@@ -188,8 +188,9 @@ export function mermaid(trace?: Trace): string {
     out.push(`  %% in every state: ${transitionLabel(t)}${t.description ? ` (${t.description})` : ''}`);
   if (trace) {
     const path = runPath(trace);
-    out.push('  classDef visited fill:#fde68a,stroke:#b45309,color:#111');
-    out.push('  classDef current fill:#f59e0b,stroke:#7c2d12,stroke-width:3px,color:#111');
+    const { visited: v, current, currentStroke, move } = PATH_COLOURS;
+    out.push(`  classDef visited fill:${v},stroke:${move},color:#111`);
+    out.push(`  classDef current fill:${current},stroke:${currentStroke},stroke-width:3px,color:#111`);
     const leaves = (ids: Set<string>) => [...ids].filter((id) => !root.children.some((r) => r.id === id));
     const visited = leaves(path.visited).filter((id) => !path.final.has(id));
     if (visited.length) out.push(`  class ${visited.map(mid).join(',')} visited`);
@@ -222,8 +223,8 @@ export function dot(trace?: Trace): string {
   ];
   const style = (id: string) => {
     if (!path) return '';
-    if (path.final.has(id)) return ', fillcolor="#f59e0b", penwidth=3';
-    return path.visited.has(id) ? ', fillcolor="#fde68a"' : '';
+    if (path.final.has(id)) return `, fillcolor="${PATH_COLOURS.current}", penwidth=3`;
+    return path.visited.has(id) ? `, fillcolor="${PATH_COLOURS.visited}"` : '';
   };
   const block = (n: ChartNode, indent: string): void => {
     if (n.initial) {
@@ -234,10 +235,8 @@ export function dot(trace?: Trace): string {
     }
     for (const c of n.children) {
       if (c.children.length) {
-        out.push(
-          `${indent}subgraph ${cluster(c.id)} {`,
-          `${indent}  label=${dq(c.key)};${path?.visited.has(c.id) ? ' style=filled; fillcolor="#fef3c7";' : ''}`,
-        );
+        const shade = path?.visited.has(c.id) ? ` style=filled; fillcolor="${PATH_COLOURS.visitedGroup}";` : '';
+        out.push(`${indent}subgraph ${cluster(c.id)} {`, `${indent}  label=${dq(c.key)};${shade}`);
         block(c, `${indent}  `);
         out.push(`${indent}}`);
       } else {
@@ -254,7 +253,7 @@ export function dot(trace?: Trace): string {
     const attrs = [`label=${dq(transitionLabel(t))}`];
     if (byId.get(from)!.children.length) attrs.push(`ltail=${cluster(from)}`);
     if (byId.get(to)!.children.length && to !== from) attrs.push(`lhead=${cluster(to)}`);
-    if (path && wasTaken(path, from, to, t.event)) attrs.push('color="#b45309"', 'penwidth=2');
+    if (path && wasTaken(path, from, to, t.event)) attrs.push(`color="${PATH_COLOURS.move}"`, 'penwidth=2');
     out.push(`  ${dq(anchor(byId, from))} -> ${dq(anchor(byId, to))} [${attrs.join(', ')}];`);
   }
   out.push('}');

@@ -9,7 +9,7 @@ import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } 
 import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, timeline } from '../explain/steps.js';
-import { guaranteeText } from '../plan/vocabulary.js';
+import { guaranteeText, PATH_COLOURS } from '../plan/vocabulary.js';
 import { esc, fillOf, statechartSvg, swimlaneSvg } from './svg.js';
 import { assumedWords, chosenWords, sensitivityWords, stepWords, stepNumber } from '../explain/words.js';
 import { VERSIONS_STYLE, versionsHtml } from './versions.js';
@@ -46,11 +46,13 @@ svg .breach-mark { fill: #dc2626; stroke: #fff; }
 svg .region-box { fill: #f9fafb; stroke: #d1d5db; } svg .region-label { font-weight: 700; font-size: 13px; }
 svg .state rect { fill: #fff; stroke: #9ca3af; } svg .state text { fill: #6b7280; } \
 svg .state.compound > rect { fill: #fafafa; }
-svg .state.terminal rect.inner { fill: none; } svg .state.visited > rect { fill: #fde68a; stroke: var(--accent); } \
+svg .state.terminal rect.inner { fill: none; } \
+svg .state.visited > rect { fill: ${PATH_COLOURS.visited}; stroke: ${PATH_COLOURS.move}; } \
 svg .state.visited text { fill: var(--ink); }
-svg .state.current > rect { fill: #f59e0b; stroke: #7c2d12; stroke-width: 3; } \
-svg .state.current.compound > rect { fill: #fde68a; } svg .state.current text { font-weight: 700; fill: var(--ink); }
-svg .initial { fill: #111827; } svg .move { fill: none; stroke: var(--accent); stroke-width: 2; }
+svg .state.current > rect { fill: ${PATH_COLOURS.current}; stroke: ${PATH_COLOURS.currentStroke}; stroke-width: 3; } \
+svg .state.current.compound > rect { fill: ${PATH_COLOURS.visited}; } \
+svg .state.current text { font-weight: 700; fill: var(--ink); }
+svg .initial { fill: #111827; } svg .move { fill: none; stroke: ${PATH_COLOURS.move}; stroke-width: 2; }
 .sources { margin: 0 0 8px; font-size: 0.85rem; overflow-wrap: anywhere; } dl dt { font-weight: 700; } \
 dl dd { margin: 0 0 6px 16px; }
 .legend span { margin-right: 14px; } \
@@ -210,8 +212,8 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
   );
   out.push(
     '<p class="legend muted">' +
-      '<span><i style="background:#fde68a"></i>visited on this run</span>' +
-      '<span><i style="background:#f59e0b"></i>where the run ended (◉)</span>' +
+      `<span><i style="background:${PATH_COLOURS.visited}"></i>visited on this run</span>` +
+      `<span><i style="background:${PATH_COLOURS.current}"></i>where the run ended (◉)</span>` +
       '<span><i style="background:#fff"></i>not visited</span>' +
       '<span>double border: terminal</span><span>arrows: the moves this run made</span></p></section>',
   );

@@ -1,7 +1,14 @@
 // Inline SVG for the HTML report: the swimlane of every region's
 // status over time, and the statechart laid out in columns.
 import { addDays, daysBetween } from '../plan/dates.js';
-import { REGION_LABELS, STATUS_COLOURS, VALUE_REGIONS, valueText, type Status } from '../plan/vocabulary.js';
+import {
+  PATH_COLOURS,
+  REGION_LABELS,
+  STATUS_COLOURS,
+  VALUE_REGIONS,
+  valueText,
+  type Status,
+} from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { allNodes, chart, runPath, type ChartNode } from './diagram.js';
 import { stepWords } from '../explain/words.js';
@@ -203,7 +210,7 @@ export function statechartSvg(trace: Trace): string {
     '<title id="statechart-title">The statechart: ' +
       'states this run visited are shaded, its moves drawn, the states it ended in outlined</title>',
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" ' +
-      'orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#b45309"/></marker></defs>',
+      `orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="${PATH_COLOURS.move}"/></marker></defs>`,
   ];
   root.children.forEach((region, i) => {
     const x0 = 16 + i * (colW + gap);

@@ -1,5 +1,5 @@
 // Building DOM nodes from data: text is always set as text, never parsed as markup.
-import { guaranteeText, STATUS_COLOURS, type Status } from '../../src/plan/vocabulary.js';
+import { guaranteeText, PATH_COLOURS, STATUS_COLOURS, type Status } from '../../src/plan/vocabulary.js';
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -16,6 +16,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
+}
+
+/** The path colours of the vocabulary as CSS variables (--path-visited, …), set through the CSSOM as the tints are. */
+export function setPathColours(root: HTMLElement): void {
+  for (const [name, colour] of Object.entries(PATH_COLOURS))
+    root.style.setProperty(`--path-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, colour);
 }
 
 /** The guarantee's status as a badge tinted with its colour; set through the CSSOM, which the CSP allows. */

@@ -8,7 +8,7 @@ import type { LoadedScenario } from '../../src/scenario/parse.js';
 import type { Session } from '../../src/serve/server.js';
 import { renderCharts } from './charts.js';
 import { renderCompare } from './compare.js';
-import { byId, debounce, h } from './dom.js';
+import { byId, debounce, h, setPathColours } from './dom.js';
 import { createEditor } from './editor.js';
 import { BUNDLED_SCENARIOS, parse, run, ruleSetFor } from './engine.js';
 import { BASE_PLAN, PLANS } from './plans.js';
@@ -18,6 +18,7 @@ import { renderStep, renderStepList } from './timeline.js';
 import { decodeState, encodeState, type PageState, type ScenarioRef } from './url.js';
 
 const DEFAULT_SCENARIO = 'renewed-offensive-invokes-the-guarantee';
+setPathColours(document.documentElement);
 
 let session: Session = {};
 let state: PageState = {
