@@ -1,6 +1,7 @@
 // casus diagram [FILE]: the statechart as Mermaid or DOT, generated
 // from the machine definition; with FILE, that run's path.
 import { InputError, usageIssue } from '../../issues/issue.js';
+import { REGION_LABELS, VALUE_REGIONS } from '../../plan/vocabulary.js';
 import { dot, mermaid } from '../../render/diagram.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -16,10 +17,10 @@ export const diagramCommand: Command = {
   help: `Usage: casus diagram [FILE] [--format mermaid|dot] [--out FILE]
 
 Prints the statechart, generated from the machine definition: every state, the parallel
-regions (guarantee, ceasefire, sanctions, Russia's benefits), and every transition with
-its event, guard and actions. --format mermaid renders on GitHub; --format dot is
-Graphviz DOT, drawn by Graphviz's dot program (install it separately). With a scenario
-FILE, the states that run visited are highlighted and its final states marked.
+regions (${VALUE_REGIONS.map((r) => REGION_LABELS[r].short).join(', ')}), and every
+transition with its event, guard and actions. --format mermaid renders on GitHub; --format
+dot is Graphviz DOT, drawn by Graphviz's dot program (install it separately). With a
+scenario FILE, the states that run visited are highlighted and its final states marked.
 
 Examples:
   casus diagram > statechart.mmd
