@@ -4,7 +4,7 @@
 import { InputError, usageIssue } from '../issues/issue.js';
 import { eventsHandledIn } from '../machine/status.js';
 import { isIsoDate } from '../plan/dates.js';
-import type { Breach, Status } from '../plan/vocabulary.js';
+import { REGIONS, type Breach, type Region, type Status } from '../plan/vocabulary.js';
 import { PARTY_FIELDS } from '../rules/facts.js';
 import { isLeaf, type ConditionTrace, type LeafTrace } from '../rules/conditions.js';
 import type { Clause, Source } from '../rules/schema.js';
@@ -21,8 +21,8 @@ import { nearMisses } from './whyNot.js';
 import { stepWords } from './words.js';
 
 /** The status fields an explanation accounts for, one by one. */
-const EXPLAINED = ['agreement', 'guarantee', 'guaranteePhase', 'ceasefire', 'sanctions', 'russiaBenefits'] as const;
-type Explained = (typeof EXPLAINED)[number];
+type Explained = Exclude<Region, 'breaches'>;
+const EXPLAINED = REGIONS.filter((r): r is Explained => r !== 'breaches');
 
 export interface ClauseCitation {
   id: string;

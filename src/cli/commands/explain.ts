@@ -1,6 +1,7 @@
 // casus explain FILE [--at DATE]: why each status is what it is
 // on a date, and why notable events did not change the guarantee.
 import { explain, explanationJson } from '../../explain/explain.js';
+import { REGION_LABELS, VALUE_REGIONS } from '../../plan/vocabulary.js';
 import { explanationLines } from '../../render/explainText.js';
 import { runScenario } from '../../run/runner.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -19,9 +20,10 @@ export const explainCommand: Command = {
   },
   help: `Usage: casus explain FILE [--at DATE] [--format text|json] [--out FILE]
 
-For each region (guarantee, ceasefire, sanctions, Russia's benefits) its status on DATE
-(default: the end of the run), the step that set it, the rule that fired with the values
-its conditions saw, and the clause (id, plan points, paraphrase); the breaches recorded.
+For each region (${VALUE_REGIONS.map((r) => REGION_LABELS[r].short).join(', ')}) its status
+on DATE (default: the end of the run), the step that set it, the rule that fired with the
+values its conditions saw, and the clause (id, plan points, paraphrase); the breaches
+recorded.
 Then, why not: for every event that left the guarantee unchanged, the nearest rule that
 did not fire and the condition that failed, with the value it saw and the reading under
 which it was required (or the rule that fired to no effect, and why).
