@@ -1,11 +1,12 @@
 // Long, deterministic timelines for the benchmark: a treaty in
 // force, then a decade of everyday events with few breaches.
 import { addDays } from '../plan/dates.js';
+import { SIGNATORIES } from '../plan/vocabulary.js';
 
 type Event = Record<string, unknown> & { at: string; type: string };
 
 const OPENING: Array<Record<string, unknown> & { type: string }> = [
-  ...['UA', 'RU', 'US', 'EU', 'NATO'].map((party) => ({ type: 'signature', party })),
+  ...SIGNATORIES.map((party) => ({ type: 'signature', party })),
   { type: 'withdrawal-completed', party: 'UA' },
   { type: 'withdrawal-completed', party: 'RU' },
 ];
@@ -59,7 +60,7 @@ const RARE: Array<Record<string, unknown> & { type: string }> = [
     sustained: true,
   },
   { type: 'hostilities-ended' },
-  { type: 'extension-agreed', parties: ['UA', 'RU', 'US', 'EU', 'NATO'] },
+  { type: 'extension-agreed', parties: [...SIGNATORIES] },
 ];
 
 /** `n` events (n ≥ 7) spread over about ten years from 2026-01-10, in date order. */

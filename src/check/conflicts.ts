@@ -3,7 +3,8 @@ import type { AnyStateNode } from 'xstate';
 import { guaranteeMachine } from '../machine/machine.js';
 import { TERMINAL_GUARANTEE } from '../plan/vocabulary.js';
 import { compilePartial, UNDECIDED } from '../rules/compile.js';
-import { dataFacts, EVENT_FACTS, readingFacts } from '../rules/facts.js';
+import { dataFacts, readingFacts } from '../rules/facts.js';
+import { emptyStepFacts } from '../run/facts.js';
 import type { LoadedRule, RuleSet } from '../rules/load.js';
 import { factsRead } from '../rules/conditions.js';
 import { domainSize, type Domain } from './domain.js';
@@ -26,25 +27,7 @@ const incompatible = (a?: string, b?: string) =>
 
 /** The neutral value of every fact: an event with no optional fields, empty history, default settings. */
 export function baseFacts(ruleSet: RuleSet): Record<string, unknown> {
-  const base: Record<string, unknown> = Object.fromEntries(
-    EVENT_FACTS.map((f) => [f.name, f.type.kind === 'list' ? [] : null]),
-  );
-  Object.assign(base, {
-    signatories: [],
-    withdrawn: [],
-    compensationPaid: false,
-    signatoriesBefore: [],
-    withdrawnBefore: [],
-    compensationPaidBefore: false,
-    electionsHeldBy: [],
-    hostilitiesUnderWay: false,
-    daysSinceRussianAttack: null,
-    ratifiedBy: [],
-    ratifiedByBefore: [],
-    referendum: null,
-    referendumBefore: null,
-    ...dataFacts(ruleSet.gazetteer),
-  });
+  const base = { ...emptyStepFacts(), ...dataFacts(ruleSet.gazetteer) };
   for (const i of ruleSet.settings.interpretations) base[i.name] = i.readings[0]!.value;
   Object.assign(
     base,

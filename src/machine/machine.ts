@@ -2,7 +2,7 @@
 import { assign, setup } from 'xstate';
 import type { MachineParameters } from './parameters.js';
 import { addDays, addYears } from '../plan/dates.js';
-import type { Breach, BreachKind, MachineEventType } from '../plan/vocabulary.js';
+import { SIGNATORIES, type Breach, type BreachKind, type MachineEventType } from '../plan/vocabulary.js';
 
 /** Every machine event comes from a rule that fired on a step. */
 export interface MachineEvent {
@@ -140,7 +140,7 @@ export const guaranteeMachine = setup({
           description: 'not yet in force: it cannot be invoked before entry into force',
           initial: 'awaiting-signatures',
           states: {
-            'awaiting-signatures': { description: 'waiting for all five signatures (UA, RU, US, EU, NATO)' },
+            'awaiting-signatures': { description: `waiting for all five signatures (${SIGNATORIES.join(', ')})` },
             'awaiting-ceasefire': {
               description: 'signed; waiting for both sides to complete their withdrawal (point 28)',
             },

@@ -19,7 +19,7 @@ export const PARTIES: readonly string[] = [
   ...ISO_3166_ALPHA2.filter((c) => !(SIGNATORIES as readonly string[]).includes(c)),
 ];
 
-const PARTY_DESCRIPTION = 'a party: UA, RU, US, EU, NATO, or an ISO 3166 alpha-2 state code such as PL';
+const PARTY_DESCRIPTION = `a party: ${SIGNATORIES.join(', ')}, or an ISO 3166 alpha-2 state code such as PL`;
 
 /** A party in any file casus reads: scenarios, rule sets, models. */
 export const Party = z.enum(PARTIES as [string, ...string[]], { error: `expected ${PARTY_DESCRIPTION}` });

@@ -139,7 +139,7 @@ function defaultTerritory(against: unknown): 'russia' | 'ukraine' {
  * the settings are left out.
  */
 export function stepFacts(
-  ctx: FactContext,
+  ctx: Pick<FactContext, 'constants' | 'places'>,
   step: { at: string; type: string; event?: ScenarioEvent | undefined },
   history: History,
   constants = true,
@@ -173,3 +173,9 @@ export function stepFacts(
   if (constants) Object.assign(facts, ctx.constants);
   return facts;
 }
+
+/** Every event and history fact before any event, with no field stated: the neutral step `casus check` starts from. */
+export const emptyStepFacts = (): Record<string, unknown> => ({
+  ...stepFacts({ constants: {}, places: new Map() }, { at: '1970-01-01', type: '' }, emptyHistory(), false),
+  type: null,
+});
