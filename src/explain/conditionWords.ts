@@ -101,23 +101,23 @@ export function leafWords(leaf: LeafTrace): string {
 const topLeaves = (c: ConditionTrace): LeafTrace[] => (isLeaf(c) ? [c] : 'all' in c ? c.all.filter(isLeaf) : []);
 
 /** A failed `any`: alternatives that belong to another reading are left out and the reading in force is named. */
-function anyWords(any: ConditionTrace[], readings: ReadonlySet<string>): string[] {
+function anyWords(any: ConditionTrace[], interpretations: ReadonlySet<string>): string[] {
   const under = new Map<string, unknown>();
   const parts: string[] = [];
   const sameFact: LeafTrace[] = [];
   const branches: ConditionTrace[] = [];
   for (const branch of any) {
-    const settingLeaves = topLeaves(branch).filter((l) => readings.has(l.fact));
+    const settingLeaves = topLeaves(branch).filter((l) => interpretations.has(l.fact));
     for (const l of settingLeaves) under.set(l.fact, l.factValue);
     if (settingLeaves.some((l) => l.result === false)) continue;
-    if (isLeaf(branch) && !readings.has(branch.fact)) sameFact.push(branch);
+    if (isLeaf(branch) && !interpretations.has(branch.fact)) sameFact.push(branch);
     else branches.push(branch);
   }
   const named = new Set(sameFact.map((l) => l.fact));
   for (const branch of branches) {
     // an alternative that failed only on a fact already described says nothing new
-    if (failedLeaves(branch).every((l) => named.has(l.fact) || readings.has(l.fact))) continue;
-    const words = failedWords(branch, readings, true);
+    if (failedLeaves(branch).every((l) => named.has(l.fact) || interpretations.has(l.fact))) continue;
+    const words = failedWords(branch, interpretations, true);
     if (words.length) parts.push(words.join(' and '));
   }
   const byFact = new Map<string, LeafTrace[]>();
@@ -146,13 +146,15 @@ function anyWords(any: ConditionTrace[], readings: ReadonlySet<string>): string[
 /** The conditions that made a rule fail, in words ("scale is limited, not large-scale"). */
 export function failedWords(
   c: ConditionTrace,
-  readings: ReadonlySet<string> = new Set(),
+  interpretations: ReadonlySet<string> = new Set(),
   skipReadings = false,
 ): string[] {
   if (c.result !== false) return [];
   if ('all' in c)
-    return c.all.flatMap((x) => (skipReadings && isLeaf(x) && readings.has(x.fact) ? [] : failedWords(x, readings)));
-  if ('any' in c) return anyWords(c.any, readings);
+    return c.all.flatMap((x) =>
+      skipReadings && isLeaf(x) && interpretations.has(x.fact) ? [] : failedWords(x, interpretations),
+    );
+  if ('any' in c) return anyWords(c.any, interpretations);
   if ('not' in c) return [`it is not so that ${heldWords(c.not).join(' and ')}`];
   return [leafWords(c)];
 }

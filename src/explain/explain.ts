@@ -131,7 +131,7 @@ export interface Explanation {
   afterStep: StepRef | null;
   firstEvent: string | null;
   horizon: string;
-  /** interpretations and parameters that differ from the rule set's defaults */
+  /** the settings (interpretations and parameters) that differ from the defaults; the published field keeps its name */
   readings: Record<string, string | number>;
   assumptions: Record<string, number>;
   status: Status;
@@ -171,8 +171,8 @@ function stepRef(step: Step): StepRef {
   };
 }
 
-/** The interpretations and parameters a run changed from the defaults. */
-export function chosenReadings(trace: Trace): Record<string, string | number> {
+/** The settings (interpretations and parameters) a run changed from the defaults. */
+export function chosenSettings(trace: Trace): Record<string, string | number> {
   const all: Record<string, string | number> = { ...trace.interpretations, ...trace.parameters };
   return Object.fromEntries(Object.entries(all).filter(([k, v]) => trace.defaults[k] !== v));
 }
@@ -180,8 +180,8 @@ export function chosenReadings(trace: Trace): Record<string, string | number> {
 /** Facts that say who did what, read best as "by RU". */
 const WHO = new Set<string>(PARTY_FIELDS);
 
-function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): ConditionSeen {
-  const reading = readings.has(leaf.fact);
+function seen(leaf: LeafTrace, interpretations: ReadonlySet<string>, held: boolean): ConditionSeen {
+  const reading = interpretations.has(leaf.fact);
   const name = factName(leaf);
   let words: string;
   if (reading) words = `under ${leaf.fact} = ${show(leaf.factValue)}`;
@@ -215,19 +215,22 @@ function seen(leaf: LeafTrace, readings: ReadonlySet<string>, held: boolean): Co
  * The conditions that made a fired rule fire: every leaf that
  * held, the first alternative that held, not the event type.
  */
-export function heldConditions(c: ConditionTrace, readings: ReadonlySet<string>): ConditionSeen[] {
+export function heldConditions(c: ConditionTrace, interpretations: ReadonlySet<string>): ConditionSeen[] {
   if (c.result !== true) return [];
-  if ('all' in c) return c.all.flatMap((x) => heldConditions(x, readings));
+  if ('all' in c) return c.all.flatMap((x) => heldConditions(x, interpretations));
   if ('any' in c) {
     const first = c.any.find((x) => x.result === true);
     // the reading that ruled out the other alternatives is part of why this one counted
     const ruledOut = c.any.filter(
-      (x): x is LeafTrace => x !== first && isLeaf(x) && readings.has(x.fact) && x.result === false,
+      (x): x is LeafTrace => x !== first && isLeaf(x) && interpretations.has(x.fact) && x.result === false,
     );
-    return [...ruledOut.map((l) => seen(l, readings, false)), ...(first ? heldConditions(first, readings) : [])];
+    return [
+      ...ruledOut.map((l) => seen(l, interpretations, false)),
+      ...(first ? heldConditions(first, interpretations) : []),
+    ];
   }
   if ('not' in c) return [];
-  return c.fact === 'type' ? [] : [seen(c, readings, true)];
+  return c.fact === 'type' ? [] : [seen(c, interpretations, true)];
 }
 
 /**
@@ -236,21 +239,21 @@ export function heldConditions(c: ConditionTrace, readings: ReadonlySet<string>)
  */
 function decisiveFailures(
   c: ConditionTrace,
-  readings: ReadonlySet<string>,
+  interpretations: ReadonlySet<string>,
 ): { failed: ConditionSeen[]; under: Record<string, string> } {
   const failed: ConditionSeen[] = [];
   const under: Record<string, string> = {};
   const walk = (x: ConditionTrace) => {
     if (x.result !== false) return;
     if (isLeaf(x)) {
-      if (!readings.has(x.fact)) failed.push(seen(x, readings, false));
+      if (!interpretations.has(x.fact)) failed.push(seen(x, interpretations, false));
       return;
     }
     if ('all' in x) return x.all.forEach(walk);
     if ('not' in x) return;
     for (const branch of x.any) {
       const settings = (isLeaf(branch) ? [branch] : 'all' in branch ? branch.all.filter(isLeaf) : []).filter((l) =>
-        readings.has(l.fact),
+        interpretations.has(l.fact),
       );
       for (const l of settings) under[l.fact] = String(l.factValue);
       if (settings.some((l) => l.result === false)) continue;
@@ -277,7 +280,12 @@ function checkDate(trace: Trace, at: string): void {
   }
 }
 
-function regionReason(trace: Trace, steps: Step[], region: Explained, readings: ReadonlySet<string>): RegionReason {
+function regionReason(
+  trace: Trace,
+  steps: Step[],
+  region: Explained,
+  interpretations: ReadonlySet<string>,
+): RegionReason {
   let before = trace.initial;
   let setting: { step: Step; from: string | null } | null = null;
   for (const step of steps) {
@@ -286,7 +294,14 @@ function regionReason(trace: Trace, steps: Step[], region: Explained, readings: 
   }
   const value = before[region];
   if (!setting)
-    return { region, value, since: null, setBy: null, alsoFired: [], notYet: notYet(trace, steps, region, readings) };
+    return {
+      region,
+      value,
+      since: null,
+      setBy: null,
+      alsoFired: [],
+      notYet: notYet(trace, steps, region, interpretations),
+    };
   const { step, from } = setting;
   const setter = step.fired.find((f) => f.changed.includes(region));
   const base = GUARANTEE_FIELDS.has(region) ? 'guarantee' : region;
@@ -314,7 +329,7 @@ function regionReason(trace: Trace, steps: Step[], region: Explained, readings: 
           emits: setter.emits,
           clause: citation(trace, setter.clause, setter.points),
           points: setter.points,
-          conditions: heldConditions(setter.conditions, readings),
+          conditions: heldConditions(setter.conditions, interpretations),
         }
       : null,
     alsoFired,
@@ -326,7 +341,12 @@ function regionReason(trace: Trace, steps: Step[], region: Explained, readings: 
  * For a region still in its initial status: the most recent rule
  * that would have moved it on, with the conditions it lacked.
  */
-function notYet(trace: Trace, steps: Step[], region: Explained, readings: ReadonlySet<string>): RegionReason['notYet'] {
+function notYet(
+  trace: Trace,
+  steps: Step[],
+  region: Explained,
+  interpretations: ReadonlySet<string>,
+): RegionReason['notYet'] {
   const base = GUARANTEE_FIELDS.has(region) ? 'guarantee' : region;
   const value = trace.initial[base];
   if (region === 'guaranteePhase' || typeof value !== 'string') return null;
@@ -334,7 +354,7 @@ function notYet(trace: Trace, steps: Step[], region: Explained, readings: Readon
   for (const step of [...steps].reverse()) {
     const candidates = step.notFired
       .filter((n) => moves.has(n.emits))
-      .map((n) => ({ n, ...decisiveFailures(n.conditions, readings) }))
+      .map((n) => ({ n, ...decisiveFailures(n.conditions, interpretations) }))
       .filter((x) => x.failed.length > 0 && !x.failed.some((f) => f.fact === 'type'));
     const best = candidates.find((x) => x.n.emits === 'ENTRY_INTO_FORCE') ?? candidates[0];
     if (best)
@@ -345,7 +365,7 @@ function notYet(trace: Trace, steps: Step[], region: Explained, readings: Readon
         clause: citation(trace, best.n.clause, best.n.points),
         points: best.n.points,
         failed: best.failed,
-        reason: failedWords(best.n.conditions, readings).join('; '),
+        reason: failedWords(best.n.conditions, interpretations).join('; '),
       };
   }
   return null;
@@ -374,8 +394,8 @@ function noEffect(trace: Trace, step: Step, f: FiredRule, reason: string): WhyNo
   };
 }
 
-function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: ReadonlySet<string>): WhyNot {
-  const { failed, under } = decisiveFailures(n.conditions, readings);
+function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, interpretations: ReadonlySet<string>): WhyNot {
+  const { failed, under } = decisiveFailures(n.conditions, interpretations);
   return {
     step: stepRef(step),
     guarantee: step.status.guarantee,
@@ -386,7 +406,7 @@ function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: Re
     points: n.points,
     failed,
     readings: under,
-    reason: failedWords(n.conditions, readings).join('; '),
+    reason: failedWords(n.conditions, interpretations).join('; '),
   };
 }
 
@@ -396,14 +416,14 @@ function conditionFailed(trace: Trace, step: Step, n: NotFiredRule, readings: Re
  */
 export function whyNotOf(trace: Trace, step: Step): WhyNot[] {
   if (step.changed.includes('guarantee')) return [];
-  const readings = new Set(Object.keys(trace.interpretations));
+  const interpretations = new Set(Object.keys(trace.interpretations));
   const idle = step.fired.flatMap((f) =>
     f.unaffected.filter((u) => u.region === 'guarantee').map((u) => noEffect(trace, step, f, u.reason)),
   );
   if (idle.length) return idle;
   const nearest = new Map<string, NotFiredRule>();
   for (const miss of nearMisses(step)) if (!nearest.has(miss.clause)) nearest.set(miss.clause, miss);
-  return [...nearest.values()].map((miss) => conditionFailed(trace, step, miss, readings));
+  return [...nearest.values()].map((miss) => conditionFailed(trace, step, miss, interpretations));
 }
 
 /** Why each region has its status on `at` (default: the end of the run), from the trace alone. */
@@ -412,7 +432,7 @@ export function explain(trace: Trace, at?: string): Explanation {
   const date = at ?? trace.horizon;
   const steps = trace.steps.filter((s) => s.at <= date);
   const last = steps[steps.length - 1];
-  const readings = new Set(Object.keys(trace.interpretations));
+  const interpretations = new Set(Object.keys(trace.interpretations));
   const status = last?.status ?? trace.initial;
   const shown = EXPLAINED.filter((r) => r !== 'guaranteePhase' || status.guaranteePhase !== null);
   const milestones = last?.milestones ?? NO_MILESTONES;
@@ -428,10 +448,10 @@ export function explain(trace: Trace, at?: string): Explanation {
     afterStep: last ? stepRef(last) : null,
     firstEvent: trace.steps[0]?.at ?? null,
     horizon: trace.horizon,
-    readings: chosenReadings(trace),
+    readings: chosenSettings(trace),
     assumptions: Object.fromEntries(trace.assumptions.map((a) => [a, trace.parameters[a]!])),
     status,
-    regions: shown.map((r) => regionReason(trace, steps, r, readings)),
+    regions: shown.map((r) => regionReason(trace, steps, r, interpretations)),
     breaches: status.breaches.map((b) => breachReason(trace, steps, b)),
     milestones: { ...milestones, termExtendedOn: extension?.at ?? null },
     whyNot: steps.flatMap((s) => whyNotOf(trace, s)),

@@ -5,7 +5,7 @@ import { partyName } from '../plan/parties.js';
 import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
 import type { Source } from '../rules/schema.js';
 import type { Trace } from '../run/trace.js';
-import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from '../explain/explain.js';
+import { chosenSettings, explain, heldConditions, whyNotOf, type RegionReason } from '../explain/explain.js';
 import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, timeline } from '../explain/steps.js';
@@ -99,8 +99,8 @@ function card(r: RegionReason): string {
 /** `versions`: the same scenario under every plan version, shown as a timeline of versions. */
 export function htmlReport(trace: Trace, versions?: VersionsReport): string {
   const e = explain(trace);
-  const readings = new Set(Object.keys(trace.interpretations));
-  const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => `<code>${esc(`${k}=${v}`)}</code>`);
+  const interpretations = new Set(Object.keys(trace.interpretations));
+  const chosen = Object.entries(chosenSettings(trace)).map(([k, v]) => `<code>${esc(`${k}=${v}`)}</code>`);
   const out: string[] = [
     '<!doctype html>',
     '<html lang="en">',
@@ -188,7 +188,7 @@ export function htmlReport(trace: Trace, versions?: VersionsReport): string {
       )
       .join('');
     const rules = step.fired.map((f) => {
-      const held = conditionList(heldConditions(f.conditions, readings));
+      const held = conditionList(heldConditions(f.conditions, interpretations));
       const unstated = notStatedNote(f.conditions);
       return (
         `<div title="${esc(held ? `because ${held}` : '')}">` +

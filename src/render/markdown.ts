@@ -6,7 +6,7 @@ import { partyName } from '../plan/parties.js';
 import { REGION_LABELS, type Region } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 import { mermaid } from './diagram.js';
-import { chosenReadings, explain, heldConditions, whyNotOf, type RegionReason } from '../explain/explain.js';
+import { chosenSettings, explain, heldConditions, whyNotOf, type RegionReason } from '../explain/explain.js';
 import { notStatedNote } from '../explain/conditionWords.js';
 import { conditionList } from './explainText.js';
 import { assumptionTexts, citedClauses, timeline } from '../explain/steps.js';
@@ -54,7 +54,7 @@ export function markdownReport(trace: Trace): string {
   const out: string[] = [];
   out.push(`# ${mdText(trace.title)}`, '');
   out.push(`${code(trace.scenario)} · ${code(trace.file)} · run to ${trace.horizon}`, '');
-  const chosen = Object.entries(chosenReadings(trace)).map(([k, v]) => code(`${k}=${v}`));
+  const chosen = Object.entries(chosenSettings(trace)).map(([k, v]) => code(`${k}=${v}`));
   out.push(`Readings: ${chosenWords(chosen)}.`, '');
   if (assumedWords(trace.assumed)) out.push(`**Assumed:** ${mdText(assumedWords(trace.assumed))}.`, '');
   if (trace.plan && trace.plan.changes > 0)
@@ -121,7 +121,7 @@ export function markdownReport(trace: Trace): string {
   out.push('');
 
   out.push('## Step by step', '');
-  const readings = new Set(Object.keys(trace.interpretations));
+  const interpretations = new Set(Object.keys(trace.interpretations));
   for (const { step, changes } of rows) {
     const why = whyNotOf(trace, step);
     if (step.fired.length === 0 && why.length === 0) continue;
@@ -132,7 +132,7 @@ export function markdownReport(trace: Trace): string {
       '',
     );
     for (const f of step.fired) {
-      const held = conditionList(heldConditions(f.conditions, readings));
+      const held = conditionList(heldConditions(f.conditions, interpretations));
       const effects = changes.filter((c) => c.rule === f.rule).map((c) => mdText(c.text));
       const effect = effects.length
         ? effects.join('; ')

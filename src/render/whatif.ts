@@ -77,11 +77,11 @@ export function* compareLines(c: Comparison): Generator<string> {
       for (const f of only) {
         yield* wrap(`fired only on the ${side}: ${f.rule} ${tag(f)}`, 80, '      ', '  ');
         const miss = other.flatMap((s) => s.notFired).find((n) => n.rule === f.rule);
-        const readings = new Set(Object.keys(c.left.trace.interpretations));
+        const interpretations = new Set(Object.keys(c.left.trace.interpretations));
         if (miss)
           yield* wrap(
             `on the ${side === 'left' ? 'right' : 'left'} it did not fire: ` +
-              `${failedWords(miss.conditions, readings).join('; ')}`,
+              `${failedWords(miss.conditions, interpretations).join('; ')}`,
             80,
             '      ',
             '    ',

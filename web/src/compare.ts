@@ -1,7 +1,7 @@
 // Two readings side by side: the same scenario's timelines,
 // with the first step where their statuses differ highlighted.
 import type { Status } from '../../src/plan/vocabulary.js';
-import { chosenReadings } from '../../src/explain/explain.js';
+import { chosenSettings } from '../../src/explain/explain.js';
 import { guaranteeText } from '../../src/plan/vocabulary.js';
 import { breachesCell, chosenWords, stepWords } from '../../src/explain/words.js';
 import type { Step, Trace } from '../../src/run/trace.js';
@@ -38,7 +38,7 @@ function firstDivergence(a: Trace, b: Trace): Divergence | null {
 }
 
 function column(trace: Trace, label: string, divergence: Divergence | null): HTMLElement {
-  const readings = Object.entries(chosenReadings(trace)).map(([k, v]) => `${k}=${v}`);
+  const readings = Object.entries(chosenSettings(trace)).map(([k, v]) => `${k}=${v}`);
   return h(
     'div',
     { class: 'column' },
