@@ -2,7 +2,8 @@
 import { dateWords } from '../plan/dates.js';
 import { POINT_27_CONSEQUENCE } from '../plan/legend.js';
 import { REGION_LABELS } from '../plan/vocabulary.js';
-import type { ClauseCitation, ConditionSeen, Explanation, RegionReason, StepRef, WhyNot } from '../explain/explain.js';
+import type { ClauseCitation, Explanation, RegionReason, StepRef, WhyNot } from '../explain/explain.js';
+import type { ConditionSeen } from '../explain/seen.js';
 import { legendTextLines, wrap } from './text.js';
 import { breachWords, chosenWords, sourceWords, stepNumber } from '../explain/words.js';
 
