@@ -107,7 +107,7 @@ describe('casus compare', () => {
     ]);
     expect(out).not.toMatch(/left:\s*\n/);
     expect(out).toContain(`  left:  ${FORCE_CAP}`);
-    expect(out).toMatch(/2027-07-15 +in-force +force-cap UA ≠ none/);
+    expect(out).toMatch(/2027-07-15 +in-force +force-cap \(UA\) ≠ none/);
     expect(out).not.toMatch(/in-force ≠ in-force/);
   });
 });

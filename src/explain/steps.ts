@@ -1,12 +1,12 @@
 // What each step changed, in words, with the rule and clause behind it: shared by the Markdown and HTML reports.
 import { dateWords } from '../plan/dates.js';
-import { changeText, type Status } from '../plan/vocabulary.js';
+import { changeText, type Status, type ValueRegion } from '../plan/vocabulary.js';
 import type { Step, Trace } from '../run/trace.js';
 import { breachWords } from './words.js';
 
 interface Change {
   /** the region in the Status contract (guarantee covers its phase) */
-  region: 'agreement' | 'guarantee' | 'ceasefire' | 'sanctions' | 'russiaBenefits' | 'breaches' | 'term';
+  region: ValueRegion | 'breaches' | 'term';
   text: string;
   rule: string;
   clause: string;

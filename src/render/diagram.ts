@@ -2,7 +2,7 @@
 // machine definition; a trace adds the states and moves of one run.
 import type { AnyStateNode } from 'xstate';
 import { guaranteeMachine } from '../machine/machine.js';
-import { PATH_COLOURS, type Status } from '../plan/vocabulary.js';
+import { PATH_COLOURS, VALUE_REGIONS, type Status } from '../plan/vocabulary.js';
 import type { Trace } from '../run/trace.js';
 
 interface ChartTransition {
@@ -74,16 +74,13 @@ interface RunPath {
   order: string[];
 }
 
+/** The statechart's states a status occupies: one per region, and the guarantee's phase inside its value. */
 function occupied(s: Status): string[] {
-  const phase = s.guaranteePhase ? [`guarantee.${s.guarantee}.${s.guaranteePhase}`] : [];
-  return [
-    `agreement.${s.agreement}`,
-    `guarantee.${s.guarantee}`,
-    ...phase,
-    `ceasefire.${s.ceasefire}`,
-    `sanctions.${s.sanctions}`,
-    `russiaBenefits.${s.russiaBenefits}`,
-  ];
+  return VALUE_REGIONS.flatMap((r) =>
+    r === 'guarantee' && s.guaranteePhase
+      ? [`guarantee.${s.guarantee}`, `guarantee.${s.guarantee}.${s.guaranteePhase}`]
+      : [`${r}.${s[r]}`],
+  );
 }
 
 const regionOf = (id: string) => id.split('.')[0]!;

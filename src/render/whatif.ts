@@ -1,5 +1,13 @@
 // What-if views: two runs compared, the matrix of readings, a parameter sweep; text and Markdown.
-import { guaranteeText, REGION_LABELS, type Region, type Status } from '../plan/vocabulary.js';
+import {
+  guaranteeText,
+  REGION_LABELS,
+  VALUE_REGIONS,
+  valueText,
+  type Region,
+  type Status,
+  type ValueRegion,
+} from '../plan/vocabulary.js';
 import { outcomeChanges, outcomeText } from '../whatif/outcome.js';
 import type { Comparison } from '../whatif/compare.js';
 import type { Matrix } from '../whatif/matrix.js';
@@ -7,7 +15,7 @@ import type { Sweep } from '../whatif/sweep.js';
 import { failedWords } from '../explain/conditionWords.js';
 import { legendTextLines, wrap } from './text.js';
 import { LEGEND } from '../plan/legend.js';
-import { assumedWords, stepWords } from '../explain/words.js';
+import { assumedWords, breachesCell, stepWords } from '../explain/words.js';
 
 const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.points.join(', ')}]`;
 
@@ -15,12 +23,9 @@ const tag = (f: { clause: string; points: string[] }) => `[${f.clause} · ${f.po
  * The columns a date-by-date comparison shows: the guarantee
  * and the breaches always, any other region where it differs.
  */
-const COLUMNS = ['guarantee', 'agreement', 'ceasefire', 'sanctions', 'russiaBenefits', 'breaches'] as const;
-type Column = (typeof COLUMNS)[number];
-const breachesCell = (s: Status) =>
-  s.breaches.length ? s.breaches.map((b) => `${b.kind} ${b.party}`).join(', ') : 'none';
-const value = (s: Status, c: Column) =>
-  c === 'guarantee' ? guaranteeText(s) : c === 'breaches' ? breachesCell(s) : String(s[c]);
+type Column = ValueRegion | 'breaches';
+const COLUMNS: readonly Column[] = ['guarantee', ...VALUE_REGIONS.filter((r) => r !== 'guarantee'), 'breaches'];
+const value = (s: Status, c: Column) => (c === 'breaches' ? breachesCell(s) : valueText(s, c));
 /** One cell: the value when both sides agree, "left ≠ right" when they differ. */
 const pair = (l: Status, r: Status, c: Column) =>
   value(l, c) === value(r, c) ? value(l, c) : `${value(l, c)} ≠ ${value(r, c)}`;
