@@ -61,6 +61,36 @@ function builtinsReachable(entry: string): string[] {
   return found;
 }
 
+/** Every module `entry` reaches through value imports (itself included). */
+function reachable(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of valueImports(readFileSync(file, 'utf8')))
+      if (spec.startsWith('.')) walk(normalize(join(dirname(file), spec.replace(/\.js$/, '.ts'))));
+  };
+  walk(entry);
+  return seen;
+}
+
+describe('one direction: the explanations and the reports read the trace, they never re-run it', () => {
+  const LOGIC = ['src/run/runner.ts', 'src/run/stepper.ts', 'src/rules/engine.ts', 'src/rules/compile.ts'];
+  const modules = ['src/explain', 'src/render'].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f)),
+  );
+
+  it.each(modules)('%s reaches neither the runner nor the rules engines through its imports', (file) => {
+    expect(LOGIC.filter((m) => reachable(file).has(m))).toEqual([]);
+  });
+
+  it('the commands that run scenarios do, so the scan would notice one', () => {
+    expect(reachable('src/cli/commands/run.ts').has('src/run/runner.ts')).toBe(true);
+  });
+});
+
 describe('the engine runs in a browser', () => {
   it.each(PURE_ENTRIES)('%s reaches no Node built-in through its imports', (entry) => {
     expect(builtinsReachable(entry)).toEqual([]);

@@ -7,6 +7,7 @@ import { dataFacts, readingFacts } from '../rules/facts.js';
 import { emptyStepFacts } from '../run/facts.js';
 import type { LoadedRule, RuleSet } from '../rules/load.js';
 import { factsRead } from '../rules/conditions.js';
+import { SEARCH_BOUNDS, type SearchBounds } from './bounds.js';
 import { domainSize, type Domain } from './domain.js';
 
 /** What an emitted event does to a guarantee in force, read from the statechart: the state it leads to. */
@@ -58,21 +59,6 @@ export interface Overlap {
 const stated = (a: Record<string, unknown>) =>
   Object.values(a).filter((v) => v !== null && !(Array.isArray(v) && v.length === 0)).length;
 const unordered = (a: string[], b: string[]) => a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-
-/**
- * How far the search for overlaps goes: pairs of rules with incompatible outcomes examined, and search nodes visited.
- * The bundled rules need 325 pairs and under 1,000 nodes; an untrusted set of 400 rules ran for minutes without these.
- */
-export interface SearchBounds {
-  pairs: number;
-  nodes: number;
-}
-export const SEARCH_BOUNDS: SearchBounds = { pairs: 20_000, nodes: 500_000 };
-/** The environment variables that raise each bound for a rule set one trusts. */
-export const BOUND_ENV: Record<keyof SearchBounds, string> = {
-  pairs: 'CASUS_CHECK_MAX_PAIRS',
-  nodes: 'CASUS_CHECK_MAX_NODES',
-};
 
 /** Where the search for overlaps stopped short, and why. */
 export interface SearchStop {

@@ -2,7 +2,8 @@
 import { machineParameters } from '../machine/parameters.js';
 import { DEFAULT_LAWS_DIR, loadLaws, type LoadedLaw } from '../laws/load.js';
 import type { RuleSet } from '../rules/load.js';
-import { DomainSearch, SEARCH_BOUNDS, type Overlap, type SearchBounds, type SearchStop } from './conflicts.js';
+import { SEARCH_BOUNDS, type SearchBounds } from './bounds.js';
+import { DomainSearch, type Overlap, type SearchStop } from './conflicts.js';
 import { counterexampleYaml, findCounterexample, type Counterexample } from './counterexample.js';
 import { Domain } from './domain.js';
 import { proveLaws, type LawResult } from './laws.js';

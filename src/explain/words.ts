@@ -134,6 +134,12 @@ export const chosenWords = (chosen: readonly string[]): string =>
     ? `${chosen.join(', ')}; everything else at its default`
     : 'every interpretation and parameter at its default';
 
+/** A branch of a run on open facts, by what it assumes: "moscow-strike.justified = true", or no assumption. */
+export const branchName = (assumed: Record<string, boolean>): string =>
+  Object.entries(assumed)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ') || 'no assumption';
+
 /** The facts a run assumes (--assume), in one phrase; empty when none. */
 export function assumedWords(assumed: Record<string, boolean> | undefined): string {
   const pairs = Object.entries(assumed ?? {}).map(([k, v]) => `${k} = ${v}`);

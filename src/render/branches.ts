@@ -1,6 +1,7 @@
 // A branching run in words: the open facts, then each distinct outcome with what it assumes and its timeline.
 import { guaranteeText } from '../plan/vocabulary.js';
-import { branchName, type BranchedRun } from '../whatif/branches.js';
+import { branchName } from '../explain/words.js';
+import type { BranchedRun } from '../whatif/branches.js';
 import { markdownReport, mdText } from './markdown.js';
 import { expectationLines, textLines, wrap, type TextOptions } from './text.js';
 

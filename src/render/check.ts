@@ -1,5 +1,5 @@
 // The check report in words: what was verified, what overlaps, and which overlaps the plan's own text explains.
-import { BOUND_ENV } from '../check/conflicts.js';
+import { BOUND_ENV } from '../check/bounds.js';
 import type { CheckReport, Finding } from '../check/index.js';
 import { partyName } from '../plan/parties.js';
 import { count, legendTextLines, wrap } from './text.js';

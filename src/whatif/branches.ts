@@ -1,4 +1,5 @@
 // Open facts make a run branch: every assumption is run, identical outcomes merge, each named by what it assumes.
+import { branchName } from '../explain/words.js';
 import { InputError } from '../issues/issue.js';
 import type { Status } from '../plan/vocabulary.js';
 import type { RuleSet } from '../rules/load.js';
@@ -48,11 +49,6 @@ export function withAssumptions(
   });
   return { ...loaded, scenario: { ...loaded.scenario, events } as LoadedScenario['scenario'] };
 }
-
-export const branchName = (a: Assumptions) =>
-  Object.entries(a)
-    .map(([k, v]) => `${k} = ${v}`)
-    .join(', ') || 'no assumption';
 
 function tooMany(loaded: LoadedScenario, facts: readonly OpenFact[]): InputError {
   return new InputError([

@@ -1,5 +1,5 @@
 // casus check: prove the rule set consistent; exit 1 on a failed check, a broken law or an unacknowledged conflict.
-import { BOUND_ENV, SEARCH_BOUNDS } from '../../check/conflicts.js';
+import { BOUND_ENV, SEARCH_BOUNDS } from '../../check/bounds.js';
 import { runCheck } from '../../check/index.js';
 import { COUNTEREXAMPLE_MARK } from '../../check/counterexample.js';
 import { DEFAULT_LAWS_DIR, loadLaws } from '../../laws/load.js';
