@@ -1,4 +1,4 @@
-// The facts a rule sees on one step: the event's fields, the history so far (never the statechart's status), the settings.
+// The facts a rule sees on one step: the event's fields, the history so far (never the status), the settings.
 import { dayNumber } from '../plan/dates.js';
 import type { RuleEmit } from '../plan/vocabulary.js';
 import { dataFacts, EVENT_FACTS, HISTORY_FACTS, readingFacts } from '../rules/facts.js';
