@@ -10,7 +10,7 @@ import { factsRead } from '../src/rules/conditions.js';
 import { runCheck, type CheckReport } from '../src/check/index.js';
 import { compileCondition } from '../src/rules/compile.js';
 import { parseRuleSet, type RuleFile } from '../src/rules/load.js';
-import { captureIo, ruleSet, slow } from './helpers.js';
+import { captureIo, ruleSet } from './helpers.js';
 
 const BUNDLED: RuleFile[] = readdirSync('rules')
   .filter((n) => n.endsWith('.json'))
@@ -174,25 +174,25 @@ describe('casus check catches', () => {
 describe('the domain search', () => {
   const domain = new Domain(ruleSet);
 
-  // the second pair's brute force takes seconds: it runs with npm run test:slow
   const pairs = [
-    ['ukraine-invasion', 'border-change-voids-guarantee', it],
-    ['qualifying-russian-attack', 'border-change-voids-guarantee', slow],
-    ['russia-invades-ukraine', 'border-change-voids-guarantee', it],
+    ['ukraine-invasion', 'border-change-voids-guarantee'],
+    ['qualifying-russian-attack', 'border-change-voids-guarantee'],
+    ['russia-invades-ukraine', 'border-change-voids-guarantee'],
   ] as const;
-  for (const [a, b, test] of pairs)
-    test(`prunes nothing that fires: ${a} with ${b} agrees with brute force`, () => {
+  for (const [a, b] of pairs)
+    it(`prunes nothing that fires: ${a} with ${b} agrees with brute force`, () => {
       const rules = [a, b].map((n) => ruleSet.rules.find((r) => r.name === n)!);
       const dims = domain.dimensions(
         'armed-attack',
         rules.flatMap((r) => factsRead(r.conditions)),
       );
       const tests = rules.map((r) => compileCondition(r.conditions));
-      const base = baseFacts(ruleSet);
+      // every assignment sets the same facts: one object, overwritten, not a copy of every fact per assignment
+      const facts = { ...baseFacts(ruleSet), type: 'armed-attack' };
       let brute = 0;
       for (const assignment of assignments(dims)) {
         if (assignment.by === assignment.against) continue;
-        if (tests.every((t) => t({ ...base, type: 'armed-attack', ...assignment }))) brute++;
+        if (tests.every((t) => t(Object.assign(facts, assignment)))) brute++;
       }
       const search = new DomainSearch(ruleSet, domain) as unknown as { firing(r: typeof rules): Iterable<unknown> };
       expect([...search.firing(rules)].length).toBe(brute);
