@@ -39,7 +39,7 @@ export function emptyTally(): Tally {
     runs: 0,
     final: Object.fromEntries(VALUE_REGIONS.map((r) => [r, {}])) as Tally['final'],
     entered: 0,
-    days: Object.fromEntries(TIMED.map((t) => [t, []])) as unknown as Tally['days'],
+    days: Object.fromEntries(TIMED.map((t) => [t, [] as number[]])) as Tally['days'],
     decided: {},
     breaches: {},
   };
