@@ -8,6 +8,8 @@ import { baseFacts, DomainSearch } from '../src/check/conflicts.js';
 import { assignments, Domain } from '../src/check/domain.js';
 import { factsRead } from '../src/rules/conditions.js';
 import { runCheck, type CheckReport } from '../src/check/index.js';
+import { exploreStateSpace } from '../src/check/statespace.js';
+import { machineParameters } from '../src/machine/parameters.js';
 import { compileCondition } from '../src/rules/compile.js';
 import { parseRuleSet, type RuleFile } from '../src/rules/load.js';
 import { captureIo, ruleSet } from './helpers.js';
@@ -197,6 +199,19 @@ describe('the domain search', () => {
       const search = new DomainSearch(ruleSet, domain) as unknown as { firing(r: typeof rules): Iterable<unknown> };
       expect([...search.firing(rules)].length).toBe(brute);
     });
+});
+
+describe('the state space', () => {
+  const mostReliefSteps = (steps: number) => {
+    const parameters = machineParameters({ 'term-years': 10, 'extension-years': 10, 'election-deadline-days': 100 });
+    const space = exploreStateSpace({ ...parameters, 'relief-steps': steps });
+    return Math.max(...space.snapshots.map((s) => s.context.reliefStepsApplied));
+  };
+
+  it("is explored under the rule set's own parameters: with five relief steps, every step before the last", () => {
+    expect(mostReliefSteps(3)).toBe(3);
+    expect(mostReliefSteps(5)).toBe(5);
+  });
 });
 
 describe('casus check on the command line', () => {

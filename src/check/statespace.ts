@@ -5,17 +5,32 @@ import { parametersKey, type MachineParameters } from '../machine/parameters.js'
 import { initialSnapshot } from '../machine/scope.js';
 import { nextSnapshot } from '../machine/step.js';
 import { statusOf, type GuaranteeSnapshot } from '../machine/status.js';
-import { MACHINE_EVENTS, type Status } from '../plan/vocabulary.js';
+import { BREACH_KINDS, MACHINE_EVENTS, type BreachKind, type Status } from '../plan/vocabulary.js';
 
-/** One sample of each machine event; breaches carry a kind and a party so they can be recorded. */
-const ALPHABET: MachineEvent[] = MACHINE_EVENTS.map((type) => ({
+const sample = (type: MachineEvent['type'], party: string | null, breach: BreachKind | null): MachineEvent => ({
   type,
   at: '2030-01-01',
   rule: 'check',
   clause: 'check',
-  party: type === 'BREACH' || type === 'CEASEFIRE_VIOLATED' ? 'RU' : null,
-  breach: type === 'BREACH' ? 'buffer-zone' : type === 'CEASEFIRE_VIOLATED' ? 'ceasefire-violation' : null,
-}));
+  party,
+  breach,
+});
+
+/**
+ * One sample of each machine event, and of a breach of every kind: a transition that turns on the kind is explored.
+ * Breaches and ceasefire violations are Russia's; a transition that turns on who acted needs its own sample here.
+ */
+const ALPHABET: MachineEvent[] = MACHINE_EVENTS.flatMap((type) =>
+  type === 'BREACH'
+    ? BREACH_KINDS.map((kind) => sample(type, 'RU', kind))
+    : [
+        sample(
+          type,
+          type === 'CEASEFIRE_VIOLATED' ? 'RU' : null,
+          type === 'CEASEFIRE_VIOLATED' ? 'ceasefire-violation' : null,
+        ),
+      ],
+);
 
 /** A snapshot up to what matters for behaviour: the state, whether it entered into force, and capped counters. */
 function keyOf(s: GuaranteeSnapshot): string {
@@ -27,7 +42,7 @@ function keyOf(s: GuaranteeSnapshot): string {
     c.entryIntoForceOn !== null,
     c.termEndsOn !== null,
     c.ceasefireBrokenBy,
-    Math.min(c.reliefStepsApplied, 3),
+    Math.min(c.reliefStepsApplied, c.parameters['relief-steps']),
     Math.min(c.breaches.length, 1),
   ]);
 }
