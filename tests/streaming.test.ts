@@ -31,8 +31,10 @@ const cli = async (argv: string[]) => {
   return { code, out: io.out, err: io.err };
 };
 /** A quarter of the bundled scenarios, every kind of step among them. */
+// a quarter of the scenarios with one outcome (those that leave a fact unknown branch, see branches.test.ts)
 const BUNDLED = readdirSync('scenarios')
-  .filter((f, i) => f.endsWith('.yaml') && i % 4 === 0)
+  .filter((f) => f.endsWith('.yaml') && !/:\s*unknown\b/.test(readFileSync(`scenarios/${f}`, 'utf8')))
+  .filter((_, i) => i % 4 === 0)
   .map((f) => `scenarios/${f}`);
 
 describe('casus run streams text and JSON', () => {
