@@ -111,7 +111,7 @@ export function captureIo(options: { isTTY?: boolean; env?: Record<string, strin
 /** A regular expression too long for one line, written in pieces: their sources in order. */
 export const pattern = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(''));
 
-/** The clause ids of the contract (docs/semantics.md), besides entry-into-force. */
+/** The conditional clauses casus was built to encode (a clause may be added; none of these may go). */
 export const CLAUSE_IDS = [
   'guarantee-trigger',
   'snapback',

@@ -36,8 +36,10 @@ function rulesWith(name: string, change: (json: any) => void): string {
 }
 
 describe('the clause catalogue cites its sources', () => {
-  it('has every clause of the contract, and entry-into-force as the procedure the rules use', () => {
-    expect(ruleSet.clauses.clauses.map((c) => c.id).sort()).toEqual([...CLAUSE_IDS, 'entry-into-force'].sort());
+  it('keeps every clause casus was built to encode, and entry-into-force as the procedure the rules use', () => {
+    expect(ruleSet.clauses.clauses.map((c) => c.id)).toEqual(
+      expect.arrayContaining([...CLAUSE_IDS, 'entry-into-force']),
+    );
     expect(ruleSet.clauses.clauses.find((c) => c.id === 'snapback')).toMatchObject({
       points: ['10c'],
       kind: 'consequence',
