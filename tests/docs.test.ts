@@ -10,7 +10,7 @@ import { LEGEND } from '../src/plan/legend.js';
 import { resolveSettings } from '../src/run/settings.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { scenarioTemplate } from '../src/scenario/template.js';
-import { captureIo, ruleSet } from './helpers.js';
+import { captureIo, ruleSet, VERSIONS } from './helpers.js';
 
 const README = readFileSync('README.md', 'utf8');
 const cli = async (argv: string[]) => {
@@ -18,6 +18,13 @@ const cli = async (argv: string[]) => {
   const code = await main(argv, io);
   return { code, out: io.out, err: io.err };
 };
+
+describe('docs/versions.md', () => {
+  it('has a row in its table for every plan version in rules/versions/', () => {
+    const doc = readFileSync('docs/versions.md', 'utf8');
+    for (const version of VERSIONS) expect(doc, version).toMatch(new RegExp(`^\\| \`${version}\` \\|`, 'm'));
+  });
+});
 
 describe('the README', () => {
   it('is at most 250 lines, starts with the two commands, and links every guide', () => {

@@ -1,4 +1,5 @@
 // Shared test helpers: build scenarios in code and run them against the bundled rule set.
+import { readdirSync, readFileSync } from 'node:fs';
 import { runCheck, type CheckReport } from '../src/check/index.js';
 import { loadRuleSet, type RuleSet } from '../src/rules/load.js';
 import { runScenario } from '../src/run/runner.js';
@@ -131,3 +132,20 @@ export const CLAUSE_IDS = [
   'compensation',
   'peace-council',
 ];
+
+/** The bundled plan versions in the order casus lists them: by date, a version after the ones it builds on. */
+export const VERSIONS: readonly string[] = (() => {
+  const overlays = readdirSync('rules/versions').map(
+    (f) =>
+      JSON.parse(readFileSync(`rules/versions/${f}`, 'utf8')) as {
+        version: string;
+        published: string;
+        'builds-on'?: string;
+      },
+  );
+  const byName = new Map(overlays.map((o) => [o.version, o]));
+  const depth = (name: string | undefined): number => (name ? 1 + depth(byName.get(name)?.['builds-on']) : 0);
+  return overlays
+    .sort((a, b) => a.published.localeCompare(b.published) || depth(a.version) - depth(b.version))
+    .map((o) => o.version);
+})();

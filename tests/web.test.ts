@@ -11,7 +11,7 @@ import { PATH_COLOURS, STATUS_COLOURS } from '../src/plan/vocabulary.js';
 import { runScenario } from '../src/run/runner.js';
 import { loadScenario, parseScenario } from '../src/scenario/load.js';
 import { chromiumAvailable, launchChromium, screenshot, watchedPage } from './browser.js';
-import { captureIo, ruleSet } from './helpers.js';
+import { captureIo, ruleSet, VERSIONS } from './helpers.js';
 import { main } from '../src/cli/main.js';
 
 const OUTPUT = resolve('test-output');
@@ -233,14 +233,10 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
 
   it('picking another plan version re-runs at once: under ua-20 the drone raid voids the guarantee', async () => {
     const { page, problems } = await open(`#scenario=${DRONE_RAID}`);
-    expect(await page.locator('#plan-picker option').allTextContents()).toEqual([
-      'us-28 (The US 28-point framework and its guarantee draft)',
-      'berlin (The US guarantee offered at the Berlin talks)',
-      'e3-counter (The European (E3) counter-proposal)',
-      'geneva-19 (The US-Ukraine 19-point revision agreed in Geneva)',
-      'mar-a-lago (The 15-year guarantee offered at Mar-a-Lago)',
-      'ua-20 (The 20-point framework published by Ukraine)',
-    ]);
+    // the base plan first, then the others by id, each with its overlay's title
+    const title = (v: string) => JSON.parse(readFileSync(`rules/versions/${v}.json`, 'utf8')).title;
+    const order = ['us-28', ...VERSIONS.filter((v) => v !== 'us-28').sort()];
+    expect(await page.locator('#plan-picker option').allTextContents()).toEqual(order.map((v) => `${v} (${title(v)})`));
     await page.locator('#plan-picker').selectOption('ua-20');
     await expect.poll(() => finalGuarantee(page).textContent()).toBe('guarantee void');
     await expect.poll(() => page.url()).toContain('ua-20');
@@ -255,14 +251,14 @@ describe.skipIf(!chromiumAvailable)('the teaching page in a browser', () => {
       const { page, problems } = await open(
         '#scenario=a-multinational-force-breaches-point-8-under-the-28-points-but-not-after-berlin',
       );
-      await expect.poll(() => page.locator('#version-timeline li').count()).toBe(6);
+      await expect.poll(() => page.locator('#version-timeline li').count()).toBe(VERSIONS.length);
       expect(
         await page.locator('#version-timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-version'))),
-      ).toEqual(['us-28', 'e3-counter', 'geneva-19', 'berlin', 'ua-20', 'mar-a-lago']);
+      ).toEqual(VERSIONS);
       expect(await page.locator('#version-timeline li[data-version="berlin"]').textContent()).toContain(
         'nato-troops-stationed',
       );
-      await page.locator('#version-slider').fill('3');
+      await page.locator('#version-slider').fill(String(VERSIONS.indexOf('berlin')));
       await expect.poll(() => page.locator('#plan-picker').inputValue()).toBe('berlin');
       await expect.poll(() => page.locator('#version-timeline li.current').getAttribute('data-version')).toBe('berlin');
       await expect.poll(() => page.url()).toContain('berlin');
