@@ -3,6 +3,9 @@
 import { COMMANDS } from '../cli/main.js';
 import { commandOptions } from '../cli/options.js';
 import { loadPlannedRuleSet, loadRuleSet, planVersions } from '../rules/load.js';
+import { readdirSync } from 'node:fs';
+import type { RuleSet } from '../rules/load.js';
+import { loadScenario } from '../scenario/load.js';
 import { ScenarioEvent } from '../scenario/schema.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -28,8 +31,23 @@ function eventRows(): string[] {
   return rows;
 }
 
+/** For every reading, the bundled scenarios that choose it in their `interpretations:` block. */
+function readingRows(ruleSet: RuleSet): string[] {
+  const chosen = readdirSync('scenarios')
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => loadScenario(`scenarios/${f}`, ruleSet).scenario);
+  return ruleSet.settings.interpretations.flatMap((i) =>
+    i.readings.map((r) => {
+      const names = chosen.filter((s) => s.interpretations?.[i.name] === r.value).map((s) => `\`${s.scenario}\``);
+      return `| \`${i.name}\` | \`${r.value}\` | ${names.join('<br>') || '—'} |`;
+    }),
+  );
+}
+
 export async function referenceMarkdown(): Promise<string> {
-  const { settings } = loadRuleSet();
+  const ruleSet = loadRuleSet();
+  const { settings } = ruleSet;
   const commands = await Promise.all(COMMANDS.map(([, load]) => load()));
   const out = [
     '# casus reference',
@@ -96,6 +114,14 @@ export async function referenceMarkdown(): Promise<string> {
         `| \`${i.name}\` | ${i.points.join(', ')} | ${cell(i.question)} ` +
         `| ${i.readings.map((r) => `\`${r.value}\`: ${cell(r.meaning)}`).join('<br>')} |`,
     ),
+    '',
+    '## Readings and their scenarios',
+    '',
+    'The bundled scenarios that choose each reading: run one with `casus run scenarios/NAME.yaml`.',
+    '',
+    '| interpretation | reading | scenarios |',
+    '|---|---|---|',
+    ...readingRows(ruleSet),
     '',
     '## Parameters',
     '',
