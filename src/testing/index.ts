@@ -5,6 +5,7 @@ import { Document, isMap, isSeq } from 'yaml';
 import { addDays } from '../plan/dates.js';
 import { FINDINGS, MEANS, MEASURES, SCALES, SIGNATORIES, TERRITORIES } from '../plan/vocabulary.js';
 import { loadRuleSet, type RuleSet } from '../rules/load.js';
+import { EVENT_TYPES, ScenarioEvent } from '../scenario/schema.js';
 
 export type GeneratedEvent = Record<string, unknown> & { at: string; type: string };
 
@@ -59,8 +60,47 @@ export const armedAttack: fc.Arbitrary<Record<string, unknown> & { type: 'armed-
 
 const ALL_FIVE: string[] = [...SIGNATORIES];
 
-/** One event of each type (without a date), keyed by type: the years after signing. */
-export const eventsByType = {
+type Def = { type: string; innerType?: Schema; entries?: Record<string, string>; values?: unknown[] } & {
+  element?: Schema;
+  options?: Schema[];
+};
+type Schema = { _zod: { def: Def } };
+
+/** Values of one field, read from its zod schema: for an event type no generator below is written for. */
+function fieldArb(schema: Schema): fc.Arbitrary<unknown> {
+  const def = schema._zod.def;
+  if (def.type === 'optional') return optional(fieldArb(def.innerType!));
+  if (def.type === 'union') return fc.oneof(...def.options!.map(fieldArb));
+  if (def.type === 'array') return fc.uniqueArray(fieldArb(def.element!), { minLength: 1, maxLength: 3 });
+  if (def.type === 'enum') {
+    const values = Object.values(def.entries!);
+    return values.includes('UA') ? PARTY : fc.constantFrom(...values);
+  }
+  if (def.type === 'literal') return fc.constantFrom(...def.values!);
+  if (def.type === 'boolean') return fc.boolean();
+  if (def.type === 'number') return fc.integer({ min: 0, max: 1_000_000 });
+  return fc.constant('generated');
+}
+
+/** An event of `type` with every field drawn from its schema, kept only when the schema accepts it. */
+function schemaEvent(type: string): fc.Arbitrary<Record<string, unknown> & { type: string }> {
+  const option = ScenarioEvent.options.find((o) => o.shape.type.value === type)!;
+  const common = new Set(['at', 'id', 'note', 'source', 'confidence', 'type']);
+  const fields = Object.entries(option.shape as unknown as Record<string, Schema>).filter(([k]) => !common.has(k));
+  return fc
+    .record(Object.fromEntries(fields.map(([k, s]) => [k, fieldArb(s)])))
+    .map((f) => ({ type, ...defined(f) }))
+    .filter((e) => ScenarioEvent.safeParse({ at: '2030-01-01', ...e }).success);
+}
+
+/** The events that open a timeline (the generators below place them on its first days). */
+const OPENING = new Set(['signature', 'withdrawal-completed']);
+
+type LaterType = Exclude<ScenarioEvent['type'], 'signature' | 'withdrawal-completed'>;
+type EventArb = fc.Arbitrary<Record<string, unknown> & { type: string }>;
+
+/** The types drawn as a timeline needs them (parties that matter, plausible numbers). */
+const WRITTEN: Partial<Record<LaterType, EventArb>> = {
   'armed-attack': armedAttack,
   'sanctions-relief-step': fc.constant({ type: 'sanctions-relief-step' }),
   'hostilities-ended': fc.constant({ type: 'hostilities-ended' }),
@@ -96,7 +136,15 @@ export const eventsByType = {
   }),
   'consultations-held': fc.record({ type: fc.constant('consultations-held'), with: fc.constant(['UA', 'NATO', 'EU']) }),
   'compensation-paid': fc.constant({ type: 'compensation-paid' }),
-} satisfies Record<string, fc.Arbitrary<Record<string, unknown> & { type: string }>>;
+};
+
+/**
+ * One event of each type (without a date), keyed by type: the years after signing. A type not written out above is
+ * drawn from its schema, so a new event type is generated as soon as it is declared.
+ */
+export const eventsByType = Object.fromEntries(
+  EVENT_TYPES.filter((t) => !OPENING.has(t)).map((t) => [t, WRITTEN[t as LaterType] ?? schemaEvent(t)]),
+) as Record<LaterType, EventArb>;
 
 /** One event of the years after signing (without a date); attacks come most often. */
 export const laterEvent: fc.Arbitrary<Record<string, unknown> & { type: string }> = fc.oneof(
