@@ -1,7 +1,7 @@
 // Hostile and broken input: every case exits 2 with at most a screen of text that names the file and the line, no stack
 // trace, nothing on stdout, nothing written, and no hang. The cases run main in this process; a sample of them, and the
 // slow ones, run the real executable too. The small cases are files in tests/fixtures/bad/ (named for what is wrong
-// with them); large, binary and file-system cases are made here.
+// with them) or one-line edits of the bundled rules; large, binary and file-system cases are made here.
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -474,71 +474,109 @@ describe('bad simulation models: casus simulate MODEL exits 2 with file:line, li
   });
 });
 
-/** A copy of the bundled rules/ (versions included) with the files of tests/fixtures/bad/rules/CASE laid over it. */
+/** A copy of the bundled rules/ (versions included) with `files` written over it. */
 function ruleSetDir(name: string, files: Record<string, string | Buffer> = {}): string {
   const dir = join(tmp, 'rules', name);
   cpSync(RULES, dir, { recursive: true });
-  const overlay = join(BAD, 'rules', name);
-  try {
-    for (const file of readdirSync(overlay)) cpSync(join(overlay, file), join(dir, file));
-  } catch {
-    // a generated case: no overlay directory
-  }
   for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
   return dir;
 }
 
+const DAYS_EQUAL = '{ "fact": "daysSinceRussianAttack", "operator": "equal", "value": null }';
+const withPath = (path: string) =>
+  `{ "fact": "daysSinceRussianAttack", "path": ${JSON.stringify(path)}, "operator": "equal", "value": null }`;
+const SCRIPT = "$[?(@.constructor.constructor('globalThis.__pwned=1')())]";
+const TERM_EVENT = '"type": "TERM_ENDS", "params": { "clause": "term", "points": ["SG"] }';
+const SCALE = '{ "fact": "scale", "operator": "equal", "value": "large-scale" }';
+
 describe('bad rule sets: casus check --rules DIR exits 2 with file:line and no stack trace', () => {
-  const cases: Array<[string, string, string, RegExp, number?]> = [
+  // each case edits one line of a bundled rule file: the message must name that line
+  const cases: Array<[string, string, string, string, RegExp, number?]> = [
     [
       'a JSONPath filter in a condition path',
-      'jsonpath-filter',
       'ukraine-conduct.json',
+      DAYS_EQUAL,
+      withPath('$..[?(@.x)]'),
       /path: expected a plain dot path .*got "\$\.\.\[\?\(@\.x\)\]"/,
     ],
     [
       'a path walking into constructor.prototype',
-      'constructor-prototype-path',
       'ukraine-conduct.json',
+      DAYS_EQUAL,
+      withPath('constructor.prototype'),
       /path: a path may not walk into __proto__, constructor or prototype/,
     ],
-    ['a script in a condition path', 'script-in-path', 'ukraine-conduct.json', /path: expected a plain dot path/],
+    [
+      'a script in a condition path',
+      'ukraine-conduct.json',
+      DAYS_EQUAL,
+      withPath(SCRIPT),
+      /path: expected a plain dot path/,
+    ],
     [
       'a script in the path of a { "fact": … } value',
-      'script-in-value-fact',
       'ukraine-conduct.json',
+      '"value": { "fact": "retaliation-window-days" }',
+      `"value": { "fact": "retaliation-window-days", "path": ${JSON.stringify(SCRIPT.replace('$', '$..'))} }`,
       /value\.path: unknown field "path"/,
     ],
     [
       'scripts in event params',
-      'script-in-event-params',
       'term.json',
+      TERM_EVENT,
+      TERM_EVENT.replace(' }', ', "message": "${globalThis.__pwned = 1}", "import": "child_process" }'),
       /params\.message: unknown field "message"[\s\S]*params\.import: unknown field "import"/,
     ],
     [
       'an unknown operator',
-      'unknown-operator',
       'guarantee-trigger.json',
+      SCALE,
+      SCALE.replace('"equal"', '"matchesRegex"'),
       /operator: expected one of equal, .*got "matchesRegex"/,
     ],
-    ['a "__proto__" key inside a condition', 'proto-keys', 'guarantee-trigger.json', /unknown field "__proto__"/],
+    [
+      'a "__proto__" key inside a condition',
+      'guarantee-trigger.json',
+      SCALE,
+      SCALE.replace(' }', ', "__proto__": { "polluted": true } }'),
+      /unknown field "__proto__"/,
+    ],
     [
       'a rule without a clause citation',
-      'missing-clause-citation',
       'term.json',
+      TERM_EVENT,
+      TERM_EVENT.replace('"clause": "term", ', ''),
       /params\.clause: missing required field \(every rule cites the clause it encodes/,
     ],
-    ['a rule citing an unknown clause', 'unknown-clause', 'term.json', /unknown clause "term-limit"/],
+    [
+      'a rule citing an unknown clause',
+      'term.json',
+      TERM_EVENT,
+      TERM_EVENT.replace('"term"', '"term-limit"'),
+      /unknown clause "term-limit"/,
+    ],
     // the missing comma is noticed at the token after it, on the next line
-    ['invalid JSON', 'invalid-json', 'term.json', /not valid JSON: Expected ',' or '}'/, 1],
-    ['a duplicate key', 'duplicate-keys', 'term.json', /JSON: the field "name" appears twice here/],
+    [
+      'invalid JSON',
+      'term.json',
+      '"name": "term-ends",',
+      '"name": "term-ends"',
+      /not valid JSON: Expected ',' or '}'/,
+      1,
+    ],
+    [
+      'a duplicate key',
+      'term.json',
+      '"name": "term-ends",',
+      '"name": "term-ends", "name": "term-ends-again",',
+      /JSON: the field "name" appears twice here/,
+    ],
   ];
-  it.each(cases)('%s (%s)', async (_, name, file, message, linesAfter = 0) => {
-    const dir = ruleSetDir(name);
-    const broken = readFileSync(join(BAD, 'rules', name, file), 'utf8');
-    const bundled = readFileSync(join(RULES, file), 'utf8').split('\n');
-    // the line the fixture changed is the line the message must name
-    const line = broken.split('\n').findIndex((l, i) => l !== bundled[i]) + 1 + linesAfter;
+  it.each(cases)('%s (%s)', async (title, file, find, replace, message, linesAfter = 0) => {
+    const bundled = readFileSync(join(RULES, file), 'utf8');
+    expect(bundled.split(find).length - 1, `"${find}" once in ${file}`).toBe(1);
+    const dir = ruleSetDir(title.replace(/\W+/g, '-'), { [file]: bundled.replace(find, () => replace) });
+    const line = bundled.slice(0, bundled.indexOf(find)).split('\n').length + linesAfter;
     expectRejected(await casus(['check', '--rules', dir]), join(dir, file), line, message);
   });
 
