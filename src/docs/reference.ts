@@ -6,13 +6,12 @@ import { loadPlannedRuleSet, loadRuleSet, planVersions } from '../rules/load.js'
 import { readdirSync } from 'node:fs';
 import type { RuleSet } from '../rules/load.js';
 import { loadScenario } from '../scenario/load.js';
-import { ScenarioEvent } from '../scenario/schema.js';
+import { COMMON_EVENT_FIELDS, ScenarioEvent } from '../scenario/schema.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The fields of each event type, in the schema's order, with the values an enum or literal allows. */
 function eventRows(): string[] {
-  const common = new Set(['at', 'id', 'note', 'source', 'confidence', 'type']);
   const rows: string[] = [];
   for (const option of ScenarioEvent.options) {
     const shape = option.shape as Record<
@@ -21,7 +20,7 @@ function eventRows(): string[] {
     >;
     const type = (shape.type as unknown as { value: string }).value;
     const fields = Object.entries(shape)
-      .filter(([name]) => !common.has(name))
+      .filter(([name]) => !COMMON_EVENT_FIELDS.has(name))
       .map(([name, schema]) => {
         const optional = schema.isOptional?.() ?? false;
         return `\`${name}\`${optional ? ' (optional)' : ''}`;

@@ -52,6 +52,9 @@ const common = {
   confidence: z.enum(CONFIDENCE).optional(),
 };
 
+/** The fields every event may carry, `type` included: the rest of an event's fields are its own. */
+export const COMMON_EVENT_FIELDS: ReadonlySet<string> = new Set([...Object.keys(common), 'type']);
+
 function event<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
   return z.strictObject({ ...common, type: z.literal(type), ...shape });
 }

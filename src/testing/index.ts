@@ -5,7 +5,7 @@ import { Document, isMap, isSeq } from 'yaml';
 import { addDays } from '../plan/dates.js';
 import { FINDINGS, MEANS, MEASURES, SCALES, SIGNATORIES, TERRITORIES } from '../plan/vocabulary.js';
 import { loadRuleSet, type RuleSet } from '../rules/load.js';
-import { EVENT_TYPES, ScenarioEvent } from '../scenario/schema.js';
+import { COMMON_EVENT_FIELDS, EVENT_TYPES, ScenarioEvent } from '../scenario/schema.js';
 
 export type GeneratedEvent = Record<string, unknown> & { at: string; type: string };
 
@@ -60,11 +60,18 @@ export const armedAttack: fc.Arbitrary<Record<string, unknown> & { type: 'armed-
 
 const ALL_FIVE: string[] = [...SIGNATORIES];
 
-type Def = { type: string; innerType?: Schema; entries?: Record<string, string>; values?: unknown[] } & {
-  element?: Schema;
-  options?: Schema[];
+type Schema = {
+  _zod: {
+    def: {
+      type: string;
+      innerType?: Schema;
+      element?: Schema;
+      options?: Schema[];
+      entries?: Record<string, string>;
+      values?: unknown[];
+    };
+  };
 };
-type Schema = { _zod: { def: Def } };
 
 /** Values of one field, read from its zod schema: for an event type no generator below is written for. */
 function fieldArb(schema: Schema): fc.Arbitrary<unknown> {
@@ -85,8 +92,9 @@ function fieldArb(schema: Schema): fc.Arbitrary<unknown> {
 /** An event of `type` with every field drawn from its schema, kept only when the schema accepts it. */
 function schemaEvent(type: string): fc.Arbitrary<Record<string, unknown> & { type: string }> {
   const option = ScenarioEvent.options.find((o) => o.shape.type.value === type)!;
-  const common = new Set(['at', 'id', 'note', 'source', 'confidence', 'type']);
-  const fields = Object.entries(option.shape as unknown as Record<string, Schema>).filter(([k]) => !common.has(k));
+  const fields = Object.entries(option.shape as unknown as Record<string, Schema>).filter(
+    ([k]) => !COMMON_EVENT_FIELDS.has(k),
+  );
   return fc
     .record(Object.fromEntries(fields.map(([k, s]) => [k, fieldArb(s)])))
     .map((f) => ({ type, ...defined(f) }))
